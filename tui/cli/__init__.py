@@ -1,0 +1,1 @@
+"""The command line: ``iranpak-reader`` and its scriptable subcommands."""

@@ -1,0 +1,82 @@
+"""The ``iranpak-reader`` entry point: parse arguments, run a subcommand or open the app.
+
+Every failure ends here as one line on stderr and a non-zero exit code, never a traceback
+(set ``IRANPAK_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+from tui.cli.commands import entities, list_articles
+from tui.cli.context import Context
+from tui.cli.errors import CliError
+from tui.core.safe_text import one_line
+from tui.core.workspace import ENV_VAR
+
+EXIT_INTERNAL = 70
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="iranpak-reader",
+        description="Read and annotate news on Iran–Pakistan relations. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--workspace",
+        metavar="DIR",
+        help=f"folder holding articles/ and annotations/ (created if missing; default: ${ENV_VAR}, "
+        "the checkout, or your user data folder)",
+    )
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for command in (list_articles, entities):
+        command.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = Context(args.workspace)
+    try:
+        run = getattr(args, "run", None)
+        if run is None:
+            from tui.ui.launch import launch
+
+            return launch(context.workspace)
+        return int(run(args, context))
+    except CliError as error:
+        return _fail(str(error), error.code)
+    except OSError as error:
+        return _fail(str(error), 1)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        if os.environ.get("IRANPAK_DEBUG"):
+            raise
+        return _fail(f"internal error: {type(error).__name__}: {error}", EXIT_INTERNAL)
+
+
+def _fail(message: str, code: int) -> int:
+    """Print one line on stderr and return the exit code."""
+    sys.stderr.write(f"iranpak-reader: {one_line(message)}\n")
+    return code
+
+
+def entry() -> None:
+    """Console-script wrapper: exit with ``main``'s code; a closed pipe is not an error."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 0
+    sys.exit(code)

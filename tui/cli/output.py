@@ -1,0 +1,31 @@
+"""Printing results: JSON for scripts, plain aligned text for people."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from tui.core.models import LoadProblem
+from tui.core.safe_text import one_line
+
+
+def emit_json(data: Any) -> None:
+    """Write ``data`` as indented UTF-8 JSON on stdout."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def emit_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write rows as left-aligned columns; every cell is shown as safe one-line text."""
+    cells = [[one_line(str(cell)) for cell in row] for row in rows]
+    widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(headers)]
+    for row in [list(headers), *cells]:
+        line = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:-1]))
+        sys.stdout.write((line + "  " + row[-1]).rstrip() + "\n")
+
+
+def warn(problems: Iterable[LoadProblem]) -> None:
+    """Report load problems on stderr, one line each."""
+    for problem in problems:
+        sys.stderr.write(f"iranpak-reader: warning: {one_line(str(problem))}\n")

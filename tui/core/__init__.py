@@ -1,0 +1,1 @@
+"""The core: models, corpus, entities. Never imports Textual."""

@@ -1,0 +1,111 @@
+"""Loading the corpus: every article file in a folder, with a one-line problem for each bad one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.core import frontmatter
+from tui.core.frontmatter import ArticleFormatError
+from tui.core.models import Article, LoadProblem
+
+ARTICLE_SUFFIX = ".md"
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+"""Larger files are refused: no news article is 8 MiB, and reading one would stall the app."""
+
+
+@dataclass(slots=True)
+class Corpus:
+    """The loaded articles, in file-name order, and the files that could not be loaded."""
+
+    folder: Path
+    articles: list[Article] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+
+    def get(self, article_id: str) -> Article | None:
+        """The article with this id, or None."""
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        return None
+
+    def find(self, key: str) -> Article | None:
+        """An article by exact id, or by a unique id prefix (``000`` for ``000_9154…``)."""
+        exact = self.get(key)
+        if exact is not None:
+            return exact
+        matches = [a for a in self.articles if a.id.startswith(key)]
+        return matches[0] if len(matches) == 1 else None
+
+
+def load_corpus(folder: Path) -> Corpus:
+    """Load every article file in ``folder``; bad files become problems, never exceptions."""
+    corpus = Corpus(folder)
+    if not folder.is_dir():
+        corpus.problems.append(LoadProblem(str(folder), "the articles folder does not exist"))
+        return corpus
+    seen: dict[str, str] = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix != ARTICLE_SUFFIX or path.name.startswith("."):
+            continue
+        try:
+            article = load_article(path)
+        except ArticleFormatError as error:
+            corpus.problems.append(LoadProblem(str(path), str(error)))
+            continue
+        if article.id in seen:
+            message = f"duplicate id {article.id!r}, already used by {seen[article.id]}"
+            corpus.problems.append(LoadProblem(str(path), message))
+            continue
+        seen[article.id] = path.name
+        corpus.articles.append(article)
+    return corpus
+
+
+def load_article(path: Path) -> Article:
+    """Read one article file, raising ``ArticleFormatError`` with a one-line reason."""
+    table, body = frontmatter.split(read_text(path))
+    return article_from(table, body, path)
+
+
+def read_text(path: Path) -> str:
+    """A text file's contents, refusing what cannot be an article: too large, binary, not UTF-8."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            limit = MAX_ARTICLE_BYTES // (1024 * 1024)
+            raise ArticleFormatError(f"too large ({size / 1048576:.1f} MiB; the limit is {limit} MiB)")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as error:
+        raise ArticleFormatError(f"cannot be read: {error.strerror or error}") from None
+    if b"\x00" in raw[:8192]:
+        raise ArticleFormatError("binary file, not text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ArticleFormatError(f"not valid UTF-8 (byte {error.start}, line {line})") from None
+
+
+def article_from(table: dict[str, object], body: str, path: Path) -> Article:
+    """Build an Article from a parsed front matter table and body, validating each field."""
+    fields = dict(table)
+    title = frontmatter.as_text(fields, "title")
+    if not title:
+        raise ArticleFormatError("missing title in the front matter")
+    if not body.strip():
+        raise ArticleFormatError("empty body: the article has no text")
+    article_id = frontmatter.as_text(fields, "id") or path.stem
+    return Article(
+        id=article_id,
+        title=title,
+        text=body,
+        path=str(path),
+        standfirst=frontmatter.as_text(fields, "standfirst"),
+        published=frontmatter.as_date(fields.get("published"), "published"),
+        dateline=frontmatter.as_text(fields, "dateline", "unknown") or "unknown",
+        date_basis=frontmatter.as_text(fields, "date_basis", "unknown") or "unknown",
+        source=frontmatter.as_text(fields, "source", "unknown") or "unknown",
+        url=frontmatter.as_text(fields, "url"),
+    )

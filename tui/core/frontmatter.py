@@ -1,0 +1,100 @@
+"""Article files: Markdown-style text with TOML front matter between ``+++`` lines.
+
+The format is meant to be edited by hand::
+
+    +++
+    id = "000_9154f6903408afad"
+    title = "…"
+    published = 2025-11-07
+    +++
+
+    Body text, verbatim.
+
+The body is kept word for word; only leading blank lines and trailing whitespace
+are dropped, so every offset into it is stable however the file ends.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime
+from typing import Any
+
+FENCE = "+++"
+
+
+class ArticleFormatError(ValueError):
+    """The file is not a valid article; the message is one line saying why."""
+
+
+def split(source: str) -> tuple[dict[str, Any], str]:
+    """Split an article file's text into its front matter table and its body."""
+    text = source.removeprefix("\ufeff")
+    lines = text.split("\n", 1)
+    if lines[0].rstrip() != FENCE:
+        raise ArticleFormatError(f"missing front matter: the first line must be {FENCE!r}")
+    rest = lines[1] if len(lines) > 1 else ""
+    end = _closing_fence(rest)
+    if end is None:
+        raise ArticleFormatError(f"front matter is not closed by a {FENCE!r} line")
+    header, body = rest[: end[0]], rest[end[1] :]
+    try:
+        table = tomllib.loads(header)
+    except tomllib.TOMLDecodeError as error:
+        raise ArticleFormatError(f"malformed front matter: {error}") from None
+    return table, body.lstrip("\r\n").rstrip()
+
+
+def _closing_fence(rest: str) -> tuple[int, int] | None:
+    """Where the closing fence line starts and ends in the text after the opening fence."""
+    position = 0
+    for line in rest.splitlines(keepends=True):
+        if line.rstrip() == FENCE:
+            return position, position + len(line)
+        position += len(line)
+    return None
+
+
+def as_date(value: object, field: str) -> date | None:
+    """Read a TOML date, datetime or ISO string as a date; 'unknown' and absence give None."""
+    if value is None or value == "unknown" or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ArticleFormatError(f"{field} must be a date like 2025-11-07 or 'unknown', not {value!r}")
+
+
+def as_text(table: dict[str, Any], field: str, default: str = "") -> str:
+    """Read an optional string field, rejecting other types with a clear message."""
+    value = table.get(field, default)
+    if not isinstance(value, str):
+        raise ArticleFormatError(f"{field} must be text, not {type(value).__name__}")
+    return value.strip()
+
+
+def render(meta: dict[str, Any], body: str) -> str:
+    """Write an article file from its front matter fields and body (the inverse of ``split``)."""
+    lines = [FENCE]
+    for key, value in meta.items():
+        if value is None or value == "":
+            continue
+        lines.append(f"{key} = {_toml_value(value)}")
+    lines.append(FENCE)
+    return "\n".join(lines) + "\n\n" + body.rstrip() + "\n"
+
+
+def _toml_value(value: object) -> str:
+    """A TOML literal for a string or date."""
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(ch if ch >= " " or ch == "\t" else f"\\u{ord(ch):04x}" for ch in escaped)
+    return f'"{escaped}"'

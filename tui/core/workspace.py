@@ -1,0 +1,90 @@
+"""Where things live: the folder holding ``articles/`` and ``annotations/``.
+
+In order of precedence:
+
+1. ``--workspace DIR`` on the command line, or the ``IRANPAK_WORKSPACE`` environment variable;
+2. the checkout the package is run from (a folder with ``pyproject.toml`` and ``articles/``);
+3. a per-user data folder, seeded on first use with the articles bundled in the package.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+ENV_VAR = "IRANPAK_WORKSPACE"
+APP_NAME = "iranpak-reader"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+class WorkspaceError(OSError):
+    """The workspace folder cannot be used; the message names it and says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    """A folder with the corpus in ``articles/`` and annotation storage in ``annotations/``."""
+
+    root: Path
+    origin: str
+
+    @property
+    def articles(self) -> Path:
+        """The folder of article files (and the known-entities file)."""
+        return self.root / "articles"
+
+    @property
+    def annotations(self) -> Path:
+        """The folder of annotation storage."""
+        return self.root / "annotations"
+
+    @property
+    def entities_file(self) -> Path:
+        """The user-editable file of known entities."""
+        return self.articles / "entities.toml"
+
+
+def resolve_workspace(explicit: str | os.PathLike[str] | None = None) -> Workspace:
+    """Find (and, where needed, create) the workspace to use."""
+    chosen = explicit or os.environ.get(ENV_VAR)
+    if chosen:
+        origin = "--workspace" if explicit else ENV_VAR
+        return _prepare(Workspace(Path(chosen).expanduser().resolve(), origin))
+    checkout = checkout_root()
+    if checkout is not None:
+        return _prepare(Workspace(checkout, "checkout"))
+    user = Workspace(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)), "user data folder")
+    _prepare(user, seed=bundled_articles())
+    return user
+
+
+def checkout_root() -> Path | None:
+    """The source checkout the package runs from, if it is one."""
+    root = PACKAGE_DIR.parent
+    if (root / "pyproject.toml").is_file() and (root / "articles").is_dir():
+        return root
+    return None
+
+
+def bundled_articles() -> Path | None:
+    """The articles shipped inside an installed (non-editable) package, if present."""
+    bundled = PACKAGE_DIR / "bundled_articles"
+    return bundled if bundled.is_dir() else None
+
+
+def _prepare(workspace: Workspace, seed: Path | None = None) -> Workspace:
+    """Create the workspace folders if missing, copying in the seed articles on first use."""
+    try:
+        if seed is not None and not workspace.articles.exists():
+            workspace.root.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(seed, workspace.articles)
+        workspace.articles.mkdir(parents=True, exist_ok=True)
+        workspace.annotations.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise WorkspaceError(f"{workspace.root}: cannot use as a workspace ({reason})") from None
+    return workspace

@@ -1,0 +1,1 @@
+"""The Textual UI: app, screens, widgets and styles, on top of the core."""

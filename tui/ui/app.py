@@ -1,0 +1,50 @@
+"""The Textual app: holds the corpus and engine it is given and shows the reader screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tui.core.corpus import Corpus
+from tui.core.entities import EntityEngine
+from tui.core.models import LoadProblem
+from tui.ui.commands import ArticleCommands, ReaderCommands
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.theme import theme_variables
+
+
+class ReaderApp(App[None]):
+    """iranpak-reader. The corpus and engine are passed in, so tests can use their own."""
+
+    TITLE = "iranpak-reader"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ArticleCommands, ReaderCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False),
+    ]
+
+    def __init__(
+        self, corpus: Corpus, engine: EntityEngine, problems: list[LoadProblem] | None = None
+    ) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.engine = engine
+        self.problems = list(problems if problems is not None else corpus.problems)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The entity colours, overridable by a theme."""
+        return theme_variables()
+
+    def on_mount(self) -> None:
+        """Open the reader."""
+        self.push_screen(ReaderScreen(self.corpus, self.engine, self.problems))
+
+    def action_help(self) -> None:
+        """Show every key."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

@@ -1,0 +1,86 @@
+"""Command palette providers: open any article, run any reader action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.core.models import EntityType
+from tui.core.safe_text import one_line
+from tui.ui.screens.reader import ReaderScreen
+
+
+class ArticleCommands(Provider):
+    """'Open: <title>' for every article in the corpus."""
+
+    def _reader(self) -> ReaderScreen | None:
+        """The reader screen, if it is the one the palette was opened over."""
+        screen = self.screen
+        return screen if isinstance(screen, ReaderScreen) else None
+
+    def _entries(self) -> list[tuple[str, str, Callable[[], None]]]:
+        """(title, help, callback) for every article."""
+        reader = self._reader()
+        if reader is None:
+            return []
+        return [
+            (
+                f"Open: {one_line(article.title)}",
+                f"{article.published_label} · {article.id}",
+                partial(reader.select_article, article.id),
+            )
+            for article in reader.corpus.articles
+        ]
+
+    async def discover(self) -> Hits:
+        """Every article, before anything is typed."""
+        for title, help_text, callback in self._entries():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Articles whose title or id matches the query."""
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._entries():
+            score = max(matcher.match(title), matcher.match(help_text))
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class ReaderCommands(Provider):
+    """Every reader action by name: find, next/previous, toggles, panes, help."""
+
+    def _entries(self) -> list[tuple[str, str, str]]:
+        """(name, help, action string run on the screen)."""
+        entries = [
+            ("Find in article", "Open the find bar (/)", "screen.find"),
+            ("Next match or mention", "n", "screen.step(1)"),
+            ("Previous match or mention", "N", "screen.step(-1)"),
+            ("Clear find and marks", "Esc", "screen.clear"),
+            ("Focus the article list", "a", "screen.focus('article-list')"),
+            ("Focus the article text", "r", "screen.focus('article-view')"),
+            ("Focus the entity pane", "e", "screen.focus('entity-tree')"),
+            ("Show keys (help)", "?", "app.help"),
+            ("Quit", "q", "app.quit"),
+        ]
+        for number, kind in enumerate(EntityType, start=1):
+            entries.append((f"Toggle {kind.label.lower()} highlighting", str(number), f"screen.toggle_type('{kind.value}')"))
+        return entries
+
+    def _run(self, action: str) -> Callable[[], object]:
+        """A callback that runs an action string against the app."""
+        return partial(self.app.run_action, action)
+
+    async def discover(self) -> Hits:
+        """Every action, before anything is typed."""
+        for name, help_text, action in self._entries():
+            yield DiscoveryHit(name, self._run(action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Actions whose name matches the query."""
+        matcher = self.matcher(query)
+        for name, help_text, action in self._entries():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), self._run(action), help=help_text)

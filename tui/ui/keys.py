@@ -1,0 +1,63 @@
+"""Collecting the app's key bindings, by where they apply, for the help screen."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.widgets.article_list import ArticleList
+from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.entity_pane import EntityTree
+from tui.ui.widgets.find_bar import FindInput
+
+SECTIONS: list[tuple[str, type[DOMNode]]] = [
+    ("Everywhere", App),
+    ("Reader", ReaderScreen),
+    ("Article list", ArticleList),
+    ("Article text", ArticleView),
+    ("Entity pane", EntityTree),
+    ("Find bar", FindInput),
+]
+
+_PRETTY = {
+    "slash": "/",
+    "question_mark": "?",
+    "ctrl+p": "Ctrl+P",
+    "ctrl+q": "Ctrl+Q",
+    "shift+tab": "Shift+Tab",
+    "shift+enter": "Shift+Enter",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+}
+
+
+def pretty_key(key: str) -> str:
+    """A key name as people write it."""
+    return _PRETTY.get(key, key.capitalize() if len(key) > 1 else key)
+
+
+def key_sections(app: App[object]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each section's bindings as (keys, description) rows, keys sharing an action joined."""
+    sections = []
+    for title, node_class in SECTIONS:
+        source: type[DOMNode] = type(app) if node_class is App else node_class
+        rows = _rows(source)
+        if node_class is App:
+            rows.append(("Tab / Shift+Tab", "Next / previous pane"))
+        sections.append((title, rows))
+    return sections
+
+
+def _rows(node_class: type[DOMNode]) -> list[tuple[str, str]]:
+    """The described bindings of one class, in declaration order, grouped by action."""
+    grouped: dict[str, tuple[list[str], str]] = {}
+    for binding in node_class._merge_bindings().key_to_bindings.values():
+        for item in binding:
+            if not isinstance(item, Binding) or not item.description:
+                continue
+            keys, _ = grouped.setdefault(item.action, ([], item.description))
+            if pretty_key(item.key) not in keys:
+                keys.append(pretty_key(item.key))
+    return [(" / ".join(keys), description) for keys, description in grouped.values()]

@@ -1,0 +1,58 @@
+"""Every message the widgets post, as small dataclasses; screens act on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tui.core.models import EntityType, Mention
+
+
+@dataclass
+class ArticleChosen(Message):
+    """The user moved to (or picked) an article in the list."""
+
+    article_id: str
+    focus_reader: bool = False
+
+
+@dataclass
+class EntityChosen(Message):
+    """The user chose an entity in the entity pane or clicked one in the text."""
+
+    entity_id: str
+
+
+@dataclass
+class TypeToggled(Message):
+    """The user toggled the highlighting of one entity type in the legend."""
+
+    entity_type: EntityType
+
+
+@dataclass
+class FindChanged(Message):
+    """The find query changed (an empty query clears the matches)."""
+
+    query: str
+
+
+@dataclass
+class FindStep(Message):
+    """Move to the next (+1) or previous (-1) find match."""
+
+    step: int
+
+
+@dataclass
+class FindClosed(Message):
+    """The find bar was dismissed."""
+
+
+@dataclass
+class MentionsReady(Message):
+    """The background entity extraction finished for the corpus."""
+
+    mentions: dict[str, list[Mention]]
+    seconds: float

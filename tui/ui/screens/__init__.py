@@ -1,0 +1,1 @@
+"""The app's screens: the reader and its dialogs."""

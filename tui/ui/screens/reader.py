@@ -1,0 +1,248 @@
+"""The reader screen: article list, article text and the entity pane, wired together."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from tui.core.corpus import Corpus
+from tui.core.entities import EntityEngine
+from tui.core.models import Article, Entity, EntityType, LoadProblem, Mention, summarise
+from tui.core.search import Stepper, find_all
+from tui.ui.messages import (
+    ArticleChosen,
+    EntityChosen,
+    FindChanged,
+    FindClosed,
+    FindStep,
+    MentionsReady,
+    TypeToggled,
+)
+from tui.ui.widgets.article_header import ArticleHeader
+from tui.ui.widgets.article_list import ArticleList
+from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.entity_pane import EntityPane
+from tui.ui.widgets.find_bar import FindBar
+from tui.ui.widgets.legend import Legend
+
+TYPE_KEYS = {str(number): kind for number, kind in enumerate(EntityType, start=1)}
+
+
+class ReaderScreen(Screen[None]):
+    """Browse the corpus and read one article with its entities highlighted."""
+
+    BINDINGS = [
+        Binding("slash", "find", "Find", tooltip="Find in the article"),
+        Binding("n", "step(1)", "Next", tooltip="Next find match or mention"),
+        Binding("N", "step(-1)", "Prev", tooltip="Previous find match or mention"),
+        Binding("escape", "clear", "Clear marks", show=False),
+        Binding("a", "focus('article-list')", "Articles", show=False),
+        Binding("r", "focus('article-view')", "Text", show=False),
+        Binding("e", "focus('entity-tree')", "Entities", show=False),
+        *(
+            Binding(key, f"toggle_type('{kind.value}')", f"Toggle {kind.label.lower()}", show=False)
+            for key, kind in TYPE_KEYS.items()
+        ),
+    ]
+
+    def __init__(self, corpus: Corpus, engine: EntityEngine, problems: list[LoadProblem]) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.engine = engine
+        self.problems = problems
+        self.mentions: dict[str, list[Mention]] | None = None
+        self.article: Article | None = None
+        self.enabled: set[EntityType] = set(EntityType)
+        self.marked: str | None = None
+        self.query_text = ""
+        self.stepper = Stepper()
+
+    def compose(self) -> ComposeResult:
+        """List on the left, article in the centre, panes on the right, keys at the bottom."""
+        with Horizontal(id="main"):
+            yield ArticleList(id="article-list")
+            with Vertical(id="centre"):
+                yield ArticleHeader(id="article-header")
+                yield Legend(id="legend")
+                yield ArticleView(id="article-view")
+                yield FindBar(id="find-bar")
+            with TabbedContent(id="side"):
+                with TabPane("Entities", id="entities-tab"):
+                    yield EntityPane(id="entity-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the list, report load problems, and find entities in the background."""
+        self.query_one(ArticleList).populate(self.corpus.articles, self.problems)
+        for problem in self.problems:
+            self.notify(str(problem), title="Could not load", severity="error", timeout=10, markup=False)
+        if not self.corpus.articles:
+            self.query_one(ArticleHeader).show_article(None)
+        self.query_one(ArticleList).focus()
+        self.extract_entities()
+
+    @work(thread=True, exclusive=True, group="entities")
+    def extract_entities(self) -> None:
+        """Find every mention in the corpus (a thread: it can take a while on a large corpus)."""
+        started = time.perf_counter()
+        texts = {article.id: article.text for article in self.corpus.articles}
+        mentions = self.engine.extract_corpus(texts)
+        if not get_current_worker().is_cancelled:
+            self.post_message(MentionsReady(mentions, time.perf_counter() - started))
+
+    @on(MentionsReady)
+    def _mentions_ready(self, message: MentionsReady) -> None:
+        """Show the counts and highlight the open article."""
+        self.mentions = message.mentions
+        counts = {article_id: len({m.entity_id for m in found}) for article_id, found in message.mentions.items()}
+        self.query_one(ArticleList).set_counts(counts)
+        if self.article is not None:
+            self.query_one(ArticleView).set_mentions(self._article_mentions())
+            self._refresh_side()
+
+    def _article_mentions(self) -> list[Mention]:
+        """The open article's mentions ([] while extraction runs)."""
+        if self.mentions is None or self.article is None:
+            return []
+        return self.mentions.get(self.article.id, [])
+
+    @on(ArticleChosen)
+    def _article_chosen(self, message: ArticleChosen) -> None:
+        """Open the article."""
+        self.open_article(message.article_id)
+        if message.focus_reader:
+            self.query_one(ArticleView).focus()
+
+    def open_article(self, article_id: str) -> None:
+        """Show an article: header, text, entities; find and marks start afresh."""
+        article = self.corpus.get(article_id)
+        if article is None or article is self.article:
+            return
+        self.article = article
+        self.marked = None
+        self.query_one(ArticleHeader).show_article(article)
+        self.query_one(ArticleView).show(article.text, self._article_mentions())
+        self._refresh_side()
+        if self.query_text:
+            self._run_find(self.query_text)
+
+    def select_article(self, article_id: str) -> None:
+        """Open an article and highlight it in the list (from the command palette)."""
+        self.query_one(ArticleList).select_article(article_id)
+        self.open_article(article_id)
+        self.query_one(ArticleView).focus()
+
+    def _refresh_side(self) -> None:
+        """Update the entity pane and the legend for the open article."""
+        pane = self.query_one(EntityPane)
+        if self.mentions is None:
+            pane.show_summaries(None)
+            self.query_one(Legend).set_state(self.enabled, None)
+            return
+        mentions = self._article_mentions()
+        pane.show_summaries(summarise(mentions))
+        self.query_one(Legend).set_state(self.enabled, Counter(m.type for m in mentions))
+
+    @on(EntityChosen)
+    def _entity_chosen(self, message: EntityChosen) -> None:
+        """Mark every mention of the entity and show its names."""
+        self.mark_entity(message.entity_id)
+
+    def mark_entity(self, entity_id: str) -> None:
+        """Mark an entity's mentions, jump to the first, and describe it in the pane."""
+        view = self.query_one(ArticleView)
+        self.marked = entity_id
+        spans = view.mark_entity(entity_id)
+        mentions = self._article_mentions()
+        summary = next((s for s in summarise(mentions) if s.entity_id == entity_id), None)
+        entity = self.engine.entity(entity_id)
+        if entity is None and summary is not None:
+            entity = Entity(entity_id, summary.canonical, summary.type)
+        if entity is not None:
+            self.query_one(EntityPane).show_details(entity, summary)
+        if not self.query_text:
+            self.stepper = Stepper(spans)
+            if spans:
+                view.scroll_to_offset(spans[0][0])
+
+    @on(TypeToggled)
+    def _type_toggled(self, message: TypeToggled) -> None:
+        """Toggle one entity type from the legend."""
+        self.action_toggle_type(message.entity_type.value)
+
+    def action_toggle_type(self, value: str) -> None:
+        """Turn the highlighting of one entity type on or off."""
+        kind = EntityType(value)
+        self.enabled ^= {kind}
+        self.query_one(ArticleView).set_enabled_types(self.enabled)
+        counts = None if self.mentions is None else Counter(m.type for m in self._article_mentions())
+        self.query_one(Legend).set_state(self.enabled, counts)
+        state = "on" if kind in self.enabled else "off"
+        self.notify(f"{kind.label} highlighting {state}", timeout=2)
+
+    def action_find(self) -> None:
+        """Open the find bar."""
+        self.query_one(FindBar).open()
+
+    @on(FindChanged)
+    def _find_changed(self, message: FindChanged) -> None:
+        """Re-run the find as the query changes."""
+        self._run_find(message.query)
+
+    def _run_find(self, query: str) -> None:
+        """Find every occurrence of the query in the open article."""
+        self.query_text = query
+        view = self.query_one(ArticleView)
+        spans = find_all(self.article.text, query) if self.article else []
+        self.stepper = Stepper(spans)
+        first = self.stepper.start_near(0)
+        view.set_matches(spans, self.stepper.index if first else None)
+        self.query_one(FindBar).set_count(self.stepper.index, len(spans), query)
+
+    @on(FindStep)
+    def _find_step(self, message: FindStep) -> None:
+        """Next or previous match from the find field."""
+        self.action_step(message.step)
+
+    def action_step(self, delta: int) -> None:
+        """Move to the next/previous find match, or the chosen entity's next/previous mention."""
+        span = self.stepper.step(delta)
+        if span is None:
+            self.app.bell()
+            return
+        view = self.query_one(ArticleView)
+        if self.query_text:
+            view.set_matches(self.stepper.spans, self.stepper.index)
+            self.query_one(FindBar).set_count(self.stepper.index, len(self.stepper.spans), self.query_text)
+        else:
+            view.scroll_to_offset(span[0])
+
+    @on(FindClosed)
+    def _find_closed(self) -> None:
+        """Close the find bar and go back to the text."""
+        self.query_one(FindBar).close()
+        self.query_one(ArticleView).focus()
+
+    def action_clear(self) -> None:
+        """Clear the find and the entity mark."""
+        bar = self.query_one(FindBar)
+        if bar.is_open:
+            bar.close()
+        self.query_text = ""
+        self.marked = None
+        self.stepper = Stepper()
+        view = self.query_one(ArticleView)
+        view.set_matches([], None)
+        view.mark_entity(None)
+
+    def action_focus(self, widget_id: str) -> None:
+        """Focus one of the panes by id."""
+        self.query_one(f"#{widget_id}").focus()

@@ -1,0 +1,1 @@
+"""The widgets of the reader; each posts messages and never touches storage."""

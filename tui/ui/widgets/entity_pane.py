@@ -1,0 +1,114 @@
+"""The entity pane: the open article's entities grouped by type, and the chosen one's names."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static, Tree
+
+from tui.core.models import Entity, EntitySummary, EntityType
+from tui.core.safe_text import one_line
+from tui.ui.messages import EntityChosen
+
+
+class EntityTree(Tree[str]):
+    """Types as branches, entities as leaves with their mention counts; leaf data is the entity id."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Next entity", show=False),
+        Binding("up,k", "cursor_up", "Previous entity", show=False),
+        Binding("home,g", "scroll_home", "First entity", show=False),
+        Binding("end,G", "scroll_end", "Last entity", show=False),
+    ]
+
+    def show_summaries(self, summaries: list[EntitySummary]) -> None:
+        """Rebuild the tree for one article's entities."""
+        self.clear()
+        by_type: dict[EntityType, list[EntitySummary]] = {}
+        for summary in summaries:
+            by_type.setdefault(summary.type, []).append(summary)
+        for entity_type in EntityType:
+            group = by_type.get(entity_type, [])
+            if not group:
+                continue
+            mentions = sum(len(s.mentions) for s in group)
+            branch = self.root.add(
+                Text(f"{entity_type.label} ({len(group)} · {mentions} mentions)", style="bold"),
+                expand=True,
+            )
+            for summary in group:
+                label = Text(one_line(summary.canonical))
+                label.append(f" ×{len(summary.mentions)}", style="dim")
+                branch.add_leaf(label, data=summary.entity_id)
+
+    def select_entity(self, entity_id: str) -> None:
+        """Move the cursor to an entity's leaf."""
+        for branch in self.root.children:
+            for leaf in branch.children:
+                if leaf.data == entity_id:
+                    self.move_cursor(leaf)
+                    return
+
+
+class EntityPane(Vertical):
+    """The tree of entities and a details box for the chosen entity."""
+
+    DEFAULT_CSS = """
+    EntityPane {
+        height: 1fr;
+        & > EntityTree { height: 1fr; }
+        & > #entity-details {
+            height: auto;
+            max-height: 12;
+            padding: 0 1;
+            border-top: solid $primary 40%;
+            background: $boost;
+        }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        """The tree above the details."""
+        tree = EntityTree(Text("Entities"), id="entity-tree")
+        tree.show_root = False
+        tree.guide_depth = 2
+        yield tree
+        yield Static(Text("Choose an entity to mark its mentions.", style="dim"), id="entity-details")
+
+    def show_summaries(self, summaries: list[EntitySummary] | None) -> None:
+        """Show an article's entities (None while extraction is still running)."""
+        tree = self.query_one(EntityTree)
+        details = self.query_one("#entity-details", Static)
+        if summaries is None:
+            tree.clear()
+            details.update(Text("Finding entities…", style="dim italic"))
+            return
+        tree.show_summaries(summaries)
+        hint = "Choose an entity to mark its mentions." if summaries else "No entities in this article."
+        details.update(Text(hint, style="dim"))
+
+    def show_details(self, entity: Entity, summary: EntitySummary | None) -> None:
+        """Describe the chosen entity: type, canonical name, names used here, every known alias."""
+        text = Text(one_line(entity.name), style="bold")
+        text.append(f"\n{entity.type.value.capitalize()}", style="dim")
+        if summary is not None:
+            text.append(f" · {len(summary.mentions)} mentions here", style="dim")
+            text.append("\nHere as: ", style="bold")
+            text.append(one_line("; ".join(summary.names)))
+        aliases = [alias for alias in entity.aliases if alias != entity.name]
+        if aliases:
+            text.append("\nAliases: ", style="bold")
+            text.append(one_line("; ".join(aliases[:40])))
+        text.append("\nn/N: next/previous mention", style="dim")
+        self.query_one("#entity-details", Static).update(text)
+        self.query_one(EntityTree).select_entity(entity.id)
+
+    @on(Tree.NodeSelected)
+    def _chosen(self, event: Tree.NodeSelected[str]) -> None:
+        """Enter or click on a leaf chooses the entity."""
+        event.stop()
+        if event.node.data:
+            self.post_message(EntityChosen(event.node.data))
