@@ -50,7 +50,10 @@ def test_metadata_of_the_seed_articles(corpus: Corpus) -> None:
     assert by_id["004_3c3a3a1058f57532"].date_basis.startswith("inferred")
     assert by_id["000_9154f6903408afad"].dateline == "Tehran"
     assert all(a.source == "unknown" for a in corpus.articles)
-    assert by_id["004_3c3a3a1058f57532"].standfirst == "Palestine hailed as one of central pillars of Muslim unity"
+    assert (
+        by_id["004_3c3a3a1058f57532"].standfirst
+        == "Palestine hailed as one of central pillars of Muslim unity"
+    )
     assert by_id["002_19b2f72fda372731"].standfirst == ""
     assert by_id["000_9154f6903408afad"].title.startswith("‘Now more than ever’")
 
@@ -72,7 +75,7 @@ BAD_FILES: list[tuple[str, str | bytes, str]] = [
     ("empty.md", '+++\nid = "e"\ntitle = "Empty"\n+++\n\n   \n', "empty body"),
     ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
     ("baddate.md", '+++\ntitle = "T"\npublished = "last week"\n+++\n\nBody\n', "published must be a date"),
-    ("badtype.md", '+++\ntitle = 42\n+++\n\nBody\n', "title must be text"),
+    ("badtype.md", "+++\ntitle = 42\n+++\n\nBody\n", "title must be text"),
 ]
 
 

@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error), 1)
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
-    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
+    except Exception as error:
         if os.environ.get("IRANPAK_DEBUG"):
             raise
         return _fail(f"internal error: {type(error).__name__}: {error}", EXIT_INTERNAL)

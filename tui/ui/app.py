@@ -40,9 +40,9 @@ class ReaderApp(App[None]):
         """The entity colours, overridable by a theme."""
         return theme_variables()
 
-    def on_mount(self) -> None:
-        """Open the reader."""
-        self.push_screen(ReaderScreen(self.corpus, self.engine, self.problems))
+    def get_default_screen(self) -> ReaderScreen:
+        """The reader is the app's base screen."""
+        return ReaderScreen(self.corpus, self.engine, self.problems)
 
     def action_help(self) -> None:
         """Show every key."""

@@ -65,7 +65,8 @@ class ReaderCommands(Provider):
             ("Quit", "q", "app.quit"),
         ]
         for number, kind in enumerate(EntityType, start=1):
-            entries.append((f"Toggle {kind.label.lower()} highlighting", str(number), f"screen.toggle_type('{kind.value}')"))
+            action = f"screen.toggle_type('{kind.value}')"
+            entries.append((f"Toggle {kind.label.lower()} highlighting", str(number), action))
         return entries
 
     def _run(self, action: str) -> Callable[[], object]:

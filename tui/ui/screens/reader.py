@@ -74,9 +74,8 @@ class ReaderScreen(Screen[None]):
                 yield Legend(id="legend")
                 yield ArticleView(id="article-view")
                 yield FindBar(id="find-bar")
-            with TabbedContent(id="side"):
-                with TabPane("Entities", id="entities-tab"):
-                    yield EntityPane(id="entity-pane")
+            with TabbedContent(id="side"), TabPane("Entities", id="entities-tab"):
+                yield EntityPane(id="entity-pane")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -102,7 +101,7 @@ class ReaderScreen(Screen[None]):
     def _mentions_ready(self, message: MentionsReady) -> None:
         """Show the counts and highlight the open article."""
         self.mentions = message.mentions
-        counts = {article_id: len({m.entity_id for m in found}) for article_id, found in message.mentions.items()}
+        counts = {key: len({m.entity_id for m in found}) for key, found in message.mentions.items()}
         self.query_one(ArticleList).set_counts(counts)
         if self.article is not None:
             self.query_one(ArticleView).set_mentions(self._article_mentions())

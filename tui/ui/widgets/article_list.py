@@ -42,10 +42,7 @@ class ArticleList(OptionList):
         self.clear_options()
         self.add_options([Option(self._prompt(a), id=a.id) for a in articles])
         self.add_options(
-            [
-                Option(self._problem_prompt(p), id=f"{PROBLEM_PREFIX}{p.path}", disabled=True)
-                for p in problems
-            ]
+            [Option(self._problem_prompt(p), id=f"{PROBLEM_PREFIX}{p.path}", disabled=True) for p in problems]
         )
         if articles:
             self.highlighted = 0

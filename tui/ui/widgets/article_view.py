@@ -170,7 +170,8 @@ class ArticleView(ScrollView, can_focus=True):
             styled = Text(visible(self._text), end="")
             for mention in self._mentions:
                 if mention.type in self._enabled:
-                    styled.stylize(self._style(f"article-view--{mention.type.value}"), mention.start, mention.end)
+                    style = self._style(f"article-view--{mention.type.value}")
+                    styled.stylize(style, mention.start, mention.end)
             if self._marked is not None:
                 marked = self._style("article-view--marked")
                 for mention in self._mentions:

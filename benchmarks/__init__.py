@@ -1,0 +1,1 @@
+"""Benchmarks: figures reported in the README, never assertions."""

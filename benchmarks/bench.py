@@ -1,0 +1,134 @@
+"""The benchmark: start-up and entity extraction, as ratios to baselines measured in the same run.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/bench.py            # a table
+    .venv/bin/python benchmarks/bench.py --json     # the same figures as JSON
+
+The machine is shared and noisy, so every figure is taken several times, interleaved with its
+baseline, and the median is reported. Nothing here is a test: no figure fails a build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.synthetic import synthetic_texts
+from tui.core.entities import EntityEngine, load_gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MINIMAL_APP = """
+from textual.app import App, ComposeResult
+from textual.widgets import Footer, Static
+
+class Minimal(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("hello")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.exit)
+
+Minimal().run(headless=True, size=(120, 40))
+"""
+
+READER_APP = """
+from tui.core.corpus import load_corpus
+from tui.core.entities import EntityEngine, load_gazetteer
+from tui.core.workspace import resolve_workspace
+from tui.ui.app import ReaderApp
+
+class FirstPaint(ReaderApp):
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.exit)
+
+workspace = resolve_workspace()
+corpus = load_corpus(workspace.articles)
+gazetteer = load_gazetteer(workspace.entities_file)
+FirstPaint(corpus, EntityEngine(gazetteer), corpus.problems).run(headless=True, size=(120, 40))
+"""
+
+
+def _time_process(code: str) -> float:
+    """Seconds from spawning a Python process running ``code`` to its exit."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, timeout=120)
+    return time.perf_counter() - started
+
+
+def startup(rounds: int) -> dict[str, float]:
+    """Start-up to first paint, headless: the reader against a minimal Textual app, interleaved."""
+    _time_process(MINIMAL_APP), _time_process(READER_APP)  # warm the file cache
+    minimal, reader = [], []
+    for _ in range(rounds):
+        minimal.append(_time_process(MINIMAL_APP))
+        reader.append(_time_process(READER_APP))
+    m, r = statistics.median(minimal), statistics.median(reader)
+    return {"minimal_app_s": m, "reader_s": r, "ratio": r / m}
+
+
+def extraction(megabytes: int, rounds: int) -> dict[str, float]:
+    """Entity extraction throughput on a synthetic corpus, with a plain regex word scan as baseline."""
+    texts = synthetic_texts(megabytes * 1_000_000)
+    size = sum(len(t.encode("utf-8")) for t in texts.values())
+    engine = EntityEngine(load_gazetteer(ROOT / "articles" / "entities.toml"))
+    words = re.compile(r"\w+")
+    corpus_times, baseline_times, mentions = [], [], 0
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for text in texts.values():
+            words.findall(text)
+        baseline_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        found = engine.extract_corpus(texts)
+        corpus_times.append(time.perf_counter() - started)
+        mentions = sum(len(v) for v in found.values())
+    seconds, baseline = statistics.median(corpus_times), statistics.median(baseline_times)
+    return {
+        "corpus_mb": size / 1e6,
+        "articles": len(texts),
+        "mentions": mentions,
+        "extract_s": seconds,
+        "extract_mb_per_s": size / 1e6 / seconds,
+        "word_scan_mb_per_s": size / 1e6 / baseline,
+        "ratio_to_word_scan": seconds / baseline,
+    }
+
+
+def main() -> None:
+    """Run every benchmark and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--rounds", type=int, default=7, help="start-up rounds (default 7)")
+    parser.add_argument("--megabytes", type=int, default=50, help="synthetic corpus size (default 50)")
+    args = parser.parse_args()
+    results = {"startup": startup(args.rounds), "extraction": extraction(args.megabytes, rounds=3)}
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    s, e = results["startup"], results["extraction"]
+    print("| measure | figure | target |")
+    print("| --- | --- | --- |")
+    print(f"| start-up to first paint, minimal Textual app | {s['minimal_app_s'] * 1000:.0f} ms | baseline |")
+    print(f"| start-up to first paint, iranpak-reader (5 articles) | {s['reader_s'] * 1000:.0f} ms | |")
+    print(f"| start-up ratio | {s['ratio']:.2f} | ≤ 1.3 |")
+    print(
+        f"| entity extraction, {e['corpus_mb']:.0f} MB synthetic corpus ({e['articles']:,} articles, "
+        f"{e['mentions']:,} mentions) | {e['extract_mb_per_s']:.1f} MB/s | ≥ 20 MB/s |"
+    )
+    print(f"| baseline: regex word scan of the same corpus | {e['word_scan_mb_per_s']:.1f} MB/s | baseline |")
+    print(f"| extraction time / word-scan time | {e['ratio_to_word_scan']:.2f} | |")
+
+
+if __name__ == "__main__":
+    main()

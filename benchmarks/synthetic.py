@@ -1,0 +1,42 @@
+"""Synthetic corpora built from the real articles' sentences, for benchmarks.
+
+Sentences keep their names, amounts and dates, so the entity engine does real work on them.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from tui.core.corpus import load_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def sentences(articles: Path = ROOT / "articles") -> list[str]:
+    """Every sentence of the bundled articles."""
+    corpus = load_corpus(articles)
+    found = []
+    for article in corpus.articles:
+        found.extend(s.strip() for s in _SENTENCE.findall(article.text) if len(s.split()) > 3)
+    return found
+
+
+def synthetic_texts(total_bytes: int, article_bytes: int = 5_000, seed: int = 7) -> dict[str, str]:
+    """Texts of about ``article_bytes`` each, ``total_bytes`` in all, from shuffled real sentences."""
+    rng = random.Random(seed)
+    pool = sentences()
+    texts: dict[str, str] = {}
+    size = 0
+    while size < total_bytes:
+        paragraphs, length = [], 0
+        while length < article_bytes:
+            paragraph = " ".join(rng.choice(pool) for _ in range(rng.randint(2, 5)))
+            paragraphs.append(paragraph)
+            length += len(paragraph.encode("utf-8")) + 1
+        text = "\n".join(paragraphs)
+        texts[f"synthetic-{len(texts):05d}"] = text
+        size += len(text.encode("utf-8"))
+    return texts

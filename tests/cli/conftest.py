@@ -1,0 +1,50 @@
+"""Running the real command line in a subprocess, with bounded time."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@dataclass
+class Result:
+    """What a CLI run printed and returned."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def json(self) -> Any:
+        """Stdout parsed as JSON."""
+        return json.loads(self.out)
+
+
+def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> Result:
+    """Run ``python -m tui ARGS`` and capture everything."""
+    full_env = {k: v for k, v in os.environ.items() if k != "IRANPAK_WORKSPACE"}
+    full_env.update(env or {})
+    completed = subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return Result(completed.returncode, completed.stdout, completed.stderr)
+
+
+@pytest.fixture
+def cli() -> Any:
+    """The ``run_cli`` helper."""
+    return run_cli

@@ -1,0 +1,228 @@
+"""Pilot tests of the reader: list navigation, opening, toggles, find, help, entity pane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Tree
+
+from tests.ui.conftest import SIZE, settle
+from tui.core.models import EntityType
+from tui.ui.app import ReaderApp
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.widgets.article_list import ArticleList
+from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.entity_pane import EntityTree
+from tui.ui.widgets.find_bar import FindBar, FindInput
+from tui.ui.widgets.legend import TypeChip
+
+AppFactory = Callable[..., ReaderApp]
+
+
+def reader(app: ReaderApp) -> ReaderScreen:
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+async def test_list_opens_first_article_and_moves_with_j_k_g_G(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert screen.article is not None and screen.article.id.startswith("000")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("j")
+        assert screen.article.id.startswith("001")
+        await pilot.press("down", "down")
+        assert screen.article.id.startswith("003")
+        await pilot.press("k")
+        assert screen.article.id.startswith("002")
+        await pilot.press("G")
+        assert screen.article.id.startswith("004")
+        await pilot.press("g")
+        assert screen.article.id.startswith("000")
+
+
+async def test_enter_moves_into_the_text_which_scrolls_with_keys(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        view = app.query_one(ArticleView)
+        assert app.focused is view
+        assert view.scroll_offset.y == 0
+        await pilot.press("j", "j")
+        assert view.scroll_offset.y == 2
+        await pilot.press("k")
+        assert view.scroll_offset.y == 1
+        await pilot.press("G")
+        assert view.scroll_offset.y == view.max_scroll_y > 10
+        await pilot.press("g")
+        assert view.scroll_offset.y == 0
+        await pilot.press("pagedown")
+        assert view.scroll_offset.y > 10
+
+
+async def test_list_shows_entity_counts_once_extraction_finishes(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        option_list = app.query_one(ArticleList)
+        prompt = str(option_list.get_option_at_index(0).prompt)
+        assert "‘Now more than ever’" in prompt
+        assert "2025-11-07" in prompt and "entities" in prompt and "…" not in prompt
+
+
+async def test_clicking_an_article_opens_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click(ArticleList, offset=(5, 7))
+        await pilot.pause()
+        assert reader(app).article is not None
+        assert reader(app).article.id.startswith("002")
+
+
+async def test_number_keys_and_clicks_toggle_entity_types(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        await pilot.press("1")
+        assert EntityType.PERSON not in screen.enabled
+        view = app.query_one(ArticleView)
+        styled = view._styled_text()
+        person = next(m for m in screen._article_mentions() if m.type is EntityType.PERSON)
+        assert not any(s.start <= person.start < s.end for s in styled.spans)
+        chip = next(c for c in app.query(TypeChip) if c.entity_type is EntityType.PERSON)
+        assert chip.has_class("-off")
+        await pilot.click(chip)
+        assert EntityType.PERSON in screen.enabled and not chip.has_class("-off")
+        await pilot.press("6")
+        assert EntityType.DATE not in screen.enabled
+
+
+async def test_find_highlights_counts_and_steps(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        bar = app.query_one(FindBar)
+        assert bar.is_open and isinstance(app.focused, FindInput)
+        await pilot.press(*"islamabad")
+        screen = reader(app)
+        assert len(screen.stepper.spans) == 5
+        assert str(app.query_one("#find-count").render()) == "1 of 5"
+        await pilot.press("enter")
+        assert screen.stepper.index == 1
+        await pilot.press("shift+enter", "shift+enter")
+        assert screen.stepper.index == 4
+        assert str(app.query_one("#find-count").render()) == "5 of 5"
+        await pilot.press("escape")
+        assert not bar.is_open and isinstance(app.focused, ArticleView)
+        await pilot.press("n")
+        assert screen.stepper.index == 0
+        await pilot.press("escape")
+        assert screen.stepper.spans == []
+
+
+async def test_find_reports_no_matches(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzzz")
+        assert str(app.query_one("#find-count").render()) == "no matches"
+
+
+async def test_help_lists_every_key_and_closes(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        for needle in ("Find", "Quit", "Toggle people", "Next article", "Page down", "Next match", "Ctrl+P"):
+            assert needle in text, needle
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_entity_pane_groups_by_type_and_choosing_marks_mentions(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        tree = app.query_one(EntityTree)
+        branches = [str(node.label) for node in tree.root.children]
+        assert branches[0].startswith("People")
+        qalibaf = app.engine.resolve("Qalibaf")
+        assert qalibaf is not None
+        screen.query_one(EntityTree).focus()
+        await pilot.pause()
+        tree.select_entity(qalibaf.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.marked == qalibaf.id
+        assert len(screen.stepper.spans) >= 18
+        details = str(app.query_one("#entity-details").render())
+        assert "Mohammad Baqer Qalibaf" in details and "Aliases" in details
+        await pilot.press("n")
+        assert screen.stepper.index == 1
+
+
+async def test_clicking_an_entity_in_the_text_chooses_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        view = app.query_one(ArticleView)
+        mention = next(m for m in screen._article_mentions() if m.text == "Qalibaf")
+        line = view.line_of(mention.start)
+        x = sum(1 for _ in range(view.lines[line].start, mention.start))
+        await pilot.click(ArticleView, offset=(x + 2 + 1, line))
+        await pilot.pause()
+        assert screen.marked == mention.entity_id
+
+
+async def test_tab_moves_between_panes(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("tab")
+        assert isinstance(app.focused, (Tree, EntityTree)) or app.focused is not None
+
+
+async def test_broken_files_are_marked_and_notified(make_app: AppFactory, workspace: Path) -> None:
+    (workspace / "articles" / "broken.md").write_bytes(b"\xff\xfe not utf8")
+    app = make_app(workspace / "articles")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        option_list = app.query_one(ArticleList)
+        last = option_list.get_option_at_index(option_list.option_count - 1)
+        assert last.disabled and "broken.md" in str(last.prompt) and "UTF-8" in str(last.prompt)
+        assert any("broken.md" in n.message for n in app._notifications)
+        assert len(reader(app).corpus.articles) == 5
+
+
+async def test_markup_and_escapes_in_an_article_are_shown_as_text(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    body = "[bold red]Not bold[/] \x1b[31mred?\x1b[0m [link=x]y[/link] Tehran 🇮🇷 امروز به پاکستان"
+    (folder / "evil.md").write_text(f'+++\nid = "evil"\ntitle = "[b]Title[/b] \\u001b[2J"\n+++\n\n{body}\n')
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        rendered = "".join(seg.text for y in range(3) for seg in view.render_line(y))
+        assert "[bold red]Not bold[/]" in rendered
+        assert "\x1b" not in rendered and "␛[31mred?" in rendered
+        header = str(app.query_one("#article-header").render())
+        assert "[b]Title[/b] ␛[2J" in header

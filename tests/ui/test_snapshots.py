@@ -1,0 +1,45 @@
+"""Snapshot tests of the look, at a fixed terminal size, in dark and light themes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.ui.conftest import settle
+from tui.ui.app import ReaderApp
+
+SNAPSHOT_SIZE = (130, 36)
+
+
+class TestLook:
+    """What a new user sees."""
+
+    def test_opening_screen_dark(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
+        assert snap_compare(make_app(), terminal_size=SNAPSHOT_SIZE, run_before=settle)
+
+    def test_opening_screen_light(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
+        async def light(pilot: Any) -> None:
+            pilot.app.theme = "textual-light"
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=SNAPSHOT_SIZE, run_before=light)
+
+    def test_entity_chosen_and_find_open(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
+        async def choose(pilot: Any) -> None:
+            await settle(pilot)
+            entity = pilot.app.engine.resolve("Larijani")
+            pilot.app.screen.select_article("004_3c3a3a1058f57532")
+            await pilot.pause()
+            pilot.app.screen.mark_entity(entity.id)
+            await pilot.press("slash", *"islamabad")
+            await pilot.pause()
+
+        assert snap_compare(make_app(), terminal_size=SNAPSHOT_SIZE, run_before=choose)
+
+    def test_help_screen(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
+        async def help_open(pilot: Any) -> None:
+            await settle(pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+
+        assert snap_compare(make_app(), terminal_size=SNAPSHOT_SIZE, run_before=help_open)

@@ -1,0 +1,140 @@
+"""Date mentions: "November 7, 2025", "On October 25", "mid-June", "Tuesday", "earlier this year".
+
+Detection only; resolving relative dates against the article's date comes later. The engine
+anchors on month names, weekdays, year numbers and relative phrases found by its automaton.
+Ids are ``date:2025-11-07`` for a full date, ``date:2024-03`` for a month and year,
+``date:2025`` for a year, and otherwise ``date:`` + the lower-case text ("date:october 25").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.entities.amounts import NUMBER_WORDS, format_number
+from tui.core.entities.spans import Record, Span
+from tui.core.models import EntityType
+
+MONTHS: dict[str, int] = {
+    name: number for number, name in enumerate(
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+        start=1,
+    )
+}
+WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Relative expressions, matched as written (and with a capital first letter).
+RELATIVE: tuple[str, ...] = (
+    "earlier this year", "later this year", "this year", "last year", "next year", "earlier this month",
+    "this month", "last month", "next month", "this week", "last week", "next week", "yesterday",
+    "tomorrow", "the past year", "the coming months", "the coming weeks", "the coming years",
+)
+#: Years the engine recognises as bare numbers (Gregorian) and after "year" (Iranian solar).
+GREGORIAN_YEARS = range(1900, 2101)
+SOLAR_YEARS = range(1300, 1500)
+
+_DAY_YEAR = re.compile(r"(?:\s(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:]))?(?:,?\s(?P<year>\d{4})(?!\d))?")
+_RANGE = re.compile(r"\s?(?:–|—|-|to)\s?(?P<month>[A-Z][a-z]+)(?:\s(?P<day>\d{1,2})(?!\d))?(?:,?\s(?P<year>\d{4})(?!\d))?")
+_QUALIFIER = re.compile(r"(?:\b(?:[Ee]arly|[Ll]ate)\s|\b[Mm]id-)$")
+_MAY_CONTEXT = re.compile(r"\b(?:in|on|since|by|until|of|from|last|next|this|early|late)\s$|mid-$")
+_FUNCTION_WORDS = frozenset({"On", "In", "By", "Since", "Until", "From", "Last", "Next", "This", "Every", "Early",
+                             "Late", "Before", "After", "Through"})
+_SOLAR_CONTEXT = re.compile(r"(?:(?:Iranian|Persian|Solar Hijri)\s(?:calendar\s)?)?year\s$")
+_WAR = re.compile(r"-day (?:imposed )?(?:war|confrontation|conflict)\b")
+_WAR_NUMBER = re.compile(r"(?<![\w-])(\d{1,3}|[A-Za-z]+)$")
+
+
+def month_date(text: str, start: int, end: int) -> Span | None:
+    """The date that starts with the month name ``text[start:end]``, with day, year and range."""
+    match = _DAY_YEAR.match(text, end)
+    assert match is not None
+    day, year = match.group("day"), match.group("year")
+    stop = match.end()
+    if not day and not year:
+        if text[start:end] == "May" and not _MAY_CONTEXT.search(text, max(0, start - 7), start):
+            return None
+        if _inside_name(text, start, end):
+            return None
+    begin = _qualified_start(text, start)
+    record = _date_record(text[begin:stop], MONTHS[text[start:end]], day, year, begin == start)
+    extra = _RANGE.match(text, stop)
+    if extra is not None and extra.group("month") in MONTHS and (extra.group("year") or extra.group("day")):
+        first = record[1].removeprefix("date:")
+        second = _date_record(extra.group(), MONTHS[extra.group("month")], extra.group("day"),
+                              extra.group("year"), True)[1].removeprefix("date:")
+        stop = extra.end()
+        record = (EntityType.DATE, f"date:{first}/{second}", text[begin:stop], None, None)
+    return begin, stop, record
+
+
+def weekday_date(text: str, start: int, end: int) -> Span | None:
+    """The weekday ``text[start:end]`` as a date mention, unless it is part of a name."""
+    if _inside_name(text, start, end):
+        return None
+    name = text[start:end]
+    return start, end, (EntityType.DATE, f"date:{name.lower()}", name, None, None)
+
+
+def relative_date(text: str, start: int, end: int) -> Span:
+    """A relative expression such as "earlier this year" as a date mention."""
+    phrase = text[start:end]
+    return start, end, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
+
+
+def year_date(text: str, start: int, end: int) -> Span | None:
+    """The year number ``text[start:end]`` (with "early"/"mid-" or "Iranian calendar year")."""
+    if (start and text[start - 1] in "$.,€£") or text[end:end + 2].rstrip()[:2] in (",0", ".0") or (
+        end < len(text) and text[end] in ",." and text[end + 1:end + 2].isdigit()
+    ):
+        return None
+    year = int(text[start:end])
+    if year in SOLAR_YEARS:
+        context = _SOLAR_CONTEXT.search(text, max(0, start - 40), start)
+        if context is None:
+            return None
+        phrase = text[context.start():end]
+        return context.start(), end, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
+    begin = _qualified_start(text, start)
+    phrase = text[begin:end]
+    key = str(year) if begin == start else phrase.lower()
+    return begin, end, (EntityType.DATE, f"date:{key}", phrase, None, None)
+
+
+def war_dates(text: str) -> list[Span]:
+    """Named short wars as date mentions: "the 12-day war", "twelve-day confrontation"."""
+    spans: list[Span] = []
+    for match in _WAR.finditer(text):
+        number = _WAR_NUMBER.search(text, max(0, match.start() - 12), match.start())
+        if number is None:
+            continue
+        written = number.group(1)
+        days = float(written) if written.isdigit() else NUMBER_WORDS.get(written.lower())
+        if not days:
+            continue
+        name = f"{format_number(days)}-day war"
+        spans.append((number.start(), match.end(), (EntityType.DATE, f"date:{name.replace(' ', '-')}", name, None, None)))
+    return spans
+
+
+def _qualified_start(text: str, start: int) -> int:
+    """Where a date starts once a leading "early ", "late " or "mid-" is included."""
+    qualifier = _QUALIFIER.search(text, max(0, start - 6), start)
+    return qualifier.start() if qualifier else start
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Whether a bare month or weekday is part of a capitalised name ("Black Friday", "June Smith")."""
+    following = re.match(r" ([A-Z][a-z]+)", text[end:end + 20])
+    if following and following.group(1) not in MONTHS and following.group(1) not in WEEKDAYS:
+        return True
+    preceding = re.search(r"([A-Z][a-z]+) $", text[max(0, start - 20):start])
+    return bool(preceding and preceding.group(1) not in _FUNCTION_WORDS and preceding.group(1) not in MONTHS)
+
+
+def _date_record(phrase: str, month: int, day: str | None, year: str | None, plain: bool) -> Record:
+    """The record of a month date: ISO where day and year (or year) are known."""
+    if year and day and plain:
+        key = f"{year}-{month:02d}-{int(day):02d}"
+    elif year and plain:
+        key = f"{year}-{month:02d}"
+    else:
+        key = " ".join(phrase.lower().split())
+    return EntityType.DATE, f"date:{key}", phrase, None, None

@@ -1,0 +1,129 @@
+"""Personal-name handling: titles, honorifics, spelling-variant keys and derived aliases.
+
+A *key* folds the usual transliteration differences of Persian, Urdu and Arabic names into
+one form, so "Qalibaf", "Ghalibaf" and "Kalibaf" share the key ``qlbf`` and "Mohammad",
+"Muhammad" and "Mohammed" share ``mhmd``. Keys compare names; they are never shown.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+#: Offices and roles written before a name ("Prime Minister Shehbaz Sharif"). Not part of a name.
+TITLES: tuple[str, ...] = (
+    "Prime Minister", "Deputy Prime Minister", "Caretaker Prime Minister", "President",
+    "Acting President", "Vice President", "First Vice President", "Foreign Minister",
+    "Interior Minister", "Defence Minister", "Defense Minister", "Finance Minister",
+    "Commerce Minister", "Information Minister", "Planning Minister", "Energy Minister",
+    "Petroleum Minister", "Oil Minister", "Chief Minister", "Minister", "Parliament Speaker",
+    "National Assembly Speaker", "Senate Chairman", "Speaker", "Chairman", "Secretary",
+    "Secretary General", "Secretary-General", "Ambassador", "Envoy", "Spokesman", "Spokesperson",
+    "Governor", "Commander", "General", "Gen.", "Field Marshal", "Army Chief", "Supreme Leader",
+    "Ayatollah", "Grand Ayatollah", "Chief Justice", "Senator", "Consul General", "Dr.", "Dr",
+    "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms",
+)
+
+#: Lower-case role words that introduce a new person after or before a comma
+#: ("consul general in Karachi, Akbar Issazadeh"; "X, Pakistan's ambassador to Tehran").
+ROLE_WORDS: tuple[str, ...] = (
+    "minister", "ambassador", "envoy", "consul general", "consul", "spokesman", "spokesperson",
+    "secretary", "chairman", "governor", "commander", "adviser", "advisor", "president", "speaker",
+)
+
+#: Honorifics that are part of a name as written but not needed to identify the person.
+HONORIFICS: tuple[str, ...] = (
+    "Syed", "Sayyid", "Seyed", "Seyyed", "Sardar", "Allama", "Mian", "Hazrat", "Sheikh",
+    "Chaudhry", "Khawaja", "Haji", "Begum", "Maulana", "Hojatoleslam",
+)
+
+#: Given names and clan names too common to stand alone as a surname alias.
+COMMON_NAMES: frozenset[str] = frozenset(
+    {"Ali", "Shah", "Khan", "Ahmed", "Ahmad", "Hussain", "Hussein", "Hassan", "Hasan", "Mohammad",
+     "Muhammad", "Mohammed", "Reza", "Raza", "Abbas", "Malik", "Butt", "Mirza", "Baig", "Qureshi"}
+)
+
+_TITLE_RE = re.compile(
+    "^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\s+)+"
+)
+_DIGRAPHS = (("ou", "u"), ("ph", "f"), ("kh", "x"), ("gh", "q"), ("dj", "j"), ("zh", "j"), ("ck", "k"))
+_FOLD = str.maketrans("kwy", "qvi")
+_VOWELS = re.compile("[aeiou]")
+_DOUBLES = re.compile(r"(.)\1+")
+_NON_ALPHA = re.compile("[^a-z]")
+
+
+@lru_cache(maxsize=65536)
+def token_key(token: str) -> str:
+    """The spelling-variant key of one name token ("Ghalibaf" -> "qlbf", "Muhammad" -> "mhmd")."""
+    s = _NON_ALPHA.sub("", unidecode(token).lower())
+    if not s:
+        return ""
+    for old, new in _DIGRAPHS:
+        s = s.replace(old, new)
+    s = s.translate(_FOLD)
+    if len(s) > 2 and s[-1] == "h" and s[-2] in "aeiou":
+        s = s[:-1]
+    head = "a" if s[0] in "aeiou" else s[0]
+    return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", s[1:]))
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The key of every token of a name, in order."""
+    return tuple(token_key(token) for token in name.split())
+
+
+def split_title(name: str) -> tuple[str, str]:
+    """Split leading titles off a name: ("Prime Minister", "Shehbaz Sharif"); ("", name) if none."""
+    match = _TITLE_RE.match(name)
+    if match is None:
+        return "", name
+    return match.group().strip(), name[match.end():]
+
+
+def strip_honorifics(name: str) -> str:
+    """The name without leading honorifics ("Syed Yusuf Raza Gilani" -> "Yusuf Raza Gilani")."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0] in HONORIFICS:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def person_aliases(name: str, given: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Derive a person's aliases from the name and the given aliases.
+
+    Returns ``(aliases, titles)``: every form with and without titles and honorifics, the
+    name without its first given name ("Ishaq Dar"), the surname alone unless it is a common
+    name, and title + surname ("Prime Minister Sharif") for each title found in the given forms.
+    """
+    aliases: list[str] = []
+    titles: list[str] = []
+    surnames: list[str] = []
+    for form in (name, *given):
+        title, bare = split_title(form)
+        if title and title not in titles:
+            titles.append(title)
+        core = strip_honorifics(bare)
+        tokens = core.split()
+        forms = [form, bare, core]
+        if len(tokens) >= 3:
+            forms.append(" ".join(tokens[1:]))
+        if len(tokens) >= 2 and tokens[-1] not in COMMON_NAMES and tokens[-1][:1].isupper():
+            surnames.append(tokens[-1])
+            forms.append(tokens[-1])
+        aliases.extend(forms)
+    for title in titles:
+        aliases.extend(f"{title} {surname}" for surname in surnames)
+    return unique([alias for alias in aliases if alias and alias != name]), titles
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug of a name ("Mohsin Naqvi" -> "mohsin-naqvi")."""
+    return re.sub("[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+
+
+def unique(items: list[str]) -> list[str]:
+    """The items in order with repeats removed."""
+    return list(dict.fromkeys(items))
