@@ -36,7 +36,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     ArticleView {
-        padding: 0 2;
+        padding: 0 0 0 2;
         background: $surface;
         &:focus { background-tint: $foreground 3%; }
         & > .article-view--person { background: $entity-person; }
@@ -45,7 +45,7 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--money { background: $entity-money; }
         & > .article-view--figure { background: $entity-figure; }
         & > .article-view--date { background: $entity-date; }
-        & > .article-view--marked { text-style: bold underline; background: $accent 55%; }
+        & > .article-view--marked { text-style: bold reverse; }
         & > .article-view--match { background: $warning 45%; }
         & > .article-view--current { background: $warning; color: $background; text-style: bold; }
     }

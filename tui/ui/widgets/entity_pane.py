@@ -98,7 +98,7 @@ class EntityPane(Vertical):
             text.append(f" · {len(summary.mentions)} mentions here", style="dim")
             text.append("\nHere as: ", style="bold")
             text.append(one_line("; ".join(summary.names)))
-        aliases = [alias for alias in entity.aliases if alias != entity.name]
+        aliases = list(dict.fromkeys(a.replace("'", "’") for a in entity.aliases if a != entity.name))
         if aliases:
             text.append("\nAliases: ", style="bold")
             text.append(one_line("; ".join(aliases[:40])))

@@ -15,10 +15,20 @@ from tui.ui.messages import FindChanged, FindClosed, FindStep
 class FindInput(Input):
     """The query field; its keys step through the matches."""
 
+    DEFAULT_CSS = """
+    FindInput, FindInput:focus {
+        border: none;
+        height: 1;
+        padding: 0 1;
+        width: 1fr;
+    }
+    """
+
     BINDINGS = [
+        Binding("enter", "step(1)", "Next match", key_display="Enter"),
         Binding("down", "step(1)", "Next match", show=False),
-        Binding("up,shift+enter", "step(-1)", "Previous match", show=False),
-        Binding("escape", "close", "Close find", show=False),
+        Binding("shift+enter,up", "step(-1)", "Previous match", key_display="Shift+Enter"),
+        Binding("escape", "close", "Close find", key_display="Esc"),
     ]
 
     def action_step(self, step: int) -> None:
@@ -39,7 +49,6 @@ class FindBar(Horizontal):
         display: none;
         background: $boost;
         &.-open { display: block; }
-        & > FindInput { width: 1fr; border: none; height: 1; padding: 0 1; }
         & > #find-count { width: auto; min-width: 14; padding: 0 1; color: $text-muted; }
     }
     """
@@ -80,9 +89,3 @@ class FindBar(Horizontal):
         """Re-run the find as the user types."""
         event.stop()
         self.post_message(FindChanged(event.value))
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        """Enter moves to the next match."""
-        event.stop()
-        self.post_message(FindStep(1))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
-from textual.containers import Horizontal
+from textual.containers import Container
 from textual.widgets import Static
 
 from tui.core.models import EntityType
@@ -16,7 +16,7 @@ class TypeChip(Static):
 
     DEFAULT_CSS = """
     TypeChip {
-        width: auto;
+        width: 1fr;
         padding: 0 1;
         margin-right: 1;
         &.-off { text-style: strike; color: $text-disabled; background: transparent; }
@@ -52,12 +52,15 @@ class TypeChip(Static):
         self.post_message(TypeToggled(self.entity_type))
 
 
-class Legend(Horizontal):
-    """The row of type chips above the article text."""
+class Legend(Container):
+    """The type chips above the article text, in a grid of three columns."""
 
     DEFAULT_CSS = """
     Legend {
-        height: 1;
+        layout: grid;
+        grid-size: 3;
+        grid-gutter: 0 0;
+        height: 2;
         padding: 0 2;
         background: $surface;
     }
