@@ -7,6 +7,8 @@ from pathlib import Path
 
 from rich.table import Table
 
+from textual.widgets import Static
+
 from tests.ui.conftest import SIZE, settle
 from tui.core.models import EntityType
 from tui.ui.app import ReaderApp
@@ -243,5 +245,5 @@ async def test_markup_and_escapes_in_an_article_are_shown_as_text(
         rendered = "".join(seg.text for y in range(3) for seg in view.render_line(y))
         assert "[bold red]Not bold[/]" in rendered
         assert "\x1b" not in rendered and "␛[31mred?" in rendered
-        header = str(app.query_one("#article-header").render())
+        header = str(app.query_one("#article-header #title", Static).content)
         assert "[b]Title[/b] ␛[2J" in header

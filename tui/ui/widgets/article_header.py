@@ -3,42 +3,48 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from tui.core.models import Article
 from tui.core.safe_text import one_line
 
 
-class ArticleHeader(Static):
-    """Title in bold, standfirst in italics, then date, dateline, source and how the date is known."""
+class ArticleHeader(Vertical):
+    """Title in bold, standfirst in italics, then one line of metadata and how the date is known."""
 
     DEFAULT_CSS = """
     ArticleHeader {
+        height: auto;
         padding: 0 2;
         background: $boost;
         border-bottom: solid $primary 40%;
-        max-height: 8;
+        & > Static { height: auto; }
+        & > #title { text-style: bold; }
+        & > #standfirst { text-style: italic; max-height: 3; }
+        & > .meta { color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     }
     """
 
+    def compose(self) -> ComposeResult:
+        """A Static per part, so long metadata is cut with an ellipsis instead of pushing lines out."""
+        yield Static(id="title")
+        yield Static(id="standfirst")
+        yield Static(id="meta", classes="meta")
+        yield Static(id="basis", classes="meta")
+
     def show_article(self, article: Article | None) -> None:
         """Show an article's header, or a hint when there is none."""
-        self.update(self.render_header(article))
-
-    @staticmethod
-    def render_header(article: Article | None) -> Text:
-        """The header as styled text (never parsed as markup)."""
+        title, standfirst, meta, basis = self.query(Static)
         if article is None:
-            return Text("No article open. Choose one in the list on the left.", style="dim")
-        header = Text(one_line(article.title), style="bold")
-        if article.standfirst:
-            header.append("\n" + one_line(article.standfirst), style="italic")
-        meta = [
-            f"Published {article.published_label}",
-            f"Dateline {article.dateline}",
-            f"Source {article.source}",
-            f"{article.word_count:,} words",
-        ]
-        header.append("\n" + one_line(" · ".join(meta)), style="dim")
-        header.append("\n" + one_line(f"Date from: {article.date_basis}"), style="dim italic")
-        return header
+            title.update(Text("No article open. Choose one in the list on the left."))
+            for part in (standfirst, meta, basis):
+                part.update(Text(""))
+            return
+        title.update(Text(one_line(article.title)))
+        standfirst.update(Text(one_line(article.standfirst)))
+        standfirst.display = bool(article.standfirst)
+        fields = [article.published_label, article.dateline, f"source {article.source}"]
+        meta.update(Text(one_line(" · ".join(fields) + f" · {article.word_count:,} words")))
+        basis.update(Text(one_line(f"Date from {article.date_basis}")))

@@ -10,6 +10,15 @@ from textual.widgets import Static
 from tui.core.models import EntityType
 from tui.ui.messages import TypeToggled
 
+SHORT_LABELS = {
+    EntityType.PERSON: "People",
+    EntityType.ORGANISATION: "Orgs",
+    EntityType.PLACE: "Places",
+    EntityType.MONEY: "Money",
+    EntityType.FIGURE: "Figures",
+    EntityType.DATE: "Dates",
+}
+
 
 class TypeChip(Static):
     """One entity type in the legend, showing its colour, key, name and mention count."""
@@ -37,7 +46,7 @@ class TypeChip(Static):
 
     def refresh_label(self) -> None:
         """Redraw the chip text."""
-        label = f"{self.key} {self.entity_type.label}"
+        label = f"{self.key} {SHORT_LABELS[self.entity_type]}"
         if self.count is not None:
             label += f" {self.count}"
         self.update(Text(label))
