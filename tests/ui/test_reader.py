@@ -247,3 +247,38 @@ async def test_markup_and_escapes_in_an_article_are_shown_as_text(
         assert "\x1b" not in rendered and "␛[31mred?" in rendered
         header = str(app.query_one("#article-header #title", Static).content)
         assert "[b]Title[/b] ␛[2J" in header
+
+
+async def test_command_palette_opens_an_article_by_title(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"pushing for")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = reader(app)
+        assert screen.article is not None and screen.article.id.startswith("002")
+        assert app.query_one(ArticleList).highlighted == 2
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_every_palette_action_runs(make_app: AppFactory) -> None:
+    from tui.ui.commands import ReaderCommands
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        provider = ReaderCommands(app.screen)
+        for name, _, action in provider._entries():
+            if action == "app.quit":
+                continue
+            await app.run_action(action)
+            await pilot.pause()
+            if isinstance(app.screen, HelpScreen):
+                await pilot.press("escape")
+            assert isinstance(app.screen, ReaderScreen), name
+        assert reader(app).enabled == set()
+        await app.run_action("screen.focus('#entity-tree')")
+        assert isinstance(app.focused, EntityTree)

@@ -58,9 +58,9 @@ class ReaderCommands(Provider):
             ("Next match or mention", "n", "screen.step(1)"),
             ("Previous match or mention", "N", "screen.step(-1)"),
             ("Clear find and marks", "Esc", "screen.clear"),
-            ("Focus the article list", "a", "screen.focus('article-list')"),
-            ("Focus the article text", "r", "screen.focus('article-view')"),
-            ("Focus the entity pane", "e", "screen.focus('entity-tree')"),
+            ("Focus the article list", "a", "screen.focus('#article-list')"),
+            ("Focus the article text", "r", "screen.focus('#article-view')"),
+            ("Focus the entity pane", "e", "screen.focus('#entity-tree')"),
             ("Show keys (help)", "?", "app.help"),
             ("Quit", "q", "app.quit"),
         ]

@@ -57,7 +57,7 @@ def _rows(node_class: type[DOMNode]) -> list[tuple[str, str]]:
         for item in binding:
             if not isinstance(item, Binding) or not item.description:
                 continue
-            keys, _ = grouped.setdefault(item.action, ([], item.description))
+            keys, _ = grouped.setdefault(item.action, ([], item.tooltip or item.description))
             if pretty_key(item.key) not in keys:
                 keys.append(pretty_key(item.key))
     return [(" / ".join(keys), description) for keys, description in grouped.values()]

@@ -44,9 +44,9 @@ class ReaderScreen(Screen[None]):
         Binding("n", "step(1)", "Next", tooltip="Next find match or mention"),
         Binding("N", "step(-1)", "Prev", tooltip="Previous find match or mention"),
         Binding("escape", "clear", "Clear marks", show=False),
-        Binding("a", "focus('article-list')", "Articles", show=False),
-        Binding("r", "focus('article-view')", "Text", show=False),
-        Binding("e", "focus('entity-tree')", "Entities", show=False),
+        Binding("a", "focus('#article-list')", "Articles", show=False),
+        Binding("r", "focus('#article-view')", "Text", show=False),
+        Binding("e", "focus('#entity-tree')", "Entities", show=False),
         *(
             Binding(key, f"toggle_type('{kind.value}')", f"Toggle {kind.label.lower()}", show=False)
             for key, kind in TYPE_KEYS.items()
@@ -241,7 +241,3 @@ class ReaderScreen(Screen[None]):
         view = self.query_one(ArticleView)
         view.set_matches([], None)
         view.mark_entity(None)
-
-    def action_focus(self, widget_id: str) -> None:
-        """Focus one of the panes by id."""
-        self.query_one(f"#{widget_id}").focus()
