@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.table import Table
-
 from textual.widgets import Static
 
 from tests.ui.conftest import SIZE, settle
