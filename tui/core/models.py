@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class EntityType(StrEnum):
@@ -108,13 +108,13 @@ class Entity:
         return {"id": self.id, "name": self.name, "type": str(self.type), "aliases": list(self.aliases)}
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One occurrence of an entity in a text: ``text[start:end]``.
 
     ``value`` and ``unit`` carry the normalised amount for money ("USD", 1e10) and
     figures ("percent", 13.6; "times", 3.5); for dates ``value`` is unset and the
-    normalised date, where known, is part of ``entity_id``.
+    normalised date, where known, is part of ``entity_id``. An immutable named tuple:
+    extraction builds one for every few dozen characters of text, and tuples are cheap.
     """
 
     start: int

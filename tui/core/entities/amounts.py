@@ -15,26 +15,78 @@ from tui.core.models import EntityType
 
 #: Currency signs and codes written before a number, and their ISO codes.
 CURRENCY_PREFIXES: dict[str, str] = {
-    "$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP",
-    "Rs": "PKR", "Rs.": "PKR", "PKR": "PKR", "IRR": "IRR",
+    "$": "USD",
+    "US$": "USD",
+    "USD": "USD",
+    "€": "EUR",
+    "EUR": "EUR",
+    "£": "GBP",
+    "Rs": "PKR",
+    "Rs.": "PKR",
+    "PKR": "PKR",
+    "IRR": "IRR",
 }
 #: Unit words written after a number: a currency code, or "percent" / "times" for figures.
 UNIT_WORDS: dict[str, str] = {
-    "dollars": "USD", "dollar": "USD", "rupees": "PKR", "rupee": "PKR", "rials": "IRR",
-    "rial": "IRR", "euros": "EUR", "euro": "EUR", "tomans": "IRT", "yuan": "CNY",
-    "percent": "percent", "per cent": "percent", "%": "percent", "times": "times",
+    "dollars": "USD",
+    "dollar": "USD",
+    "rupees": "PKR",
+    "rupee": "PKR",
+    "rials": "IRR",
+    "rial": "IRR",
+    "euros": "EUR",
+    "euro": "EUR",
+    "tomans": "IRT",
+    "yuan": "CNY",
+    "percent": "percent",
+    "per cent": "percent",
+    "%": "percent",
+    "times": "times",
 }
 _SCALES: dict[str, float] = {
-    "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
-    "million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3, "hundred": 1e2,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+    "hundred": 1e2,
 }
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 #: Number words and their values ("one" ... "ninety", "hundred", "thousand", "million", ...).
 NUMBER_WORDS: dict[str, float] = {
     **{word: float(i) for i, word in enumerate(_UNITS)},
     **{word: float(20 + 10 * i) for i, word in enumerate(_TENS)},
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
 }
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:[\s-]?(?P<scale>trillion|billion|million|thousand|bn|tn|b|m|k)(?![\w]))?"
@@ -55,6 +107,8 @@ def amount_after_prefix(text: str, start: int, end: int, code: str) -> Span | No
 
 def amount_before_unit(text: str, start: int, end: int, unit: str) -> Span | None:
     """The amount or figure whose unit word is ``text[start:end]`` ("10 billion dollars", "15%")."""
+    if not _may_follow_number(text, start):
+        return None
     window_start = max(0, start - 60)
     window = text[window_start:start]
     match = _BEFORE_UNIT.search(window)
@@ -72,10 +126,34 @@ def amount_before_unit(text: str, start: int, end: int, unit: str) -> Span | Non
     count = 0
     while count < len(found) and found[-1 - count][1].lower() in NUMBER_WORDS:
         count += 1
-    value = parse_number_words([word for _, word in found[len(found) - count:]])
-    if value is None:
+    spelled = parse_number_words([word for _, word in found[len(found) - count :]])
+    if spelled is None:
         return None
-    return window_start + found[len(found) - count][0], end, _record(value, unit)
+    return window_start + found[len(found) - count][0], end, _record(spelled, unit)
+
+
+def _may_follow_number(text: str, start: int) -> bool:
+    """A quick test that a unit word at ``start`` could follow a number ("at times" cannot).
+
+    True when the unit follows (after a space or hyphen, and an optional "US") a digit, a
+    number word or a scale word; :func:`amount_before_unit` then reads the number itself.
+    """
+    end = start
+    if end and (text[end - 1].isspace() or text[end - 1] == "-"):
+        end -= 1
+    if text[end - 2 : end] == "US" and end >= 2:
+        end -= 2
+        if end and text[end - 1].isspace():
+            end -= 1
+    if not end:
+        return False
+    if text[end - 1].isdigit():
+        return True
+    begin = end
+    while begin and end - begin < 10 and text[begin - 1].isalpha():
+        begin -= 1
+    word = text[begin:end].lower()
+    return word in NUMBER_WORDS or word in _SCALES
 
 
 def parse_number_words(tokens: list[str]) -> float | None:

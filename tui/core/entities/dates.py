@@ -15,28 +15,76 @@ from tui.core.entities.spans import Record, Span
 from tui.core.models import EntityType
 
 MONTHS: dict[str, int] = {
-    name: number for number, name in enumerate(
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    name: number
+    for number, name in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
         start=1,
     )
 }
 WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: Relative expressions, matched as written (and with a capital first letter).
 RELATIVE: tuple[str, ...] = (
-    "earlier this year", "later this year", "this year", "last year", "next year", "earlier this month",
-    "this month", "last month", "next month", "this week", "last week", "next week", "yesterday",
-    "tomorrow", "the past year", "the coming months", "the coming weeks", "the coming years",
+    "earlier this year",
+    "later this year",
+    "this year",
+    "last year",
+    "next year",
+    "earlier this month",
+    "this month",
+    "last month",
+    "next month",
+    "this week",
+    "last week",
+    "next week",
+    "yesterday",
+    "tomorrow",
+    "the past year",
+    "the coming months",
+    "the coming weeks",
+    "the coming years",
 )
 #: Years the engine recognises as bare numbers (Gregorian) and after "year" (Iranian solar).
 GREGORIAN_YEARS = range(1900, 2101)
 SOLAR_YEARS = range(1300, 1500)
 
 _DAY_YEAR = re.compile(r"(?:\s(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:]))?(?:,?\s(?P<year>\d{4})(?!\d))?")
-_RANGE = re.compile(r"\s?(?:–|—|-|to)\s?(?P<month>[A-Z][a-z]+)(?:\s(?P<day>\d{1,2})(?!\d))?(?:,?\s(?P<year>\d{4})(?!\d))?")
+_RANGE = re.compile(
+    r"\s?(?:–|—|-|to)\s?(?P<month>[A-Z][a-z]+)(?:\s(?P<day>\d{1,2})(?!\d))?(?:,?\s(?P<year>\d{4})(?!\d))?"
+)
 _QUALIFIER = re.compile(r"(?:\b(?:[Ee]arly|[Ll]ate)\s|\b[Mm]id-)$")
 _MAY_CONTEXT = re.compile(r"\b(?:in|on|since|by|until|of|from|last|next|this|early|late)\s$|mid-$")
-_FUNCTION_WORDS = frozenset({"On", "In", "By", "Since", "Until", "From", "Last", "Next", "This", "Every", "Early",
-                             "Late", "Before", "After", "Through"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "On",
+        "In",
+        "By",
+        "Since",
+        "Until",
+        "From",
+        "Last",
+        "Next",
+        "This",
+        "Every",
+        "Early",
+        "Late",
+        "Before",
+        "After",
+        "Through",
+    }
+)
 _SOLAR_CONTEXT = re.compile(r"(?:(?:Iranian|Persian|Solar Hijri)\s(?:calendar\s)?)?year\s$")
 _WAR = re.compile(r"-day (?:imposed )?(?:war|confrontation|conflict)\b")
 _WAR_NUMBER = re.compile(r"(?<![\w-])(\d{1,3}|[A-Za-z]+)$")
@@ -58,8 +106,9 @@ def month_date(text: str, start: int, end: int) -> Span | None:
     extra = _RANGE.match(text, stop)
     if extra is not None and extra.group("month") in MONTHS and (extra.group("year") or extra.group("day")):
         first = record[1].removeprefix("date:")
-        second = _date_record(extra.group(), MONTHS[extra.group("month")], extra.group("day"),
-                              extra.group("year"), True)[1].removeprefix("date:")
+        second = _date_record(
+            extra.group(), MONTHS[extra.group("month")], extra.group("day"), extra.group("year"), True
+        )[1].removeprefix("date:")
         stop = extra.end()
         record = (EntityType.DATE, f"date:{first}/{second}", text[begin:stop], None, None)
     return begin, stop, record
@@ -81,8 +130,8 @@ def relative_date(text: str, start: int, end: int) -> Span:
 
 def year_date(text: str, start: int, end: int) -> Span | None:
     """The year number ``text[start:end]`` (with "early"/"mid-" or "Iranian calendar year")."""
-    if (start and text[start - 1] in "$.,€£") or text[end:end + 2].rstrip()[:2] in (",0", ".0") or (
-        end < len(text) and text[end] in ",." and text[end + 1:end + 2].isdigit()
+    if (start and text[start - 1] in "$.,€£") or (
+        text[end : end + 1] in (",", ".") and text[end + 1 : end + 2].isdigit()
     ):
         return None
     year = int(text[start:end])
@@ -90,7 +139,7 @@ def year_date(text: str, start: int, end: int) -> Span | None:
         context = _SOLAR_CONTEXT.search(text, max(0, start - 40), start)
         if context is None:
             return None
-        phrase = text[context.start():end]
+        phrase = text[context.start() : end]
         return context.start(), end, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
     begin = _qualified_start(text, start)
     phrase = text[begin:end]
@@ -110,7 +159,13 @@ def war_dates(text: str) -> list[Span]:
         if not days:
             continue
         name = f"{format_number(days)}-day war"
-        spans.append((number.start(), match.end(), (EntityType.DATE, f"date:{name.replace(' ', '-')}", name, None, None)))
+        spans.append(
+            (
+                number.start(),
+                match.end(),
+                (EntityType.DATE, f"date:{name.replace(' ', '-')}", name, None, None),
+            )
+        )
     return spans
 
 
@@ -122,10 +177,10 @@ def _qualified_start(text: str, start: int) -> int:
 
 def _inside_name(text: str, start: int, end: int) -> bool:
     """Whether a bare month or weekday is part of a capitalised name ("Black Friday", "June Smith")."""
-    following = re.match(r" ([A-Z][a-z]+)", text[end:end + 20])
+    following = re.match(r" ([A-Z][a-z]+)", text[end : end + 20])
     if following and following.group(1) not in MONTHS and following.group(1) not in WEEKDAYS:
         return True
-    preceding = re.search(r"([A-Z][a-z]+) $", text[max(0, start - 20):start])
+    preceding = re.search(r"([A-Z][a-z]+) $", text[max(0, start - 20) : start])
     return bool(preceding and preceding.group(1) not in _FUNCTION_WORDS and preceding.group(1) not in MONTHS)
 
 

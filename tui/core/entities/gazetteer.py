@@ -64,14 +64,15 @@ def load_gazetteer(path: Path) -> Gazetteer:
     seen: set[str] = set()
     for number, row in enumerate(rows, start=1):
         entity, message = _parse_row(row)
-        if entity is not None and entity.id in seen:
-            entity, message = None, f"duplicate id '{entity.id.split(':', 1)[1]}'"
+        slug = entity.id.split(":", 1)[1] if entity is not None else ""
+        if slug in seen:
+            entity, message = None, f"duplicate id '{slug}'"
         if message:
             label = row.get("id") if isinstance(row, dict) else None
             where = f"entity #{number}" + (f" (id '{label}')" if isinstance(label, str) else "")
             gazetteer.problems.append(LoadProblem(str(path), f"{where}: {message}"))
         if entity is not None:
-            seen.add(entity.id)
+            seen.add(slug)
             gazetteer.entities.append(entity)
     return gazetteer
 

@@ -14,35 +14,121 @@ from unidecode import unidecode
 
 #: Offices and roles written before a name ("Prime Minister Shehbaz Sharif"). Not part of a name.
 TITLES: tuple[str, ...] = (
-    "Prime Minister", "Deputy Prime Minister", "Caretaker Prime Minister", "President",
-    "Acting President", "Vice President", "First Vice President", "Foreign Minister",
-    "Interior Minister", "Defence Minister", "Defense Minister", "Finance Minister",
-    "Commerce Minister", "Information Minister", "Planning Minister", "Energy Minister",
-    "Petroleum Minister", "Oil Minister", "Chief Minister", "Minister", "Parliament Speaker",
-    "National Assembly Speaker", "Senate Chairman", "Speaker", "Chairman", "Secretary",
-    "Secretary General", "Secretary-General", "Ambassador", "Envoy", "Spokesman", "Spokesperson",
-    "Governor", "Commander", "General", "Gen.", "Field Marshal", "Army Chief", "Supreme Leader",
-    "Ayatollah", "Grand Ayatollah", "Chief Justice", "Senator", "Consul General", "Dr.", "Dr",
-    "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms",
+    "Prime Minister",
+    "Deputy Prime Minister",
+    "Caretaker Prime Minister",
+    "President",
+    "Acting President",
+    "Vice President",
+    "First Vice President",
+    "Foreign Minister",
+    "Interior Minister",
+    "Defence Minister",
+    "Defense Minister",
+    "Finance Minister",
+    "Commerce Minister",
+    "Information Minister",
+    "Planning Minister",
+    "Energy Minister",
+    "Petroleum Minister",
+    "Oil Minister",
+    "Chief Minister",
+    "Minister",
+    "Speaker",
+    "Chairman",
+    "Secretary",
+    "Secretary General",
+    "Secretary-General",
+    "Ambassador",
+    "Envoy",
+    "Spokesman",
+    "Spokesperson",
+    "Governor",
+    "Commander",
+    "General",
+    "Gen.",
+    "Field Marshal",
+    "Army Chief",
+    "Supreme Leader",
+    "Ayatollah",
+    "Grand Ayatollah",
+    "Chief Justice",
+    "Senator",
+    "Consul General",
+    "Dr.",
+    "Dr",
+    "Mr.",
+    "Mr",
+    "Mrs.",
+    "Mrs",
+    "Ms.",
+    "Ms",
 )
 
 #: Lower-case role words that introduce a new person after or before a comma
 #: ("consul general in Karachi, Akbar Issazadeh"; "X, Pakistan's ambassador to Tehran").
 ROLE_WORDS: tuple[str, ...] = (
-    "minister", "ambassador", "envoy", "consul general", "consul", "spokesman", "spokesperson",
-    "secretary", "chairman", "governor", "commander", "adviser", "advisor", "president", "speaker",
+    "minister",
+    "ambassador",
+    "envoy",
+    "consul general",
+    "consul",
+    "spokesman",
+    "spokesperson",
+    "secretary",
+    "chairman",
+    "governor",
+    "commander",
+    "adviser",
+    "advisor",
+    "president",
+    "speaker",
 )
 
 #: Honorifics that are part of a name as written but not needed to identify the person.
 HONORIFICS: tuple[str, ...] = (
-    "Syed", "Sayyid", "Seyed", "Seyyed", "Sardar", "Allama", "Mian", "Hazrat", "Sheikh",
-    "Chaudhry", "Khawaja", "Haji", "Begum", "Maulana", "Hojatoleslam",
+    "Syed",
+    "Sayyid",
+    "Seyed",
+    "Seyyed",
+    "Sardar",
+    "Allama",
+    "Mian",
+    "Hazrat",
+    "Sheikh",
+    "Chaudhry",
+    "Khawaja",
+    "Haji",
+    "Begum",
+    "Maulana",
+    "Hojatoleslam",
 )
 
 #: Given names and clan names too common to stand alone as a surname alias.
 COMMON_NAMES: frozenset[str] = frozenset(
-    {"Ali", "Shah", "Khan", "Ahmed", "Ahmad", "Hussain", "Hussein", "Hassan", "Hasan", "Mohammad",
-     "Muhammad", "Mohammed", "Reza", "Raza", "Abbas", "Malik", "Butt", "Mirza", "Baig", "Qureshi"}
+    {
+        "Ali",
+        "Shah",
+        "Khan",
+        "Ahmed",
+        "Ahmad",
+        "Hussain",
+        "Hussein",
+        "Hassan",
+        "Hasan",
+        "Mohammad",
+        "Muhammad",
+        "Mohammed",
+        "Asif",
+        "Reza",
+        "Raza",
+        "Abbas",
+        "Malik",
+        "Butt",
+        "Mirza",
+        "Baig",
+        "Qureshi",
+    }
 )
 
 _TITLE_RE = re.compile(
@@ -67,7 +153,8 @@ def token_key(token: str) -> str:
     if len(s) > 2 and s[-1] == "h" and s[-2] in "aeiou":
         s = s[:-1]
     head = "a" if s[0] in "aeiou" else s[0]
-    return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", s[1:]))
+    tail = "a" if len(s) > 1 and s[-1] in "aeiou" else ""
+    return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", s[1:]) + tail)
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -80,7 +167,7 @@ def split_title(name: str) -> tuple[str, str]:
     match = _TITLE_RE.match(name)
     if match is None:
         return "", name
-    return match.group().strip(), name[match.end():]
+    return match.group().strip(), name[match.end() :]
 
 
 def strip_honorifics(name: str) -> str:
@@ -107,6 +194,9 @@ def person_aliases(name: str, given: tuple[str, ...]) -> tuple[list[str], list[s
             titles.append(title)
         core = strip_honorifics(bare)
         tokens = core.split()
+        if not all(token[:1].isupper() for token in tokens):
+            aliases.append(form)
+            continue
         forms = [form, bare, core]
         if len(tokens) >= 3:
             forms.append(" ".join(tokens[1:]))

@@ -7,6 +7,8 @@ Plain tuples keep the hot matching loop fast; :func:`merge` combines sorted span
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from tui.core.models import EntityType
 
 Record = tuple[EntityType, str, str, float | None, str | None]
@@ -17,23 +19,30 @@ def merge(first: list[Span], second: list[Span]) -> list[Span]:
     """Merge two start-sorted, non-overlapping span lists into one without overlaps.
 
     Where spans overlap the longer one wins; on equal length the one from ``first`` wins.
+    ``second`` is expected to be the short list: each of its spans is placed by bisection.
     """
     if not second:
         return first
-    if not first:
-        return second
-    out: list[Span] = []
-    for span in sorted(first + second, key=_order):
+    starts = [span[0] for span in first]
+    dropped: set[int] = set()
+    added: list[Span] = []
+    for span in second:
         start, end = span[0], span[1]
-        index = len(out)
-        while index and out[index - 1][1] > start:
-            index -= 1
-        if all(o[1] - o[0] < end - start for o in out[index:]):
-            del out[index:]
-            out.append(span)
-    return out
+        low = bisect_left(starts, start)
+        if low and first[low - 1][1] > start:
+            low -= 1
+        high = bisect_left(starts, end, low)
+        rivals = [i for i in range(low, high) if i not in dropped]
+        length = end - start
+        if all(first[i][1] - first[i][0] < length for i in rivals) and (not added or added[-1][1] <= start):
+            dropped.update(rivals)
+            added.append(span)
+    kept = [span for i, span in enumerate(first) if i not in dropped] if dropped else list(first)
+    kept.extend(added)
+    kept.sort(key=_start)
+    return kept
 
 
-def _order(span: Span) -> tuple[int, int]:
-    """Sort key: by start, longer first."""
-    return span[0], span[0] - span[1]
+def _start(span: Span) -> int:
+    """Sort key: the start offset."""
+    return span[0]

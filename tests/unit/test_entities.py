@@ -1,0 +1,263 @@
+"""Entity recognition on the five real articles: names, variants, discovery, amounts and dates."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from tui.core.entities import EntityEngine, Gazetteer, load_gazetteer
+from tui.core.models import EntityType, Mention
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "articles" / "entities.toml"
+
+
+def article_texts() -> dict[str, str]:
+    """The article bodies by their three-digit prefix, as the corpus loader defines them."""
+    texts = {}
+    for path in sorted((ROOT / "articles").glob("0*.md")):
+        body = path.read_text(encoding="utf-8").split("+++\n", 2)[2]
+        texts[path.stem[:3]] = body.lstrip("\n").rstrip()
+    return texts
+
+
+TEXTS = article_texts()
+
+
+@pytest.fixture(scope="module")
+def engine() -> EntityEngine:
+    return EntityEngine(load_gazetteer(DATA))
+
+
+@pytest.fixture(scope="module")
+def corpus(engine: EntityEngine) -> dict[str, list[Mention]]:
+    return engine.extract_corpus(TEXTS)
+
+
+def spans(mentions: list[Mention], entity_id: str) -> list[tuple[int, str]]:
+    """(start, text) of every mention of one entity."""
+    return [(m.start, m.text) for m in mentions if m.entity_id == entity_id]
+
+
+def find(mentions: list[Mention], text: str) -> Mention:
+    """The first mention with exactly this text."""
+    return next(m for m in mentions if m.text == text)
+
+
+def at(text: str, phrase: str, nth: int = 0) -> int:
+    """The offset of the nth occurrence of a phrase."""
+    index = -1
+    for _ in range(nth + 1):
+        index = text.index(phrase, index + 1)
+    return index
+
+
+def test_bundled_data_file_loads_without_problems() -> None:
+    gazetteer = load_gazetteer(DATA)
+    assert gazetteer.problems == []
+    ids = {entity.id for entity in gazetteer.entities}
+    assert {"person:qalibaf", "org:iaea", "place:tehran", "person:nawaz-sharif"} <= ids
+    assert "person:mohsin-naqvi" not in ids
+
+
+def test_mentions_are_sorted_non_overlapping_and_exact(corpus: dict[str, list[Mention]]) -> None:
+    for key, mentions in corpus.items():
+        text = TEXTS[key]
+        for before, after in itertools.pairwise(mentions):
+            assert before.end <= after.start
+        for mention in mentions:
+            assert text[mention.start:mention.end] == mention.text
+
+
+def test_qalibaf_under_full_name_surname_and_possessive(corpus: dict[str, list[Mention]]) -> None:
+    text = TEXTS["000"]
+    found = spans(corpus["000"], "person:qalibaf")
+    assert found[0] == (at(text, "Mohammad Baqer Qalibaf"), "Mohammad Baqer Qalibaf")
+    assert (at(text, "Qalibaf’s"), "Qalibaf") in found
+    assert len(found) == text.count("Qalibaf")
+
+
+def test_larijani_and_descriptive_aliases(corpus: dict[str, list[Mention]]) -> None:
+    text = TEXTS["001"]
+    found = spans(corpus["001"], "person:larijani")
+    assert (at(text, "Ali Larijani"), "Ali Larijani") in found
+    assert (at(text, "Larijani on his"), "Larijani") in found
+    assert (at(text, "Iran’s top security official"), "Iran’s top security official") in found
+    assert (at(TEXTS["003"], "the SNSC chief"), "the SNSC chief") in spans(corpus["003"], "person:larijani")
+
+
+@pytest.mark.parametrize(
+    ("key", "long", "short", "entity_id"),
+    [
+        ("001", "Supreme National Security Council", "SNSC", "org:snsc"),
+        ("000", "International Atomic Energy Agency", "IAEA", "org:iaea"),
+        ("002", "China-Pakistan Economic Corridor", "CPEC", "org:cpec"),
+    ],
+)
+def test_organisation_by_name_and_acronym(corpus: dict[str, list[Mention]], key: str, long: str, short: str,
+                                          entity_id: str) -> None:
+    text = TEXTS[key]
+    found = spans(corpus[key], entity_id)
+    assert (at(text, long), long) in found
+    assert (at(text, f"({short})") + 1, short) in found
+
+
+@pytest.mark.parametrize(
+    ("name", "entity_id"),
+    [
+        ("Ghalibaf", "person:qalibaf"), ("Bagher Ghalibaf", "person:qalibaf"),
+        ("Mohammad Bagher Ghalibaf", "person:qalibaf"), ("Shahbaz Sharif", "person:shehbaz-sharif"),
+        ("Muhammad Ishaq Dar", "person:ishaq-dar"), ("Mohammed Ishaq Dar", "person:ishaq-dar"),
+        ("IAEA", "org:iaea"), ("SNSC", "org:snsc"), ("Teheran", "place:tehran"),
+        ("Prime Minister Shehbaz Sharif", "person:shehbaz-sharif"), ("Gilani", "person:gilani"),
+    ],
+)
+def test_resolve_aliases_and_spelling_variants(engine: EntityEngine, name: str, entity_id: str) -> None:
+    entity = engine.resolve(name)
+    assert entity is not None and entity.id == entity_id
+
+
+def test_resolve_unknown_name(engine: EntityEngine) -> None:
+    assert engine.resolve("Somebody Unknown") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "entity_id"),
+    [
+        ("Mohammad Bagher Ghalibaf", "person:qalibaf"), ("Bagher Ghalibaf", "person:qalibaf"),
+        ("Ghalibaf", "person:qalibaf"), ("Shahbaz Sharif", "person:shehbaz-sharif"),
+        ("Muhammad Ishaq Dar", "person:ishaq-dar"), ("Mohammed Ishaq Dar", "person:ishaq-dar"),
+    ],
+)
+def test_spelling_variants_in_text(engine: EntityEngine, written: str, entity_id: str) -> None:
+    text = f"Officials said {written} met the delegation in Tehran."
+    mention = engine.extract(text)[0]
+    assert (mention.start, mention.text, mention.entity_id) == (15, written, entity_id)
+
+
+def test_derived_aliases_with_and_without_honorifics(engine: EntityEngine,
+                                                     corpus: dict[str, list[Mention]]) -> None:
+    text = TEXTS["000"]
+    assert spans(corpus["000"], "person:gilani") == [
+        (at(text, "Syed Yusuf Raza Gilani"), "Syed Yusuf Raza Gilani"), (at(text, "Gilani highlighted"), "Gilani")]
+    sadiq = spans(corpus["000"], "person:ayaz-sadiq")
+    assert sadiq[0] == (at(text, "Sardar Ayaz Sadiq"), "Sardar Ayaz Sadiq")
+    assert (at(text, "Sadiq described"), "Sadiq") in sadiq
+    assert (at(TEXTS["001"], "Ayaz Sadiq"), "Ayaz Sadiq") in spans(corpus["001"], "person:ayaz-sadiq")
+    gilani = engine.entity("person:gilani")
+    assert gilani is not None and {"Yusuf Raza Gilani", "Syed Yusuf Raza Gilani", "Gilani"} <= {
+        gilani.name, *gilani.aliases}
+
+
+def test_titles_are_not_part_of_the_span(corpus: dict[str, list[Mention]]) -> None:
+    text = TEXTS["000"]
+    mention = find(corpus["000"], "Shehbaz Sharif")
+    assert (mention.start, mention.entity_id) == (at(text, "Shehbaz Sharif"), "person:shehbaz-sharif")
+    role = next(m for m in corpus["000"] if m.start == at(text, "Sharif, for his part"))
+    assert (role.text, role.entity_id) == ("Sharif", "person:shehbaz-sharif")
+
+
+def test_shared_surname_resolution(engine: EntityEngine, corpus: dict[str, list[Mention]]) -> None:
+    text = TEXTS["002"]
+    assert (at(text, "Nawaz Sharif"), "Nawaz Sharif") in spans(corpus["002"], "person:nawaz-sharif")
+    assert [m.entity_id for m in engine.extract("Nawaz Sharif spoke first. Later Sharif left.")
+            if m.text == "Sharif"] == ["person:nawaz-sharif"]
+    later = engine.extract("Nawaz Sharif spoke first. Then Prime Minister Sharif replied.")
+    assert [(m.text, m.entity_id) for m in later][-1] == ("Sharif", "person:shehbaz-sharif")
+    assert engine.extract("Sharif spoke.")[0].entity_id == "person:shehbaz-sharif"
+
+
+def test_new_people_discovered_from_titles_and_roles(corpus: dict[str, list[Mention]]) -> None:
+    text = TEXTS["003"]
+    assert spans(corpus["003"], "person:mohsin-naqvi") == [
+        (at(text, "Mohsin Naqvi"), "Mohsin Naqvi"), (at(text, "Mohsin Naqvi", 1), "Mohsin Naqvi")]
+    assert spans(corpus["003"], "person:muhammad-mudassir-tipu") == [
+        (at(text, "Muhammad Mudassir Tipu"), "Muhammad Mudassir Tipu")]
+    assert spans(corpus["003"], "person:farzaneh-sadegh-maloujerdi") == [
+        (at(text, "Farzaneh Sadegh Maloujerdi"), "Farzaneh Sadegh Maloujerdi")]
+    text = TEXTS["000"]
+    assert spans(corpus["000"], "person:akbar-issazadeh") == [(at(text, "Akbar Issazadeh"), "Akbar Issazadeh")]
+    assert spans(corpus["000"], "person:owais-qadir-shah") == [
+        (at(text, "Syed Owais Qadir Shah"), "Syed Owais Qadir Shah")]
+
+
+def test_discovered_surname_matches_later_and_across_texts(engine: EntityEngine) -> None:
+    result = engine.extract_corpus({
+        "a": "Interior Minister Mohsin Naqvi arrived. Later Naqvi spoke.",
+        "b": "In Tehran, Naqvi met officials.",
+    })
+    assert [(m.start, m.text, m.entity_id) for m in result["a"] if m.type is EntityType.PERSON] == [
+        (18, "Mohsin Naqvi", "person:mohsin-naqvi"), (46, "Naqvi", "person:mohsin-naqvi")]
+    assert [(m.text, m.entity_id) for m in result["b"]][1] == ("Naqvi", "person:mohsin-naqvi")
+    resolved = engine.resolve("Naqvi")
+    assert resolved is not None and resolved.id == "person:mohsin-naqvi"
+
+
+def test_empty_gazetteer_still_discovers_people() -> None:
+    engine = EntityEngine(Gazetteer())
+    people = {m.entity_id: m.text for m in engine.extract(TEXTS["003"]) if m.type is EntityType.PERSON}
+    assert people["person:mohsin-naqvi"] == "Mohsin Naqvi"
+    assert people["person:muhammad-mudassir-tipu"] == "Muhammad Mudassir Tipu"
+
+
+def test_acronym_definition_creates_entity(engine: EntityEngine, corpus: dict[str, list[Mention]]) -> None:
+    text = TEXTS["003"]
+    found = spans(corpus["003"], "org:statutory-regulatory-order")
+    assert found == [(at(text, "Statutory Regulatory Order"), "Statutory Regulatory Order"),
+                     (at(text, "(SRO)") + 1, "SRO"), (at(text, "new SRO") + 4, "SRO")]
+    engine.extract(text)
+    entity = engine.resolve("SRO")
+    assert entity is not None and entity.name == "Statutory Regulatory Order"
+
+
+def test_acronym_becomes_alias_of_known_entity(engine: EntityEngine) -> None:
+    mentions = engine.extract("The Islamic Consultative Assembly (ICA) met. The ICA voted.")
+    assert [(m.start, m.text, m.entity_id) for m in mentions] == [
+        (4, "Islamic Consultative Assembly", "org:majlis"), (35, "ICA", "org:majlis"), (49, "ICA", "org:majlis")]
+    majlis = engine.entity("org:majlis")
+    assert majlis is not None and "ICA" in majlis.aliases
+
+
+@pytest.mark.parametrize(
+    ("key", "written", "entity_id", "value", "unit"),
+    [
+        ("000", "$10 billion", "money:USD:10000000000", 1e10, "USD"),
+        ("000", "ten billion dollars", "money:USD:10000000000", 1e10, "USD"),
+        ("004", "10 billion dollars", "money:USD:10000000000", 1e10, "USD"),
+        ("002", "$3.1 billion", "money:USD:3100000000", 3.1e9, "USD"),
+        ("002", "13.6 percent", "percent:13.6", 13.6, "percent"),
+        ("002", "15 percent", "percent:15", 15.0, "percent"),
+        ("002", "3.5 times", "times:3.5", 3.5, "times"),
+    ],
+)
+def test_amounts_and_figures_in_articles(corpus: dict[str, list[Mention]], key: str, written: str,
+                                         entity_id: str, value: float, unit: str) -> None:
+    mention = find(corpus[key], written)
+    assert (mention.start, mention.entity_id, mention.value, mention.unit) == (
+        at(TEXTS[key], written), entity_id, value, unit)
+    assert mention.type is (EntityType.MONEY if unit == "USD" else EntityType.FIGURE)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "entity_id", "value"),
+    [
+        ("Top security chief calls for $10b trade with Pakistan", "$10b", "money:USD:10000000000", 1e10),
+        ("a loan of Rs 500 million was agreed", "Rs 500 million", "money:PKR:500000000", 5e8),
+        ("fines of 2,500 rupees apply", "2,500 rupees", "money:PKR:2500", 2500.0),
+        ("worth forty-five million rials", "forty-five million rials", "money:IRR:45000000", 4.5e7),
+        ("a grant of €1.2bn arrived", "€1.2bn", "money:EUR:1200000000", 1.2e9),
+        ("three hundred euros each", "three hundred euros", "money:EUR:300", 300.0),
+        ("trade fell 15% last year", "15%", "percent:15", 15.0),
+        ("about two times larger", "two times", "times:2", 2.0),
+        ("$2 trillion", "$2 trillion", "money:USD:2000000000000", 2e12),
+    ],
+)
+def test_amount_shapes(engine: EntityEngine, text: str, written: str, entity_id: str, value: float) -> None:
+    mention = find(engine.extract(text), written)
+    assert (mention.start, mention.entity_id, mention.value) == (text.index(written), entity_id, value)
+
+
+def test_times_without_a_number_is_not_a_figure(engine: EntityEngine) -> None:
+    assert [m.text for m in engine.extract("in difficult times and at times")] == []

@@ -1,0 +1,156 @@
+"""The per-text work of the engine's two passes, as plain functions of a text and matchers.
+
+Pass 1 (:func:`scan` then :func:`candidates`) finds the automaton spans, the discovery
+triggers and the shared-surname candidates of a text, and the new people and acronym
+definitions those triggers introduce. Pass 2 (:func:`text_spans`) adds spelling variants,
+named wars and the names discovered across the whole corpus, resolves shared surnames, and
+:func:`build_mentions` turns the spans into mentions. Being plain functions of their
+arguments, they give the same result in the engine's process and in a worker process.
+"""
+
+from __future__ import annotations
+
+from tui.core.entities import amounts, dates, discovery
+from tui.core.entities.matcher import (
+    AMBIGUOUS,
+    ENTITY,
+    HONORIFIC,
+    LETTER,
+    MONTH,
+    PREFIX,
+    RELATIVE,
+    ROLE,
+    TITLE,
+    UNIT,
+    WEEKDAY,
+    YEAR,
+    Matcher,
+)
+from tui.core.entities.scanner import fold
+from tui.core.entities.spans import Record, Span, merge
+from tui.core.models import EntityType, Mention
+
+Trigger = tuple[int, int, int]
+Scan = tuple[list[Span], list[Trigger], dict[int, tuple[Record, ...]]]
+#: What pass 1 found to discover in one text: candidate people (as written) and
+#: acronym definitions ``(long name, acronym)``, in text order.
+Found = tuple[list[str], list[tuple[str, str]]]
+_PERSON = EntityType.PERSON
+_LETTER_AFTER = (" (", "/", "’s", "'s", " account", " post", " handle", " user")
+
+
+def scan(matcher: Matcher, text: str, folded: str | None = None) -> Scan:
+    """One automaton pass: non-overlapping spans, discovery triggers and ambiguous-name candidates."""
+    spans: list[Span] = []
+    triggers: list[Trigger] = []
+    ambiguous: dict[int, tuple[Record, ...]] = {}
+    append = spans.append
+    startswith = text.startswith
+    length = len(text)
+    last = 0
+    for index, (shift, alternatives) in matcher.scanner.hits(text, fold(text) if folded is None else folded):
+        start = index - shift
+        if start < last:
+            continue
+        for alternative in alternatives:
+            if alternative[0] is None or startswith(alternative[0], start):
+                break
+        else:
+            continue
+        kind, size, lb, rb, trim, payload = alternative[1]
+        end = start + size
+        if (lb and start and text[start - 1].isalnum()) or (rb and end < length and text[end].isalnum()):
+            continue
+        if kind == ENTITY:
+            append((start + trim, end, payload))
+            last = end
+            continue
+        span: Span | None = None
+        if kind == AMBIGUOUS:
+            ambiguous[start + trim] = payload
+            span = (start + trim, end, payload[0])
+        elif kind == MONTH:
+            span = dates.month_date(text, start, end)
+        elif kind == YEAR:
+            span = dates.year_date(text, start, end)
+        elif kind == WEEKDAY:
+            span = dates.weekday_date(text, start, end)
+        elif kind == RELATIVE:
+            span = dates.relative_date(text, start, end)
+        elif kind == PREFIX:
+            span = amounts.amount_after_prefix(text, start, end, payload)
+        elif kind == UNIT:
+            span = amounts.amount_before_unit(text, start, end, payload)
+        elif kind == LETTER:
+            span = (start, end, payload) if _letter_is_name(text, start, end) else None
+        else:
+            triggers.append((kind if kind in (TITLE, ROLE) else HONORIFIC, start, end))
+        if span is not None:
+            while spans and spans[-1][1] > span[0]:
+                spans.pop()
+            append(span)
+            last = span[1]
+    return spans, triggers, ambiguous
+
+
+def _letter_is_name(text: str, start: int, end: int) -> bool:
+    """Whether a one-letter name is used as one: "on X", "X (formerly Twitter)", "X/@handle", "his X account".
+
+    A bare capital letter is far more often something else: "X-ray", "Malcolm X", "Plan B".
+    """
+    if text.startswith(_LETTER_AFTER, end):
+        return True
+    return text[max(0, start - 3) : start] in ("on ", "On ") and (start < 4 or not text[start - 4].isalnum())
+
+
+def candidates(text: str, triggers: list[Trigger]) -> Found:
+    """The people introduced at the triggers (titles, roles, honorifics) and the acronym definitions."""
+    people: list[str] = []
+    for kind, start, end in triggers:
+        if kind == TITLE:
+            candidate = discovery.after_title(text, start, end)
+        elif kind == ROLE:
+            candidate = discovery.around_role(text, start, end)
+        else:
+            candidate = discovery.after_honorific(text, start, end)
+        if candidate is not None:
+            people.append(candidate.name)
+    definitions = [(found.long_name, found.acronym) for found in discovery.acronym_definitions(text)]
+    return people, definitions
+
+
+def text_spans(
+    main: Matcher, extra: Matcher | None, text: str, found: Scan, folded: str | None = None
+) -> list[Span]:
+    """Merge the automaton spans with variants, discovered names and wars; resolve shared surnames."""
+    spans, _, ambiguous = found
+    extras = main.variant_spans(text) + dates.war_dates(text)
+    if extra is not None:
+        extras += scan(extra, text, folded)[0]
+    if extras:
+        extras.sort(key=lambda span: (span[0], span[0] - span[1]))
+        spans = merge(spans, extras)
+    if ambiguous:
+        spans = _disambiguate(text, spans, ambiguous)
+    return spans
+
+
+def build_mentions(text: str, spans: list[Span]) -> list[Mention]:
+    """The mentions of the spans: ``(start, end, text[start:end], *record)`` as named tuples."""
+    new = tuple.__new__
+    return [new(Mention, (start, end, text[start:end], *record)) for start, end, record in spans]
+
+
+def _disambiguate(text: str, spans: list[Span], ambiguous: dict[int, tuple[Record, ...]]) -> list[Span]:
+    """Resolve shared surnames to the candidate most recently named in full, else the first listed."""
+    last_full: dict[str, int] = {}
+    out: list[Span] = []
+    for start, end, record in spans:
+        candidates = ambiguous.get(start)
+        if candidates is not None and end - start == len(text[start:end].split(" ")[-1]):
+            seen = [c for c in candidates if c[1] in last_full]
+            record = max(seen, key=lambda c: last_full[c[1]]) if seen else candidates[0]
+        elif record[0] is _PERSON and " " in text[start:end]:
+            last_full[record[1]] = start
+        out.append((start, end, record))
+    return out
