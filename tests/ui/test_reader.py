@@ -6,18 +6,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.table import Table
-from textual.widgets import Static
 
 from tests.ui.conftest import SIZE, settle
 from tui.core.models import EntityType
 from tui.ui.app import ReaderApp
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.reader import ReaderScreen
+from tui.ui.widgets.article_header import ArticleHeader
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.entity_pane import EntityTree
 from tui.ui.widgets.find_bar import FindBar, FindInput
-from tui.ui.widgets.legend import TypeChip
+from tui.ui.widgets.legend import Legend
 
 AppFactory = Callable[..., ReaderApp]
 
@@ -108,10 +108,13 @@ async def test_number_keys_and_clicks_toggle_entity_types(make_app: AppFactory) 
         styled = view._styled_text()
         person = next(m for m in screen._article_mentions() if m.type is EntityType.PERSON)
         assert not any(s.start <= person.start < s.end for s in styled.spans)
-        chip = next(c for c in app.query(TypeChip) if c.entity_type is EntityType.PERSON)
-        assert chip.has_class("-off")
-        await pilot.click(chip)
-        assert EntityType.PERSON in screen.enabled and not chip.has_class("-off")
+        legend = app.query_one(Legend)
+        assert EntityType.PERSON not in legend.enabled
+        assert "strike" in str(legend.render().spans[0].style)
+        await pilot.click(Legend, offset=(3, 0))
+        assert EntityType.PERSON in screen.enabled and EntityType.PERSON in legend.enabled
+        await pilot.click(Legend, offset=(legend.content_size.width // 3 + 3, 1))
+        assert EntityType.FIGURE not in screen.enabled
         await pilot.press("6")
         assert EntityType.DATE not in screen.enabled
 
@@ -244,7 +247,7 @@ async def test_markup_and_escapes_in_an_article_are_shown_as_text(
         rendered = "".join(seg.text for y in range(3) for seg in view.render_line(y))
         assert "[bold red]Not bold[/]" in rendered
         assert "\x1b" not in rendered and "␛[31mred?" in rendered
-        header = str(app.query_one("#article-header #title", Static).content)
+        header = str(app.query_one(ArticleHeader).render())
         assert "[b]Title[/b] ␛[2J" in header
 
 

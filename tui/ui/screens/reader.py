@@ -79,14 +79,14 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the list, report load problems, and find entities in the background."""
+        """Fill the list, report load problems, and find entities in the background once painted."""
         self.query_one(ArticleList).populate(self.corpus.articles, self.problems)
         for problem in self.problems:
             self.notify(str(problem), title="Could not load", severity="error", timeout=10, markup=False)
         if not self.corpus.articles:
             self.query_one(ArticleHeader).show_article(None)
         self.query_one(ArticleList).focus()
-        self.extract_entities()
+        self.call_after_refresh(self.extract_entities)
 
     @work(thread=True, exclusive=True, group="entities")
     def extract_entities(self) -> None:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widget import Widget
 
 from tui.core.models import Article
 from tui.core.safe_text import one_line
 
+MAX_STANDFIRST_LINES = 3
 
-class ArticleHeader(Vertical):
-    """Title in bold, standfirst in italics, then one line of metadata and how the date is known."""
+
+class ArticleHeader(Widget):
+    """Title in bold and standfirst in italics (wrapped), then metadata lines cut with an ellipsis."""
 
     DEFAULT_CSS = """
     ArticleHeader {
@@ -20,31 +20,36 @@ class ArticleHeader(Vertical):
         padding: 0 2;
         background: $boost;
         border-bottom: solid $primary 40%;
-        & > Static { height: auto; }
-        & > #title { text-style: bold; }
-        & > #standfirst { text-style: italic; max-height: 3; }
-        & > .meta { color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
+        color: $foreground;
     }
     """
 
-    def compose(self) -> ComposeResult:
-        """A Static per part, so long metadata is cut with an ellipsis instead of pushing lines out."""
-        yield Static(id="title")
-        yield Static(id="standfirst")
-        yield Static(id="meta", classes="meta")
-        yield Static(id="basis", classes="meta")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
 
     def show_article(self, article: Article | None) -> None:
         """Show an article's header, or a hint when there is none."""
-        title, standfirst, meta, basis = self.query(Static)
+        self.article = article
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        """The header for the current width (metadata lines never wrap)."""
+        article = self.article
         if article is None:
-            title.update(Text("No article open. Choose one in the list on the left."))
-            for part in (standfirst, meta, basis):
-                part.update(Text(""))
-            return
-        title.update(Text(one_line(article.title)))
-        standfirst.update(Text(one_line(article.standfirst)))
-        standfirst.display = bool(article.standfirst)
+            return Text("No article open. Choose one in the list on the left.", style="dim")
+        width = max(self.content_size.width, 10)
+        header = Text(one_line(article.title), style="bold")
+        if article.standfirst:
+            standfirst = Text(one_line(article.standfirst), style="italic")
+            lines = standfirst.wrap(self.app.console, width)[:MAX_STANDFIRST_LINES]
+            header.append("\n")
+            header.append(Text("\n").join(lines))
         fields = [article.published_label, article.dateline, f"source {article.source}"]
-        meta.update(Text(one_line(" · ".join(fields) + f" · {article.word_count:,} words")))
-        basis.update(Text(one_line(f"Date from {article.date_basis}")))
+        meta = one_line(" · ".join(fields) + f" · {article.word_count:,} words")
+        for line, style in ((meta, "dim"), (one_line(f"Date from {article.date_basis}"), "dim italic")):
+            part = Text(line, style=style)
+            part.truncate(width, overflow="ellipsis")
+            header.append("\n")
+            header.append(part)
+        return header

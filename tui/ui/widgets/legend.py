@@ -1,11 +1,10 @@
-"""The legend: one chip per entity type, coloured as in the text; click or 1–6 to toggle."""
+"""The legend: the entity types in their text colours, two rows of three; click or 1–6 to toggle."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual import events
-from textual.containers import Container
-from textual.widgets import Static
+from textual.widget import Widget
 
 from tui.core.models import EntityType
 from tui.ui.messages import TypeToggled
@@ -18,71 +17,71 @@ SHORT_LABELS = {
     EntityType.FIGURE: "Figures",
     EntityType.DATE: "Dates",
 }
+COLUMNS = 3
 
 
-class TypeChip(Static):
-    """One entity type in the legend, showing its colour, key, name and mention count."""
+class Legend(Widget):
+    """One cell per type: its key, name and mention count, coloured as in the text, struck when off."""
 
-    DEFAULT_CSS = """
-    TypeChip {
-        width: 1fr;
-        padding: 0 1;
-        margin-right: 1;
-        &.-off { text-style: strike; color: $text-disabled; background: transparent; }
-        &.person { background: $entity-person; }
-        &.organisation { background: $entity-organisation; }
-        &.place { background: $entity-place; }
-        &.money { background: $entity-money; }
-        &.figure { background: $entity-figure; }
-        &.date { background: $entity-date; }
-    }
-    """
-
-    def __init__(self, entity_type: EntityType, key: str) -> None:
-        super().__init__(classes=entity_type.value)
-        self.entity_type = entity_type
-        self.key = key
-        self.count: int | None = None
-
-    def refresh_label(self) -> None:
-        """Redraw the chip text."""
-        label = f"{self.key} {SHORT_LABELS[self.entity_type]}"
-        if self.count is not None:
-            label += f" {self.count}"
-        self.update(Text(label))
-
-    def on_mount(self) -> None:
-        """Draw the label once mounted."""
-        self.refresh_label()
-
-    def on_click(self, event: events.Click) -> None:
-        """Toggle this type."""
-        event.stop()
-        self.post_message(TypeToggled(self.entity_type))
-
-
-class Legend(Container):
-    """The type chips above the article text, in a grid of three columns."""
+    COMPONENT_CLASSES = {*(f"legend--{t.value}" for t in EntityType), "legend--off"}
 
     DEFAULT_CSS = """
     Legend {
-        layout: grid;
-        grid-size: 3;
-        grid-gutter: 0 0;
         height: 2;
         padding: 0 2;
         background: $surface;
+        & > .legend--person { background: $entity-person; }
+        & > .legend--organisation { background: $entity-organisation; }
+        & > .legend--place { background: $entity-place; }
+        & > .legend--money { background: $entity-money; }
+        & > .legend--figure { background: $entity-figure; }
+        & > .legend--date { background: $entity-date; }
+        & > .legend--off { color: $text-disabled; text-style: strike; background: transparent; }
     }
     """
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        """One chip per type, keyed 1–6."""
-        for number, entity_type in enumerate(EntityType, start=1):
-            yield TypeChip(entity_type, str(number))
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.enabled: set[EntityType] = set(EntityType)
+        self.counts: dict[EntityType, int] | None = None
 
     def set_state(self, enabled: set[EntityType], counts: dict[EntityType, int] | None) -> None:
         """Show which types are on and how many mentions each has in the open article."""
-        for chip in self.query(TypeChip):
-            chip.set_class(chip.entity_type not in enabled, "-off")
-            chip.count = None if counts is None else counts.get(chip.entity_type, 0)
-            chip.refresh_label()
+        self.enabled = set(enabled)
+        self.counts = None if counts is None else dict(counts)
+        self.refresh()
+
+    def _cell_width(self) -> int:
+        """The width of one type's cell, a gap included."""
+        return max(8, self.content_size.width // COLUMNS)
+
+    def render(self) -> Text:
+        """Two rows of three coloured cells."""
+        width = self._cell_width()
+        legend = Text(no_wrap=True, overflow="crop")
+        for index, kind in enumerate(EntityType):
+            if index and index % COLUMNS == 0:
+                legend.append("\n")
+            label = f" {index + 1} {SHORT_LABELS[kind]}"
+            if self.counts is not None:
+                label += f" {self.counts.get(kind, 0)}"
+            component = f"legend--{kind.value}" if kind in self.enabled else "legend--off"
+            style = self.get_component_rich_style(component, partial=True)
+            legend.append(label[: width - 1].ljust(width - 1), style)
+            legend.append(" ")
+        return legend
+
+    def type_at(self, x: int, y: int) -> EntityType | None:
+        """The type whose cell is at content offset (x, y)."""
+        column = x // self._cell_width()
+        index = y * COLUMNS + column
+        kinds = list(EntityType)
+        return kinds[index] if 0 <= column < COLUMNS and 0 <= index < len(kinds) else None
+
+    def on_click(self, event: events.Click) -> None:
+        """Toggle the clicked type."""
+        offset = event.get_content_offset(self)
+        kind = None if offset is None else self.type_at(offset.x, offset.y)
+        if kind is not None:
+            event.stop()
+            self.post_message(TypeToggled(kind))
