@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -19,6 +18,7 @@ from textual.strip import Strip
 from tui.core.models import EntityType, Mention
 from tui.core.safe_text import visible
 from tui.ui.messages import EntityChosen
+from tui.ui.widgets.highlights import Layer, line_text
 from tui.ui.widgets.wrap import VisualLine, wrap_text
 
 Span = tuple[int, int]
@@ -71,7 +71,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[VisualLine] = []
         self._line_starts: list[int] = []
         self._layout_width = 0
-        self._styled: Text | None = None
+        self._visible = ""
+        self._layer_cache: list[Layer] | None = None
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
 
     @property
@@ -87,6 +88,7 @@ class ArticleView(ScrollView, can_focus=True):
     def show(self, text: str, mentions: Iterable[Mention] = ()) -> None:
         """Show a new text, scrolled to the top, with no marks or matches."""
         self._text = text
+        self._visible = visible(text)
         self._mentions = list(mentions)
         self._marked = None
         self._matches, self._current = [], None
@@ -145,7 +147,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _restyle(self) -> None:
         """Rebuild the styled text after any change of marks, types or matches."""
-        self._styled = None
+        self._layer_cache = None
         self._cache.clear()
         self.refresh()
 
@@ -164,25 +166,23 @@ class ArticleView(ScrollView, can_focus=True):
         """Re-wrap at the new width."""
         self._ensure_layout()
 
-    def _styled_text(self) -> Text:
-        """The whole text with every highlight applied (built once per change)."""
-        if self._styled is None:
-            styled = Text(visible(self._text), end="")
-            for mention in self._mentions:
-                if mention.type in self._enabled:
-                    style = self._style(f"article-view--{mention.type.value}")
-                    styled.stylize(style, mention.start, mention.end)
-            if self._marked is not None:
-                marked = self._style("article-view--marked")
-                for mention in self._mentions:
-                    if mention.entity_id == self._marked:
-                        styled.stylize(marked, mention.start, mention.end)
-            match_style = self._style("article-view--match")
-            for index, (start, end) in enumerate(self._matches):
-                current = index == self._current
-                styled.stylize(self._style("article-view--current") if current else match_style, start, end)
-            self._styled = styled
-        return self._styled
+    def _layers(self) -> list[Layer]:
+        """The highlight layers, rebuilt after any change of types, mark or matches."""
+        if self._layer_cache is None:
+            style = self._style
+            entities = [
+                (m.start, m.end, style(f"article-view--{m.type.value}"))
+                for m in self._mentions
+                if m.type in self._enabled
+            ]
+            marked = style("article-view--marked")
+            marks = [(m.start, m.end, marked) for m in self._mentions if m.entity_id == self._marked]
+            match, current = style("article-view--match"), style("article-view--current")
+            found = [
+                (s, e, current if i == self._current else match) for i, (s, e) in enumerate(self._matches)
+            ]
+            self._layer_cache = [Layer.of(entities), Layer.of(marks), Layer.of(found)]
+        return self._layer_cache
 
     def _style(self, component: str) -> Style:
         """The Rich style of a component class (theme-aware)."""
@@ -202,7 +202,7 @@ class ArticleView(ScrollView, can_focus=True):
             strip = Strip.blank(width, base)
         else:
             line = self._lines[index]
-            piece = self._styled_text()[line.start : line.end]
+            piece = line_text(self._visible, line.start, line.end, self._layers())
             piece.rstrip()
             segments = list(piece.render(self.app.console))
             strip = Strip(Segment.apply_style(segments, base)).adjust_cell_length(width, base)
