@@ -292,3 +292,16 @@ async def test_every_palette_action_runs(make_app: AppFactory) -> None:
         assert reader(app).enabled == set()
         await app.run_action("screen.focus('#entity-tree')")
         assert isinstance(app.focused, EntityTree)
+
+
+async def test_entities_in_the_title_are_highlighted_in_the_header(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reader(app).select_article("004_3c3a3a1058f57532")
+        await pilot.pause()
+        header = app.query_one(ArticleHeader)
+        money = next(m for m in header.title_mentions if m.type is EntityType.MONEY)
+        assert (money.text, money.value) == ("$10b", 10_000_000_000)
+        rendered = header.render()
+        assert any(span.start == money.start and span.end == money.end for span in rendered.spans)

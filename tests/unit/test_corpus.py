@@ -76,6 +76,11 @@ BAD_FILES: list[tuple[str, str | bytes, str]] = [
     ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
     ("baddate.md", '+++\ntitle = "T"\npublished = "last week"\n+++\n\nBody\n', "published must be a date"),
     ("badtype.md", "+++\ntitle = 42\n+++\n\nBody\n", "title must be text"),
+    (
+        "badid.md",
+        '+++\nid = "a\\u0001b"\ntitle = "T"\n+++\n\nBody\n',
+        "id must not contain control characters",
+    ),
 ]
 
 

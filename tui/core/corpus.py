@@ -97,6 +97,8 @@ def article_from(table: dict[str, object], body: str, path: Path) -> Article:
     if not body.strip():
         raise ArticleFormatError("empty body: the article has no text")
     article_id = frontmatter.as_text(fields, "id") or path.stem
+    if any(char < " " or char == "\x7f" for char in article_id):
+        raise ArticleFormatError("id must not contain control characters")
     return Article(
         id=article_id,
         title=title,

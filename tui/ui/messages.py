@@ -55,4 +55,5 @@ class MentionsReady(Message):
     """The background entity extraction finished for the corpus."""
 
     mentions: dict[str, list[Mention]]
+    titles: dict[str, list[Mention]]
     seconds: float

@@ -21,3 +21,15 @@ ENTITY_COLOURS: dict[EntityType, str] = {
 def theme_variables() -> dict[str, str]:
     """The ``$entity-<type>`` CSS variables."""
     return {f"entity-{kind.value}": colour for kind, colour in ENTITY_COLOURS.items()}
+
+
+def entity_rules(prefix: str) -> str:
+    """Nested CSS rules giving component classes ``<prefix>--<type>`` the entity colours."""
+    return "\n".join(
+        f"& > .{prefix}--{kind.value} {{ background: $entity-{kind.value}; }}" for kind in EntityType
+    )
+
+
+def entity_components(prefix: str) -> set[str]:
+    """The component class names ``<prefix>--<type>`` for every entity type."""
+    return {f"{prefix}--{kind.value}" for kind in EntityType}

@@ -33,6 +33,9 @@ from tui.ui.widgets.entity_pane import EntityPane
 from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.legend import Legend
 
+TITLE_KEY = "\x00title:"
+"""Prefix of the titles' keys in the extraction (article ids never hold control characters)."""
+
 TYPE_KEYS = {str(number): kind for number, kind in enumerate(EntityType, start=1)}
 
 
@@ -59,6 +62,7 @@ class ReaderScreen(Screen[None]):
         self.engine = engine
         self.problems = problems
         self.mentions: dict[str, list[Mention]] | None = None
+        self.titles: dict[str, list[Mention]] = {}
         self.article: Article | None = None
         self.enabled: set[EntityType] = set(EntityType)
         self.marked: str | None = None
@@ -93,18 +97,24 @@ class ReaderScreen(Screen[None]):
         """Find every mention in the corpus (a thread: it can take a while on a large corpus)."""
         started = time.perf_counter()
         texts = {article.id: article.text for article in self.corpus.articles}
-        mentions = self.engine.extract_corpus(texts)
-        if not get_current_worker().is_cancelled:
-            self.post_message(MentionsReady(mentions, time.perf_counter() - started))
+        texts |= {TITLE_KEY + article.id: article.title for article in self.corpus.articles}
+        found = self.engine.extract_corpus(texts)
+        if get_current_worker().is_cancelled:
+            return
+        bodies = {article.id: found[article.id] for article in self.corpus.articles}
+        titles = {article.id: found[TITLE_KEY + article.id] for article in self.corpus.articles}
+        self.post_message(MentionsReady(bodies, titles, time.perf_counter() - started))
 
     @on(MentionsReady)
     def _mentions_ready(self, message: MentionsReady) -> None:
         """Show the counts and highlight the open article."""
         self.mentions = message.mentions
+        self.titles = message.titles
         counts = {key: len({m.entity_id for m in found}) for key, found in message.mentions.items()}
         self.query_one(ArticleList).set_counts(counts)
         if self.article is not None:
             self.query_one(ArticleView).set_mentions(self._article_mentions())
+            self.query_one(ArticleHeader).show_article(self.article, self.titles.get(self.article.id))
             self._refresh_side()
 
     def _article_mentions(self) -> list[Mention]:
@@ -127,7 +137,7 @@ class ReaderScreen(Screen[None]):
             return
         self.article = article
         self.marked = None
-        self.query_one(ArticleHeader).show_article(article)
+        self.query_one(ArticleHeader).show_article(article, self.titles.get(article.id))
         self.query_one(ArticleView).show(article.text, self._article_mentions())
         self._refresh_side()
         if self.query_text:

@@ -18,6 +18,7 @@ from textual.strip import Strip
 from tui.core.models import EntityType, Mention
 from tui.core.safe_text import visible
 from tui.ui.messages import EntityChosen
+from tui.ui.theme import entity_components, entity_rules
 from tui.ui.widgets.highlights import Layer, line_text
 from tui.ui.widgets.wrap import VisualLine, wrap_text
 
@@ -28,7 +29,7 @@ class ArticleView(ScrollView, can_focus=True):
     """Renders one article's text through the line API, so every line knows its offsets."""
 
     COMPONENT_CLASSES = {
-        *(f"article-view--{t.value}" for t in EntityType),
+        *entity_components("article-view"),
         "article-view--marked",
         "article-view--match",
         "article-view--current",
@@ -39,17 +40,12 @@ class ArticleView(ScrollView, can_focus=True):
         padding: 0 0 0 2;
         background: $surface;
         &:focus { background-tint: $foreground 3%; }
-        & > .article-view--person { background: $entity-person; }
-        & > .article-view--organisation { background: $entity-organisation; }
-        & > .article-view--place { background: $entity-place; }
-        & > .article-view--money { background: $entity-money; }
-        & > .article-view--figure { background: $entity-figure; }
-        & > .article-view--date { background: $entity-date; }
+        ENTITY_RULES
         & > .article-view--marked { text-style: bold reverse; }
         & > .article-view--match { background: $warning 45%; }
         & > .article-view--current { background: $warning; color: $background; text-style: bold; }
     }
-    """
+    """.replace("ENTITY_RULES", entity_rules("article-view"))
 
     BINDINGS = [
         Binding("up,k", "scroll_up", "Line up", show=False),

@@ -8,6 +8,7 @@ from textual.widget import Widget
 
 from tui.core.models import EntityType
 from tui.ui.messages import TypeToggled
+from tui.ui.theme import entity_components, entity_rules
 
 SHORT_LABELS = {
     EntityType.PERSON: "People",
@@ -23,22 +24,17 @@ COLUMNS = 3
 class Legend(Widget):
     """One cell per type: its key, name and mention count, coloured as in the text, struck when off."""
 
-    COMPONENT_CLASSES = {*(f"legend--{t.value}" for t in EntityType), "legend--off"}
+    COMPONENT_CLASSES = {*entity_components("legend"), "legend--off"}
 
     DEFAULT_CSS = """
     Legend {
         height: 2;
         padding: 0 2;
         background: $surface;
-        & > .legend--person { background: $entity-person; }
-        & > .legend--organisation { background: $entity-organisation; }
-        & > .legend--place { background: $entity-place; }
-        & > .legend--money { background: $entity-money; }
-        & > .legend--figure { background: $entity-figure; }
-        & > .legend--date { background: $entity-date; }
+        ENTITY_RULES
         & > .legend--off { color: $text-disabled; text-style: strike; background: transparent; }
     }
-    """
+    """.replace("ENTITY_RULES", entity_rules("legend"))
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
