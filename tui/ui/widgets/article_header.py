@@ -56,8 +56,9 @@ class ArticleHeader(Widget):
             header.append(Text("\n").join(lines))
         fields = [article.published_label, article.dateline, f"source {article.source}"]
         meta = one_line(" · ".join(fields) + f" · {article.word_count:,} words")
-        for line, style in ((meta, "dim"), (one_line(f"Date from {article.date_basis}"), "dim italic")):
-            part = Text(line, style=style)
+        basis = one_line(f"Date from {article.date_basis}")
+        for line, look in ((meta, "dim"), (basis, "dim italic")):
+            part = Text(line, style=look)
             part.truncate(width, overflow="ellipsis")
             header.append("\n")
             header.append(part)
