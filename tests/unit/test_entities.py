@@ -68,7 +68,7 @@ def test_mentions_are_sorted_non_overlapping_and_exact(corpus: dict[str, list[Me
         for before, after in itertools.pairwise(mentions):
             assert before.end <= after.start
         for mention in mentions:
-            assert text[mention.start:mention.end] == mention.text
+            assert text[mention.start : mention.end] == mention.text
 
 
 def test_qalibaf_under_full_name_surname_and_possessive(corpus: dict[str, list[Mention]]) -> None:
@@ -96,8 +96,9 @@ def test_larijani_and_descriptive_aliases(corpus: dict[str, list[Mention]]) -> N
         ("002", "China-Pakistan Economic Corridor", "CPEC", "org:cpec"),
     ],
 )
-def test_organisation_by_name_and_acronym(corpus: dict[str, list[Mention]], key: str, long: str, short: str,
-                                          entity_id: str) -> None:
+def test_organisation_by_name_and_acronym(
+    corpus: dict[str, list[Mention]], key: str, long: str, short: str, entity_id: str
+) -> None:
     text = TEXTS[key]
     found = spans(corpus[key], entity_id)
     assert (at(text, long), long) in found
@@ -107,11 +108,17 @@ def test_organisation_by_name_and_acronym(corpus: dict[str, list[Mention]], key:
 @pytest.mark.parametrize(
     ("name", "entity_id"),
     [
-        ("Ghalibaf", "person:qalibaf"), ("Bagher Ghalibaf", "person:qalibaf"),
-        ("Mohammad Bagher Ghalibaf", "person:qalibaf"), ("Shahbaz Sharif", "person:shehbaz-sharif"),
-        ("Muhammad Ishaq Dar", "person:ishaq-dar"), ("Mohammed Ishaq Dar", "person:ishaq-dar"),
-        ("IAEA", "org:iaea"), ("SNSC", "org:snsc"), ("Teheran", "place:tehran"),
-        ("Prime Minister Shehbaz Sharif", "person:shehbaz-sharif"), ("Gilani", "person:gilani"),
+        ("Ghalibaf", "person:qalibaf"),
+        ("Bagher Ghalibaf", "person:qalibaf"),
+        ("Mohammad Bagher Ghalibaf", "person:qalibaf"),
+        ("Shahbaz Sharif", "person:shehbaz-sharif"),
+        ("Muhammad Ishaq Dar", "person:ishaq-dar"),
+        ("Mohammed Ishaq Dar", "person:ishaq-dar"),
+        ("IAEA", "org:iaea"),
+        ("SNSC", "org:snsc"),
+        ("Teheran", "place:tehran"),
+        ("Prime Minister Shehbaz Sharif", "person:shehbaz-sharif"),
+        ("Gilani", "person:gilani"),
     ],
 )
 def test_resolve_aliases_and_spelling_variants(engine: EntityEngine, name: str, entity_id: str) -> None:
@@ -126,9 +133,12 @@ def test_resolve_unknown_name(engine: EntityEngine) -> None:
 @pytest.mark.parametrize(
     ("written", "entity_id"),
     [
-        ("Mohammad Bagher Ghalibaf", "person:qalibaf"), ("Bagher Ghalibaf", "person:qalibaf"),
-        ("Ghalibaf", "person:qalibaf"), ("Shahbaz Sharif", "person:shehbaz-sharif"),
-        ("Muhammad Ishaq Dar", "person:ishaq-dar"), ("Mohammed Ishaq Dar", "person:ishaq-dar"),
+        ("Mohammad Bagher Ghalibaf", "person:qalibaf"),
+        ("Bagher Ghalibaf", "person:qalibaf"),
+        ("Ghalibaf", "person:qalibaf"),
+        ("Shahbaz Sharif", "person:shehbaz-sharif"),
+        ("Muhammad Ishaq Dar", "person:ishaq-dar"),
+        ("Mohammed Ishaq Dar", "person:ishaq-dar"),
     ],
 )
 def test_spelling_variants_in_text(engine: EntityEngine, written: str, entity_id: str) -> None:
@@ -137,18 +147,23 @@ def test_spelling_variants_in_text(engine: EntityEngine, written: str, entity_id
     assert (mention.start, mention.text, mention.entity_id) == (15, written, entity_id)
 
 
-def test_derived_aliases_with_and_without_honorifics(engine: EntityEngine,
-                                                     corpus: dict[str, list[Mention]]) -> None:
+def test_derived_aliases_with_and_without_honorifics(
+    engine: EntityEngine, corpus: dict[str, list[Mention]]
+) -> None:
     text = TEXTS["000"]
     assert spans(corpus["000"], "person:gilani") == [
-        (at(text, "Syed Yusuf Raza Gilani"), "Syed Yusuf Raza Gilani"), (at(text, "Gilani highlighted"), "Gilani")]
+        (at(text, "Syed Yusuf Raza Gilani"), "Syed Yusuf Raza Gilani"),
+        (at(text, "Gilani highlighted"), "Gilani"),
+    ]
     sadiq = spans(corpus["000"], "person:ayaz-sadiq")
     assert sadiq[0] == (at(text, "Sardar Ayaz Sadiq"), "Sardar Ayaz Sadiq")
     assert (at(text, "Sadiq described"), "Sadiq") in sadiq
     assert (at(TEXTS["001"], "Ayaz Sadiq"), "Ayaz Sadiq") in spans(corpus["001"], "person:ayaz-sadiq")
     gilani = engine.entity("person:gilani")
     assert gilani is not None and {"Yusuf Raza Gilani", "Syed Yusuf Raza Gilani", "Gilani"} <= {
-        gilani.name, *gilani.aliases}
+        gilani.name,
+        *gilani.aliases,
+    }
 
 
 def test_titles_are_not_part_of_the_span(corpus: dict[str, list[Mention]]) -> None:
@@ -162,8 +177,11 @@ def test_titles_are_not_part_of_the_span(corpus: dict[str, list[Mention]]) -> No
 def test_shared_surname_resolution(engine: EntityEngine, corpus: dict[str, list[Mention]]) -> None:
     text = TEXTS["002"]
     assert (at(text, "Nawaz Sharif"), "Nawaz Sharif") in spans(corpus["002"], "person:nawaz-sharif")
-    assert [m.entity_id for m in engine.extract("Nawaz Sharif spoke first. Later Sharif left.")
-            if m.text == "Sharif"] == ["person:nawaz-sharif"]
+    assert [
+        m.entity_id
+        for m in engine.extract("Nawaz Sharif spoke first. Later Sharif left.")
+        if m.text == "Sharif"
+    ] == ["person:nawaz-sharif"]
     later = engine.extract("Nawaz Sharif spoke first. Then Prime Minister Sharif replied.")
     assert [(m.text, m.entity_id) for m in later][-1] == ("Sharif", "person:shehbaz-sharif")
     assert engine.extract("Sharif spoke.")[0].entity_id == "person:shehbaz-sharif"
@@ -172,24 +190,35 @@ def test_shared_surname_resolution(engine: EntityEngine, corpus: dict[str, list[
 def test_new_people_discovered_from_titles_and_roles(corpus: dict[str, list[Mention]]) -> None:
     text = TEXTS["003"]
     assert spans(corpus["003"], "person:mohsin-naqvi") == [
-        (at(text, "Mohsin Naqvi"), "Mohsin Naqvi"), (at(text, "Mohsin Naqvi", 1), "Mohsin Naqvi")]
+        (at(text, "Mohsin Naqvi"), "Mohsin Naqvi"),
+        (at(text, "Mohsin Naqvi", 1), "Mohsin Naqvi"),
+    ]
     assert spans(corpus["003"], "person:muhammad-mudassir-tipu") == [
-        (at(text, "Muhammad Mudassir Tipu"), "Muhammad Mudassir Tipu")]
+        (at(text, "Muhammad Mudassir Tipu"), "Muhammad Mudassir Tipu")
+    ]
     assert spans(corpus["003"], "person:farzaneh-sadegh-maloujerdi") == [
-        (at(text, "Farzaneh Sadegh Maloujerdi"), "Farzaneh Sadegh Maloujerdi")]
+        (at(text, "Farzaneh Sadegh Maloujerdi"), "Farzaneh Sadegh Maloujerdi")
+    ]
     text = TEXTS["000"]
-    assert spans(corpus["000"], "person:akbar-issazadeh") == [(at(text, "Akbar Issazadeh"), "Akbar Issazadeh")]
+    assert spans(corpus["000"], "person:akbar-issazadeh") == [
+        (at(text, "Akbar Issazadeh"), "Akbar Issazadeh")
+    ]
     assert spans(corpus["000"], "person:owais-qadir-shah") == [
-        (at(text, "Syed Owais Qadir Shah"), "Syed Owais Qadir Shah")]
+        (at(text, "Syed Owais Qadir Shah"), "Syed Owais Qadir Shah")
+    ]
 
 
 def test_discovered_surname_matches_later_and_across_texts(engine: EntityEngine) -> None:
-    result = engine.extract_corpus({
-        "a": "Interior Minister Mohsin Naqvi arrived. Later Naqvi spoke.",
-        "b": "In Tehran, Naqvi met officials.",
-    })
+    result = engine.extract_corpus(
+        {
+            "a": "Interior Minister Mohsin Naqvi arrived. Later Naqvi spoke.",
+            "b": "In Tehran, Naqvi met officials.",
+        }
+    )
     assert [(m.start, m.text, m.entity_id) for m in result["a"] if m.type is EntityType.PERSON] == [
-        (18, "Mohsin Naqvi", "person:mohsin-naqvi"), (46, "Naqvi", "person:mohsin-naqvi")]
+        (18, "Mohsin Naqvi", "person:mohsin-naqvi"),
+        (46, "Naqvi", "person:mohsin-naqvi"),
+    ]
     assert [(m.text, m.entity_id) for m in result["b"]][1] == ("Naqvi", "person:mohsin-naqvi")
     resolved = engine.resolve("Naqvi")
     assert resolved is not None and resolved.id == "person:mohsin-naqvi"
@@ -205,8 +234,11 @@ def test_empty_gazetteer_still_discovers_people() -> None:
 def test_acronym_definition_creates_entity(engine: EntityEngine, corpus: dict[str, list[Mention]]) -> None:
     text = TEXTS["003"]
     found = spans(corpus["003"], "org:statutory-regulatory-order")
-    assert found == [(at(text, "Statutory Regulatory Order"), "Statutory Regulatory Order"),
-                     (at(text, "(SRO)") + 1, "SRO"), (at(text, "new SRO") + 4, "SRO")]
+    assert found == [
+        (at(text, "Statutory Regulatory Order"), "Statutory Regulatory Order"),
+        (at(text, "(SRO)") + 1, "SRO"),
+        (at(text, "new SRO") + 4, "SRO"),
+    ]
     engine.extract(text)
     entity = engine.resolve("SRO")
     assert entity is not None and entity.name == "Statutory Regulatory Order"
@@ -215,7 +247,10 @@ def test_acronym_definition_creates_entity(engine: EntityEngine, corpus: dict[st
 def test_acronym_becomes_alias_of_known_entity(engine: EntityEngine) -> None:
     mentions = engine.extract("The Islamic Consultative Assembly (ICA) met. The ICA voted.")
     assert [(m.start, m.text, m.entity_id) for m in mentions] == [
-        (4, "Islamic Consultative Assembly", "org:majlis"), (35, "ICA", "org:majlis"), (49, "ICA", "org:majlis")]
+        (4, "Islamic Consultative Assembly", "org:majlis"),
+        (35, "ICA", "org:majlis"),
+        (49, "ICA", "org:majlis"),
+    ]
     majlis = engine.entity("org:majlis")
     assert majlis is not None and "ICA" in majlis.aliases
 
@@ -232,11 +267,16 @@ def test_acronym_becomes_alias_of_known_entity(engine: EntityEngine) -> None:
         ("002", "3.5 times", "times:3.5", 3.5, "times"),
     ],
 )
-def test_amounts_and_figures_in_articles(corpus: dict[str, list[Mention]], key: str, written: str,
-                                         entity_id: str, value: float, unit: str) -> None:
+def test_amounts_and_figures_in_articles(
+    corpus: dict[str, list[Mention]], key: str, written: str, entity_id: str, value: float, unit: str
+) -> None:
     mention = find(corpus[key], written)
     assert (mention.start, mention.entity_id, mention.value, mention.unit) == (
-        at(TEXTS[key], written), entity_id, value, unit)
+        at(TEXTS[key], written),
+        entity_id,
+        value,
+        unit,
+    )
     assert mention.type is (EntityType.MONEY if unit == "USD" else EntityType.FIGURE)
 
 

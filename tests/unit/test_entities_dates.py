@@ -21,8 +21,10 @@ def engine() -> EntityEngine:
 @pytest.fixture(scope="module")
 def dated(engine: EntityEngine) -> dict[str, list[tuple[int, str, str]]]:
     result = engine.extract_corpus(TEXTS)
-    return {key: [(m.start, m.text, m.entity_id) for m in ms if m.type is EntityType.DATE]
-            for key, ms in result.items()}
+    return {
+        key: [(m.start, m.text, m.entity_id) for m in ms if m.type is EntityType.DATE]
+        for key, ms in result.items()
+    }
 
 
 @pytest.mark.parametrize(
@@ -45,8 +47,9 @@ def dated(engine: EntityEngine) -> dict[str, list[tuple[int, str, str]]]:
         ("004", "12-day imposed war", "date:12-day-war", 0),
     ],
 )
-def test_dates_in_articles(dated: dict[str, list[tuple[int, str, str]]], key: str, written: str,
-                           entity_id: str, nth: int) -> None:
+def test_dates_in_articles(
+    dated: dict[str, list[tuple[int, str, str]]], key: str, written: str, entity_id: str, nth: int
+) -> None:
     assert (at(TEXTS[key], written, nth), written, entity_id) in dated[key]
 
 
@@ -57,10 +60,16 @@ def test_dateline_with_time_keeps_the_date_part(dated: dict[str, list[tuple[int,
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("They met last month and again in 2025.", [("last month", "date:last month"), ("2025", "date:2025")]),
+        (
+            "They met last month and again in 2025.",
+            [("last month", "date:last month"), ("2025", "date:2025")],
+        ),
         ("Friday Mosque visitors", []),
         ("Officials may meet. May the talks go well.", []),
-        ("It opened in May and closed on May 3, 2024.", [("May", "date:may"), ("May 3, 2024", "date:2024-05-03")]),
+        (
+            "It opened in May and closed on May 3, 2024.",
+            [("May", "date:may"), ("May 3, 2024", "date:2024-05-03")],
+        ),
         ("He paid $2025 million.", []),
     ],
 )
@@ -70,21 +79,37 @@ def test_date_shapes(engine: EntityEngine, text: str, expected: list[tuple[str, 
 
 
 def test_mixed_scripts_urls_and_handles_give_no_garbage(engine: EntityEngine) -> None:
-    text = ("ہم بھائی ہیں، اپنے گھر میں خوش آمدید! 🇮🇷🤝🇵🇰 pic.twitter.com/6oeuaaB65m\n"
-            "— Ali Larijani | علی لاریجانی (@alilarijani_ir) October 28, 2025 https://t.co/ltuTncpV8J")
+    text = (
+        "ہم بھائی ہیں، اپنے گھر میں خوش آمدید! 🇮🇷🤝🇵🇰 pic.twitter.com/6oeuaaB65m\n"
+        "— Ali Larijani | علی لاریجانی (@alilarijani_ir) October 28, 2025 https://t.co/ltuTncpV8J"
+    )
     mentions = engine.extract(text)
     assert [(m.text, m.entity_id) for m in mentions] == [
-        ("Ali Larijani", "person:larijani"), ("October 28, 2025", "date:2025-10-28")]
+        ("Ali Larijani", "person:larijani"),
+        ("October 28, 2025", "date:2025-10-28"),
+    ]
 
 
 def test_every_article_extracts_without_stray_persons(engine: EntityEngine) -> None:
     result = engine.extract_corpus(TEXTS)
     people = {m.entity_id for ms in result.values() for m in ms if m.type is EntityType.PERSON}
     assert people == {
-        "person:qalibaf", "person:shehbaz-sharif", "person:gilani", "person:ayaz-sadiq",
-        "person:owais-qadir-shah", "person:akbar-issazadeh", "person:jinnah", "person:larijani",
-        "person:ishaq-dar", "person:zardari", "person:pezeshkian", "person:iqbal", "person:nawaz-sharif",
-        "person:mohsin-naqvi", "person:farzaneh-sadegh-maloujerdi", "person:muhammad-mudassir-tipu",
+        "person:qalibaf",
+        "person:shehbaz-sharif",
+        "person:gilani",
+        "person:ayaz-sadiq",
+        "person:owais-qadir-shah",
+        "person:akbar-issazadeh",
+        "person:jinnah",
+        "person:larijani",
+        "person:ishaq-dar",
+        "person:zardari",
+        "person:pezeshkian",
+        "person:iqbal",
+        "person:nawaz-sharif",
+        "person:mohsin-naqvi",
+        "person:farzaneh-sadegh-maloujerdi",
+        "person:muhammad-mudassir-tipu",
     }
     places = {m.text for ms in result.values() for m in ms if m.type is EntityType.PLACE}
     assert {"Pakistani", "Iranian", "Israeli", "Palestinian"}.isdisjoint(places)
@@ -96,7 +121,7 @@ def test_large_input_self_check(engine: EntityEngine) -> None:
     mentions = engine.extract(part)
     big: list[Mention] = engine.extract((part + "\n") * 200)
     assert len(big) == 200 * len(mentions)
-    last = big[-len(mentions):]
+    last = big[-len(mentions) :]
     shift = 199 * (len(part) + 1)
     assert [(m.start - shift, m.entity_id) for m in last] == [(m.start, m.entity_id) for m in mentions]
 

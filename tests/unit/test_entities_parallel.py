@@ -1,16 +1,25 @@
-"""The worker-process path gives the in-process result; the one-letter name X needs context."""
+"""Extraction shared with a helper process gives the in-process result; the one-letter name X needs context."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from benchmarks.synthetic import synthetic_texts
 from tests.unit.test_entities import TEXTS
-from tui.core.entities import EntityEngine, load_gazetteer, parallel
+from tui.core.entities import EntityEngine, channel, load_gazetteer, parallel
 from tui.core.entities.scanner import fold
+from tui.core.models import Mention
 
 DATA = Path(__file__).resolve().parents[2] / "articles" / "entities.toml"
+CORPUS = {
+    **TEXTS,
+    **synthetic_texts(40_000),
+    "extra": "Interior Minister Mohsin Naqvi met the Statutory Regulatory Order (SRO) team.",
+}
 
 
 @pytest.fixture(scope="module")
@@ -18,25 +27,111 @@ def engine() -> EntityEngine:
     return EntityEngine(load_gazetteer(DATA))
 
 
-def test_worker_processes_give_the_in_process_result(
-    engine: EntityEngine, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    texts = {
-        **TEXTS,
-        "extra": "Interior Minister Mohsin Naqvi met the Statutory Regulatory Order (SRO) team.",
-    }
-    serial = engine.extract_corpus(texts)
-    naqvi = engine.entity("person:mohsin-naqvi")
+def outcome(engine: EntityEngine, texts: dict[str, str]) -> tuple[Any, ...]:
+    """The mentions, and every entity and name lookup they lead to."""
+    found = engine.extract_corpus(texts)
+    ids = sorted({m.entity_id for mentions in found.values() for m in mentions})
+    entities = {entity_id: engine.entity(entity_id) for entity_id in ids}
+    names = sorted({m.text for mentions in found.values() for m in mentions})
+    return found, list(found), entities, {name: engine.resolve(name) for name in names}
+
+
+@pytest.fixture(scope="module")
+def serial(engine: EntityEngine) -> tuple[Any, ...]:
+    return outcome(engine, CORPUS)
+
+
+@pytest.fixture
+def shared(monkeypatch: pytest.MonkeyPatch) -> list[channel.Helper]:
+    """Force sharing with small chunks; the list of the helpers started."""
     monkeypatch.setattr(parallel, "MIN_CHARS", 0)
     monkeypatch.setattr(parallel, "CHUNK_CHARS", 5_000)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    assert parallel.worth_it(texts)
-    assert engine.extract_corpus(texts) == serial
-    assert engine.entity("person:mohsin-naqvi") == naqvi
+    started: list[channel.Helper] = []
+    start = channel.Helper.__init__
+
+    def record(self: channel.Helper, first: object) -> None:
+        start(self, first)
+        started.append(self)
+
+    monkeypatch.setattr(channel.Helper, "__init__", record)
+    return started
+
+
+def gone(pid: int) -> bool:
+    """Whether no process (not even an unreaped one) has this id."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_sharing_gives_the_in_process_result(
+    engine: EntityEngine,
+    serial: tuple[Any, ...],
+    shared: list[channel.Helper],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    replies: list[str] = []
+    receive = channel.Helper.receive
+
+    def count(self: channel.Helper, timeout: float | None) -> Any:
+        message = receive(self, timeout)
+        if message is not None:
+            replies.append(message[0])
+        return message
+
+    monkeypatch.setattr(channel.Helper, "receive", count)
+    assert parallel.worth_it(CORPUS)
+    result = outcome(engine, CORPUS)
+    assert len(shared) == 1 and "found" in replies and "mentions" in replies
+    assert result == serial
+    assert all(type(m) is Mention for mentions in result[0].values() for m in mentions)
+    assert engine.entity("person:mohsin-naqvi") == serial[2]["person:mohsin-naqvi"]
+    assert gone(shared[0].pid)
+
+
+@pytest.mark.parametrize("kind", ["found", "mentions"])
+def test_a_helper_that_dies_midway_leaves_the_result_whole(
+    engine: EntityEngine,
+    serial: tuple[Any, ...],
+    shared: list[channel.Helper],
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+) -> None:
+    receive = channel.Helper.receive
+
+    def die_after_first(self: channel.Helper, timeout: float | None) -> Any:
+        message = receive(self, timeout)
+        if message is not None and message[0] == kind:
+            os.kill(self.pid, 9)
+        return message
+
+    monkeypatch.setattr(channel.Helper, "receive", die_after_first)
+    assert outcome(engine, CORPUS) == serial
+    assert shared[0].dead and gone(shared[0].pid)
+
+
+def test_a_helper_that_cannot_start_leaves_the_result_whole(
+    engine: EntityEngine,
+    serial: tuple[Any, ...],
+    shared: list[channel.Helper],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(channel, "COMMAND", "raise SystemExit(1)")
+    assert outcome(engine, CORPUS) == serial
+    assert shared[0].dead and gone(shared[0].pid)
 
 
 def test_small_corpus_stays_in_process() -> None:
     assert not parallel.worth_it(TEXTS)
+
+
+def test_chunks_cover_the_texts_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "CHUNK_CHARS", 10)
+    bounds = parallel._chunks(["a" * 4, "b" * 7, "c" * 30, "d", "e"])
+    assert bounds == [(0, 2), (2, 3), (3, 5)]
 
 
 @pytest.mark.parametrize(

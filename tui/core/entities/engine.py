@@ -9,11 +9,12 @@ data-file ids (``person:qalibaf``); people found through a title or role get
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 
 from tui.core.entities import dates, names, parallel
 from tui.core.entities.gazetteer import Gazetteer
 from tui.core.entities.matcher import Matcher, build_matcher
-from tui.core.entities.passes import Found, build_mentions, candidates, scan, text_spans
+from tui.core.entities.passes import Found, build_mentions, first_pass, second_pass
 from tui.core.entities.spans import Record
 from tui.core.models import Entity, EntityType, Mention
 
@@ -46,7 +47,7 @@ class EntityEngine:
     def extract_corpus(self, texts: dict[str, str]) -> dict[str, list[Mention]]:
         """Mentions for every text, after discovering new people and acronyms across all of them.
 
-        Large corpora are shared out to worker processes (see :mod:`.parallel`), with the same result.
+        Large corpora are shared with a helper process (see :mod:`.parallel`), with the same result.
         The cyclic garbage collector is paused meanwhile: the mentions are plain tuples, and its
         repeated passes over millions of them cost a fifth of the run time.
         """
@@ -63,20 +64,22 @@ class EntityEngine:
         matcher = self._matcher
         self._found, self._found_aliases, self._extra, self._tried = {}, {}, None, set()
         if parallel.worth_it(texts):
-            with parallel.Workers(self._gazetteer.entities) as workers:
-                for found in workers.discover(texts):
-                    self._discover(found)
-                self._extra = self._discovered_matcher()
-                spans = workers.spans(self._discovered_entities(), texts)
-                return {key: build_mentions(text, next(spans)) for key, text in texts.items()}
-        scans = {key: scan(matcher, text) for key, text in texts.items()}
-        for key, text in texts.items():
-            self._discover(candidates(text, scans[key][1]))
-        self._extra = extra = self._discovered_matcher()
-        return {
-            key: build_mentions(text, text_spans(matcher, extra, text, scans[key]))
-            for key, text in texts.items()
-        }
+            shared = parallel.extract(matcher, self._gazetteer.entities, texts, self._settle)
+            if shared is not None:
+                return shared
+        values = list(texts.values())
+        states, found = first_pass(matcher, values)
+        extra, _ = self._settle(iter(found))
+        spans = second_pass(matcher, extra, values, states)
+        return {key: build_mentions(text, s) for (key, text), s in zip(texts.items(), spans, strict=True)}
+
+    def _settle(self, found: Iterator[Found]) -> tuple[Matcher | None, list[Entity]]:
+        """Discover over pass 1's results in text order; the discovered entities and their matcher."""
+        for one in found:
+            self._discover(one)
+        entities = self._discovered_entities()
+        self._extra = build_matcher(entities, anchors=False) if entities else None
+        return self._extra, entities
 
     def resolve(self, name: str) -> Entity | None:
         """The entity a name, alias or spelling variant refers to, including discovered ones."""
@@ -154,11 +157,6 @@ class EntityEngine:
             if known is not None:
                 entities.append(Entity(known.id, known.name, known.type, tuple(extra)))
         return entities
-
-    def _discovered_matcher(self) -> Matcher | None:
-        """A matcher for discovered entities and acronyms newly attached to known ones."""
-        entities = self._discovered_entities()
-        return build_matcher(entities, anchors=False) if entities else None
 
 
 _NOT_NAMES = frozenset(

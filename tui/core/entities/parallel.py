@@ -1,135 +1,166 @@
-"""Worker processes for large corpora: both passes of the engine, shared out in chunks of texts.
+"""Extraction of a large corpus shared with a helper process, with the in-process result.
 
-Only a corpus of at least :data:`MIN_CHARS` characters (at present: none) on a machine with
-more than one CPU is worth the start-up of the workers; smaller ones (the app's own start-up) stay in
-the caller's process. Workers are *spawned*, never forked, because the caller may be a
-thread of a running app. Each worker compiles the gazetteer's matcher once; pass 1 sends
-back what each text has to discover, pass 2 the spans of each text (with the discovered
-entities the caller registered in between), so the result equals the in-process one.
+The caller's process works from the first moment; one helper process (see :mod:`.helper`) joins
+once started. The texts are cut, in order, into chunks of about :data:`CHUNK_CHARS`
+characters. Pass 1: both take chunks from one queue, the caller from its front, the helper
+(kept :data:`IN_FLIGHT` chunks ahead) from its back; each keeps its scans, and the helper
+sends back only what each text has to discover. The caller then discovers over all texts in
+their order, exactly as in-process extraction does, and sends the discovered entities over.
+Pass 2: each finishes the chunks it scanned, the helper sending back its mentions chunk by
+chunk while the caller works on its own. A helper that dies or stalls is killed, and the
+caller does what was left with it. Only corpora of at least :data:`MIN_CHARS` characters, on
+machines with more than one CPU, are worth the helper's start-up.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import sys
-from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager
-from importlib.machinery import ModuleSpec
-from itertools import repeat
-from types import TracebackType
+from collections import deque
+from collections.abc import Callable, Iterator
+from functools import partial
 
-from tui.core.entities.matcher import Matcher, build_matcher
-from tui.core.entities.passes import Found, candidates, scan, text_spans
-from tui.core.entities.scanner import fold
-from tui.core.entities.spans import Span
-from tui.core.models import Entity
+from tui.core.entities.channel import Helper
+from tui.core.entities.matcher import Matcher
+from tui.core.entities.passes import Found, State, build_mentions, first_pass, second_pass
+from tui.core.models import Entity, Mention
 
-#: The corpus size (in characters) from which extraction uses worker processes. Off for now:
-#: on two CPUs the workers measured slower than one process (each text is scanned in both
-#: passes, and the caller still unpickles the spans and builds the mentions).
-MIN_CHARS = sys.maxsize
-#: About how many characters of text one task carries.
-CHUNK_CHARS = 1_500_000
+#: The corpus size (in characters) from which extraction is shared with a helper process.
+MIN_CHARS = 4_000_000
+#: About how many characters of text one chunk holds.
+CHUNK_CHARS = 250_000
+#: How many chunks the helper is given ahead of its replies.
+IN_FLIGHT = 2
+#: How long the caller waits for a reply before it gives the helper up.
+STALL_SECONDS = 30.0
 
-_main: Matcher | None = None
-_extra: dict[tuple[Entity, ...], Matcher | None] = {}
+#: Discovery over every text's pass-1 result, in text order: the matcher and the list of
+#: the discovered entities.
+Settle = Callable[[Iterator[Found]], tuple[Matcher | None, list[Entity]]]
+_mention = partial(tuple.__new__, Mention)
 
 
 def worth_it(texts: dict[str, str]) -> bool:
-    """Whether a corpus is large enough, and the machine has the CPUs, for worker processes."""
+    """Whether a corpus is large enough, and the machine has the CPUs, for a helper process."""
     return (os.cpu_count() or 1) > 1 and sum(map(len, texts.values())) >= MIN_CHARS
 
 
-class Workers:
-    """A pool of spawned worker processes, each with the matcher of the given known entities."""
+def extract(
+    main: Matcher, entities: list[Entity], texts: dict[str, str], settle: Settle
+) -> dict[str, list[Mention]] | None:
+    """Every text's mentions, shared with a helper process; None if no helper could be started.
 
-    def __init__(self, entities: list[Entity]) -> None:
-        """Start the workers (at most one per CPU, at least two)."""
-        context = multiprocessing.get_context("spawn")
-        self._pool: Executor = ProcessPoolExecutor(
-            max(2, os.cpu_count() or 1), mp_context=context, initializer=_start, initargs=(entities,)
-        )
-        self._guard = _main_not_rerun()
+    ``main`` is the matcher of the known ``entities``; ``settle`` discovers (see :data:`Settle`).
+    """
+    try:
+        helper = Helper(("start", entities))
+    except OSError:
+        return None
+    try:
+        shared = _Shared(main, list(texts.values()), helper)
+        shared.first_pass()
+        mentions = shared.second_pass(*settle(shared.found()))
+    finally:
+        helper.close()
+    return dict(zip(texts, mentions, strict=True))
 
-    def __enter__(self) -> Workers:
-        """The workers, for a ``with`` block that stops them at its end."""
-        self._guard.__enter__()
-        return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        """Stop the workers."""
-        self._pool.shutdown(cancel_futures=True)
-        self._guard.__exit__(None, None, None)
+class _Shared:
+    """One shared extraction: the chunks, who scanned which, and the results so far."""
 
-    def discover(self, texts: dict[str, str]) -> Iterator[Found]:
-        """Pass 1: what each text has to discover, in the order of ``texts``."""
-        for found in self._pool.map(_discover_chunk, _chunks(list(texts.values()))):
+    def __init__(self, main: Matcher, texts: list[str], helper: Helper) -> None:
+        """Cut the texts into chunks; nothing is scanned yet."""
+        self._main = main
+        self._texts = texts
+        self._helper = helper
+        self._bounds = _chunks(texts)
+        self._found: list[list[Found]] = [[] for _ in self._bounds]
+        self._states: dict[int, list[State]] = {}
+        self._theirs: set[int] = set()
+        self._mentions: list[list[Mention]] = [[] for _ in texts]
+
+    def _chunk(self, chunk: int) -> list[str]:
+        """The texts of one chunk."""
+        start, end = self._bounds[chunk]
+        return self._texts[start:end]
+
+    def first_pass(self) -> None:
+        """Pass 1 over every chunk, shared with the helper while it lives."""
+        pending = deque(range(len(self._bounds)))
+        sent: list[int] = []
+        helper = self._helper
+        while pending or sent:
+            self._take_found(sent, None)
+            if helper.dead:
+                pending.extend(sent)
+                sent.clear()
+            while not helper.dead and len(sent) < IN_FLIGHT and pending:
+                chunk = pending.pop()
+                helper.send(("scan", chunk, self._chunk(chunk)))
+                sent.append(chunk)
+            if pending:
+                chunk = pending.popleft()
+                self._states[chunk], self._found[chunk] = first_pass(self._main, self._chunk(chunk))
+            elif sent:
+                self._take_found(sent, STALL_SECONDS)
+
+    def _take_found(self, sent: list[int], timeout: float | None) -> None:
+        """Take the helper's pass-1 replies: waiting up to ``timeout`` for the first (None: not)."""
+        message = self._helper.receive(timeout)
+        while message is not None:
+            _, chunk, found = message
+            self._found[chunk] = found
+            self._theirs.add(chunk)
+            sent.remove(chunk)
+            message = self._helper.receive(None)
+
+    def found(self) -> Iterator[Found]:
+        """What each text has to discover, in text order."""
+        for found in self._found:
             yield from found
 
-    def spans(self, discovered: list[Entity], texts: dict[str, str]) -> Iterator[list[Span]]:
-        """Pass 2: the spans of each text, in the order of ``texts``."""
-        chunks = _chunks(list(texts.values()))
-        for spans in self._pool.map(_spans_chunk, repeat(tuple(discovered)), chunks):
-            yield from spans
+    def second_pass(self, extra: Matcher | None, discovered: list[Entity]) -> list[list[Mention]]:
+        """Pass 2 with the discovered entities' matcher: every text's mentions, in text order."""
+        helper = self._helper
+        helper.send(("finish", discovered))
+        waiting = set(self._theirs)
+        for chunk in sorted(self._states):
+            self._take_mentions(waiting, None)
+            self._finish(chunk, extra, self._states.pop(chunk))
+        while waiting and not helper.dead:
+            self._take_mentions(waiting, STALL_SECONDS)
+        for chunk in sorted(waiting):
+            self._finish(chunk, extra, first_pass(self._main, self._chunk(chunk))[0])
+        return self._mentions
+
+    def _finish(self, chunk: int, extra: Matcher | None, states: list[State]) -> None:
+        """Pass 2 of one chunk in this process."""
+        texts = self._chunk(chunk)
+        spans = second_pass(self._main, extra, texts, states)
+        start, end = self._bounds[chunk]
+        self._mentions[start:end] = [
+            build_mentions(text, found) for text, found in zip(texts, spans, strict=True)
+        ]
+
+    def _take_mentions(self, waiting: set[int], timeout: float | None) -> None:
+        """Take the helper's pass-2 replies: waiting up to ``timeout`` for the first (None: not)."""
+        message = self._helper.receive(timeout)
+        while message is not None:
+            _, chunk, rows = message
+            start, end = self._bounds[chunk]
+            self._mentions[start:end] = [list(map(_mention, text_rows)) for text_rows in rows]
+            waiting.discard(chunk)
+            message = self._helper.receive(None)
 
 
-@contextmanager
-def _main_not_rerun() -> Iterator[None]:
-    """Keep spawned workers from running the caller's script again (it may lack a main guard).
-
-    A worker re-imports the main module by path when that module has no ``__spec__`` (a script
-    run as ``python script.py``); naming it ``__main__`` tells the worker to skip it. The
-    workers need only this package, which they import by name.
-    """
-    main = sys.modules.get("__main__")
-    if main is None or getattr(main, "__spec__", None) is not None:
-        yield
-        return
-    main.__spec__ = ModuleSpec("__main__", None)
-    try:
-        yield
-    finally:
-        main.__spec__ = None
-
-
-def _chunks(texts: list[str]) -> list[list[str]]:
-    """The texts in order, cut into chunks of about :data:`CHUNK_CHARS` characters."""
-    chunks: list[list[str]] = [[]]
-    size = 0
-    for text in texts:
-        if size >= CHUNK_CHARS:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(text)
+def _chunks(texts: list[str]) -> list[tuple[int, int]]:
+    """The texts cut, in order, into runs of about :data:`CHUNK_CHARS` characters: index bounds."""
+    bounds: list[tuple[int, int]] = []
+    start = size = 0
+    for index, text in enumerate(texts):
         size += len(text)
-    return chunks
-
-
-def _start(entities: list[Entity]) -> None:
-    """Worker start-up: compile the matcher of the known entities."""
-    global _main
-    _main = build_matcher(entities)
-
-
-def _discover_chunk(texts: list[str]) -> list[Found]:
-    """Pass 1 in a worker: the candidates of each text."""
-    assert _main is not None
-    return [candidates(text, scan(_main, text)[1]) for text in texts]
-
-
-def _spans_chunk(discovered: tuple[Entity, ...], texts: list[str]) -> list[list[Span]]:
-    """Pass 2 in a worker: the spans of each text, with the discovered entities matched too."""
-    assert _main is not None
-    if discovered not in _extra:
-        _extra.clear()
-        _extra[discovered] = build_matcher(list(discovered), anchors=False) if discovered else None
-    extra = _extra[discovered]
-    spans: list[list[Span]] = []
-    for text in texts:
-        folded = fold(text)
-        spans.append(text_spans(_main, extra, text, scan(_main, text, folded), folded))
-    return spans
+        if size >= CHUNK_CHARS:
+            bounds.append((start, index + 1))
+            start, size = index + 1, 0
+    if start < len(texts):
+        bounds.append((start, len(texts)))
+    return bounds

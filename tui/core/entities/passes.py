@@ -32,6 +32,8 @@ from tui.core.models import EntityType, Mention
 
 Trigger = tuple[int, int, int]
 Scan = tuple[list[Span], list[Trigger], dict[int, tuple[Record, ...]]]
+#: What pass 1 keeps of a text for pass 2: its folded copy and its scan.
+State = tuple[str, Scan]
 #: What pass 1 found to discover in one text: candidate people (as written) and
 #: acronym definitions ``(long name, acronym)``, in text order.
 Found = tuple[list[str], list[tuple[str, str]]]
@@ -138,7 +140,28 @@ def text_spans(
 def build_mentions(text: str, spans: list[Span]) -> list[Mention]:
     """The mentions of the spans: ``(start, end, text[start:end], *record)`` as named tuples."""
     new = tuple.__new__
-    return [new(Mention, (start, end, text[start:end], *record)) for start, end, record in spans]
+    # Concatenation: faster than unpacking ``*record``.
+    return [new(Mention, (start, end, text[start:end]) + record) for start, end, record in spans]  # noqa: RUF005
+
+
+def first_pass(matcher: Matcher, texts: list[str]) -> tuple[list[State], list[Found]]:
+    """Pass 1 over some texts: what each keeps for pass 2, and what each has to discover."""
+    states: list[State] = []
+    found: list[Found] = []
+    for text in texts:
+        folded = fold(text)
+        result = scan(matcher, text, folded)
+        states.append((folded, result))
+        found.append(candidates(text, result[1]))
+    return states, found
+
+
+def second_pass(
+    main: Matcher, extra: Matcher | None, texts: list[str], states: list[State]
+) -> list[list[Span]]:
+    """Pass 2 over the texts of :func:`first_pass`: the final spans of each."""
+    pairs = zip(texts, states, strict=True)
+    return [text_spans(main, extra, text, scanned, folded) for text, (folded, scanned) in pairs]
 
 
 def _disambiguate(text: str, spans: list[Span], ambiguous: dict[int, tuple[Record, ...]]) -> list[Span]:
