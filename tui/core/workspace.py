@@ -14,8 +14,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 ENV_VAR = "IRANPAK_WORKSPACE"
 APP_NAME = "iranpak-reader"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -57,6 +55,8 @@ def resolve_workspace(explicit: str | os.PathLike[str] | None = None) -> Workspa
     checkout = checkout_root()
     if checkout is not None:
         return _prepare(Workspace(checkout, "checkout"))
+    import platformdirs  # only here: run from an installed copy, not from a checkout
+
     user = Workspace(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)), "user data folder")
     _prepare(user, seed=bundled_articles())
     return user

@@ -57,3 +57,8 @@ class MentionsReady(Message):
     mentions: dict[str, list[Mention]]
     titles: dict[str, list[Mention]]
     seconds: float
+
+
+@dataclass
+class SidePaneMounted(Message):
+    """A side pane was mounted (they mount after the first paint) and wants its content."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,6 +33,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """One table per section."""
+        from rich.table import Table  # not needed before the first paint
+
         with VerticalScroll():
             yield Static(Text("iranpak-reader — keys", style="bold"))
             for title, rows in key_sections(self.app):

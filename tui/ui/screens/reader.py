@@ -9,6 +9,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.app import ScreenStackError
+from textual.widget import MountError
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import get_current_worker
@@ -24,6 +26,7 @@ from tui.ui.messages import (
     FindClosed,
     FindStep,
     MentionsReady,
+    SidePaneMounted,
     TypeToggled,
 )
 from tui.ui.widgets.article_header import ArticleHeader
@@ -70,16 +73,18 @@ class ReaderScreen(Screen[None]):
         self.stepper = Stepper()
 
     def compose(self) -> ComposeResult:
-        """List on the left, article in the centre, panes on the right, keys at the bottom."""
+        """List on the left, article in the centre, panes on the right, keys at the bottom.
+
+        The side panes mount just after the first paint, and the find bar on first use,
+        so the article is on screen as soon as possible.
+        """
         with Horizontal(id="main"):
             yield ArticleList(id="article-list")
             with Vertical(id="centre"):
                 yield ArticleHeader(id="article-header")
                 yield Legend(id="legend")
                 yield ArticleView(id="article-view")
-                yield FindBar(id="find-bar")
-            with TabbedContent(id="side"), TabPane("Entities", id="entities-tab"):
-                yield EntityPane(id="entity-pane")
+
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,10 +92,22 @@ class ReaderScreen(Screen[None]):
         self.query_one(ArticleList).populate(self.corpus.articles, self.problems)
         for problem in self.problems:
             self.notify(str(problem), title="Could not load", severity="error", timeout=10, markup=False)
-        if not self.corpus.articles:
+        if self.corpus.articles:
+            self.open_article(self.corpus.articles[0].id)
+        else:
             self.query_one(ArticleHeader).show_article(None)
         self.query_one(ArticleList).focus()
-        self.call_after_refresh(self.extract_entities)
+        self.call_after_refresh(self._after_first_paint)
+
+    async def _after_first_paint(self) -> None:
+        """Mount the side panes and start finding entities, once the article is on screen."""
+        self.extract_entities()
+        side = TabbedContent(id="side")
+        try:
+            await self.query_one("#main").mount(side)
+            await side.add_pane(TabPane("Entities", EntityPane(id="entity-pane"), id="entities-tab"))
+        except (MountError, ScreenStackError):
+            return  # the app is already closing: there is nothing left to show
 
     @work(thread=True, exclusive=True, group="entities")
     def extract_entities(self) -> None:
@@ -151,13 +168,15 @@ class ReaderScreen(Screen[None]):
 
     def _refresh_side(self) -> None:
         """Update the entity pane and the legend for the open article."""
-        pane = self.query_one(EntityPane)
+        pane = self._entity_pane()
         if self.mentions is None:
-            pane.show_summaries(None)
+            if pane is not None:
+                pane.show_summaries(None)
             self.query_one(Legend).set_state(self.enabled, None)
             return
         mentions = self._article_mentions()
-        pane.show_summaries(summarise(mentions))
+        if pane is not None:
+            pane.show_summaries(summarise(mentions))
         self.query_one(Legend).set_state(self.enabled, Counter(m.type for m in mentions))
 
     @on(EntityChosen)
@@ -175,8 +194,9 @@ class ReaderScreen(Screen[None]):
         entity = self.engine.entity(entity_id)
         if entity is None and summary is not None:
             entity = Entity(entity_id, summary.canonical, summary.type)
-        if entity is not None:
-            self.query_one(EntityPane).show_details(entity, summary)
+        pane = self._entity_pane()
+        if entity is not None and pane is not None:
+            pane.show_details(entity, summary)
         if not self.query_text:
             self.stepper = Stepper(spans)
             if spans:
@@ -197,9 +217,13 @@ class ReaderScreen(Screen[None]):
         state = "on" if kind in self.enabled else "off"
         self.notify(f"{kind.label} highlighting {state}", timeout=2)
 
-    def action_find(self) -> None:
-        """Open the find bar."""
-        self.query_one(FindBar).open()
+    async def action_find(self) -> None:
+        """Open the find bar, mounting it on first use."""
+        bar = self._find_bar()
+        if bar is None:
+            bar = FindBar(id="find-bar")
+            await self.query_one("#centre").mount(bar)
+        bar.open()
 
     @on(FindChanged)
     def _find_changed(self, message: FindChanged) -> None:
@@ -214,7 +238,9 @@ class ReaderScreen(Screen[None]):
         self.stepper = Stepper(spans)
         first = self.stepper.start_near(0)
         view.set_matches(spans, self.stepper.index if first else None)
-        self.query_one(FindBar).set_count(self.stepper.index, len(spans), query)
+        bar = self._find_bar()
+        if bar is not None:
+            bar.set_count(self.stepper.index, len(spans), query)
 
     @on(FindStep)
     def _find_step(self, message: FindStep) -> None:
@@ -228,22 +254,26 @@ class ReaderScreen(Screen[None]):
             self.app.bell()
             return
         view = self.query_one(ArticleView)
+        bar = self._find_bar()
         if self.query_text:
             view.set_matches(self.stepper.spans, self.stepper.index)
-            self.query_one(FindBar).set_count(self.stepper.index, len(self.stepper.spans), self.query_text)
+            if bar is not None:
+                bar.set_count(self.stepper.index, len(self.stepper.spans), self.query_text)
         else:
             view.scroll_to_offset(span[0])
 
     @on(FindClosed)
     def _find_closed(self) -> None:
         """Close the find bar and go back to the text."""
-        self.query_one(FindBar).close()
+        bar = self._find_bar()
+        if bar is not None:
+            bar.close()
         self.query_one(ArticleView).focus()
 
     def action_clear(self) -> None:
         """Clear the find and the entity mark."""
-        bar = self.query_one(FindBar)
-        if bar.is_open:
+        bar = self._find_bar()
+        if bar is not None and bar.is_open:
             bar.close()
         self.query_text = ""
         self.marked = None
@@ -251,3 +281,20 @@ class ReaderScreen(Screen[None]):
         view = self.query_one(ArticleView)
         view.set_matches([], None)
         view.mark_entity(None)
+
+    def _find_bar(self) -> FindBar | None:
+        """The find bar, once it has been opened."""
+        bars = self.query(FindBar)
+        return bars.first() if bars else None
+
+    def _entity_pane(self) -> EntityPane | None:
+        """The entity pane, once mounted (it mounts just after the first paint)."""
+        panes = self.query(EntityPane)
+        return panes.first() if panes else None
+
+    @on(SidePaneMounted)
+    def _side_pane_mounted(self) -> None:
+        """Fill a side pane that has just been mounted."""
+        self._refresh_side()
+        if self.marked is not None:
+            self.mark_entity(self.marked)

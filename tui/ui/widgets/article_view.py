@@ -19,7 +19,7 @@ from tui.core.models import EntityType, Mention
 from tui.core.safe_text import visible
 from tui.ui.messages import EntityChosen
 from tui.ui.theme import entity_components, entity_rules
-from tui.ui.widgets.highlights import Layer, line_text
+from tui.ui.widgets.highlights import Layer, line_segments
 from tui.ui.widgets.wrap import VisualLine, wrap_text
 
 Span = tuple[int, int]
@@ -198,10 +198,9 @@ class ArticleView(ScrollView, can_focus=True):
             strip = Strip.blank(width, base)
         else:
             line = self._lines[index]
-            piece = line_text(self._visible, line.start, line.end, self._layers())
-            piece.rstrip()
-            segments = list(piece.render(self.app.console))
-            strip = Strip(Segment.apply_style(segments, base)).adjust_cell_length(width, base)
+            end = line.start + len(self._visible[line.start : line.end].rstrip())
+            segments = line_segments(self._visible, line.start, end, self._layers(), base)
+            strip = Strip(segments).adjust_cell_length(width, base)
         self._cache[key] = strip
         return strip.crop(self.scroll_offset.x, self.scroll_offset.x + width)
 

@@ -11,7 +11,7 @@ from textual.widgets import Static, Tree
 
 from tui.core.models import Entity, EntitySummary, EntityType
 from tui.core.safe_text import one_line
-from tui.ui.messages import EntityChosen
+from tui.ui.messages import EntityChosen, SidePaneMounted
 
 
 class EntityTree(Tree[str]):
@@ -77,6 +77,10 @@ class EntityPane(Vertical):
         tree.guide_depth = 2
         yield tree
         yield Static(Text("Choose an entity to mark its mentions.", style="dim"), id="entity-details")
+
+    def on_mount(self) -> None:
+        """Ask the screen for the open article's entities."""
+        self.post_message(SidePaneMounted())
 
     def show_summaries(self, summaries: list[EntitySummary] | None) -> None:
         """Show an article's entities (None while extraction is still running)."""

@@ -1,7 +1,7 @@
-"""Highlight layers over a text, cut into one styled ``Text`` per visual line on demand.
+"""Highlight layers over a text, cut into the styled segments of one visual line on demand.
 
 Building a ``Text`` for the whole article and slicing it per line costs a pass over every
-span for every line; here each layer keeps its spans sorted by start, and a line looks up
+span for every line, and ``Text.render`` is slow; here each layer keeps its spans sorted by start, and a line looks up
 only the spans that overlap it (a bisect per layer). Later layers are drawn over earlier
 ones: entities, then the chosen entity's mark, then find matches, then the current match.
 """
@@ -12,7 +12,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from rich.style import Style
-from rich.text import Span, Text
+from rich.segment import Segment
+from rich.text import Span
 
 
 @dataclass(slots=True)
@@ -41,7 +42,32 @@ class Layer:
         return found
 
 
-def line_text(text: str, start: int, end: int, layers: list[Layer]) -> Text:
-    """``text[start:end]`` as a styled ``Text`` with every layer's spans, in layer order."""
+def line_segments(text: str, start: int, end: int, layers: list[Layer], base: Style) -> list[Segment]:
+    """``text[start:end]`` as segments styled by every layer over ``base``, later layers on top.
+
+    Built directly rather than through ``Text.render``: a line has few spans, and the
+    combined style of each run of characters is looked up in a small cache.
+    """
     spans = [span for layer in layers for span in layer.overlapping(start, end)]
-    return Text(text[start:end], spans=spans, end="")
+    if not spans:
+        return [Segment(text[start:end], base)]
+    cuts = sorted({0, end - start, *(span.start for span in spans), *(span.end for span in spans)})
+    segments = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        styles = tuple(span.style for span in spans if span.start <= left and span.end >= right)
+        segments.append(Segment(text[start + left : start + right], _combined(base, styles)))
+    return segments
+
+
+_COMBINED: dict[tuple[Style, tuple[Style | str, ...]], Style] = {}
+
+
+def _combined(base: Style, styles: tuple[Style | str, ...]) -> Style:
+    """``base`` with ``styles`` applied in order (memoised; styles are few and reused)."""
+    key = (base, styles)
+    combined = _COMBINED.get(key)
+    if combined is None:
+        if len(_COMBINED) > 4096:
+            _COMBINED.clear()
+        combined = _COMBINED[key] = Style.chain(base, *(Style.parse(s) if isinstance(s, str) else s for s in styles))
+    return combined
