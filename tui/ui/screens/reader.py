@@ -6,12 +6,11 @@ import time
 from collections import Counter
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, ScreenStackError
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.app import ScreenStackError
-from textual.widget import MountError
 from textual.screen import Screen
+from textual.widget import MountError
 from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import get_current_worker
 

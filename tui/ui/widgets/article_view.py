@@ -6,7 +6,6 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding

@@ -1,18 +1,19 @@
 """Highlight layers over a text, cut into the styled segments of one visual line on demand.
 
 Building a ``Text`` for the whole article and slicing it per line costs a pass over every
-span for every line, and ``Text.render`` is slow; here each layer keeps its spans sorted by start, and a line looks up
-only the spans that overlap it (a bisect per layer). Later layers are drawn over earlier
+span for every line, and ``Text.render`` is slow; here each layer keeps its spans sorted by
+start, and a line looks up only the spans that overlap it (a bisect per layer). Later layers are drawn over earlier
 ones: entities, then the chosen entity's mark, then find matches, then the current match.
 """
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from rich.style import Style
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Span
 
 
@@ -53,7 +54,7 @@ def line_segments(text: str, start: int, end: int, layers: list[Layer], base: St
         return [Segment(text[start:end], base)]
     cuts = sorted({0, end - start, *(span.start for span in spans), *(span.end for span in spans)})
     segments = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in itertools.pairwise(cuts):
         styles = tuple(span.style for span in spans if span.start <= left and span.end >= right)
         segments.append(Segment(text[start + left : start + right], _combined(base, styles)))
     return segments
@@ -69,5 +70,6 @@ def _combined(base: Style, styles: tuple[Style | str, ...]) -> Style:
     if combined is None:
         if len(_COMBINED) > 4096:
             _COMBINED.clear()
-        combined = _COMBINED[key] = Style.chain(base, *(Style.parse(s) if isinstance(s, str) else s for s in styles))
+        parsed = (Style.parse(style) if isinstance(style, str) else style for style in styles)
+        combined = _COMBINED[key] = Style.chain(base, *parsed)
     return combined
