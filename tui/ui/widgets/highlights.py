@@ -2,8 +2,8 @@
 
 Building a ``Text`` for the whole article and slicing it per line costs a pass over every
 span for every line, and ``Text.render`` is slow; here each layer keeps its spans sorted by
-start, and a line looks up only the spans that overlap it (a bisect per layer). Later layers are drawn over earlier
-ones: entities, then the chosen entity's mark, then find matches, then the current match.
+start, and a line looks up only the spans that overlap it (a bisect per layer). Later layers
+are drawn over earlier ones: entities, the chosen entity's mark, find matches, the current one.
 """
 
 from __future__ import annotations
