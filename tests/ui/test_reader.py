@@ -305,3 +305,13 @@ async def test_entities_in_the_title_are_highlighted_in_the_header(make_app: App
         assert (money.text, money.value) == ("$10b", 10_000_000_000)
         rendered = header.render()
         assert any(span.start == money.start and span.end == money.end for span in rendered.spans)
+
+
+async def test_e_then_enter_chooses_the_first_entity(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e", "enter")
+        assert reader(app).marked == app.engine.resolve("Qalibaf").id
+        await pilot.press("down", "enter")
+        assert reader(app).marked == app.engine.resolve("Ayaz Sadiq").id

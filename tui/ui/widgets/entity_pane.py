@@ -43,6 +43,8 @@ class EntityTree(Tree[str]):
                 label = Text(one_line(summary.canonical))
                 label.append(f" ×{len(summary.mentions)}", style="dim")
                 branch.add_leaf(label, data=summary.entity_id)
+        if summaries:
+            self.cursor_line = 1  # the first entity, not its type's heading
 
     def select_entity(self, entity_id: str) -> None:
         """Move the cursor to an entity's leaf."""
