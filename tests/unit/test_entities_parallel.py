@@ -161,3 +161,14 @@ def test_fold_keeps_offsets_and_the_scan_sees_every_boundary(engine: EntityEngin
     found = [(m.start, m.text) for m in engine.extract(text) if m.type.value == "place"]
     assert [t for _, t in found] == ["Tehran", "Islamabad", "Iran", "Tehran", "Tehran"]
     assert all(text[s : s + len(t)] == t for s, t in found)
+
+
+@pytest.mark.parametrize("text", ["éTehran talks", "Tehranï talks", "ÅTehranß"])
+def test_a_name_glued_to_a_non_ascii_letter_is_not_taken(engine: EntityEngine, text: str) -> None:
+    assert [m.text for m in engine.extract(text) if m.entity_id == "place:tehran"] == []
+
+
+def test_a_date_reaching_past_its_anchor_keeps_the_following_names(engine: EntityEngine) -> None:
+    text = "On November 7, 2025 Tehran and Islamabad met; $10 billion Iran deal."
+    found = [m.text for m in engine.extract(text)]
+    assert "Tehran" in found and "Islamabad" in found and "Iran" in found

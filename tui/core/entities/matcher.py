@@ -135,7 +135,7 @@ def build_matcher(entities: list[Entity], anchors: bool = True) -> Matcher:
     folded: dict[str, tuple[Record, ...]] = {}
     for alias, records in records_by_alias.items():
         folded.setdefault(alias.casefold(), records)
-    return Matcher(profiles, build_scanner(entries), records_by_alias, folded, variants)
+    return Matcher(profiles, build_scanner(entries, ENTITY), records_by_alias, folded, variants)
 
 
 def anchor_entries() -> list[tuple[str, Value]]:

@@ -6,7 +6,7 @@ characters. Pass 1: both take chunks from one queue, the caller from its front, 
 (kept :data:`IN_FLIGHT` chunks ahead) from its back; each keeps its scans, and the helper
 sends back only what each text has to discover. The caller then discovers over all texts in
 their order, exactly as in-process extraction does, and sends the discovered entities over.
-Pass 2: each finishes the chunks it scanned, the helper sending back its mentions chunk by
+Pass 2: each finishes the chunks it scanned, the helper sending back its spans chunk by
 chunk while the caller works on its own. A helper that dies or stalls is killed, and the
 caller does what was left with it. Only corpora of at least :data:`MIN_CHARS` characters, on
 machines with more than one CPU, are worth the helper's start-up.
@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from functools import partial
 
 from tui.core.entities.channel import Helper
 from tui.core.entities.matcher import Matcher
@@ -36,7 +35,6 @@ STALL_SECONDS = 30.0
 #: Discovery over every text's pass-1 result, in text order: the matcher and the list of
 #: the discovered entities.
 Settle = Callable[[Iterator[Found]], tuple[Matcher | None, list[Entity]]]
-_mention = partial(tuple.__new__, Mention)
 
 
 def worth_it(texts: dict[str, str]) -> bool:
@@ -145,9 +143,11 @@ class _Shared:
         """Take the helper's pass-2 replies: waiting up to ``timeout`` for the first (None: not)."""
         message = self._helper.receive(timeout)
         while message is not None:
-            _, chunk, rows = message
+            _, chunk, spans = message
             start, end = self._bounds[chunk]
-            self._mentions[start:end] = [list(map(_mention, text_rows)) for text_rows in rows]
+            self._mentions[start:end] = [
+                build_mentions(text, found) for text, found in zip(self._chunk(chunk), spans, strict=True)
+            ]
             waiting.discard(chunk)
             message = self._helper.receive(None)
 

@@ -10,6 +10,8 @@ arguments, they give the same result in the engine's process and in a worker pro
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from tui.core.entities import amounts, dates, discovery
 from tui.core.entities.matcher import (
     AMBIGUOUS,
@@ -42,16 +44,27 @@ _LETTER_AFTER = (" (", "/", "’s", "'s", " account", " post", " handle", " user
 
 
 def scan(matcher: Matcher, text: str, folded: str | None = None) -> Scan:
-    """One automaton pass: non-overlapping spans, discovery triggers and ambiguous-name candidates."""
+    """One automaton pass: non-overlapping spans, discovery triggers and ambiguous-name candidates.
+
+    Hits are taken in text order; one starting before the end of the last span taken is
+    skipped. The scanner's fast spans are taken in runs between the slow hits, which are
+    checked one by one here; a slow hit's span (a date, an amount) may reach past its anchor
+    (later hits are then skipped) or before it (earlier spans it overlaps are dropped).
+    """
+    fast, slow = matcher.scanner.hits(text, fold(text) if folded is None else folded)
+    if not slow:
+        return fast, [], {}
     spans: list[Span] = []
     triggers: list[Trigger] = []
     ambiguous: dict[int, tuple[Record, ...]] = {}
     append = spans.append
     startswith = text.startswith
     length = len(text)
-    last = 0
-    for index, (shift, alternatives) in matcher.scanner.hits(text, fold(text) if folded is None else folded):
-        start = index - shift
+    last = taken = 0
+    remaining = len(fast)
+    for start, alternatives in slow:
+        if taken < remaining and fast[taken][0] < start:
+            last, taken = _take_fast(spans, fast, taken, start, last)
         if start < last:
             continue
         for alternative in alternatives:
@@ -92,7 +105,24 @@ def scan(matcher: Matcher, text: str, folded: str | None = None) -> Scan:
                 spans.pop()
             append(span)
             last = span[1]
+    if taken < remaining:
+        _take_fast(spans, fast, taken, length + 1, last)
     return spans, triggers, ambiguous
+
+
+def _take_fast(spans: list[Span], fast: list[Span], taken: int, before: int, last: int) -> tuple[int, int]:
+    """Add the fast spans from ``taken`` on that start before ``before``, skipping any before ``last``.
+
+    Fast spans do not overlap, so once one is taken all the next ones are. Returns the new
+    ``last`` and ``taken``. (A 1-tuple sorts before every span starting at its number.)
+    """
+    high = bisect_left(fast, (before,), taken)
+    if fast[taken][0] < last:
+        taken = bisect_left(fast, (last,), taken, high)
+    if taken < high:
+        spans += fast[taken:high]
+        last = fast[high - 1][1]
+    return last, high
 
 
 def _letter_is_name(text: str, start: int, end: int) -> bool:

@@ -1,15 +1,19 @@
 """The automaton scan, run over a cheap transliteration of the text.
 
-pyahocorasick looks up each character among the children of the current trie node one by
-one, so a root with sixty children (every first letter of every key) costs sixty compares
-for most characters of the text. The scan therefore runs over a *folded* copy of the text
-of the same length (:func:`fold`): ASCII letters, digits, ``$`` and ``%`` are kept and every
-other character becomes a space, and each key that starts with a letter or digit is stored
-as ``" " + fold(key)``. The root then has three children and most characters leave it at
-once. A key stays whole-word on the left by construction; every hit is checked against the
-real text (keys whose folding lost something: spaces, apostrophes, accents) and falls back,
-like the automaton itself would, to the longest shorter key that matches there. Keys whose
-first character folds away and is not a letter ("€", "£") are found with ``str.find``.
+The scan runs over a *folded* copy of the text, one character longer (:func:`fold`): a
+leading space, then the text with ASCII letters, digits, ``$`` and ``%`` kept and every other
+character made a space. Each key that starts with a letter or digit is stored as
+``" " + fold(key)``, so it can only start a word, and ahocorasick_rs finds the leftmost-longest
+non-overlapping folded keys. Keys whose first character folds away and is not a letter
+("€", "£") are found with ``str.find``.
+
+A hit of a plain entity key that starts and ends with a letter or digit, whose folding only
+replaced characters (no trailing ones dropped) and which has no title to trim is taken in
+bulk: checking the real characters on either side of it (folding makes "é" a space) and, if
+its folding changed anything (a space, an apostrophe, an accent), that the real text holds the
+key. Every other hit, an anchor for the date, amount and discovery recognisers or a checked
+key not found as written, is a *slow* hit: the caller checks it against the real text, falling
+back, like the automaton would, to the longest shorter key that matches there.
 """
 
 from __future__ import annotations
@@ -18,21 +22,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import ahocorasick  # type: ignore[import-not-found,unused-ignore]
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 #: A key's match data: ``(kind, size, lb, rb, trim, payload)``; see the matcher.
 Value = tuple[int, int, bool, bool, int, Any]
 #: One fallback of a folded key: ``(original key or None if the fold proves it, value)``.
 Alternative = tuple[str | None, Value]
-#: A hit as the scan loop reads it: ``(index, (shift, alternatives))``, start = index - shift.
-Hit = tuple[int, tuple[int, tuple[Alternative, ...]]]
+#: A slow hit: ``(start in the text, alternatives, longest first)``.
+Hit = tuple[int, tuple[Alternative, ...]]
+#: A fast hit's span: ``(start, end, payload)``.
+FastSpan = tuple[int, int, Any]
 
 _KEPT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789$%")
 _TABLE = bytes(code if chr(code) in _KEPT else 32 for code in range(256))
-#: Frequent first letters of words in English news text, most frequent first: trie children
-#: are searched in insertion order, so keys are added in this order of their first letter.
-_FIRST_LETTERS = "tacsopmfiwbdhrlenTgSIPAuvMCykjNBDTHFWqLGERUOKJzVZYQX0123456789$%"
-_RANK = {letter: rank for rank, letter in enumerate(_FIRST_LETTERS)}
 
 
 def fold(text: str) -> str:
@@ -48,25 +50,53 @@ def _folded_key(key: str) -> str:
 
 @dataclass(slots=True)
 class Scanner:
-    """An automaton over folded keys plus the few keys that folding would erase."""
+    """An automaton over folded keys plus the few keys that folding would erase.
 
-    automaton: Any
+    Per automaton pattern: ``offsets`` (the text start is the folded start minus it),
+    ``alternatives``, the payload in ``fast`` if it can be taken on the fast path (else
+    None) and in ``checks`` the key to find in the real text first (empty if the fold proves it).
+    """
+
+    automaton: AhoCorasick
+    offsets: tuple[int, ...]
+    alternatives: tuple[tuple[Alternative, ...], ...]
+    fast: tuple[Any, ...]
+    checks: tuple[str, ...]
     symbols: tuple[tuple[str, Value], ...]
 
-    def hits(self, text: str, folded: str) -> Iterable[Hit]:
-        """Every automaton hit in ``text`` (folded as ``folded``), in order of position."""
-        found: Iterable[Hit] = self.automaton.iter_long(folded)
-        extra = [
-            (index, (0, ((None, value),))) for key, value in self.symbols for index in _positions(text, key)
+    def hits(self, text: str, folded: str) -> tuple[list[FastSpan], list[Hit]]:
+        """The fast spans and the slow hits in ``text`` (folded as ``folded``), each in text order.
+
+        A fast span is kept only if no letter or digit touches it, the check the slow path
+        makes too; it still has to yield to the slow hits' spans (see :func:`.passes.scan`).
+        """
+        matches = self.automaton.find_matches_as_indexes(folded)
+        fast, checks, startswith = self.fast, self.checks, text.startswith
+        # A fast key's text span is folded [s, e) less its leading space: text [s, e - 1);
+        # the characters around it are text[s - 1] and text[e - 1] (empty slices at the ends).
+        spans = [
+            (s, e - 1, fast[i])
+            for i, s, e in matches
+            if fast[i] is not None
+            and (not checks[i] or startswith(checks[i], s))
+            and not text[e - 1 : e].isalnum()
+            and not text[s - 1 : s].isalnum()
         ]
+        offsets, alternatives = self.offsets, self.alternatives
+        slow = [
+            (s - offsets[i], alternatives[i])
+            for i, s, _ in matches
+            if fast[i] is None or (checks[i] and not startswith(checks[i], s))
+        ]
+        extra = [(index, ((None, value),)) for key, value in self.symbols for index in _positions(text, key)]
         if extra:
-            found = sorted([*found, *extra], key=_hit_start)
-        return found
+            slow = sorted([*slow, *extra], key=_hit_start)
+        return spans, slow
 
 
 def _hit_start(hit: Hit) -> int:
     """Sort key: where a hit starts in the text."""
-    return hit[0] - hit[1][0]
+    return hit[0]
 
 
 def _positions(text: str, key: str) -> Iterator[int]:
@@ -77,8 +107,11 @@ def _positions(text: str, key: str) -> Iterator[int]:
         index = text.find(key, index + 1)
 
 
-def build_scanner(entries: Iterable[tuple[str, Value]]) -> Scanner:
-    """Compile ``(key, value)`` entries; on a repeated key the last entry wins."""
+def build_scanner(entries: Iterable[tuple[str, Value]], fast_kind: int) -> Scanner:
+    """Compile ``(key, value)`` entries; on a repeated key the last entry wins.
+
+    Only keys of ``fast_kind`` (plain entity names) can be taken on the fast path.
+    """
     values = dict(entries)
     symbols: list[tuple[str, Value]] = []
     by_fold: dict[str, list[str]] = {}
@@ -88,15 +121,36 @@ def build_scanner(entries: Iterable[tuple[str, Value]]) -> Scanner:
             symbols.append((key, values[key]))
         else:
             by_fold.setdefault(folded, []).append(key)
-    automaton = ahocorasick.Automaton()
-    for folded in sorted(by_fold, key=lambda f: _RANK.get(f.lstrip(" ")[:1], len(_RANK))):
-        alternatives: list[tuple[int, int, Alternative]] = []
+    offsets: list[int] = []
+    all_alternatives: list[tuple[Alternative, ...]] = []
+    fast: list[Any] = []
+    checks: list[str] = []
+    for folded in by_fold:
+        ranked: list[tuple[int, int, Alternative]] = []
         for size in range(len(folded), 0, -1):
             for key in by_fold.get(folded[:size], ()):
                 proven = all(char in _KEPT for char in key)
-                alternatives.append((-size, -len(key), (None if proven else key, values[key])))
-        alternatives.sort(key=lambda item: item[:2])
-        shift = len(folded) - 1 if folded[0] == " " else len(folded)
-        automaton.add_word(folded, (shift, tuple(alt for _, _, alt in alternatives)))
-    automaton.make_automaton()
-    return Scanner(automaton, tuple(symbols))
+                ranked.append((-size, -len(key), (None if proven else key, values[key])))
+        ranked.sort(key=lambda item: item[:2])
+        alternatives = tuple(alt for _, _, alt in ranked)
+        offsets.append(0 if folded[0] == " " else 1)
+        all_alternatives.append(alternatives)
+        fast.append(_fast_payload(folded, alternatives[0], fast_kind))
+        checks.append(alternatives[0][0] or "")
+    automaton = AhoCorasick(by_fold, matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA)
+    return Scanner(
+        automaton, tuple(offsets), tuple(all_alternatives), tuple(fast), tuple(checks), tuple(symbols)
+    )
+
+
+def _fast_payload(folded: str, first: Alternative, fast_kind: int) -> Any:
+    """The payload of a key its hits can be taken with for the fast path, else None.
+
+    That is an entity key (the first alternative, taken whenever the real text holds it) which
+    starts and ends with a letter or digit, folds to one character more (the leading space:
+    the automaton match then spans the key exactly) and has no title to trim.
+    """
+    _, (kind, size, lb, rb, trim, payload) = first
+    if kind == fast_kind and folded[0] == " " and len(folded) == size + 1 and lb and rb and not trim:
+        return payload
+    return None
