@@ -1,0 +1,176 @@
+"""The recogniser behind the entity engine: known names, spelling variants, discovered people
+and acronyms, amounts and dates.
+
+:class:`~tui.core.entities.engine.EntityEngine` creates a ``Recogniser`` on first use, so
+importing the engine stays cheap; the automaton is compiled on first use too. ``extract`` and
+``extract_corpus`` return start-sorted, non-overlapping mentions. Known entities keep their
+data-file ids (``person:qalibaf``); people found through a title or role get
+``person:<slug of the name>`` and new acronym definitions ``org:<slug of the long name>``.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+from tui.core.entities import dates, names, parallel
+from tui.core.entities.gazetteer import Gazetteer
+from tui.core.entities.matcher import Matcher, build_matcher
+from tui.core.entities.passes import Found, build_mentions, first_pass, second_pass
+from tui.core.entities.spans import Record
+from tui.core.models import Entity, EntityType, Mention
+
+_PERSON = EntityType.PERSON
+
+
+class Recogniser:
+    """Recognises entities in article texts against a gazetteer of known entities."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        """Keep the gazetteer; matching structures are built lazily on first use."""
+        self._gazetteer = gazetteer
+        self._compiled: Matcher | None = None
+        self._found: dict[str, Entity] = {}
+        self._found_aliases: dict[str, list[str]] = {}
+        self._extra: Matcher | None = None
+        self._tried: set[str] = set()
+
+    @property
+    def _matcher(self) -> Matcher:
+        """The compiled matcher for the gazetteer's entities."""
+        if self._compiled is None:
+            self._compiled = build_matcher(self._gazetteer.entities)
+        return self._compiled
+
+    def extract(self, text: str) -> list[Mention]:
+        """All mentions in one text, sorted by start and non-overlapping."""
+        return self.extract_corpus({"": text})[""]
+
+    def extract_corpus(self, texts: dict[str, str]) -> dict[str, list[Mention]]:
+        """Mentions for every text, after discovering new people and acronyms across all of them.
+
+        Large corpora are shared with a helper process (see :mod:`.parallel`), with the same result.
+        The cyclic garbage collector is paused meanwhile: the mentions are plain tuples, and its
+        repeated passes over millions of them cost a fifth of the run time.
+        """
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._extract_corpus(texts)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _extract_corpus(self, texts: dict[str, str]) -> dict[str, list[Mention]]:
+        """:meth:`extract_corpus` with the garbage collector paused."""
+        matcher = self._matcher
+        self._found, self._found_aliases, self._extra, self._tried = {}, {}, None, set()
+        if parallel.worth_it(texts):
+            shared = parallel.extract(matcher, self._gazetteer.entities, texts, self._settle)
+            if shared is not None:
+                return shared
+        values = list(texts.values())
+        states, found = first_pass(matcher, values)
+        extra, _ = self._settle(iter(found))
+        spans = second_pass(matcher, extra, values, states)
+        return {key: build_mentions(text, s) for (key, text), s in zip(texts.items(), spans, strict=True)}
+
+    def _settle(self, found: Iterator[Found]) -> tuple[Matcher | None, list[Entity]]:
+        """Discover over pass 1's results in text order; the discovered entities and their matcher."""
+        for one in found:
+            self._discover(one)
+        entities = self._discovered_entities()
+        self._extra = build_matcher(entities, anchors=False) if entities else None
+        return self._extra, entities
+
+    def resolve(self, name: str) -> Entity | None:
+        """The entity a name, alias or spelling variant refers to, including discovered ones."""
+        records = self._lookup(" ".join(name.split()))
+        return self.entity(records[0][1]) if records else None
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The entity with its full alias list: given, derived and found in the last texts."""
+        profile = self._matcher.profiles.get(entity_id)
+        if profile is None:
+            return self._found.get(entity_id)
+        extra = self._found_aliases.get(entity_id)
+        if not extra:
+            return profile.entity
+        entity = profile.entity
+        return Entity(entity.id, entity.name, entity.type, tuple(names.unique([*entity.aliases, *extra])))
+
+    def _lookup(self, name: str) -> tuple[Record, ...]:
+        """Records for a name: exact, case-insensitive, without titles, then by spelling key."""
+        matchers = [m for m in (self._extra, self._matcher) if m is not None]
+        for form in names.unique(
+            [name, names.split_title(name)[1], names.strip_honorifics(names.split_title(name)[1])]
+        ):
+            for matcher in matchers:
+                if form in matcher.exact:
+                    return matcher.exact[form]
+            for matcher in matchers:
+                if form.casefold() in matcher.folded:
+                    return matcher.folded[form.casefold()]
+            key = names.name_key(form)
+            if len(key) > 1 or (key and len(key[0]) >= 4):
+                for matcher in matchers:
+                    if key in matcher.variants:
+                        return (matcher.variants[key],)
+        return ()
+
+    def _discover(self, found: Found) -> None:
+        """Record the new people and acronym definitions pass 1 found in one text."""
+        people, definitions = found
+        tried = self._tried
+        for name in people:
+            if name not in tried:
+                tried.add(name)
+                self._add_person(name)
+        for long_name, acronym in definitions:
+            records = self._lookup(long_name)
+            if records:
+                self._found_aliases.setdefault(records[0][1], []).append(acronym)
+                continue
+            entity_id = f"org:{names.slugify(long_name)}"
+            entity = self._found.get(entity_id)
+            aliases = names.unique([*(entity.aliases if entity else ()), acronym])
+            self._found[entity_id] = Entity(entity_id, long_name, EntityType.ORGANISATION, tuple(aliases))
+
+    def _add_person(self, written: str) -> None:
+        """Add a newly introduced person unless the name is known or not a plausible name."""
+        core = names.strip_honorifics(written)
+        if any(
+            token in _NOT_NAMES or (self._lookup(token) and self._lookup(token)[0][0] is not _PERSON)
+            for token in core.split()
+        ):
+            return
+        if self._lookup(core):
+            return
+        aliases, _ = names.person_aliases(core, (written,) if written != core else ())
+        aliases = [a for a in aliases if " " in a or not self._matcher.exact.get(a)]
+        entity_id = f"person:{names.slugify(core)}"
+        self._found[entity_id] = Entity(entity_id, core, _PERSON, tuple(aliases))
+
+    def _discovered_entities(self) -> list[Entity]:
+        """Discovered entities, and known ones with only the acronyms newly attached to them."""
+        entities = list(self._found.values())
+        for entity_id, extra in self._found_aliases.items():
+            known = self.entity(entity_id)
+            if known is not None:
+                entities.append(Entity(known.id, known.name, known.type, tuple(extra)))
+        return entities
+
+
+_NOT_NAMES = frozenset(
+    {
+        *dates.MONTHS,
+        *dates.WEEKDAYS,
+        *names.HONORIFICS,
+        "The",
+        "And",
+        "Of",
+        "In",
+        "On",
+        *(word for title in names.TITLES for word in title.split()),
+    }
+)
