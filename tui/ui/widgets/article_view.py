@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
@@ -184,24 +185,29 @@ class ArticleView(ScrollView, can_focus=True):
         return self.get_component_rich_style(component, partial=True)
 
     def render_line(self, y: int) -> Strip:
-        """One screen line of the text."""
+        """One screen line of the text, padded to the width (lines are wrapped to fit it)."""
         self._ensure_layout()
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         key = (index, width)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached.crop(self.scroll_offset.x, self.scroll_offset.x + width)
-        base = self.rich_style
-        if index >= len(self._lines):
-            strip = Strip.blank(width, base)
-        else:
-            line = self._lines[index]
-            end = line.start + len(self._visible[line.start : line.end].rstrip())
-            segments = line_segments(self._visible, line.start, end, self._layers(), base)
-            strip = Strip(segments).adjust_cell_length(width, base)
-        self._cache[key] = strip
-        return strip.crop(self.scroll_offset.x, self.scroll_offset.x + width)
+        strip = self._cache.get(key)
+        if strip is None:
+            base = self.rich_style
+            if index >= len(self._lines):
+                strip = Strip.blank(width, base)
+            else:
+                line = self._lines[index]
+                text = self._visible[line.start : line.end].rstrip()
+                end = line.start + len(text)
+                segments = line_segments(self._visible, line.start, end, self._layers(), base)
+                used = cell_len(text)
+                if used < width:
+                    segments.append(Segment(" " * (width - used), base))
+                strip = Strip(segments, max(used, width))
+            self._cache[key] = strip
+        if self.scroll_offset.x or strip.cell_length != width:
+            return strip.crop(self.scroll_offset.x, self.scroll_offset.x + width)
+        return strip
 
     def on_click(self, event: events.Click) -> None:
         """Clicking an entity chooses it (marks all its mentions)."""
