@@ -12,7 +12,6 @@ from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine
 from tui.core.models import LoadProblem
 from tui.ui.commands import ArticleCommands, ReaderCommands
-from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.theme import theme_variables
 
@@ -47,5 +46,7 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from tui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult, ScreenStackError
@@ -11,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import MountError
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from tui.core.corpus import Corpus
@@ -31,9 +32,11 @@ from tui.ui.messages import (
 from tui.ui.widgets.article_header import ArticleHeader
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.article_view import ArticleView
-from tui.ui.widgets.entity_pane import EntityPane
-from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.legend import Legend
+
+if TYPE_CHECKING:
+    from tui.ui.widgets.entity_pane import EntityPane
+    from tui.ui.widgets.find_bar import FindBar
 
 TITLE_KEY = "\x00title:"
 """Prefix of the titles' keys in the extraction (article ids never hold control characters)."""
@@ -74,8 +77,8 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """List on the left, article in the centre, panes on the right, keys at the bottom.
 
-        The side panes mount just after the first paint, and the find bar on first use,
-        so the article is on screen as soon as possible.
+        The side panes mount just after the first paint, and the find bar on first use, so
+        the article is on screen as soon as possible; their modules are imported then too.
         """
         with Horizontal(id="main"):
             yield ArticleList(id="article-list")
@@ -100,6 +103,10 @@ class ReaderScreen(Screen[None]):
 
     async def _after_first_paint(self) -> None:
         """Mount the side panes and start finding entities, once the article is on screen."""
+        from textual.widgets import TabbedContent, TabPane
+
+        from tui.ui.widgets.entity_pane import EntityPane
+
         self.extract_entities()
         side = TabbedContent(id="side")
         try:
@@ -218,6 +225,8 @@ class ReaderScreen(Screen[None]):
 
     async def action_find(self) -> None:
         """Open the find bar, mounting it on first use."""
+        from tui.ui.widgets.find_bar import FindBar
+
         bar = self._find_bar()
         if bar is None:
             bar = FindBar(id="find-bar")
@@ -283,11 +292,15 @@ class ReaderScreen(Screen[None]):
 
     def _find_bar(self) -> FindBar | None:
         """The find bar, once it has been opened."""
+        from tui.ui.widgets.find_bar import FindBar
+
         bars = self.query(FindBar)
         return bars.first() if bars else None
 
     def _entity_pane(self) -> EntityPane | None:
         """The entity pane, once mounted (it mounts just after the first paint)."""
+        from tui.ui.widgets.entity_pane import EntityPane
+
         panes = self.query(EntityPane)
         return panes.first() if panes else None
 
