@@ -86,8 +86,9 @@ async def test_list_shows_entity_counts_once_extraction_finishes(make_app: AppFa
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        option_list = app.query_one(ArticleList)
-        prompt = str(option_list.get_option_at_index(0).prompt)
+        article_list = app.query_one(ArticleList)
+        first = article_list.rows[0]
+        prompt = f"{first.title} {first.detail}"
         assert "‘Now more than ever’" in prompt
         assert "2025-11-07" in prompt and "entities" in prompt and "…" not in prompt
 
@@ -96,10 +97,11 @@ async def test_clicking_an_article_opens_it(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        option_list = app.query_one(ArticleList)
-        row = next(y for y in range(option_list.size.height) if "Pushing" in option_list.render_line(y).text)
-        border = option_list.content_region.y - option_list.region.y
-        await pilot.click(ArticleList, offset=(5, row + border))
+        article_list = app.query_one(ArticleList)
+        row = next(
+            y for y in range(article_list.size.height) if "Pushing" in article_list.render_line(y).text
+        )
+        await pilot.click(ArticleList, offset=(5, row))
         await pilot.pause()
         assert reader(app).article is not None
         assert reader(app).article.id.startswith("002")
@@ -234,9 +236,14 @@ async def test_broken_files_are_marked_and_notified(make_app: AppFactory, worksp
     app = make_app(workspace / "articles")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        option_list = app.query_one(ArticleList)
-        last = option_list.get_option_at_index(option_list.option_count - 1)
-        assert last.disabled and "broken.md" in str(last.prompt) and "UTF-8" in str(last.prompt)
+        article_list = app.query_one(ArticleList)
+        last = article_list.rows[-1]
+        assert last.article_id is None and "broken.md" in last.title and "UTF-8" in last.detail
+        await pilot.press("G")
+        assert article_list.highlighted == len(article_list.rows) - 1
+        assert reader(app).article is not None and reader(app).article.id.startswith("000")
+        shown = " ".join(article_list.render_line(y).text.strip() for y in range(article_list.size.height))
+        assert "⚠ broken.md" in shown and "UTF-8" in shown
         assert any("broken.md" in n.message for n in app._notifications)
         assert len(reader(app).corpus.articles) == 5
 

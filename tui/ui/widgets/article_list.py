@@ -1,88 +1,212 @@
-"""The article list: title, date and entity count per article; broken files marked."""
+"""The article list: title, date and entity count per article; files that failed to load marked.
+
+A line-API widget: rows are laid out once per width and only the visible lines are drawn,
+so the list costs the same at five articles as at thousands.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.segment import Segment
 from rich.text import Text
-from textual import on
+from textual import events
 from textual.binding import Binding
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.core.models import Article, LoadProblem
 from tui.core.safe_text import one_line
 from tui.ui.messages import ArticleChosen
 
-PROBLEM_PREFIX = "problem:"
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One entry: an article (``article_id`` set) or a file that could not be loaded."""
+
+    title: str
+    detail: str
+    article_id: str | None
 
 
-class ArticleList(OptionList):
+class ArticleList(ScrollView, can_focus=True):
     """Lists the corpus; moving the highlight opens the article, Enter moves into it."""
+
+    COMPONENT_CLASSES = {
+        "article-list--title",
+        "article-list--detail",
+        "article-list--problem",
+        "article-list--highlight",
+    }
 
     DEFAULT_CSS = """
     ArticleList {
-        & > .option-list--option { padding: 0 1; }
+        scrollbar-gutter: stable;
+        & > .article-list--title { text-style: bold; }
+        & > .article-list--detail { text-style: dim; }
+        & > .article-list--problem { color: $error; }
+        & > .article-list--highlight { background: $block-cursor-blurred-background; }
+        &:focus > .article-list--highlight {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
     }
     """
 
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Next article", show=False),
-        Binding("up,k", "cursor_up", "Previous article", show=False),
+        Binding("down,j", "move(1)", "Next article", show=False),
+        Binding("up,k", "move(-1)", "Previous article", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("home,g", "first", "First article", show=False),
         Binding("end,G", "last", "Last article", show=False),
+        Binding("enter", "select", "Open", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._articles: list[Article] = []
+        self._problems: list[LoadProblem] = []
         self._counts: dict[str, int] = {}
+        self.rows: list[Row] = []
+        self.highlighted: int | None = None
+        self._lines: list[tuple[int, str, str]] = []
+        self._row_starts: list[int] = []
+        self._width = 0
 
     def populate(self, articles: list[Article], problems: list[LoadProblem]) -> None:
-        """Fill the list with the articles, then one disabled entry per file that failed to load."""
-        self._articles = list(articles)
-        self.clear_options()
-        self.add_options([Option(self._prompt(a), id=a.id) for a in articles])
-        self.add_options(
-            [Option(self._problem_prompt(p), id=f"{PROBLEM_PREFIX}{p.path}", disabled=True) for p in problems]
-        )
-        if articles:
-            self.highlighted = 0
+        """Fill the list with the articles, then one marked entry per file that failed to load."""
+        self._articles, self._problems = list(articles), list(problems)
+        self._build_rows()
+        self.highlighted = 0 if articles else None
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """Show the number of entities found in each article."""
         self._counts = dict(counts)
-        for article in self._articles:
-            self.replace_option_prompt(article.id, self._prompt(article))
-
-    def _prompt(self, article: Article) -> Text:
-        """Two lines: the title, then date, words and entity count."""
-        prompt = Text(one_line(article.title), style="bold")
-        count = self._counts.get(article.id)
-        entities = "… entities" if count is None else f"{count} entities"
-        prompt.append(f"\n{article.published_label} · {article.word_count:,} words · {entities}", style="dim")
-        return prompt
-
-    @staticmethod
-    def _problem_prompt(problem: LoadProblem) -> Text:
-        """A marked entry for a file that could not be loaded."""
-        name = problem.path.rsplit("/", 1)[-1]
-        prompt = Text(f"⚠ {one_line(name)}", style="bold red")
-        prompt.append(f"\n{one_line(problem.message)}", style="red")
-        return prompt
-
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Open the highlighted article."""
-        event.stop()
-        if event.option.id and not event.option.id.startswith(PROBLEM_PREFIX):
-            self.post_message(ArticleChosen(event.option.id))
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on an article opens it and moves into the text."""
-        event.stop()
-        if event.option.id and not event.option.id.startswith(PROBLEM_PREFIX):
-            self.post_message(ArticleChosen(event.option.id, focus_reader=True))
+        self._build_rows()
 
     def select_article(self, article_id: str) -> None:
         """Highlight an article by id (from the command palette)."""
-        self.highlighted = self.get_option_index(article_id)
+        for index, row in enumerate(self.rows):
+            if row.article_id == article_id:
+                self._highlight(index, announce=False)
+                return
+
+    def _build_rows(self) -> None:
+        """Rows from the articles and problems; laid out again at the next paint."""
+        rows = []
+        for article in self._articles:
+            count = self._counts.get(article.id)
+            entities = "… entities" if count is None else f"{count} entities"
+            detail = f"{article.published_label} · {article.word_count:,} words\n{entities}"
+            rows.append(Row(one_line(article.title), detail, article.id))
+        for problem in self._problems:
+            name = problem.path.rsplit("/", 1)[-1]
+            rows.append(Row(f"⚠ {one_line(name)}", one_line(problem.message), None))
+        self.rows = rows
+        self._width = 0
+        self.refresh()
+
+    def _layout(self) -> None:
+        """Wrap every row to the width: (row, text, part) per line, and where each row starts."""
+        width = self.scrollable_content_region.width
+        if width == self._width and self._lines:
+            return
+        self._width = width
+        lines: list[tuple[int, str, str]] = []
+        starts = []
+        usable = max(width - 2, 8)
+        for index, row in enumerate(self.rows):
+            if index:
+                lines.append((index - 1, "", "detail"))
+            starts.append(len(lines))
+            title_part = "title" if row.article_id else "problem"
+            for piece in Text(row.title).wrap(self.app.console, usable):
+                lines.append((index, piece.plain, title_part))
+            for piece in Text(row.detail).wrap(self.app.console, usable):  # "\n" starts a line
+                lines.append((index, piece.plain, "detail" if row.article_id else "problem"))
+        self._lines, self._row_starts = lines, starts
+        self.virtual_size = Size(width, len(lines))
+
+    def render_line(self, y: int) -> Strip:
+        """One line of one row, highlighted if its row is."""
+        self._layout()
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        row, text, part = self._lines[index]
+        style = base + self.get_component_rich_style(f"article-list--{part}", partial=True)
+        if row == self.highlighted:
+            style += self.get_component_rich_style("article-list--highlight", partial=True)
+        return Strip([Segment(f" {text}".ljust(width), style)]).crop(0, width)
+
+    def row_at(self, y: int) -> int | None:
+        """The row drawn at content line ``y`` (scroll included)."""
+        self._layout()
+        if not 0 <= y < len(self._lines):
+            return None
+        return self._lines[y][0]
+
+    def _highlight(self, index: int, announce: bool = True) -> None:
+        """Move the highlight to a row, scroll it into view and open its article."""
+        if not self.rows:
+            return
+        index = max(0, min(index, len(self.rows) - 1))
+        self.highlighted = index
+        self._layout()
+        first = self._row_starts[index]
+        last = self._row_starts[index + 1] - 1 if index + 1 < len(self.rows) else len(self._lines) - 1
+        height = self.scrollable_content_region.height
+        if first < self.scroll_offset.y:
+            self.scroll_to(y=first, animate=False)
+        elif last >= self.scroll_offset.y + height:
+            self.scroll_to(y=max(first, last - height + 1), animate=False)
+        self.refresh()
+        article_id = self.rows[index].article_id
+        if announce and article_id is not None:
+            self.post_message(ArticleChosen(article_id))
+
+    def action_move(self, delta: int) -> None:
+        """Highlight the next or previous row."""
+        self._highlight((self.highlighted or 0) + delta if self.highlighted is not None else 0)
+
+    def action_page(self, direction: int) -> None:
+        """Move the highlight by about a screenful."""
+        self._layout()
+        if self.highlighted is None:
+            return
+        target = self._row_starts[self.highlighted] + direction * self.scrollable_content_region.height
+        row = bisect_right(self._row_starts, max(0, target)) - 1
+        self._highlight(row)
+
+    def action_first(self) -> None:
+        """Highlight the first row."""
+        self._highlight(0)
+
+    def action_last(self) -> None:
+        """Highlight the last row."""
+        self._highlight(len(self.rows) - 1)
+
+    def action_select(self) -> None:
+        """Open the highlighted article and move into its text."""
+        if self.highlighted is not None:
+            article_id = self.rows[self.highlighted].article_id
+            if article_id is not None:
+                self.post_message(ArticleChosen(article_id, focus_reader=True))
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking a row highlights it and opens its article."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = self.row_at(offset.y + self.scroll_offset.y)
+        if row is not None:
+            self._highlight(row)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay out again at the new width."""
+        self._layout()
