@@ -301,3 +301,27 @@ def test_amount_shapes(engine: EntityEngine, text: str, written: str, entity_id:
 
 def test_times_without_a_number_is_not_a_figure(engine: EntityEngine) -> None:
     assert [m.text for m in engine.extract("in difficult times and at times")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Interior Minister Attaullah Tarar met Senator Ali Tarar in Lahore. Later, Tarar said talks went well.",
+            "Ali Tarar",
+        ),
+        (
+            "Senator Ali Tarar met Interior Minister Attaullah Tarar in Lahore. Later, Tarar said talks went well.",
+            "Attaullah Tarar",
+        ),
+    ],
+)
+def test_a_surname_shared_by_two_discovered_people_goes_to_the_one_named_last(
+    text: str, expected: str
+) -> None:
+    engine = EntityEngine(load_gazetteer(DATA))
+    mentions = engine.extract(text)
+    people = {m.canonical for m in mentions if m.type is EntityType.PERSON}
+    assert {"Ali Tarar", "Attaullah Tarar"} <= people
+    bare = next(m for m in mentions if m.text == "Tarar")
+    assert bare.canonical == expected

@@ -158,7 +158,10 @@ def text_spans(
     spans, _, ambiguous = found
     extras = main.variant_spans(text) + dates.war_dates(text)
     if extra is not None:
-        extras += scan(extra, text, folded)[0]
+        found_spans, _, found_ambiguous = scan(extra, text, folded)
+        extras += found_spans
+        if found_ambiguous:  # a surname shared by people discovered in the corpus
+            ambiguous = {**ambiguous, **found_ambiguous}
     if extras:
         extras.sort(key=lambda span: (span[0], span[0] - span[1]))
         spans = merge(spans, extras)
