@@ -103,10 +103,6 @@ class Entity:
     type: EntityType
     aliases: tuple[str, ...] = ()
 
-    def as_json(self) -> dict[str, Any]:
-        """The entity as JSON-ready data."""
-        return {"id": self.id, "name": self.name, "type": str(self.type), "aliases": list(self.aliases)}
-
 
 class Mention(NamedTuple):
     """One occurrence of an entity in a text: ``text[start:end]``.

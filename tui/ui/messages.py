@@ -56,7 +56,6 @@ class MentionsReady(Message):
 
     mentions: dict[str, list[Mention]]
     titles: dict[str, list[Mention]]
-    seconds: float
 
 
 @dataclass

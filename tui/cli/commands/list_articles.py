@@ -23,16 +23,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
         emit_json(
             {
                 "workspace": str(context.workspace.root),
-                "articles": [
-                    {
-                        "id": a.id,
-                        "title": a.title,
-                        "published": a.published.isoformat() if a.published else None,
-                        "word_count": a.word_count,
-                        "path": a.path,
-                    }
-                    for a in corpus.articles
-                ],
+                "articles": [a.as_json() for a in corpus.articles],
                 "problems": [p.as_json() for p in context.problems],
             }
         )

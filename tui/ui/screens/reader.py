@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -118,7 +117,6 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="entities")
     def extract_entities(self) -> None:
         """Find every mention in the corpus (a thread: it can take a while on a large corpus)."""
-        started = time.perf_counter()
         texts = {article.id: article.text for article in self.corpus.articles}
         texts |= {TITLE_KEY + article.id: article.title for article in self.corpus.articles}
         found = self.engine.extract_corpus(texts)
@@ -126,7 +124,7 @@ class ReaderScreen(Screen[None]):
             return
         bodies = {article.id: found[article.id] for article in self.corpus.articles}
         titles = {article.id: found[TITLE_KEY + article.id] for article in self.corpus.articles}
-        self.post_message(MentionsReady(bodies, titles, time.perf_counter() - started))
+        self.post_message(MentionsReady(bodies, titles))
 
     @on(MentionsReady)
     def _mentions_ready(self, message: MentionsReady) -> None:
