@@ -61,3 +61,8 @@ class MentionsReady(Message):
 @dataclass
 class SidePaneMounted(Message):
     """A side pane was mounted (they mount after the first paint) and wants its content."""
+
+
+@dataclass
+class FirstFrameDrawn(Message):
+    """The reader screen's first frame is on screen (start-up is over)."""

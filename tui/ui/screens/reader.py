@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult, ScreenStackError
@@ -24,6 +24,7 @@ from tui.ui.messages import (
     FindChanged,
     FindClosed,
     FindStep,
+    FirstFrameDrawn,
     MentionsReady,
     SidePaneMounted,
     TypeToggled,
@@ -106,6 +107,7 @@ class ReaderScreen(Screen[None]):
 
         from tui.ui.widgets.entity_pane import EntityPane
 
+        self.post_message(FirstFrameDrawn())
         self.extract_entities()
         side = TabbedContent(id="side")
         try:
@@ -297,10 +299,8 @@ class ReaderScreen(Screen[None]):
 
     def _entity_pane(self) -> EntityPane | None:
         """The entity pane, once mounted (it mounts just after the first paint)."""
-        from tui.ui.widgets.entity_pane import EntityPane
-
-        panes = self.query(EntityPane)
-        return panes.first() if panes else None
+        panes = self.query("#entity-pane")  # by id: importing the pane's module here would slow start-up
+        return cast("EntityPane", panes.first()) if panes else None
 
     @on(SidePaneMounted)
     def _side_pane_mounted(self) -> None:

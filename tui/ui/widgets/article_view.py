@@ -37,7 +37,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     ArticleView {
-        scrollbar-gutter: stable;
+        overflow-y: scroll;
         padding: 0 0 0 2;
         background: $surface;
         &:focus { background-tint: $foreground 3%; }

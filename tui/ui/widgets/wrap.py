@@ -41,16 +41,17 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int, paragraph: int)
     """Greedy word wrap of ``text[start:end]``; words wider than the line are split by cells."""
     out: list[VisualLine] = []
     line_start, used = start, 0
+    measure = len if text[start:end].isascii() else cell_len  # ASCII: one cell a character
     for match in _WORD.finditer(text, start, end):
         word = match.group()
-        visible_width = cell_len(word.rstrip())
+        visible_width = measure(word.rstrip())
         if used and used + visible_width > width:
             out.append(VisualLine(line_start, match.start(), paragraph))
             line_start, used = match.start(), 0
         if visible_width > width:
             line_start, used = _split_long(text, match.start(), match.end(), width, paragraph, out)
             continue
-        used += cell_len(word)
+        used += measure(word)
     out.append(VisualLine(line_start, end, paragraph))
     return out
 
