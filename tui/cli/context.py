@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from tui.cli.errors import CliError
+from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus, load_corpus
 from tui.core.entities import EntityEngine, Gazetteer, load_gazetteer
-from tui.core.models import LoadProblem
+from tui.core.models import Article, LoadProblem
+from tui.core.store import StoreError
 from tui.core.workspace import Workspace, resolve_workspace
 
 
@@ -41,3 +44,36 @@ class Context:
     def problems(self) -> list[LoadProblem]:
         """Load problems of the corpus and of the known-entities file."""
         return [*self.corpus.problems, *self.gazetteer.problems]
+
+    @cached_property
+    def store(self) -> AnnotationStore:
+        """The workspace's annotation store (a CliError if it cannot be read)."""
+        try:
+            return AnnotationStore.open(self.workspace.annotations)
+        except StoreError as error:
+            raise CliError(f"annotation store {error}") from None
+
+    def writable_store(self) -> AnnotationStore:
+        """The store, or a CliError saying why it cannot be changed."""
+        store = self.store
+        if store.read_only:
+            raise CliError(f"annotation store is read-only: {store.read_only}")
+        return store
+
+    @property
+    def articles(self) -> dict[str, Article]:
+        """The corpus by article id."""
+        return {article.id: article for article in self.corpus.articles}
+
+    def article(self, key: str) -> Article:
+        """The article with this id (or unique id prefix), or a CliError."""
+        article = self.corpus.find(key)
+        if article is None:
+            raise CliError(f"{key}: no such article (try 'iranpak-reader list')")
+        return article
+
+    def close(self) -> None:
+        """Close the store if it was opened."""
+        store = self.__dict__.get("store")
+        if store is not None:
+            store.close()

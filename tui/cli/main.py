@@ -7,15 +7,17 @@ Every failure ends here as one line on stderr and a non-zero exit code, never a 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 
 from tui import __version__
-from tui.cli.commands import entities, list_articles
+from tui.cli.commands import annotations, entities, export, import_annotations, list_articles, tag, tags
 from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.core.safe_text import one_line
+from tui.core.store import StoreError
 from tui.core.workspace import ENV_VAR
 
 EXIT_INTERNAL = 70
@@ -35,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the checkout, or your user data folder)",
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for command in (list_articles, entities):
+    for command in (list_articles, entities, tag, annotations, tags, export, import_annotations):
         command.register(subparsers)
     return parser
 
@@ -54,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(run(args, context))
     except CliError as error:
         return _fail(str(error), error.code)
+    except StoreError as error:
+        return _fail(f"annotation store {error}", 1)
     except OSError as error:
         return _fail(str(error), 1)
     except KeyboardInterrupt:
@@ -62,6 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("IRANPAK_DEBUG"):
             raise
         return _fail(f"internal error: {type(error).__name__}: {error}", EXIT_INTERNAL)
+    finally:
+        with contextlib.suppress(Exception):
+            context.close()
 
 
 def _fail(message: str, code: int) -> int:

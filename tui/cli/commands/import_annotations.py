@@ -1,0 +1,36 @@
+"""``iranpak-reader import FILE``: annotations in either format; all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.cli.context import Context
+from tui.cli.errors import CliError
+from tui.cli.output import emit_json
+from tui.core.annotations.checks import InvalidImport
+from tui.core.annotations.importing import import_document, read_document
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``import`` subcommand."""
+    parser = subparsers.add_parser("import", help="import annotations (native or W3C JSON)")
+    parser.add_argument("file", metavar="FILE", help="the JSON file")
+    parser.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    """Import and report."""
+    path = Path(args.file)
+    store = context.store if args.dry_run else context.writable_store()
+    try:
+        report = import_document(read_document(path), store, context.articles, dry_run=args.dry_run)
+    except InvalidImport as error:
+        raise CliError(f"{path}: {error}; nothing was imported") from None
+    if args.json:
+        emit_json(report.as_json())
+    else:
+        print(report.summary())
+    return 0

@@ -1,0 +1,134 @@
+"""``iranpak-reader tag``: code a quoted passage, or every match of a pattern (auto-coding)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import re
+
+from tui.cli.context import Context
+from tui.cli.errors import CliError
+from tui.cli.output import emit_json
+from tui.core.annotations.anchoring import occurrences
+from tui.core.annotations.model import Annotation
+from tui.core.annotations.store import AnnotationStore
+from tui.core.models import Article
+from tui.core.safe_text import one_line
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``tag`` subcommand."""
+    parser = subparsers.add_parser(
+        "tag",
+        help="annotate a quoted passage of an article, or every match of --match across the corpus",
+        description="Annotate an exact quote (tag ARTICLE --quote TEXT --tag T) or auto-code every "
+        "match of a regular expression (tag --match REGEX --tag T). Re-running creates no duplicates.",
+    )
+    parser.add_argument("article", metavar="ARTICLE", nargs="?", help="article id (or unique prefix)")
+    parser.add_argument("--quote", metavar="TEXT", help="the exact text of the passage")
+    parser.add_argument("--occurrence", metavar="N", type=int, help="which occurrence of the quote (1 = first)")
+    parser.add_argument("--match", metavar="REGEX", help="code every match of this regular expression")
+    parser.add_argument("--tag", metavar="T", action="append", default=[], help="a tag (repeatable)")
+    parser.add_argument("--note", metavar="N", default="", help="a note on the passage")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    """Annotate the quote or the matches."""
+    tags = tuple(tag.strip() for tag in args.tag if tag.strip())
+    if args.match is not None:
+        if args.quote is not None:
+            raise CliError("give either --quote or --match, not both")
+        return _auto_code(args, context, tags)
+    if args.article is None or args.quote is None:
+        raise CliError("tag needs ARTICLE --quote TEXT, or --match REGEX")
+    article = context.article(args.article)
+    start = _pick(article, args.quote, args.occurrence)
+    store = context.writable_store()
+    with store.transaction():
+        annotation = _merge(store, article, start, start + len(args.quote), tags, args.note)
+    if args.json:
+        emit_json(annotation.as_json())
+    else:
+        label = ", ".join(annotation.tags) or "no tags"
+        print(f"annotated {article.id} {annotation.start}–{annotation.end} ({one_line(label)}): {annotation.id}")
+    return 0
+
+
+def _pick(article: Article, quote: str, occurrence: int | None) -> int:
+    """The start of the chosen occurrence of ``quote``, or a CliError."""
+    found = occurrences(article.text, quote) if quote else []
+    if not found:
+        raise CliError(f"{article.id}: quote not found: {one_line(quote)[:80]!r}")
+    if occurrence is None:
+        if len(found) > 1:
+            raise CliError(
+                f"{article.id}: the quote appears {len(found)} times; choose one with --occurrence 1–{len(found)}"
+            )
+        return found[0]
+    if not 1 <= occurrence <= len(found):
+        raise CliError(f"{article.id}: --occurrence must be 1–{len(found)}")
+    return found[occurrence - 1]
+
+
+def _merge(
+    store: AnnotationStore, article: Article, start: int, end: int, tags: tuple[str, ...], note: str
+) -> Annotation:
+    """Add the tags and note to the annotation of exactly this span, or create one; saves it."""
+    same = next((a for a in store.annotations(article=article.id) if (a.start, a.end) == (start, end)), None)
+    if same is None:
+        annotation = Annotation.create(article.id, article.text, start, end, tags, note, _author())
+    else:
+        notes = same.note if not note or note in same.note else "\n\n".join(n for n in (same.note, note) if n)
+        annotation = same.edited(tags=same.tags + tags, note=notes)
+        if annotation.tags == same.tags and annotation.note == same.note:
+            return same
+    store.save(annotation)
+    return annotation
+
+
+def _auto_code(args: argparse.Namespace, context: Context, tags: tuple[str, ...]) -> int:
+    """Code every match; print how many annotations were created, updated or already there."""
+    if not tags:
+        raise CliError("--match needs at least one --tag")
+    try:
+        pattern = re.compile(args.match)
+    except re.error as error:
+        raise CliError(f"--match: not a valid regular expression: {error}") from None
+    articles = [context.article(args.article)] if args.article else context.corpus.articles
+    store = context.writable_store()
+    created, updated, unchanged = [], [], 0
+    with store.transaction():
+        existing = {(a.article, a.start, a.end): a for a in store.annotations()}
+        for article in articles:
+            for match in pattern.finditer(article.text):
+                if match.end() == match.start():
+                    continue
+                old = existing.get((article.id, match.start(), match.end()))
+                if old is None:
+                    annotation = Annotation.create(
+                        article.id, article.text, match.start(), match.end(), tags, author=_author()
+                    )
+                    created.append(annotation)
+                    existing[(article.id, annotation.start, annotation.end)] = annotation
+                elif set(tags) <= set(old.tags):
+                    unchanged += 1
+                else:
+                    updated.append(old.edited(tags=old.tags + tags))
+        if created or updated:
+            store.save(*created, *updated)
+    if args.json:
+        emit_json({"created": len(created), "updated": len(updated), "unchanged": unchanged,
+                   "annotations": [a.id for a in created + updated]})
+    else:
+        print(f"{len(created)} created, {len(updated)} updated, {unchanged} already coded")
+    return 0
+
+
+def _author() -> str:
+    """The user's login name, the default author of new annotations."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""

@@ -1,0 +1,1 @@
+"""Annotations: the model, finding passages again in changed texts, the store, export and import."""

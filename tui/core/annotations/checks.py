@@ -1,0 +1,72 @@
+"""Checking imported JSON field by field, so an error says what is wrong and where."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+
+class InvalidImport(Exception):
+    """An import file that does not hold what it should: the JSON path and the problem."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}" if where else problem)
+        self.where = where
+        self.problem = problem
+
+
+def obj(value: Any, where: str) -> dict[str, Any]:
+    """``value`` as a JSON object."""
+    if not isinstance(value, dict):
+        raise InvalidImport(where, f"expected an object, found {_kind(value)}")
+    return value
+
+
+def array(value: Any, where: str) -> list[Any]:
+    """``value`` as a JSON array."""
+    if not isinstance(value, list):
+        raise InvalidImport(where, f"expected an array, found {_kind(value)}")
+    return value
+
+
+def text(data: dict[str, Any], key: str, where: str, required: bool = True, empty: bool = True) -> str:
+    """The string ``data[key]`` ("" if optional and absent)."""
+    if key not in data:
+        if required:
+            raise InvalidImport(where, f'missing "{key}"')
+        return ""
+    value = data[key]
+    if not isinstance(value, str):
+        raise InvalidImport(f"{where}.{key}", f"expected a string, found {_kind(value)}")
+    if not empty and not value.strip():
+        raise InvalidImport(f"{where}.{key}", "must not be empty")
+    return value
+
+
+def integer(data: dict[str, Any], key: str, where: str) -> int:
+    """The non-negative integer ``data[key]``."""
+    value = data.get(key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidImport(f"{where}.{key}", f"expected a whole number, found {_kind(value)}")
+    if value < 0:
+        raise InvalidImport(f"{where}.{key}", "must not be negative")
+    return value
+
+
+def annotation_id(value: str, where: str) -> str:
+    """A UUID in canonical form."""
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise InvalidImport(where, f"not a UUID: {value[:60]!r}") from None
+
+
+def _kind(value: Any) -> str:
+    """The JSON name of a value's type."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    return {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )

@@ -1,0 +1,169 @@
+"""Annotations and tags: frozen records with ``as_json``/``from_json``, as stored and exported.
+
+An annotation marks ``text[start:end]`` of one article. It keeps the exact quote with up to
+:data:`CONTEXT` characters either side and a hash of the text it was made on, so it can be
+found again after the article changes (see :mod:`.anchoring`). Tags are referred to by name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+#: Characters of context kept before and after each quote.
+CONTEXT = 32
+#: The colours offered for new tags (any CSS colour name or #rrggbb is accepted).
+PALETTE = ("#e5c07b", "#61afef", "#98c379", "#e06c75", "#c678dd", "#56b6c2", "#d19a66", "#abb2bf")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$|^[a-z]{3,20}$")
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601 with microseconds and a Z."""
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def text_hash(text: str) -> str:
+    """The hash an annotation keeps of the article text it was made on."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def valid_colour(colour: str) -> bool:
+    """Whether ``colour`` is ``#rrggbb`` or a lower-case colour name."""
+    return bool(_COLOUR.match(colour))
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One marked passage: where it is, what it says, and the tags and note on it."""
+
+    id: str
+    article: str
+    text_hash: str
+    start: int
+    end: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    author: str = ""
+    created: str = ""
+    modified: str = ""
+
+    @classmethod
+    def create(
+        cls, article: str, text: str, start: int, end: int, tags: tuple[str, ...] = (), note: str = "",
+        author: str = "",
+    ) -> Annotation:
+        """A new annotation of ``text[start:end]`` with a fresh id and times."""
+        stamp = now()
+        return cls(
+            id=str(uuid.uuid4()),
+            article=article,
+            text_hash=text_hash(text),
+            start=start,
+            end=end,
+            quote=text[start:end],
+            prefix=text[max(0, start - CONTEXT) : start],
+            suffix=text[end : end + CONTEXT],
+            tags=tuple(dict.fromkeys(tags)),
+            note=note,
+            author=author,
+            created=stamp,
+            modified=stamp,
+        )
+
+    @property
+    def doc_id(self) -> int:
+        """The TinyDB document id: the UUID as a number, the same in every store."""
+        return uuid.UUID(self.id).int
+
+    @property
+    def kind(self) -> str:
+        """"tagged", "note" or "highlight"."""
+        return "tagged" if self.tags else "note" if self.note else "highlight"
+
+    def edited(self, **changes: Any) -> Annotation:
+        """A copy with ``changes`` and a new modified time."""
+        if "tags" in changes:
+            changes["tags"] = tuple(dict.fromkeys(changes["tags"]))
+        return replace(self, **changes, modified=now())
+
+    def as_json(self) -> dict[str, Any]:
+        """The stored and exported form."""
+        return {
+            "id": self.id,
+            "article": self.article,
+            "text_hash": self.text_hash,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "tags": list(self.tags),
+            "note": self.note,
+            "author": self.author,
+            "created": self.created,
+            "modified": self.modified,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Annotation:
+        """The annotation of a stored or exported record (checked by :mod:`.validate` first)."""
+        return cls(
+            id=str(data["id"]),
+            article=str(data["article"]),
+            text_hash=str(data.get("text_hash", "")),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            quote=str(data["quote"]),
+            prefix=str(data.get("prefix", "")),
+            suffix=str(data.get("suffix", "")),
+            tags=tuple(dict.fromkeys(str(tag) for tag in data.get("tags", ()))),
+            note=str(data.get("note", "")),
+            author=str(data.get("author", "")),
+            created=str(data.get("created", "")),
+            modified=str(data.get("modified", "")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A code of the codebook: its name (unique), colour and description."""
+
+    name: str
+    colour: str = PALETTE[0]
+    description: str = ""
+    created: str = field(default_factory=now)
+    modified: str = field(default_factory=now)
+
+    @property
+    def doc_id(self) -> int:
+        """The TinyDB document id, derived from the name (a rename is a new document)."""
+        return uuid.uuid5(uuid.NAMESPACE_URL, "iranpak-reader:tag:" + self.name).int
+
+    def as_json(self) -> dict[str, Any]:
+        """The stored and exported form."""
+        return {
+            "name": self.name,
+            "colour": self.colour,
+            "description": self.description,
+            "created": self.created,
+            "modified": self.modified,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Tag:
+        """The tag of a stored or exported record."""
+        stamp = str(data.get("modified") or data.get("created") or now())
+        return cls(
+            name=str(data["name"]),
+            colour=str(data.get("colour") or PALETTE[0]),
+            description=str(data.get("description", "")),
+            created=str(data.get("created") or stamp),
+            modified=stamp,
+        )

@@ -1,0 +1,115 @@
+"""TinyDB's table, saving only the documents an operation touched (TinyDB's ``table_class`` hook).
+
+TinyDB hands every change to its storage as the whole database. :class:`JournalTable` runs
+each change under the storage's lock (up to date with other processes), lets TinyDB's own
+update code work on a view of the table that notes every document it reads, writes or
+deletes, and has the storage journal just those. Its query cache is off: another process may
+change the data at any time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from typing import Any
+
+from tinydb.table import Table
+
+from tui.core.store.storage import JournalStorage
+
+
+class _Touched(MutableMapping[int, Any]):
+    """A table's documents by integer id, noting the key of every document looked at or changed.
+
+    TinyDB changes documents in place (``table[doc_id].update(fields)``), so a document read
+    by an update is counted as changed; one saved needlessly costs a journal line, no more.
+    """
+
+    def __init__(self, rows: dict[str, Any]) -> None:
+        self.rows = rows
+        self.keys_touched: list[str] = []
+
+    def __getitem__(self, doc_id: int) -> Any:
+        key = str(doc_id)
+        document = self.rows[key]
+        self.keys_touched.append(key)
+        return document
+
+    def __setitem__(self, doc_id: int, document: Any) -> None:
+        key = str(doc_id)
+        self.rows[key] = document
+        self.keys_touched.append(key)
+
+    def __delitem__(self, doc_id: int) -> None:
+        key = str(doc_id)
+        del self.rows[key]
+        self.keys_touched.append(key)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return str(doc_id) in self.rows
+
+    def __iter__(self) -> Iterator[int]:
+        return map(int, list(self.rows))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+class JournalTable(Table):
+    """A TinyDB table on a :class:`JournalStorage`: each change is one locked, journalled save."""
+
+    default_query_cache_capacity = 0
+
+    def insert(self, document: Mapping[str, Any]) -> int:
+        """Insert under the lock, so a new id is picked knowing every other process's documents."""
+        with self._transaction():
+            return super().insert(document)
+
+    def insert_multiple(self, documents: Iterable[Mapping[str, Any]]) -> list[int]:
+        """Insert several documents in one locked, journalled save."""
+        with self._transaction():
+            return super().insert_multiple(documents)
+
+    def put_many(self, documents: Mapping[int, Mapping[str, Any]]) -> None:
+        """Insert or replace documents by id, in one locked, journalled save."""
+
+        def put(table: dict[int, Any]) -> None:
+            for doc_id, document in documents.items():
+                table[doc_id] = dict(document)
+
+        self._update_table(put)
+
+    def remove_ids(self, doc_ids: Iterable[int]) -> None:
+        """Delete the documents with these ids (missing ones are ignored), in one save."""
+        wanted = list(doc_ids)
+
+        def remove(table: dict[int, Any]) -> None:
+            for doc_id in wanted:
+                if doc_id in table:
+                    del table[doc_id]
+
+        self._update_table(remove)
+
+    def _get_next_id(self) -> int:
+        """The next free id, never from a cache: another process may have taken it."""
+        self._next_id = None
+        return int(super()._get_next_id())
+
+    def _transaction(self) -> contextlib.AbstractContextManager[None]:
+        """The storage's transaction (nothing for another storage)."""
+        storage = self._storage
+        return storage.transaction() if isinstance(storage, JournalStorage) else contextlib.nullcontext()
+
+    def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
+        """Apply ``updater`` under the lock and journal the documents it touched."""
+        storage = self._storage
+        if not isinstance(storage, JournalStorage):
+            super()._update_table(updater)
+            return
+        with storage.transaction():
+            tables = storage.read()
+            rows = tables.setdefault(self.name, {})
+            view = _Touched(rows)
+            updater(view)  # type: ignore[arg-type]  # TinyDB only indexes, assigns and deletes
+            storage.commit(self.name, dict.fromkeys(view.keys_touched))
+        self.clear_cache()
