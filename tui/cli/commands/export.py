@@ -16,7 +16,9 @@ from tui.core.store.files import replace_atomically
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``export`` subcommand."""
     parser = subparsers.add_parser("export", help="export every annotation as JSON (stdout by default)")
-    parser.add_argument("--format", choices=("native", "w3c"), default="native", help="native (default) or w3c")
+    parser.add_argument(
+        "--format", choices=("native", "w3c"), default="native", help="native (default) or w3c"
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.set_defaults(run=run)
 

@@ -26,8 +26,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("article", metavar="ARTICLE", nargs="?", help="article id (or unique prefix)")
     parser.add_argument("--quote", metavar="TEXT", help="the exact text of the passage")
-    parser.add_argument("--occurrence", metavar="N", type=int, help="which occurrence of the quote (1 = first)")
+    parser.add_argument(
+        "--occurrence", metavar="N", type=int, help="which occurrence of the quote (1 = first)"
+    )
     parser.add_argument("--match", metavar="REGEX", help="code every match of this regular expression")
+    parser.add_argument("--article", dest="only", metavar="ARTICLE", help="with --match: only this article")
     parser.add_argument("--tag", metavar="T", action="append", default=[], help="a tag (repeatable)")
     parser.add_argument("--note", metavar="N", default="", help="a note on the passage")
     parser.add_argument("--json", action="store_true", help="print JSON")
@@ -52,7 +55,9 @@ def run(args: argparse.Namespace, context: Context) -> int:
         emit_json(annotation.as_json())
     else:
         label = ", ".join(annotation.tags) or "no tags"
-        print(f"annotated {article.id} {annotation.start}–{annotation.end} ({one_line(label)}): {annotation.id}")
+        print(
+            f"annotated {article.id} {annotation.start}–{annotation.end} ({one_line(label)}): {annotation.id}"
+        )
     return 0
 
 
@@ -64,7 +69,8 @@ def _pick(article: Article, quote: str, occurrence: int | None) -> int:
     if occurrence is None:
         if len(found) > 1:
             raise CliError(
-                f"{article.id}: the quote appears {len(found)} times; choose one with --occurrence 1–{len(found)}"
+                f"{article.id}: the quote appears {len(found)} times; "
+                f"choose one with --occurrence 1–{len(found)}"
             )
         return found[0]
     if not 1 <= occurrence <= len(found):
@@ -96,7 +102,8 @@ def _auto_code(args: argparse.Namespace, context: Context, tags: tuple[str, ...]
         pattern = re.compile(args.match)
     except re.error as error:
         raise CliError(f"--match: not a valid regular expression: {error}") from None
-    articles = [context.article(args.article)] if args.article else context.corpus.articles
+    only = args.only or args.article
+    articles = [context.article(only)] if only else context.corpus.articles
     store = context.writable_store()
     created, updated, unchanged = [], [], 0
     with store.transaction():
@@ -119,8 +126,14 @@ def _auto_code(args: argparse.Namespace, context: Context, tags: tuple[str, ...]
         if created or updated:
             store.save(*created, *updated)
     if args.json:
-        emit_json({"created": len(created), "updated": len(updated), "unchanged": unchanged,
-                   "annotations": [a.id for a in created + updated]})
+        emit_json(
+            {
+                "created": len(created),
+                "updated": len(updated),
+                "unchanged": unchanged,
+                "annotations": [a.id for a in created + updated],
+            }
+        )
     else:
         print(f"{len(created)} created, {len(updated)} updated, {unchanged} already coded")
     return 0

@@ -17,7 +17,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     actions = parser.add_mutually_exclusive_group()
     actions.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"), help="rename a tag everywhere")
     actions.add_argument("--merge", nargs="+", metavar="TAG", help="merge these tags into --into")
-    actions.add_argument("--delete", metavar="TAG", help="remove a tag from the codebook and every annotation")
+    actions.add_argument(
+        "--delete", metavar="TAG", help="remove a tag from the codebook and every annotation"
+    )
     actions.add_argument("--colour", nargs=2, metavar=("TAG", "COLOUR"), help="set a tag's colour (#rrggbb)")
     parser.add_argument("--into", metavar="TAG", help="the tag --merge merges into")
     parser.set_defaults(run=run)
@@ -43,7 +45,9 @@ def _change(args: argparse.Namespace, context: Context) -> int:
     """Apply one codebook change and say what it did."""
     store = context.writable_store()
     known = {tag.name for tag in store.tags()}
-    named = args.rename[:1] if args.rename else args.merge or ([args.delete] if args.delete else args.colour[:1])
+    named = (
+        args.rename[:1] if args.rename else args.merge or ([args.delete] if args.delete else args.colour[:1])
+    )
     missing = [name for name in named if name not in known]
     if missing:
         raise CliError(f"no such tag: {', '.join(missing)}")

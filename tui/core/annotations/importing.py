@@ -16,7 +16,7 @@ import orjson
 
 from tui.core.annotations import checks, native, w3c
 from tui.core.annotations.anchoring import place
-from tui.core.annotations.model import Annotation, Tag, text_hash
+from tui.core.annotations.model import Annotation, Tag, now, text_hash
 from tui.core.annotations.store import AnnotationStore
 from tui.core.models import Article
 
@@ -113,6 +113,9 @@ def _changes(
             report.skipped.append(annotation.id)
             continue
         (report.added if existing is None else report.updated).append(annotation.id)
+        if not annotation.modified:  # a W3C annotation without times: stamped when first imported
+            stamp = now()
+            annotation = replace(annotation, created=annotation.created or stamp, modified=stamp)
         article = articles.get(annotation.article)
         if article is None or place(annotation, article.text, text_hash(article.text)).orphan:
             report.orphaned.append(annotation.id)

@@ -56,7 +56,13 @@ class Annotation:
 
     @classmethod
     def create(
-        cls, article: str, text: str, start: int, end: int, tags: tuple[str, ...] = (), note: str = "",
+        cls,
+        article: str,
+        text: str,
+        start: int,
+        end: int,
+        tags: tuple[str, ...] = (),
+        note: str = "",
         author: str = "",
     ) -> Annotation:
         """A new annotation of ``text[start:end]`` with a fresh id and times."""
@@ -84,7 +90,7 @@ class Annotation:
 
     @property
     def kind(self) -> str:
-        """"tagged", "note" or "highlight"."""
+        """ "tagged", "note" or "highlight"."""
         return "tagged" if self.tags else "note" if self.note else "highlight"
 
     def edited(self, **changes: Any) -> Annotation:

@@ -24,7 +24,10 @@ def export(annotations: list[Annotation], tags: list[Tag], articles: dict[str, A
         "format": FORMAT,
         "version": VERSION,
         "articles": {
-            article_id: {"title": articles[article_id].title, "text_hash": text_hash(articles[article_id].text)}
+            article_id: {
+                "title": articles[article_id].title,
+                "text_hash": text_hash(articles[article_id].text),
+            }
             for article_id in sorted(used)
             if article_id in articles
         },

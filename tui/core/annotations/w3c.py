@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
 from tui.core.annotations import checks
-from tui.core.annotations.model import Annotation, now
+from tui.core.annotations.model import Annotation
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ARTICLE_URN = "urn:x-iranpak-reader:article:"
+MOTIVATIONS = {"tagged": "tagging", "note": "commenting", "highlight": "highlighting"}
 COLLECTION_ID = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "iranpak-reader:export"))
 
 
@@ -52,7 +53,7 @@ def annotation_json(annotation: Annotation, url: str = "") -> dict[str, Any]:
         "@context": CONTEXT,
         "id": "urn:uuid:" + annotation.id,
         "type": "Annotation",
-        "motivation": {"tagged": "tagging", "note": "commenting", "highlight": "highlighting"}[annotation.kind],
+        "motivation": MOTIVATIONS[annotation.kind],
     }
     if annotation.created:
         data["created"] = annotation.created
@@ -102,7 +103,8 @@ def _items(data: Any) -> list[tuple[str, Any]]:
         first = data.get("first")
         if not isinstance(first, dict):
             raise checks.InvalidImport("first", "the collection's first page is not embedded in the file")
-        pages, where, page = [], "first", first
+        pages: list[tuple[str, dict[str, Any]]] = []
+        where, page = "first", cast(Any, first)
         while isinstance(page, dict):
             pages.append((where, page))
             where, page = f"{where}.next", page.get("next")
@@ -122,8 +124,7 @@ def _annotation(item: dict[str, Any], where: str, articles_by_url: dict[str, str
         raise checks.InvalidImport(f"{where}.type" if where else "type", 'is not "Annotation"')
     source, quote, position = _target(item.get("target"), f"{where}.target" if where else "target")
     tags, notes = _bodies(item, where)
-    created = item.get("created") if isinstance(item.get("created"), str) else ""
-    modified = item.get("modified") if isinstance(item.get("modified"), str) else ""
+    created, modified = _string(item, "created"), _string(item, "modified")
     start = position[0] if position is not None else 0
     return (
         Annotation(
@@ -138,8 +139,8 @@ def _annotation(item: dict[str, Any], where: str, articles_by_url: dict[str, str
             tags=tuple(dict.fromkeys(tags)),
             note="\n\n".join(notes),
             author=_author(item.get("creator")),
-            created=created or modified or now(),
-            modified=modified or created or now(),
+            created=created or modified,  # none given: the importer stamps it if it is new
+            modified=modified or created,
         ),
         position is not None,
     )
@@ -155,14 +156,15 @@ def _target(target: Any, where: str) -> tuple[str, dict[str, str], tuple[int, in
             continue
         selectors = candidate.get("selector")
         selectors = selectors if isinstance(selectors, list) else [selectors]
-        quote = next((s for s in selectors if isinstance(s, dict) and _has_type(s, "TextQuoteSelector")), None)
-        if quote is None:
+        quotes = [s for s in selectors if isinstance(s, dict) and _has_type(s, "TextQuoteSelector")]
+        if not quotes:
             continue
+        quote: dict[str, Any] = quotes[0]
         path = f"{where}[{index}]" if isinstance(target, list) else where
         if not isinstance(quote.get("exact"), str) or not quote["exact"]:
             raise checks.InvalidImport(f"{path}.selector", "TextQuoteSelector has no exact text")
-        fields = {k: quote.get(k) if isinstance(quote.get(k), str) else "" for k in ("exact", "prefix", "suffix")}
-        position = next(
+        fields = {key: _string(quote, key) for key in ("exact", "prefix", "suffix")}
+        position: tuple[int, int] | None = next(
             (
                 (s["start"], s["end"])
                 for s in selectors
@@ -174,7 +176,7 @@ def _target(target: Any, where: str) -> tuple[str, dict[str, str], tuple[int, in
             ),
             None,
         )
-        return candidate["source"], fields, position
+        return str(candidate["source"]), fields, position
     raise checks.InvalidImport(where, "no target with a source and a TextQuoteSelector")
 
 
@@ -229,6 +231,12 @@ def _author(creator: Any) -> str:
             if isinstance(creator.get(key), str):
                 return str(creator[key])
     return ""
+
+
+def _string(data: dict[str, Any], key: str) -> str:
+    """``data[key]`` if it is a string, else ""."""
+    value = data.get(key)
+    return value if isinstance(value, str) else ""
 
 
 def _has_type(data: dict[str, Any], name: str) -> bool:

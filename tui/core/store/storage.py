@@ -60,7 +60,7 @@ class JournalStorage(Storage):
         self._timeout = lock_timeout
         self._tables: Tables = {}
         self._generation = ""
-        self._journal_identity: tuple[int, int] | None = None
+        self._journal_header: bytes | None = None  # its first line names the generation
         self._offset = 0
         self._journal_current = False
         try:
@@ -112,7 +112,7 @@ class JournalStorage(Storage):
             yield
 
     def commit(self, table: str, keys: Iterable[str]) -> None:
-        """Save the documents ``keys`` of ``table`` as they are now (absent: deleted). Call in a transaction."""
+        """Save documents ``keys`` of ``table`` as they are now (absent: deleted), in a transaction."""
         rows = self._tables.get(table, {})
         records = [
             {"t": table, "k": key, "d": rows[key]} if key in rows else {"t": table, "k": key, "x": 1}
@@ -126,8 +126,6 @@ class JournalStorage(Storage):
         data = encode_commit(records)
         size = files.append_durably(self.journal_path, data, self._offset)
         self._offset = size
-        stat = self.journal_path.stat()
-        self._journal_identity = (stat.st_ino, stat.st_dev)
 
     # Loading
 
@@ -135,19 +133,18 @@ class JournalStorage(Storage):
         """Read the snapshot and replay the journal."""
         raw = files.read_bytes(self.snapshot_path)
         self._tables, self._generation = ({}, "") if raw is None else self._parse_snapshot(raw)
-        self._journal_identity, self._offset, self._journal_current = None, 0, False
+        self._journal_header, self._offset, self._journal_current = None, 0, False
         journal = files.read_bytes(self.journal_path)
         if journal is None:
             return
         if raw is None:
             raise StoreError(self.journal_path, f"journal without its snapshot {self.snapshot_path.name}")
-        stat = self.journal_path.stat()
-        self._journal_identity = (stat.st_ino, stat.st_dev)
         header = decode_header(journal)
         if header is None:
             raise StoreError(self.journal_path, "damaged journal header")
         self._check_format(self.journal_path, header)
         header_end = journal.find(b"\n") + 1
+        self._journal_header = journal[:header_end]
         if header.get("generation") != self._generation:
             return  # already folded into the snapshot by a compaction that was cut short
         self._journal_current = True
@@ -206,17 +203,25 @@ class JournalStorage(Storage):
         self._offset = decoded.end
 
     def _catch_up(self) -> None:
-        """Apply what other processes appended; reload everything if they replaced the files."""
+        """Apply what other processes appended; reload everything if they replaced the files.
+
+        A replaced journal is told by its header line (a new generation), not by its inode:
+        file systems reuse the inode numbers of deleted files at once.
+        """
         try:
-            stat = self.journal_path.stat()
+            journal = open(self.journal_path, "rb")  # noqa: SIM115  # closed below
         except FileNotFoundError:
-            if self._journal_identity is not None:
+            if self._journal_header is not None:
                 self._reload()
             return
-        if (stat.st_ino, stat.st_dev) != self._journal_identity or stat.st_size < self._offset:
-            self._reload()
-        elif stat.st_size > self._offset and self._journal_current:
-            with open(self.journal_path, "rb") as journal:
+        with journal:
+            if journal.readline() != self._journal_header:
+                self._reload()
+                return
+            size = os.fstat(journal.fileno()).st_size
+            if size < self._offset:
+                self._reload()
+            elif size > self._offset and self._journal_current:
                 journal.seek(self._offset)
                 self._replay(journal.read(), self._offset)
 
@@ -238,9 +243,8 @@ class JournalStorage(Storage):
         files.replace_atomically(self.snapshot_path, snapshot)
         journal = encode(header)
         files.replace_atomically(self.journal_path, journal)
-        stat = self.journal_path.stat()
         self._generation, self._journal_current = generation, True
-        self._journal_identity, self._offset = (stat.st_ino, stat.st_dev), len(journal)
+        self._journal_header, self._offset = journal, len(journal)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

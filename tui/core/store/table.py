@@ -74,6 +74,7 @@ class JournalTable(Table):
         """Insert or replace documents by id, in one locked, journalled save."""
 
         def put(table: dict[int, Any]) -> None:
+            """Set each document."""
             for doc_id, document in documents.items():
                 table[doc_id] = dict(document)
 
@@ -84,16 +85,16 @@ class JournalTable(Table):
         wanted = list(doc_ids)
 
         def remove(table: dict[int, Any]) -> None:
+            """Delete each document that is there."""
             for doc_id in wanted:
-                if doc_id in table:
-                    del table[doc_id]
+                table.pop(doc_id, None)
 
         self._update_table(remove)
 
     def _get_next_id(self) -> int:
         """The next free id, never from a cache: another process may have taken it."""
         self._next_id = None
-        return int(super()._get_next_id())
+        return int(super()._get_next_id())  # type: ignore[no-untyped-call]
 
     def _transaction(self) -> contextlib.AbstractContextManager[None]:
         """The storage's transaction (nothing for another storage)."""

@@ -1,0 +1,250 @@
+"""Export and import: the W3C Working Group's MUST assertions, round trips, and all-or-nothing imports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from jsonschema import Draft4Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT4
+
+from tui.core.annotations import native, w3c
+from tui.core.annotations.checks import InvalidImport
+from tui.core.annotations.exporting import export_bytes
+from tui.core.annotations.importing import import_document
+from tui.core.annotations.model import Annotation, Tag
+from tui.core.annotations.store import AnnotationStore
+from tui.core.corpus import Corpus
+from tui.core.models import Article
+
+SUITE = Path(__file__).resolve().parent.parent / "data" / "w3c-web-annotation"
+BASE = "https://w3c.test/annotation/"
+HOSTILE = "[bold red]x[/] \x1b[31mred\x1b[0m 🇮🇷🤝🇵🇰 سلام دنیا"
+
+
+def _registry() -> Registry:
+    """Every schema of the suite under one base URI, without the ids draft-04 would misread."""
+    registry: Registry = Registry()
+    for path in SUITE.rglob("*.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        schema.pop("id", None)
+        name = path.relative_to(SUITE).as_posix()
+        registry = registry.with_resource(BASE + name, Resource(schema, specification=DRAFT4))
+        registry = registry.with_resource(
+            BASE + "annotations/" + path.name, Resource(schema, specification=DRAFT4)
+        )
+        registry = registry.with_resource(
+            BASE + "annotations/bodiesTargets/" + path.name, Resource(schema, specification=DRAFT4)
+        )
+        registry = registry.with_resource(
+            BASE + "annotations/specificResource/" + path.name, Resource(schema, specification=DRAFT4)
+        )
+    return registry
+
+
+def must_failures(annotation: dict[str, Any]) -> list[str]:
+    """The MUST assertions the annotation does not meet as the suite expects."""
+    listing = json.loads((SUITE / "annotations" / "annotationMusts.test").read_text(encoding="utf-8"))
+    registry = _registry()
+    failures = []
+    for assertion in listing["assertions"]:
+        expected = json.loads((SUITE / assertion).read_text(encoding="utf-8")).get("expectedResult", "valid")
+        validator = Draft4Validator(
+            {"$ref": BASE + assertion}, registry=registry, format_checker=FormatChecker()
+        )
+        valid = validator.is_valid(annotation)
+        if valid != (expected == "valid"):
+            failures.append(assertion)
+    return failures
+
+
+@pytest.fixture
+def articles(corpus: Corpus) -> dict[str, Article]:
+    """The bundled corpus by id."""
+    return {article.id: article for article in corpus.articles}
+
+
+def annotate(
+    articles: dict[str, Article], article_id: str, quote: str, *tags: str, note: str = ""
+) -> Annotation:
+    """An annotation of the first occurrence of ``quote``."""
+    text = articles[article_id].text
+    start = text.index(quote)
+    return Annotation.create(article_id, text, start, start + len(quote), tags, note, "analyst")
+
+
+@pytest.fixture
+def filled(articles: dict[str, Article]) -> AnnotationStore:
+    """A store with a tagged passage, a note, a highlight and hostile text."""
+    store = AnnotationStore.in_memory()
+    store.save(
+        annotate(
+            articles, "003_ae4195037769579a", "Ali Larijani", "people", "security", note="SNSC secretary"
+        ),
+        annotate(articles, "003_ae4195037769579a", "Mohsin Naqvi", note="only a note"),
+        annotate(articles, "000_9154f6903408afad", "$10 billion"),
+        annotate(articles, "000_9154f6903408afad", "bilateral trade", HOSTILE, note=HOSTILE + "\nline two"),
+    )
+    store.save_tag(Tag("people", "#61afef", "who is who"))
+    return store
+
+
+def test_every_exported_annotation_meets_every_must_assertion(
+    filled: AnnotationStore, articles: dict[str, Article]
+) -> None:
+    collection = orjson.loads(export_bytes("w3c", filled, articles)[0])
+    items = collection["first"]["items"]
+    assert collection["type"] == "AnnotationCollection" and collection["total"] == len(items) == 4
+    for item in items:
+        assert must_failures({"@context": collection["@context"], **item}) == [], item["id"]
+    kinds = {item["motivation"] for item in items}
+    assert kinds == {"tagging", "commenting", "highlighting"}
+
+
+def test_the_suite_catches_a_broken_annotation() -> None:
+    """The harness itself can fail: an annotation without a target or a proper id fails the MUSTs."""
+    broken = {"@context": w3c.CONTEXT, "id": "not a uri", "type": "Annotation"}
+    failures = must_failures(broken)
+    assert "annotations/3.1-annotationIdValidated.json" in failures
+    assert "annotations/3.1-targetKeyFound.json" in failures
+
+
+def test_w3c_shape(filled: AnnotationStore, articles: dict[str, Article]) -> None:
+    items = orjson.loads(export_bytes("w3c", filled, articles)[0])["first"]["items"]
+    larijani = next(i for i in items if i["target"]["selector"][0]["exact"] == "Ali Larijani")
+    assert [b["value"] for b in larijani["body"] if b["purpose"] == "tagging"] == ["people", "security"]
+    assert [b["value"] for b in larijani["body"] if b["purpose"] == "commenting"] == ["SNSC secretary"]
+    quote, position = larijani["target"]["selector"]
+    text = articles["003_ae4195037769579a"].text
+    assert text[position["start"] : position["end"]] == quote["exact"]
+    assert text[: position["start"]].endswith(quote["prefix"]) and text[position["end"] :].startswith(
+        quote["suffix"]
+    )
+    assert larijani["target"]["source"] == "urn:x-iranpak-reader:article:003_ae4195037769579a"
+
+
+@pytest.mark.parametrize("kind", ["native", "w3c"])
+def test_round_trip_through_an_empty_store(
+    kind: str, filled: AnnotationStore, articles: dict[str, Article]
+) -> None:
+    exported = orjson.loads(export_bytes(kind, filled, articles)[0])
+    empty = AnnotationStore.in_memory()
+    report = import_document(exported, empty, articles)
+    assert len(report.added) == 4 and not report.orphaned and not report.skipped
+    assert orjson.loads(export_bytes(kind, empty, articles)[0]) == exported
+    assert empty.annotations() == filled.annotations()
+    again = import_document(exported, empty, articles)
+    assert len(again.skipped) == 4 and not again.added and not again.updated
+
+
+def test_hostile_text_survives_byte_for_byte(filled: AnnotationStore, articles: dict[str, Article]) -> None:
+    raw = export_bytes("native", filled, articles)[0]
+    assert HOSTILE.encode() in raw.replace(b"\\u001b", b"\x1b")
+    empty = AnnotationStore.in_memory()
+    import_document(orjson.loads(raw), empty, articles)
+    hostile = [a for a in empty.annotations() if HOSTILE in a.tags]
+    assert len(hostile) == 1 and hostile[0].note == HOSTILE + "\nline two"
+
+
+def test_newer_copy_updates_older_is_skipped(filled: AnnotationStore, articles: dict[str, Article]) -> None:
+    exported = orjson.loads(export_bytes("native", filled, articles)[0])
+    first = exported["annotations"][0]
+    first["note"], first["modified"] = "changed elsewhere", "2999-01-01T00:00:00.000000Z"
+    exported["annotations"][1]["note"] = "older change"
+    report = import_document(exported, filled, articles)
+    assert report.updated == [first["id"]] and len(report.skipped) == 3
+    assert filled.get(first["id"]).note == "changed elsewhere"  # type: ignore[union-attr]
+
+
+def test_dry_run_changes_nothing(filled: AnnotationStore, articles: dict[str, Article]) -> None:
+    exported = orjson.loads(export_bytes("native", filled, articles)[0])
+    empty = AnnotationStore.in_memory()
+    report = import_document(exported, empty, articles, dry_run=True)
+    assert len(report.added) == 4 and report.dry_run
+    assert empty.annotations() == [] and empty.tags() == []
+
+
+def test_w3c_from_another_tool_is_anchored_by_its_quote(articles: dict[str, Article]) -> None:
+    text = articles["003_ae4195037769579a"].text
+    other_tool = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "https://hypothes.is/a/abc123",
+        "type": "Annotation",
+        "creator": "acct:someone@hypothes.is",
+        "bodyValue": "Larijani is the SNSC secretary",
+        "target": {
+            "source": "urn:x-iranpak-reader:article:003_ae4195037769579a",
+            "selector": {"type": "TextQuoteSelector", "exact": "Mohsin Naqvi’s visit to Tehran"},
+        },
+    }
+    store = AnnotationStore.in_memory()
+    report = import_document(other_tool, store, articles)
+    assert len(report.added) == 1 and not report.orphaned
+    annotation = store.annotations()[0]
+    assert text[annotation.start : annotation.end] == "Mohsin Naqvi’s visit to Tehran"
+    assert (
+        annotation.note == "Larijani is the SNSC secretary"
+        and annotation.author == "acct:someone@hypothes.is"
+    )
+    assert import_document(other_tool, store, articles).skipped == [annotation.id]
+
+
+def test_unplaceable_annotations_are_kept_as_orphans(articles: dict[str, Article]) -> None:
+    unknown = {
+        "@context": w3c.CONTEXT,
+        "id": "urn:uuid:3f1c8f0e-2b7e-4b0e-9f57-8a8f2f1f0a11",
+        "type": "Annotation",
+        "target": {
+            "source": "https://example.org/elsewhere",
+            "selector": {"type": "TextQuoteSelector", "exact": "x y"},
+        },
+    }
+    store = AnnotationStore.in_memory()
+    report = import_document([unknown], store, articles)
+    assert report.orphaned == report.added == ["3f1c8f0e-2b7e-4b0e-9f57-8a8f2f1f0a11"]
+    assert store.annotations()[0].article == "https://example.org/elsewhere"
+
+
+@pytest.mark.parametrize(
+    ("document", "where"),
+    [
+        ({"format": native.FORMAT, "version": 1, "annotations": [{"id": "nope"}]}, "annotations[0].id"),
+        ({"format": native.FORMAT, "version": 9}, "version"),
+        ({"format": native.FORMAT, "version": 1, "annotations": {}}, "annotations"),
+        (
+            {"format": native.FORMAT, "version": 1, "tags": [{"name": "a", "colour": "not a colour!"}]},
+            "tags[0].colour",
+        ),
+        (
+            {"type": "AnnotationCollection", "@context": w3c.CONTEXT, "first": "https://example.org/page1"},
+            "first",
+        ),
+        ([{"@context": w3c.CONTEXT, "type": "Annotation", "target": "https://example.org"}], "[0].target"),
+        ({"something": "else"}, ""),
+    ],
+)
+def test_invalid_imports_change_nothing_and_say_where(
+    document: Any, where: str, filled: AnnotationStore, articles: dict[str, Article]
+) -> None:
+    before = filled.annotations(), filled.tags()
+    with pytest.raises(InvalidImport) as caught:
+        import_document(document, filled, articles)
+    assert caught.value.where == where
+    assert (filled.annotations(), filled.tags()) == before
+
+
+def test_a_bad_item_after_good_ones_imports_none(
+    filled: AnnotationStore, articles: dict[str, Article]
+) -> None:
+    exported = orjson.loads(export_bytes("native", filled, articles)[0])
+    exported["annotations"].append(
+        {"id": "3f1c8f0e-2b7e-4b0e-9f57-8a8f2f1f0a11", "article": "a", "start": 5, "end": 2, "quote": "x"}
+    )
+    empty = AnnotationStore.in_memory()
+    with pytest.raises(InvalidImport, match="ends"):
+        import_document(exported, empty, articles)
+    assert empty.annotations() == []
