@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+import orjson
 import pytest
 
 from tui.core.annotations.model import Annotation, Tag
@@ -136,24 +138,42 @@ def test_damaged_line_in_the_middle_is_refused(tmp_path: Path, corpus: Corpus) -
     assert journal.read_bytes() == before
 
 
+def _snapshot(tables: object, version: int = 1, crc: str | None = None) -> bytes:
+    """Snapshot bytes with a header describing ``tables`` (or a given, wrong CRC)."""
+    body = orjson.dumps(tables)
+    header = {"format": "iranpak-reader/store", "version": version, "generation": "g", "bytes": len(body)}
+    header["crc32"] = crc or f"{zlib.crc32(body):08x}"
+    return orjson.dumps(header) + b"\n" + body
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
         (b"{not json", "not valid JSON"),
-        (b'{"format": "something else"}', "not an iranpak-reader store"),
-        (b'{"format": "iranpak-reader/store", "version": 99, "tables": {}}', "newer iranpak-reader"),
-        (b'{"format": "iranpak-reader/store", "version": 1, "tables": []}', "not objects"),
+        (b'{"format": "something else"}\n{}', "not an iranpak-reader store"),
+        (_snapshot({}, version=99), "newer iranpak-reader"),
+        (_snapshot({"annotations": {}}, crc="00000000"), "checksum does not match"),
+        (_snapshot({"annotations": {}})[:-3], "checksum does not match"),
+        (_snapshot({"annotations": []}), "not objects"),
     ],
 )
-def test_unreadable_snapshot_is_reported_and_never_overwritten(
-    tmp_path: Path, content: bytes, reason: str
-) -> None:
+def test_unreadable_snapshot_is_reported_and_never_overwritten(tmp_path: Path, content: bytes, reason: str) -> None:
     snapshot = tmp_path / "annotations.json"
     snapshot.write_bytes(content)
     with pytest.raises(StoreError, match=reason) as caught:
         AnnotationStore.open(tmp_path)
     assert str(snapshot) in str(caught.value)
     assert snapshot.read_bytes() == content
+
+
+def test_a_snapshot_edited_by_hand_is_refused(tmp_path: Path, corpus: Corpus) -> None:
+    store = AnnotationStore.open(tmp_path)
+    store.save(make(corpus, "Larijani", "a"))
+    store.close()
+    snapshot = tmp_path / "annotations.json"
+    snapshot.write_bytes(snapshot.read_bytes().replace(b'"a"', b'"b"'))
+    with pytest.raises(StoreError, match="checksum"):
+        AnnotationStore.open(tmp_path)
 
 
 def test_journal_without_snapshot_is_refused(tmp_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 The data lives in two files in one folder:
 
-* ``<name>.json``, the snapshot: ``{"format", "version", "generation", "tables"}``, only ever
-  replaced whole and atomically (temporary file, fsync, rename, fsync of the folder);
+* ``<name>.json``, the snapshot: a header line ``{"format", "version", "generation", "bytes",
+  "crc32"}`` then the tables as JSON, only ever replaced whole and atomically (temporary file,
+  fsync, rename, fsync of the folder);
 * ``<name>.journal``, the journal: a header line naming the snapshot's generation, then one
   checksummed line per document saved or deleted since (see :mod:`.journal`), appended and
   fsync'd before a save returns.
@@ -23,6 +24,7 @@ import gc
 import os
 import secrets
 import threading
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -152,26 +154,34 @@ class JournalStorage(Storage):
         self._replay(journal[header_end:], header_end)
 
     def _parse_snapshot(self, raw: bytes) -> tuple[Tables, str]:
-        """The tables and generation of a snapshot file's bytes."""
+        """The tables and generation of a snapshot file's bytes: a header line, then the tables.
+
+        The header carries the tables' length and CRC-32, which stand for checking every
+        document: what passes is exactly what this program wrote.
+        """
+        newline = raw.find(b"\n")
+        try:
+            header = orjson.loads(raw[:newline] if newline >= 0 else raw)
+        except orjson.JSONDecodeError as error:
+            raise StoreError(self.snapshot_path, f"not valid JSON ({error})") from error
+        if not isinstance(header, dict):
+            raise StoreError(self.snapshot_path, "not an iranpak-reader store")
+        self._check_format(self.snapshot_path, header)
+        body = memoryview(raw)[newline + 1 :] if newline >= 0 else memoryview(b"")
+        if len(body) != header.get("bytes") or f"{zlib.crc32(body):08x}" != header.get("crc32"):
+            raise StoreError(self.snapshot_path, "damaged: its checksum does not match (cut short or edited)")
         paused = gc.isenabled()
         gc.disable()  # a snapshot is hundreds of thousands of containers, none of them garbage
         try:
-            payload = orjson.loads(raw)
+            tables = orjson.loads(body)
         except orjson.JSONDecodeError as error:
             raise StoreError(self.snapshot_path, f"not valid JSON ({error})") from error
         finally:
             if paused:
                 gc.enable()
-        if not isinstance(payload, dict):
-            raise StoreError(self.snapshot_path, "not an iranpak-reader store")
-        self._check_format(self.snapshot_path, payload)
-        tables = payload.get("tables")
-        if not isinstance(tables, dict) or not all(
-            isinstance(rows, dict) and all(isinstance(doc, dict) for doc in rows.values())
-            for rows in tables.values()
-        ):
+        if not isinstance(tables, dict) or not all(isinstance(rows, dict) for rows in tables.values()):
             raise StoreError(self.snapshot_path, "its tables are not objects of documents")
-        return tables, str(payload.get("generation", ""))
+        return tables, str(header.get("generation", ""))
 
     @staticmethod
     def _check_format(path: Path, header: dict[str, Any]) -> None:
@@ -239,8 +249,9 @@ class JournalStorage(Storage):
         """A new snapshot of every table and an empty journal of its generation (under the lock)."""
         generation = secrets.token_hex(8)
         header = {"format": FORMAT, "version": VERSION, "generation": generation}
-        snapshot = orjson.dumps({**header, "tables": self._tables})
-        files.replace_atomically(self.snapshot_path, snapshot)
+        body = orjson.dumps(self._tables)
+        summary = {**header, "bytes": len(body), "crc32": f"{zlib.crc32(body):08x}"}
+        files.replace_atomically(self.snapshot_path, orjson.dumps(summary) + b"\n" + body)
         journal = encode(header)
         files.replace_atomically(self.journal_path, journal)
         self._generation, self._journal_current = generation, True
