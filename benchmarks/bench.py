@@ -50,10 +50,9 @@ Minimal().run(headless=True, size=(120, 40))
 """
 
 READER_APP = """
-from tui.core.corpus import load_corpus
-from tui.core.entities import EntityEngine, load_gazetteer
 from tui.core.workspace import resolve_workspace
 from tui.ui.app import ReaderApp
+from tui.ui.launch import make_app
 
 class FirstPaint(ReaderApp):
     def on_mount(self) -> None:
@@ -64,10 +63,7 @@ def painted(app):
     print("PAINTED", time.process_time(), flush=True)
     app.exit()
 
-workspace = resolve_workspace()
-corpus = load_corpus(workspace.articles)
-gazetteer = load_gazetteer(workspace.entities_file)
-FirstPaint(corpus, EntityEngine(gazetteer), corpus.problems).run(headless=True, size=(120, 40))
+make_app(resolve_workspace(), FirstPaint).run(headless=True, size=(120, 40))
 """
 
 

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input, TextArea
 
+from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import load_corpus
 from tui.core.entities import EntityEngine, load_gazetteer
 from tui.ui.app import ReaderApp
-from tui.ui.widgets.find_bar import FindInput
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SIZE = (140, 40)
@@ -19,23 +20,31 @@ SIZE = (140, 40)
 
 @pytest.fixture(autouse=True)
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A blinking cursor makes screenshots depend on timing: keep it steady."""
-    monkeypatch.setattr(FindInput, "on_mount", _steady, raising=False)
+    """A blinking cursor makes screenshots depend on timing: keep every text field's steady."""
+    monkeypatch.setattr(Input, "on_mount", _steady, raising=False)
+    monkeypatch.setattr(TextArea, "on_mount", _steady, raising=False)
 
 
-def _steady(self: FindInput) -> None:
-    """Turn off the find field's cursor blink."""
+def _steady(self: Input | TextArea) -> None:
+    """Turn off a field's cursor blink."""
     self.cursor_blink = False
 
 
 @pytest.fixture
 def make_app() -> Callable[..., ReaderApp]:
-    """Build a ReaderApp on an articles folder (the bundled one by default)."""
+    """Build a ReaderApp on an articles folder (the bundled one by default) and a store (in memory)."""
 
-    def make(articles: Path = ROOT / "articles") -> ReaderApp:
+    def make(
+        articles: Path = ROOT / "articles",
+        store: AnnotationStore | None = None,
+        store_problem: str | None = None,
+    ) -> ReaderApp:
         corpus = load_corpus(articles)
         gazetteer = load_gazetteer(articles / "entities.toml")
-        return ReaderApp(corpus, EntityEngine(gazetteer), [*corpus.problems, *gazetteer.problems])
+        problems = [*corpus.problems, *gazetteer.problems]
+        return ReaderApp(
+            corpus, EntityEngine(gazetteer), problems, store or AnnotationStore.in_memory(), store_problem
+        )
 
     return make
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.table import Table
+from textual.screen import ModalScreen
 
 from tests.ui.conftest import SIZE, settle
 from tui.core.models import EntityType
@@ -62,24 +63,31 @@ async def test_list_opens_first_article_and_moves_with_j_k_g_G(make_app: AppFact
         assert screen.article.id.startswith("000")
 
 
-async def test_enter_moves_into_the_text_which_scrolls_with_keys(make_app: AppFactory) -> None:
+async def test_enter_moves_into_the_text_where_the_cursor_moves_and_the_view_follows(
+    make_app: AppFactory,
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("enter")
         view = app.query_one(ArticleView)
         assert app.focused is view
-        assert view.scroll_offset.y == 0
-        await pilot.press("j", "j")
-        assert view.scroll_offset.y == 2
-        await pilot.press("k")
-        assert view.scroll_offset.y == 1
+        assert view.scroll_offset.y == 0 and view.cursor.offset == 0
+        await pilot.press("j", "j")  # the blank line between paragraphs is skipped
+        assert view.line_of(view.cursor.offset) == 3
+        assert view.text[view.cursor.offset - 1 : view.cursor.offset + 1] != "\n\n"
+        await pilot.press("k", "k")
+        assert view.cursor.offset == 0
         await pilot.press("G")
+        assert view.cursor.offset == len(view.text)
         assert view.scroll_offset.y == view.max_scroll_y > 10
         await pilot.press("g")
-        assert view.scroll_offset.y == 0
+        assert view.scroll_offset.y == 0 and view.cursor.offset == 0
         await pilot.press("pagedown")
         assert view.scroll_offset.y > 10
+        assert (
+            view.scroll_offset.y <= view.line_of(view.cursor.offset) < view.scroll_offset.y + view.size.height
+        )
 
 
 async def test_list_shows_entity_counts_once_extraction_finishes(make_app: AppFactory) -> None:
@@ -293,8 +301,9 @@ async def test_every_palette_action_runs(make_app: AppFactory) -> None:
                 continue
             await app.run_action(action)
             await pilot.pause()
-            if isinstance(app.screen, HelpScreen):
+            if isinstance(app.screen, ModalScreen):  # help, export: each closes with Esc
                 await pilot.press("escape")
+                await pilot.pause()
             assert isinstance(app.screen, ReaderScreen), name
         assert reader(app).enabled == set()
         await app.run_action("screen.focus('#entity-tree')")

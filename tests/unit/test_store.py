@@ -157,7 +157,9 @@ def _snapshot(tables: object, version: int = 1, crc: str | None = None) -> bytes
         (_snapshot({"annotations": []}), "not objects"),
     ],
 )
-def test_unreadable_snapshot_is_reported_and_never_overwritten(tmp_path: Path, content: bytes, reason: str) -> None:
+def test_unreadable_snapshot_is_reported_and_never_overwritten(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
     snapshot = tmp_path / "annotations.json"
     snapshot.write_bytes(content)
     with pytest.raises(StoreError, match=reason) as caught:

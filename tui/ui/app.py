@@ -10,12 +10,13 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine
 from tui.core.models import LoadProblem
-from tui.ui.commands import ArticleCommands, ReaderCommands
+from tui.ui.commands import ArticleCommands, ReaderCommands, TagCommands
 from tui.ui.messages import FirstFrameDrawn
-from tui.ui.screens.reader import ReaderScreen
+from tui.ui.screens.annotating import AnnotatingScreen
 from tui.ui.theme import theme_variables
 
 
@@ -24,7 +25,7 @@ class ReaderApp(App[None]):
 
     TITLE = "iranpak-reader"
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {ArticleCommands, ReaderCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, ReaderCommands, TagCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
@@ -32,8 +33,14 @@ class ReaderApp(App[None]):
     ]
 
     def __init__(
-        self, corpus: Corpus, engine: EntityEngine, problems: list[LoadProblem] | None = None
+        self,
+        corpus: Corpus,
+        engine: EntityEngine,
+        problems: list[LoadProblem] | None = None,
+        store: AnnotationStore | None = None,
+        store_problem: str | None = None,
     ) -> None:
+        """The corpus, engine and annotation store to show (an empty in-memory store if none)."""
         super().__init__()
         # Start-up makes tens of thousands of objects (styles, strips, segments) and none of
         # them is garbage yet: a cyclic collection in the middle of the first frame costs ~30 ms
@@ -43,6 +50,8 @@ class ReaderApp(App[None]):
         self.corpus = corpus
         self.engine = engine
         self.problems = list(problems if problems is not None else corpus.problems)
+        self.store = store if store is not None else AnnotationStore.in_memory()
+        self.store_problem = store_problem
 
     @on(FirstFrameDrawn)
     def first_frame_drawn(self) -> None:
@@ -59,9 +68,9 @@ class ReaderApp(App[None]):
         """The entity colours, overridable by a theme."""
         return theme_variables()
 
-    def get_default_screen(self) -> ReaderScreen:
-        """The reader is the app's base screen."""
-        return ReaderScreen(self.corpus, self.engine, self.problems)
+    def get_default_screen(self) -> AnnotatingScreen:
+        """The reader, with annotation, is the app's base screen."""
+        return AnnotatingScreen(self.corpus, self.engine, self.problems, self.store, self.store_problem)
 
     def action_help(self) -> None:
         """Show every key."""

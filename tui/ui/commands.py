@@ -61,6 +61,15 @@ class ReaderCommands(Provider):
             ("Focus the article list", "a", "screen.focus('#article-list')"),
             ("Focus the article text", "r", "screen.focus('#article-view')"),
             ("Focus the entity pane", "e", "screen.focus('#entity-tree')"),
+            ("Select text (start/stop)", "v in the text", "screen.start_selecting"),
+            ("Tag the selection or the annotation at the cursor", "t", "screen.annotate('tags')"),
+            ("Note on the selection or the annotation at the cursor", "c", "screen.annotate('note')"),
+            ("Highlight the selection", "m", "screen.highlight"),
+            ("Delete the annotation at the cursor", "x", "screen.delete_annotation"),
+            ("Undo", "u", "screen.undo"),
+            ("Redo", "ctrl+r", "screen.redo"),
+            ("Focus the annotations pane", "A", "screen.focus('#passages')"),
+            ("Export annotations (native or W3C JSON)", "ctrl+e", "screen.export"),
             ("Show keys (help)", "?", "app.help"),
             ("Quit", "q", "app.quit"),
         ]
@@ -85,3 +94,37 @@ class ReaderCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), self._run(action), help=help_text)
+
+
+class TagCommands(Provider):
+    """'Passages tagged: <tag>' for every tag of the codebook."""
+
+    def _entries(self) -> list[tuple[str, str, Callable[[], None]]]:
+        """(title, help, callback) for every tag."""
+        from tui.ui.screens.annotating import AnnotatingScreen
+
+        screen = self.screen
+        if not isinstance(screen, AnnotatingScreen):
+            return []
+        counts = screen.store.tag_counts()
+        return [
+            (
+                f"Passages tagged: {one_line(tag.name)}",
+                f"{counts.get(tag.name, 0)} passages",
+                partial(screen.show_tag, tag.name),
+            )
+            for tag in screen.store.tags()
+        ]
+
+    async def discover(self) -> Hits:
+        """Every tag, before anything is typed."""
+        for title, help_text, callback in self._entries():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Tags whose name matches the query."""
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._entries():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

@@ -66,3 +66,33 @@ class SidePaneMounted(Message):
 @dataclass
 class FirstFrameDrawn(Message):
     """The reader screen's first frame is on screen (start-up is over)."""
+
+
+@dataclass
+class CursorMoved(Message):
+    """The text cursor moved; ``selection`` is the selected span, if any."""
+
+    offset: int
+    selection: tuple[int, int] | None
+
+
+@dataclass
+class AnnotationChosen(Message):
+    """The user chose an annotation in the Annotations pane (open its article at the passage)."""
+
+    annotation_id: str
+
+
+@dataclass
+class TagChosen(Message):
+    """The user chose a tag in the codebook (list every passage coded with it); None: back."""
+
+    name: str | None
+
+
+@dataclass
+class TagAction(Message):
+    """The user asked to rename, recolour, merge or delete a tag from the codebook."""
+
+    action: str
+    name: str

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from tui.core.annotations.model import Annotation
 
 #: The lowest RapidFuzz score (0–100) an approximate match needs.
@@ -87,6 +85,8 @@ def _fuzzy(text: str, quote: str, near: int) -> tuple[int, int] | None:
     """The best approximate match of ``quote``: near the old position first, then anywhere."""
     if len(quote) < FUZZY_MIN_LENGTH:
         return None
+    from rapidfuzz import fuzz  # only needed once a text has changed
+
     window = len(quote) * 4
     low = max(0, near - window)
     for start in (low, 0):

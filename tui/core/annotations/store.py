@@ -61,6 +61,11 @@ class AnnotationStore:
         storage = self._db.storage
         return storage.read_only if isinstance(storage, JournalStorage) else None
 
+    def signature(self) -> object:
+        """A value that changes when anyone saves to the store (poll it to notice other processes)."""
+        storage = self._db.storage
+        return storage.signature() if isinstance(storage, JournalStorage) else None
+
     def close(self) -> None:
         """Close the files (folding a long journal into the snapshot first)."""
         self._db.close()

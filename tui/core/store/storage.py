@@ -102,6 +102,14 @@ class JournalStorage(Storage):
                 with self.transaction():
                     self._rewrite()
 
+    def signature(self) -> tuple[int, int, int] | None:
+        """Changes whenever any process saves (the journal's inode, size and time): cheap to poll."""
+        try:
+            stat = self.journal_path.stat()
+        except OSError:
+            return None
+        return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
     # Saving
 
     @contextlib.contextmanager

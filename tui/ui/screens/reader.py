@@ -35,6 +35,8 @@ from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.legend import Legend
 
 if TYPE_CHECKING:
+    from textual.widgets import TabbedContent
+
     from tui.ui.widgets.entity_pane import EntityPane
     from tui.ui.widgets.find_bar import FindBar
 
@@ -113,8 +115,12 @@ class ReaderScreen(Screen[None]):
         try:
             await self.query_one("#main").mount(side)
             await side.add_pane(TabPane("Entities", EntityPane(id="entity-pane"), id="entities-tab"))
+            await self.mount_more_panes(side)
         except (MountError, ScreenStackError):
             return  # the app is already closing: there is nothing left to show
+
+    async def mount_more_panes(self, side: TabbedContent) -> None:
+        """Add panes beside the entity pane (a hook for screens built on this one)."""
 
     @work(thread=True, exclusive=True, group="entities")
     def extract_entities(self) -> None:
@@ -165,6 +171,10 @@ class ReaderScreen(Screen[None]):
         self._refresh_side()
         if self.query_text:
             self._run_find(self.query_text)
+        self.article_opened()
+
+    def article_opened(self) -> None:
+        """Called once an article is on screen (a hook for screens built on this one)."""
 
     def select_article(self, article_id: str) -> None:
         """Open an article and highlight it in the list (from the command palette)."""
@@ -289,6 +299,7 @@ class ReaderScreen(Screen[None]):
         view = self.query_one(ArticleView)
         view.set_matches([], None)
         view.mark_entity(None)
+        view.clear_selection()
 
     def _find_bar(self) -> FindBar | None:
         """The find bar, once it has been opened."""

@@ -70,6 +70,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._articles: list[Article] = []
         self._problems: list[LoadProblem] = []
         self._counts: dict[str, int] = {}
+        self._annotations: dict[str, int] = {}
         self.rows: list[Row] = []
         self.highlighted: int | None = None
         self._lines: list[tuple[int, str, str]] = []
@@ -87,6 +88,12 @@ class ArticleList(ScrollView, can_focus=True):
         self._counts = dict(counts)
         self._build_rows()
 
+    def set_annotation_counts(self, counts: dict[str, int]) -> None:
+        """Show the number of annotations on each article."""
+        if counts != self._annotations:
+            self._annotations = dict(counts)
+            self._build_rows()
+
     def select_article(self, article_id: str) -> None:
         """Highlight an article by id (from the command palette)."""
         for index, row in enumerate(self.rows):
@@ -100,6 +107,9 @@ class ArticleList(ScrollView, can_focus=True):
         for article in self._articles:
             count = self._counts.get(article.id)
             entities = "… entities" if count is None else f"{count} entities"
+            notes = self._annotations.get(article.id, 0)
+            if notes:
+                entities += f" · {notes} annotation{'s' if notes != 1 else ''}"
             detail = f"{article.published_label} · {article.word_count:,} words\n{entities}"
             rows.append(Row(one_line(article.title), detail, article.id))
         for problem in self._problems:

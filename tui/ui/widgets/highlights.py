@@ -73,3 +73,16 @@ def _combined(base: Style, styles: tuple[Style | str, ...]) -> Style:
         parsed = (Style.parse(style) if isinstance(style, str) else style for style in styles)
         combined = _COMBINED[key] = Style.chain(base, *parsed)
     return combined
+
+
+def annotation_layers(spans: list[tuple[int, int, Style]], overlap: Style) -> list[Layer]:
+    """Annotated passages as a layer, and a layer marking where two or more of them overlap."""
+    events = sorted([(start, 1) for start, end, _ in spans] + [(end, -1) for _, end, _ in spans])
+    overlaps: list[tuple[int, int, Style]] = []
+    depth, since = 0, 0
+    for position, change in events:
+        if depth >= 2 and position > since:
+            overlaps.append((since, position, overlap))
+        depth += change
+        since = position
+    return [Layer.of(spans), Layer.of(overlaps)]

@@ -1,0 +1,303 @@
+"""Pilot tests of annotating: select, tag, note, highlight, edit, delete, undo, the pane and the codebook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Input, OptionList, SelectionList, TextArea
+
+from tests.ui.conftest import SIZE, settle
+from tui.core.annotations.model import Annotation, Tag
+from tui.core.annotations.store import AnnotationStore
+from tui.ui.app import ReaderApp
+from tui.ui.screens.annotating import AnnotatingScreen
+from tui.ui.screens.prompt import ConfirmDialog, PromptDialog
+from tui.ui.screens.tag_dialog import TagDialog
+from tui.ui.widgets.annotation_bar import AnnotationBar
+from tui.ui.widgets.annotation_pane import Codebook
+from tui.ui.widgets.article_list import ArticleList
+from tui.ui.widgets.article_view import ArticleView
+
+AppFactory = Callable[..., ReaderApp]
+FIRST = "000_9154f6903408afad"
+
+
+def screen_of(app: ReaderApp) -> AnnotatingScreen:
+    """The annotating screen under any dialog."""
+    screen = app.screen_stack[0]
+    assert isinstance(screen, AnnotatingScreen)
+    return screen
+
+
+async def into_text(pilot: Any) -> ArticleView:
+    """Open the first article and focus its text."""
+    await settle(pilot)
+    await pilot.press("enter")
+    await pilot.pause()
+    return pilot.app.query_one(ArticleView)
+
+
+async def tag_with(pilot: Any, *names: str, note: str = "") -> None:
+    """In the open tag dialog: add each tag by name, write the note, save."""
+    dialog = pilot.app.screen
+    assert isinstance(dialog, TagDialog)
+    for name in names:
+        await pilot.press(*name)
+        await pilot.press("enter")
+    if note:
+        dialog.query_one("#note", TextArea).text = note
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_keyboard_selection_by_word_and_tagging(make_app: AppFactory) -> None:
+    store = AnnotationStore.in_memory()
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await into_text(pilot)
+        await pilot.press("j", "w", "v", "w", "w", "w")  # v: select "Iran’s Parliament Speaker "
+        selection = view.cursor.selection
+        assert selection is not None
+        assert view.text[selection[0] : selection[1]].startswith("Iran’s Parliament Speaker")
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TagDialog)
+        await tag_with(pilot, "parliament", "people", note="Qalibaf leads [b]the[/b] delegation 🇮🇷")
+        saved = store.annotations()
+        assert len(saved) == 1
+        annotation = saved[0]
+        assert (annotation.start, annotation.end) == selection
+        assert annotation.tags == ("parliament", "people") and annotation.note.endswith("🇮🇷")
+        assert view.cursor.selection is None
+        view.move_cursor(annotation.start + 2)
+        await pilot.pause()
+        bar = app.query_one(AnnotationBar)
+        assert bar.has_class("-shown") and "parliament, people" in str(bar.render())
+        assert "[b]the[/b]" in str(bar.render())  # markup is shown, not applied
+        rows = app.query_one(ArticleList).rows
+        assert "1 annotation" in rows[0].detail
+
+
+async def test_mouse_drag_selects_exact_offsets(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await into_text(pilot)
+        line = next(i for i, vl in enumerate(view.lines) if view.text[vl.start : vl.end].startswith("TEHRAN"))
+        start = view.lines[line].start
+        await pilot.mouse_down(ArticleView, offset=(2, line))
+        await pilot.hover(ArticleView, offset=(2 + 5, line))
+        await pilot.mouse_up(ArticleView, offset=(2 + 5, line))
+        await pilot.pause()
+        assert view.cursor.selection == (start, start + 6)
+        assert view.text[start : start + 6] == "TEHRAN"
+
+
+async def test_highlight_note_edit_delete_undo_redo(make_app: AppFactory) -> None:
+    store = AnnotationStore.in_memory()
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await into_text(pilot)
+        view.select(26, 32)
+        await pilot.press("m")
+        await pilot.pause()
+        [highlight] = store.annotations()
+        assert highlight.kind == "highlight" and highlight.quote == "TEHRAN"
+        view.move_cursor(28)
+        await pilot.press("c")
+        await pilot.pause()
+        await tag_with(pilot, note="a dateline")
+        [edited] = store.annotations()
+        assert edited.id == highlight.id and edited.note == "a dateline" and edited.kind == "note"
+        await pilot.press("x")
+        await pilot.pause()
+        assert store.annotations() == []
+        await pilot.press("u")
+        assert [a.note for a in store.annotations()] == ["a dateline"]
+        await pilot.press("u")
+        assert [a.kind for a in store.annotations()] == ["highlight"]
+        await pilot.press("u")
+        assert store.annotations() == []
+        await pilot.press("ctrl+r", "ctrl+r")
+        assert [a.note for a in store.annotations()] == ["a dateline"]
+
+
+async def test_nothing_selected_says_how(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await into_text(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert not isinstance(app.screen, TagDialog)
+        assert any("Select a passage first" in str(n.message) for n in app._notifications)
+
+
+async def test_overlapping_annotations_are_both_marked(make_app: AppFactory, corpus: Any) -> None:
+    article = corpus.find(FIRST)
+    store = AnnotationStore.in_memory()
+    store.save(
+        Annotation.create(FIRST, article.text, 26, 60, ("a",)),
+        Annotation.create(FIRST, article.text, 40, 80, ("b",)),
+    )
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await into_text(pilot)
+        view.move_cursor(50)
+        await pilot.pause()
+        assert len(screen_of(app)._at(50)) == 2
+        line = view.line_of(50)
+        strip = view.render_line(line - view.scroll_offset.y)
+        styles = [seg.style for seg in strip if seg.style is not None]
+        assert any(style.underline and style.italic for style in styles)  # the overlap
+        assert "a" in str(app.query_one(AnnotationBar).render()) and "b" in str(
+            app.query_one(AnnotationBar).render()
+        )
+
+
+async def test_pane_lists_codebook_and_opens_passages_across_articles(
+    make_app: AppFactory, corpus: Any
+) -> None:
+    store = AnnotationStore.in_memory()
+    other = corpus.find("003")
+    start = other.text.index("Mohsin Naqvi")
+    store.save(
+        Annotation.create(FIRST, corpus.find(FIRST).text, 26, 32, ("place",)),
+        Annotation.create(other.id, other.text, start, start + 12, ("people",)),
+    )
+    store.save_tag(Tag("people", "#61afef", "who is who"))
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        await pilot.press("A")
+        passages = app.query_one("#passages", OptionList)
+        assert app.focused is passages and passages.option_count == 1
+        codebook = app.query_one(Codebook)
+        names = [codebook.get_option_at_index(i).id for i in range(codebook.option_count)]
+        assert names == ["people", "place"]
+        codebook.focus()
+        codebook.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.tag_filter == "people"
+        assert passages.get_option_at_index(1).id == store.annotations(tag="people")[0].id
+        passages.focus()
+        passages.highlighted = 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.article is not None and screen.article.id == other.id
+        view = app.query_one(ArticleView)
+        assert view.cursor.selection == (start, start + 12) and app.focused is view
+
+
+async def test_rename_merge_recolour_delete_tags_from_the_codebook(make_app: AppFactory, corpus: Any) -> None:
+    text = corpus.find(FIRST).text
+    store = AnnotationStore.in_memory()
+    store.save(
+        Annotation.create(FIRST, text, 26, 32, ("place",)), Annotation.create(FIRST, text, 40, 50, ("where",))
+    )
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        codebook = app.query_one(Codebook)
+        codebook.focus()
+        codebook.highlighted = 0  # "place"
+        await pilot.press("R")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        app.screen.query_one(Input).value = "location"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.tag_counts() == {"location": 1, "where": 1}
+        codebook.highlighted = 1  # "where"
+        await pilot.press("M")
+        await pilot.pause()
+        await pilot.press(*"location", "enter")
+        await pilot.pause()
+        assert store.tag_counts() == {"location": 2}
+        codebook.highlighted = 0
+        await pilot.press("C")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "#123456"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.tag("location").colour == "#123456"  # type: ignore[union-attr]
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.tag_counts() == {} and len(store.annotations()) == 2
+        app.query_one(ArticleView).focus()
+        await pilot.press("u")
+        assert store.tag_counts() == {"location": 2}
+
+
+async def test_tag_dialog_filters_and_ticks_existing_tags(make_app: AppFactory, corpus: Any) -> None:
+    store = AnnotationStore.in_memory()
+    for name in ("security", "trade", "energy"):
+        store.save_tag(Tag(name))
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await into_text(pilot)
+        view.select(26, 32)
+        await pilot.press("t")
+        await pilot.pause()
+        listing = app.screen.query_one(SelectionList)
+        assert listing.option_count == 3
+        await pilot.press(*"tra")
+        await pilot.pause()
+        assert listing.option_count == 1
+        await pilot.press("tab", "space")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.annotations()[0].tags == ("trade",)
+
+
+async def test_read_only_store_refuses_changes_with_the_reason(make_app: AppFactory) -> None:
+    app = make_app(store_problem="/x/annotations.json: written by a newer iranpak-reader")
+    async with app.run_test(size=SIZE) as pilot:
+        view = await into_text(pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("read-only" in m and "newer" in m for m in messages)
+        view.select(26, 32)
+        await pilot.press("t")
+        await pilot.pause()
+        assert not isinstance(app.screen, TagDialog)
+        assert app.store.annotations() == []
+
+
+async def test_another_process_saving_shows_up(make_app: AppFactory, tmp_path: Path, corpus: Any) -> None:
+    store = AnnotationStore.open(tmp_path)
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        elsewhere = AnnotationStore.open(tmp_path)
+        elsewhere.save(Annotation.create(FIRST, corpus.find(FIRST).text, 26, 32, ("cli",)))
+        screen_of(app)._poll_store()
+        await pilot.pause()
+        assert [p.annotation.tags for p in screen_of(app).placements] == [("cli",)]
+
+
+async def test_export_from_the_app_says_where(make_app: AppFactory, tmp_path: Path, corpus: Any) -> None:
+    store = AnnotationStore.open(tmp_path / "annotations")
+    store.save(Annotation.create(FIRST, corpus.find(FIRST).text, 26, 32, ("x",)))
+    app = make_app(store=store)
+    target = tmp_path / "out.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        field = app.screen.query_one("#path", Input)
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.exists() and '"iranpak-reader/annotations"' in target.read_text()
+        assert any(str(target) in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = "/proc/nope/out.json"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("cannot write" in str(n.message) for n in app._notifications)

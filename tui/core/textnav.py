@@ -1,0 +1,50 @@
+"""Moving a cursor through text by word, sentence and paragraph (offsets into the text).
+
+Each unit is a sorted list of the offsets where one starts; moving forward goes to the first
+start after the cursor, moving back to the last start before it (so from inside a sentence,
+back goes to its own start first, as in editors).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+_WORD = re.compile(r"\w[\w’'-]*")
+_SENTENCE = re.compile(r"(?:^|(?<=[.!?…])[”\"’')\]]*\s+|\n)\s*(?=\S)")
+_PARAGRAPH = re.compile(r"^[ \t]*(?=\S)", re.MULTILINE)
+
+
+def word_starts(text: str) -> list[int]:
+    """Where each word starts."""
+    return [match.start() for match in _WORD.finditer(text)]
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence starts: the text's first character and the first after each sentence end."""
+    return sorted({match.end() for match in _SENTENCE.finditer(text)})
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph (non-blank line) starts."""
+    return [match.end() for match in _PARAGRAPH.finditer(text)]
+
+
+def after(starts: list[int], offset: int, end: int) -> int:
+    """The first start after ``offset`` (``end`` if there is none)."""
+    index = bisect_right(starts, offset)
+    return starts[index] if index < len(starts) else end
+
+
+def before(starts: list[int], offset: int) -> int:
+    """The last start before ``offset`` (0 if there is none)."""
+    index = bisect_left(starts, offset)
+    return starts[index - 1] if index else 0
+
+
+def word_at(text: str, offset: int) -> tuple[int, int]:
+    """The span of the word at ``offset`` (an empty span at ``offset`` if it is not in a word)."""
+    for match in _WORD.finditer(text, max(0, offset - 100), min(len(text), offset + 100)):
+        if match.start() <= offset < match.end():
+            return match.start(), match.end()
+    return offset, offset

@@ -1,0 +1,366 @@
+"""The reader with annotation: select, tag, note, highlight, edit, delete, undo; the Annotations pane.
+
+Widgets report (cursor moves, choices in the pane); this screen calls the store and keeps the
+undo history. A store that cannot be written (unreadable, read-only folder) leaves reading
+untouched: every change is refused with one message saying why. Saves by other processes
+(a second window, the CLI) are noticed by polling the store and shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.color import Color, ColorParseError
+from rich.style import Style
+from textual import on
+from textual.binding import Binding
+
+from tui.core.annotations.anchoring import Placement, place
+from tui.core.annotations.history import Change, History
+from tui.core.annotations.model import Annotation, text_hash
+from tui.core.annotations.store import AnnotationStore
+from tui.core.corpus import Corpus
+from tui.core.entities import EntityEngine
+from tui.core.models import LoadProblem
+from tui.core.safe_text import one_line
+from tui.ui.messages import AnnotationChosen, CursorMoved, TagAction, TagChosen
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.widgets.annotation_bar import AnnotationBar
+from tui.ui.widgets.article_list import ArticleList
+from tui.ui.widgets.article_view import ArticleView
+
+if TYPE_CHECKING:  # imported when first used: they are not needed for the first paint
+    from textual.widgets import TabbedContent
+
+    from tui.ui.screens.tag_dialog import TagChoice
+    from tui.ui.widgets.annotation_pane import AnnotationPane
+
+POLL_SECONDS = 2.0
+
+
+class AnnotatingScreen(ReaderScreen):
+    """Read and annotate: the reader's panes plus annotations, the codebook and undo."""
+
+    BINDINGS = [
+        Binding(
+            "t", "annotate('tags')", "Tag", tooltip="Tag the selection, or edit the annotation at the cursor"
+        ),
+        Binding(
+            "c", "annotate('note')", "Note", tooltip="A note on the selection or the annotation at the cursor"
+        ),
+        Binding("m", "highlight", "Highlight", tooltip="Highlight the selection (no tags, no note)"),
+        Binding("x,delete", "delete_annotation", "Delete", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("ctrl+r,U", "redo", "Redo", show=False),
+        Binding("A", "focus('#passages')", "Annotations", show=False),
+        Binding("ctrl+e", "export", "Export", show=False),
+    ]
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        engine: EntityEngine,
+        problems: list[LoadProblem],
+        store: AnnotationStore,
+        store_problem: str | None = None,
+    ) -> None:
+        super().__init__(corpus, engine, problems)
+        self.store = store
+        self.store_problem = store_problem
+        self.history = History()
+        self.placements: list[Placement] = []
+        self.tag_filter: str | None = None
+        self._signature: object = None
+
+    @property
+    def read_only(self) -> str | None:
+        """Why annotations cannot be changed now, or None."""
+        return self.store_problem or self.store.read_only
+
+    def on_mount(self) -> None:
+        """Say if the store cannot be used; poll it for other processes' saves.
+
+        (Textual runs the reader's own ``on_mount`` too: handlers run for every class.)
+        """
+        if self.read_only:
+            self.notify(
+                f"Annotations are read-only: {self.read_only}", severity="warning", timeout=12, markup=False
+            )
+        self._signature = self.store.signature()
+        self.set_interval(POLL_SECONDS, self._poll_store)
+
+    async def mount_more_panes(self, side: TabbedContent) -> None:
+        """The Annotations pane beside the entity pane, and the bar under the text."""
+        from textual.widgets import TabPane
+
+        from tui.ui.widgets.annotation_pane import AnnotationPane
+
+        await self.query_one("#centre").mount(AnnotationBar(id="annotation-bar"))
+        await side.add_pane(
+            TabPane("Annotations", AnnotationPane(id="annotation-pane"), id="annotations-tab")
+        )
+        self.refresh_annotations()
+
+    def article_opened(self) -> None:
+        """Mark the new article's annotations and list them."""
+        self.tag_filter = None
+        self.refresh_annotations()
+
+    def _poll_store(self) -> None:
+        """Show what other processes saved."""
+        signature = self.store.signature()
+        if signature != self._signature:
+            self._signature = signature
+            self.refresh_annotations()
+
+    # Showing
+
+    def refresh_annotations(self) -> None:
+        """Marks in the text, the pane, the codebook, the list's counts and the bar, from the store."""
+        article = self.article
+        found = self.store.annotations(article=article.id) if article else []
+        current = text_hash(article.text) if article else ""
+        self.placements = [place(a, article.text, current) for a in found] if article else []
+        colours = {tag.name: tag.colour for tag in self.store.tags()}
+        view = self.query_one(ArticleView)
+        view.set_annotations(
+            [(p.start, p.end, _style(p.annotation, colours)) for p in self.placements if not p.orphan]
+        )
+        self.query_one(ArticleList).set_annotation_counts(dict(self.store.counts_by_article()))
+        self._show_pane()
+        self._show_bar(view.cursor.offset)
+
+    def _show_pane(self) -> None:
+        """The pane's passages (this article's, or one tag's across the corpus) and codebook."""
+        panes = self.query("#annotation-pane")
+        if not panes:
+            return
+        from tui.ui.widgets.annotation_pane import Entry
+
+        pane = cast("AnnotationPane", panes.first())
+        if self.tag_filter is None:
+            entries = [
+                Entry(
+                    p.annotation.id,
+                    f"{p.start:>6}" if not p.orphan else "   —  ",
+                    p.annotation.quote,
+                    p.annotation.tags,
+                    p.annotation.note,
+                    p.orphan,
+                )
+                for p in sorted(self.placements, key=lambda p: (p.orphan, p.start))
+            ]
+            pane.show_passages(f"This article: {len(entries)} annotations", entries)
+        else:
+            tagged = self.store.annotations(tag=self.tag_filter)
+            entries = [Entry(a.id, self._article_label(a.article), a.quote, a.tags, a.note) for a in tagged]
+            pane.show_passages(
+                f"Tagged {one_line(self.tag_filter)}: {len(entries)} passages", entries, back=True
+            )
+        pane.show_codebook(self.store.tags(), dict(self.store.tag_counts()))
+
+    def _article_label(self, article_id: str) -> str:
+        """A short name for an article in the tag listing."""
+        article = self.corpus.get(article_id)
+        return one_line(article.title)[:24] + ":" if article else f"{one_line(article_id)[:24]}:"
+
+    def _show_bar(self, offset: int) -> None:
+        """The tags and note of the annotations at ``offset``."""
+        bars = self.query(AnnotationBar)
+        if bars:
+            bars.first().show_annotations([p.annotation for p in self._at(offset)])
+
+    def _at(self, offset: int) -> list[Placement]:
+        """The placed annotations covering ``offset``, outermost first."""
+        covering = [p for p in self.placements if not p.orphan and p.start <= offset < p.end]
+        return sorted(covering, key=lambda p: p.start - p.end)
+
+    @on(CursorMoved)
+    def _cursor_moved(self, message: CursorMoved) -> None:
+        """Describe what is annotated at the cursor."""
+        self._show_bar(message.offset)
+
+    # Changing
+
+    def _writable(self) -> bool:
+        """Whether changes can be saved; says why not if they cannot."""
+        if self.read_only:
+            self.notify(f"Annotations are read-only: {self.read_only}", severity="error", markup=False)
+            return False
+        return True
+
+    def _save(self, label: str, changes: list[Change]) -> None:
+        """Save changes as one undoable step and show them."""
+        from tui.core.store import StoreError
+
+        saves = [after for _, after in changes if after is not None]
+        deletes = [before.id for before, after in changes if after is None and before is not None]
+        try:
+            with self.store.transaction():
+                if deletes:
+                    self.store.delete(*deletes)
+                if saves:
+                    self.store.save(*saves)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        self.history.record(label, changes)
+        self._signature = self.store.signature()
+        self.refresh_annotations()
+
+    def action_annotate(self, focus: str) -> None:
+        """Tag or note the selection (a new annotation) or the annotation at the cursor (an edit)."""
+        if self.article is None or not self._writable():
+            return
+        from tui.ui.screens.tag_dialog import TagDialog
+
+        view = self.query_one(ArticleView)
+        selection = view.cursor.selection
+        existing = None if selection else next(reversed(self._at(view.cursor.offset)), None)
+        if selection is None and existing is None:
+            self.notify("Select a passage first: v then move, shift+arrows, or drag with the mouse")
+            return
+        article = self.article
+        quote = article.text[selection[0] : selection[1]] if selection else existing.annotation.quote  # type: ignore[union-attr]
+        before = existing.annotation if existing else None
+
+        def done(choice: TagChoice | None) -> None:
+            """Save what the dialog returned."""
+            if choice is None:
+                return
+            for tag in choice.new_tags:
+                self.store.save_tag(tag)
+            if before is None and selection is not None:
+                made = Annotation.create(
+                    article.id, article.text, *selection, choice.tags, choice.note, _author()
+                )
+                view.clear_selection()
+                self._save("annotate", [(None, made)])
+            elif before is not None:
+                self._save("edit", [(before, before.edited(tags=choice.tags, note=choice.note))])
+
+        dialog = TagDialog(
+            quote, self.store.tags(), before.tags if before else (), before.note if before else ""
+        )
+        self.app.push_screen(dialog, done)
+        if focus == "note":
+            self.call_after_refresh(lambda: dialog.query_one("#note").focus())
+
+    def action_highlight(self) -> None:
+        """A plain highlight of the selection."""
+        view = self.query_one(ArticleView)
+        if self.article is None or not self._writable():
+            return
+        if view.cursor.selection is None:
+            self.notify("Select a passage first: v then move, shift+arrows, or drag with the mouse")
+            return
+        made = Annotation.create(self.article.id, self.article.text, *view.cursor.selection, author=_author())
+        view.clear_selection()
+        self._save("highlight", [(None, made)])
+
+    def action_delete_annotation(self) -> None:
+        """Delete the (innermost) annotation at the cursor."""
+        view = self.query_one(ArticleView)
+        found = self._at(view.cursor.offset)
+        if not found or not self._writable():
+            if not found:
+                self.notify("No annotation at the cursor")
+            return
+        self._save("delete", [(found[-1].annotation, None)])
+        self.notify("Annotation deleted (u to undo)", timeout=3)
+
+    def action_undo(self) -> None:
+        """Undo the last create, edit, delete or tag change."""
+        self._history_step(self.history.undo, "Undid", "Nothing to undo")
+
+    def action_redo(self) -> None:
+        """Redo what was undone."""
+        self._history_step(self.history.redo, "Redid", "Nothing to redo")
+
+    def _history_step(self, step: object, done: str, nothing: str) -> None:
+        """Run an undo or redo against the store and show the result."""
+        if not self._writable():
+            return
+        label = step(self.store)  # type: ignore[operator]
+        self.notify(f"{done} {label}" if label else nothing, timeout=2)
+        self._signature = self.store.signature()
+        self.refresh_annotations()
+
+    # The pane
+
+    @on(AnnotationChosen)
+    def _annotation_chosen(self, message: AnnotationChosen) -> None:
+        """Open the passage: its article, the cursor on it, the passage selected."""
+        annotation = self.store.get(message.annotation_id)
+        if annotation is None:
+            return
+        article = self.corpus.get(annotation.article)
+        if article is None:
+            self.notify(
+                f"Orphaned: article {one_line(annotation.article)} is not in the corpus", markup=False
+            )
+            return
+        filtered = self.tag_filter
+        self.select_article(article.id)
+        self.tag_filter = filtered
+        self._show_pane()
+        placed = place(annotation, article.text, text_hash(article.text))
+        if placed.orphan:
+            self.notify(
+                f"Orphaned: “{one_line(annotation.quote)[:80]}” is no longer in the text", markup=False
+            )
+            return
+        view = self.query_one(ArticleView)
+        view.select(placed.start, placed.end)
+        view.focus()
+
+    def show_tag(self, name: str) -> None:
+        """List every passage with a tag in the Annotations pane, and go there."""
+        self.tag_filter = name
+        self._show_pane()
+        self.query_one("#passages").focus()
+
+    def action_start_selecting(self) -> None:
+        """Go to the text and start (or stop) selecting at the cursor."""
+        view = self.query_one(ArticleView)
+        view.focus()
+        view.action_toggle_selecting()
+
+    @on(TagChosen)
+    def _tag_chosen(self, message: TagChosen) -> None:
+        """List every passage with the tag, or this article's again."""
+        self.tag_filter = message.name
+        self._show_pane()
+
+    @on(TagAction)
+    def _tag_action(self, message: TagAction) -> None:
+        """Rename, recolour, merge or delete a tag everywhere (see :mod:`.codebook_actions`)."""
+        from tui.ui.screens.codebook_actions import run_tag_action
+
+        if self._writable():
+            run_tag_action(self, message.action, message.name)
+
+    def action_export(self) -> None:
+        """Export every annotation to a file the user names."""
+        from tui.ui.screens.codebook_actions import export_annotations
+
+        export_annotations(self)
+
+
+def _style(annotation: Annotation, colours: dict[str, str]) -> Style:
+    """Underlined, in its first tag's colour (notes and plain highlights in the theme's accent)."""
+    colour = colours.get(annotation.tags[0]) if annotation.tags else None
+    try:
+        return Style(underline=True, color=Color.parse(colour) if colour else None, bold=not annotation.tags)
+    except ColorParseError:
+        return Style(underline=True)
+
+
+def _author() -> str:
+    """The login name, recorded as each new annotation's author."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""

@@ -1,0 +1,125 @@
+"""Codebook changes and export, asked for in dialogs and applied to the store by the screen.
+
+Renaming into an existing tag merges the two (after asking). Tag renames, merges and deletes
+change many annotations at once and are one undoable step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core.annotations.exporting import export_bytes
+from tui.core.annotations.model import Tag, now, valid_colour
+from tui.core.safe_text import one_line
+from tui.core.store import StoreError
+from tui.core.store.files import replace_atomically
+from tui.ui.screens.export_dialog import ExportDialog
+from tui.ui.screens.prompt import ConfirmDialog, PromptDialog
+
+if TYPE_CHECKING:
+    from tui.ui.screens.annotating import AnnotatingScreen
+
+
+def run_tag_action(screen: AnnotatingScreen, action: str, name: str) -> None:
+    """Ask what is needed for ``action`` on tag ``name``, then apply it."""
+    shown = one_line(name)
+    if action == "rename":
+        screen.app.push_screen(
+            PromptDialog(f"Rename tag “{shown}” to:", name), lambda new: _rename(screen, name, new)
+        )
+    elif action == "merge":
+        question = f"Merge “{shown}” into which tag? (an existing name)"
+        screen.app.push_screen(
+            PromptDialog(question, placeholder="tag name"), lambda into: _merge(screen, name, into)
+        )
+    elif action == "recolour":
+        tag = screen.store.tag(name)
+        colour = tag.colour if tag else ""
+        dialog = PromptDialog(f"New colour for “{shown}” (#rrggbb):", colour)
+        screen.app.push_screen(dialog, lambda value: _recolour(screen, name, value))
+    elif action == "delete":
+        count = screen.store.tag_counts().get(name, 0)
+        question = f"Delete tag “{shown}” and remove it from {count} annotations?"
+        screen.app.push_screen(ConfirmDialog(question), lambda yes: _delete(screen, name) if yes else None)
+
+
+def _rename(screen: AnnotatingScreen, old: str, new: str | None) -> None:
+    """Rename (asking first if ``new`` exists: that is a merge)."""
+    if not new or new == old:
+        return
+    if screen.store.tag(new) is not None:
+        question = f"“{one_line(new)}” exists: merge “{one_line(old)}” into it?"
+        screen.app.push_screen(ConfirmDialog(question), lambda yes: _merge(screen, old, new) if yes else None)
+        return
+    _retag(screen, f"rename {old} → {new}", [old], lambda: screen.store.rename_tag(old, new))
+
+
+def _merge(screen: AnnotatingScreen, source: str, into: str | None) -> None:
+    """Merge ``source`` into an existing tag."""
+    if not into or into == source:
+        return
+    if screen.store.tag(into) is None:
+        screen.notify(f"No tag called {one_line(into)}", severity="error", markup=False)
+        return
+    _retag(screen, f"merge {source} → {into}", [source], lambda: screen.store.merge_tags([source], into))
+
+
+def _delete(screen: AnnotatingScreen, name: str) -> None:
+    """Delete a tag everywhere."""
+    _retag(screen, f"delete tag {name}", [name], lambda: screen.store.delete_tag(name))
+
+
+def _retag(screen: AnnotatingScreen, label: str, names: list[str], apply: object) -> None:
+    """Apply a tag change and record every annotation it touched as one undoable step."""
+    before = {a.id: a for name in names for a in screen.store.annotations(tag=name)}
+    try:
+        apply()  # type: ignore[operator]
+    except StoreError as error:
+        screen.notify(str(error), title="Not saved", severity="error", markup=False)
+        return
+    changes = [(old, screen.store.get(annotation_id)) for annotation_id, old in before.items()]
+    screen.history.record(label, [(old, new) for old, new in changes if new is not None])
+    screen.notify(f"{one_line(label)}: {len(before)} annotations changed", timeout=3, markup=False)
+    screen.refresh_annotations()
+
+
+def _recolour(screen: AnnotatingScreen, name: str, colour: str | None) -> None:
+    """Give a tag a new colour."""
+    tag = screen.store.tag(name)
+    if tag is None or not colour:
+        return
+    if not valid_colour(colour):
+        screen.notify(f"Not a colour: {one_line(colour)} (use #rrggbb)", severity="error", markup=False)
+        return
+    try:
+        screen.store.save_tag(Tag(tag.name, colour, tag.description, tag.created, now()))
+    except StoreError as error:
+        screen.notify(str(error), title="Not saved", severity="error", markup=False)
+        return
+    screen.refresh_annotations()
+
+
+def export_annotations(screen: AnnotatingScreen) -> None:
+    """Ask for a format and a file, write the export, and say where it went."""
+    folder = screen.store.path.parent.parent if screen.store.path else Path.cwd()
+
+    def write(answer: tuple[str, Path] | None) -> None:
+        """Write the export the dialog asked for."""
+        if answer is None:
+            return
+        kind, path = answer
+        articles = {article.id: article for article in screen.corpus.articles}
+        data, count = export_bytes(kind, screen.store, articles)
+        try:
+            if path.is_dir():
+                raise StoreError(path, "is a folder; give a file name")
+            replace_atomically(path, data)
+        except StoreError as error:
+            screen.notify(str(error), title="Export failed", severity="error", markup=False)
+            return
+        screen.notify(
+            f"Wrote {count} annotations ({kind}) to {path}", title="Exported", timeout=8, markup=False
+        )
+
+    screen.app.push_screen(ExportDialog(folder), write)

@@ -1,0 +1,149 @@
+"""The tagging dialog: pick tags (type to filter), create new ones, and write a note.
+
+Returns a :class:`TagChoice` (or None if cancelled). Tag names, descriptions and the quote
+are shown as plain text, never as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, SelectionList, TextArea
+from textual.widgets.selection_list import Selection
+
+from tui.core.annotations.model import PALETTE, Tag, valid_colour
+from tui.core.safe_text import one_line
+
+
+@dataclass(frozen=True)
+class TagChoice:
+    """What the dialog returns: the tags for the passage, the note, and tags to add to the codebook."""
+
+    tags: tuple[str, ...]
+    note: str
+    new_tags: list[Tag] = field(default_factory=list)
+
+
+class TagDialog(ModalScreen[TagChoice | None]):
+    """Tags and a note for one passage; Ctrl+S saves, Esc cancels."""
+
+    DEFAULT_CSS = """
+    TagDialog {
+        align: center middle;
+        & > Vertical {
+            width: 76; max-width: 95%; height: auto; max-height: 95%;
+            border: thick $primary 60%; background: $surface; padding: 0 1;
+        }
+        #quote { color: $text-muted; text-style: italic; margin-bottom: 1; }
+        #tag-list { height: 10; }
+        #new-tag { height: auto; }
+        #new-tag Input { width: 1fr; }
+        #note { height: 6; }
+        #buttons { height: auto; align-horizontal: right; }
+        .hint { color: $text-muted; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(self, quote: str, tags: list[Tag], chosen: tuple[str, ...] = (), note: str = "") -> None:
+        super().__init__()
+        self.quote = quote
+        self.codebook = {tag.name: tag for tag in tags}
+        self.chosen = list(chosen)
+        self.note = note
+        self.new_tags: dict[str, Tag] = {}
+
+    def compose(self) -> ComposeResult:
+        """Quote, filter field, tag list, new-tag fields, note, buttons."""
+        with Vertical():
+            yield Label(Content(f"“{one_line(self.quote)[:300]}”"), id="quote")
+            yield Input(placeholder="Filter tags, or type a new tag name and press Enter", id="tag-filter")
+            yield SelectionList[str](id="tag-list")
+            with Horizontal(id="new-tag"):
+                colour = PALETTE[len(self.codebook) % len(PALETTE)]
+                yield Input(value=colour, placeholder="#rrggbb", id="new-colour")
+                yield Input(placeholder="description of a new tag (optional)", id="new-description")
+            yield Label("Note", classes="hint")
+            yield TextArea(self.note, id="note", soft_wrap=True)
+            with Horizontal(id="buttons"):
+                yield Button("Save (Ctrl+S)", variant="primary", id="save")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        """List the tags, the passage's own ticked."""
+        self._fill("")
+        self.query_one("#tag-filter", Input).focus()
+
+    def _fill(self, query: str) -> None:
+        """List the tags whose names contain ``query``, plus any chosen ones."""
+        listing = self.query_one("#tag-list", SelectionList)
+        listing.clear_options()
+        names = sorted({*self.codebook, *self.new_tags, *self.chosen}, key=str.casefold)
+        wanted = [n for n in names if query.casefold() in n.casefold() or n in self.chosen]
+        listing.add_options([self._selection(name) for name in wanted])
+        if wanted:
+            listing.highlighted = 0
+
+    def _selection(self, name: str) -> Selection[str]:
+        """One tag as a list entry: a colour swatch and the name, as plain text."""
+        tag = self.codebook.get(name) or self.new_tags.get(name)
+        colour = tag.colour if tag is not None else PALETTE[0]
+        swatch = Content.styled("● ", colour if valid_colour(colour) else "")
+        label = swatch + Content(one_line(name))
+        if tag is not None and tag.description:
+            label += Content.styled(f"  {one_line(tag.description)}", "dim")
+        return Selection(label, name, name in self.chosen)
+
+    @on(Input.Changed, "#tag-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        """Narrow the list as the user types."""
+        self._fill(event.value.strip())
+
+    @on(Input.Submitted, "#tag-filter")
+    def _add(self, event: Input.Submitted) -> None:
+        """Enter: tick the only match, or create a new tag with that name."""
+        name = event.value.strip()
+        if not name:
+            return
+        if name not in self.codebook and name not in self.new_tags:
+            colour = self.query_one("#new-colour", Input).value.strip() or PALETTE[0]
+            if not valid_colour(colour):
+                self.notify(f"Not a colour: {one_line(colour)} (use #rrggbb)", severity="error", markup=False)
+                return
+            description = self.query_one("#new-description", Input).value.strip()
+            self.new_tags[name] = Tag(name, colour, description)
+        if name not in self.chosen:
+            self.chosen.append(name)
+        event.input.value = ""
+        self._fill("")
+
+    @on(SelectionList.SelectionToggled, "#tag-list")
+    def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
+        """Keep the chosen tags in the order they were ticked."""
+        name = event.selection.value
+        if name in self.chosen:
+            self.chosen.remove(name)
+        else:
+            self.chosen.append(name)
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        """Return the tags, note and new tags."""
+        note = self.query_one("#note", TextArea).text.strip()
+        new = [self.new_tags[name] for name in self.chosen if name in self.new_tags]
+        self.dismiss(TagChoice(tuple(self.chosen), note, new))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without changes."""
+        self.dismiss(None)
