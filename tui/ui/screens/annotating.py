@@ -150,13 +150,12 @@ class AnnotatingScreen(ReaderScreen):
                 )
                 for p in sorted(self.placements, key=lambda p: (p.orphan, p.start))
             ]
-            pane.show_passages(f"This article: {len(entries)} annotations", entries)
+            pane.show_passages(f"This article: {_count(len(entries), 'annotation')}", entries)
         else:
             tagged = self.store.annotations(tag=self.tag_filter)
             entries = [Entry(a.id, self._article_label(a.article), a.quote, a.tags, a.note) for a in tagged]
-            pane.show_passages(
-                f"Tagged {one_line(self.tag_filter)}: {len(entries)} passages", entries, back=True
-            )
+            title = f"Tagged {one_line(self.tag_filter)}: {_count(len(entries), 'passage')}"
+            pane.show_passages(title, entries, back=True)
         pane.show_codebook(self.store.tags(), dict(self.store.tag_counts()))
 
     def _article_label(self, article_id: str) -> str:
@@ -215,7 +214,7 @@ class AnnotatingScreen(ReaderScreen):
         from tui.ui.screens.tag_dialog import TagDialog
 
         view = self.query_one(ArticleView)
-        selection = view.cursor.selection
+        selection = _trimmed(self.article.text, view.cursor.selection)
         existing = None if selection else next(reversed(self._at(view.cursor.offset)), None)
         if selection is None and existing is None:
             self.notify("Select a passage first: v then move, shift+arrows, or drag with the mouse")
@@ -251,10 +250,11 @@ class AnnotatingScreen(ReaderScreen):
         view = self.query_one(ArticleView)
         if self.article is None or not self._writable():
             return
-        if view.cursor.selection is None:
+        selection = _trimmed(self.article.text, view.cursor.selection)
+        if selection is None:
             self.notify("Select a passage first: v then move, shift+arrows, or drag with the mouse")
             return
-        made = Annotation.create(self.article.id, self.article.text, *view.cursor.selection, author=_author())
+        made = Annotation.create(self.article.id, self.article.text, *selection, author=_author())
         view.clear_selection()
         self._save("highlight", [(None, made)])
 
@@ -364,3 +364,20 @@ def _author() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return ""
+
+
+def _trimmed(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A selection without the spaces at either end (None if nothing is left)."""
+    if span is None:
+        return None
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _count(number: int, noun: str) -> str:
+    """"1 passage", "3 passages"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

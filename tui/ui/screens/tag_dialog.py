@@ -93,6 +93,7 @@ class TagDialog(ModalScreen[TagChoice | None]):
         listing.add_options([self._selection(name) for name in wanted])
         if wanted:
             listing.highlighted = 0
+        listing.border_subtitle = "" if wanted else "no tags yet: type a name, then Enter"
 
     def _selection(self, name: str) -> Selection[str]:
         """One tag as a list entry: a colour swatch and the name, as plain text."""
