@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine
 from tui.core.models import LoadProblem
@@ -18,6 +18,9 @@ from tui.ui.commands import ArticleCommands, ReaderCommands, TagCommands
 from tui.ui.messages import FirstFrameDrawn
 from tui.ui.screens.annotating import AnnotatingScreen
 from tui.ui.theme import theme_variables
+
+if TYPE_CHECKING:
+    from tui.core.annotations.store import AnnotationStore
 
 
 class ReaderApp(App[None]):
@@ -39,8 +42,14 @@ class ReaderApp(App[None]):
         problems: list[LoadProblem] | None = None,
         store: AnnotationStore | None = None,
         store_problem: str | None = None,
+        open_store: Callable[[], AnnotationStore] | None = None,
     ) -> None:
-        """The corpus, engine and annotation store to show (an empty in-memory store if none)."""
+        """The corpus, engine and annotation store to show.
+
+        Give the ``store`` itself (tests), or ``open_store`` to open it in the background after
+        the first paint (the app; a large store takes a moment). With neither, an empty store in
+        memory. ``store_problem`` makes the store read-only with that reason.
+        """
         super().__init__()
         # Start-up makes tens of thousands of objects (styles, strips, segments) and none of
         # them is garbage yet: a cyclic collection in the middle of the first frame costs ~30 ms
@@ -50,8 +59,9 @@ class ReaderApp(App[None]):
         self.corpus = corpus
         self.engine = engine
         self.problems = list(problems if problems is not None else corpus.problems)
-        self.store = store if store is not None else AnnotationStore.in_memory()
+        self.store = store
         self.store_problem = store_problem
+        self.open_store = open_store
 
     @on(FirstFrameDrawn)
     def first_frame_drawn(self) -> None:
@@ -70,7 +80,9 @@ class ReaderApp(App[None]):
 
     def get_default_screen(self) -> AnnotatingScreen:
         """The reader, with annotation, is the app's base screen."""
-        return AnnotatingScreen(self.corpus, self.engine, self.problems, self.store, self.store_problem)
+        return AnnotatingScreen(
+            self.corpus, self.engine, self.problems, self.store, self.store_problem, self.open_store
+        )
 
     def action_help(self) -> None:
         """Show every key."""

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from tui.core.models import EntityType, Mention
+
+if TYPE_CHECKING:
+    from tui.core.annotations.store import AnnotationStore
 
 
 @dataclass
@@ -96,3 +100,11 @@ class TagAction(Message):
 
     action: str
     name: str
+
+
+@dataclass
+class StoreOpened(Message):
+    """The annotation store finished opening in the background (``problem``: why it is read-only)."""
+
+    store: AnnotationStore
+    problem: str | None

@@ -8,9 +8,12 @@ Creating an annotation is ``(None, new)``, deleting it ``(old, None)``, editing 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tui.core.annotations.model import Annotation
-from tui.core.annotations.store import AnnotationStore
+
+if TYPE_CHECKING:
+    from tui.core.annotations.store import AnnotationStore
 
 Change = tuple[Annotation | None, Annotation | None]
 

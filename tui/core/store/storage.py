@@ -27,14 +27,17 @@ import threading
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from tui.core.store import files
 from tui.core.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+
 from tui.core.store.journal import JournalCorrupt, decode, decode_header, encode, encode_commit
 
 FORMAT = "iranpak-reader/store"
@@ -65,6 +68,8 @@ class JournalStorage(Storage):
         self._journal_header: bytes | None = None  # its first line names the generation
         self._offset = 0
         self._journal_current = False
+        from filelock import FileLock  # imported with the first store opened, not at start-up
+
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self._lock = FileLock(folder / f".{name}.lock", timeout=lock_timeout, thread_local=False)
@@ -272,6 +277,8 @@ class JournalStorage(Storage):
             if self._lock is None:
                 yield
                 return
+            from filelock import Timeout
+
             try:
                 self._lock.acquire()
             except Timeout as error:

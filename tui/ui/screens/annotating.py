@@ -8,22 +8,19 @@ untouched: every change is refused with one message saying why. Saves by other p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from rich.color import Color, ColorParseError
 from rich.style import Style
-from textual import on
+from textual import on, work
 from textual.binding import Binding
 
-from tui.core.annotations.anchoring import Placement, place
-from tui.core.annotations.history import Change, History
-from tui.core.annotations.model import Annotation, text_hash
-from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine
 from tui.core.models import LoadProblem
 from tui.core.safe_text import one_line
-from tui.ui.messages import AnnotationChosen, CursorMoved, TagAction, TagChosen
+from tui.ui.messages import AnnotationChosen, CursorMoved, StoreOpened, TagAction, TagChosen
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.annotation_bar import AnnotationBar
 from tui.ui.widgets.article_list import ArticleList
@@ -32,6 +29,10 @@ from tui.ui.widgets.article_view import ArticleView
 if TYPE_CHECKING:  # imported when first used: they are not needed for the first paint
     from textual.widgets import TabbedContent
 
+    from tui.core.annotations.anchoring import Placement
+    from tui.core.annotations.history import Change, History
+    from tui.core.annotations.model import Annotation
+    from tui.core.annotations.store import AnnotationStore
     from tui.ui.screens.tag_dialog import TagChoice
     from tui.ui.widgets.annotation_pane import AnnotationPane
 
@@ -61,20 +62,47 @@ class AnnotatingScreen(ReaderScreen):
         corpus: Corpus,
         engine: EntityEngine,
         problems: list[LoadProblem],
-        store: AnnotationStore,
+        store: AnnotationStore | None = None,
         store_problem: str | None = None,
+        open_store: Callable[[], AnnotationStore] | None = None,
     ) -> None:
+        """The store itself, or how to open it after the first paint (until then: an empty one)."""
         super().__init__(corpus, engine, problems)
-        self.store = store
+        self._store = store
         self.store_problem = store_problem
-        self.history = History()
+        self._open_store = open_store if store is None else None
+        self._history: History | None = None
         self.placements: list[Placement] = []
         self.tag_filter: str | None = None
         self._signature: object = None
 
     @property
+    def store(self) -> AnnotationStore:
+        """The annotation store (an empty one in memory until one is given or opened)."""
+        if self._store is None:
+            from tui.core.annotations.store import AnnotationStore
+
+            self._store = AnnotationStore.in_memory()
+        return self._store
+
+    @store.setter
+    def store(self, store: AnnotationStore) -> None:
+        self._store = store
+
+    @property
+    def history(self) -> History:
+        """This session's undo and redo."""
+        if self._history is None:
+            from tui.core.annotations.history import History
+
+            self._history = History()
+        return self._history
+
+    @property
     def read_only(self) -> str | None:
         """Why annotations cannot be changed now, or None."""
+        if self._open_store is not None:
+            return "the annotation store is still opening"
         return self.store_problem or self.store.read_only
 
     def on_mount(self) -> None:
@@ -82,12 +110,37 @@ class AnnotatingScreen(ReaderScreen):
 
         (Textual runs the reader's own ``on_mount`` too: handlers run for every class.)
         """
+        if self._open_store is None:
+            self._store_ready()
+        self.set_interval(POLL_SECONDS, self._poll_store)
+
+    @work(thread=True, exclusive=True, group="store")
+    def open_store(self) -> None:
+        """Open the store in the background (a large one takes a moment); report it by message."""
+        from tui.core.annotations.store import AnnotationStore
+        from tui.core.store import StoreError
+
+        opener = self._open_store
+        assert opener is not None
+        try:
+            self.post_message(StoreOpened(opener(), None))
+        except StoreError as error:
+            self.post_message(StoreOpened(AnnotationStore.in_memory(), str(error)))
+
+    @on(StoreOpened)
+    def _store_opened(self, message: StoreOpened) -> None:
+        """Use the opened store (read-only with the reason if it could not be read)."""
+        self.store, self.store_problem, self._open_store = message.store, message.problem, None
+        self._store_ready()
+        self.refresh_annotations()
+
+    def _store_ready(self) -> None:
+        """Say if the store cannot be changed, and note its state for polling."""
         if self.read_only:
             self.notify(
                 f"Annotations are read-only: {self.read_only}", severity="warning", timeout=12, markup=False
             )
         self._signature = self.store.signature()
-        self.set_interval(POLL_SECONDS, self._poll_store)
 
     async def mount_more_panes(self, side: TabbedContent) -> None:
         """The Annotations pane beside the entity pane, and the bar under the text."""
@@ -99,6 +152,8 @@ class AnnotatingScreen(ReaderScreen):
         await side.add_pane(
             TabPane("Annotations", AnnotationPane(id="annotation-pane"), id="annotations-tab")
         )
+        if self._open_store is not None:
+            self.open_store()
         self.refresh_annotations()
 
     def article_opened(self) -> None:
@@ -108,6 +163,8 @@ class AnnotatingScreen(ReaderScreen):
 
     def _poll_store(self) -> None:
         """Show what other processes saved."""
+        if self._open_store is not None:
+            return
         signature = self.store.signature()
         if signature != self._signature:
             self._signature = signature
@@ -117,6 +174,11 @@ class AnnotatingScreen(ReaderScreen):
 
     def refresh_annotations(self) -> None:
         """Marks in the text, the pane, the codebook, the list's counts and the bar, from the store."""
+        if self._open_store is not None:
+            return  # shown once the store has opened
+        from tui.core.annotations.anchoring import place
+        from tui.core.annotations.model import text_hash
+
         article = self.article
         found = self.store.annotations(article=article.id) if article else []
         current = text_hash(article.text) if article else ""
@@ -211,6 +273,7 @@ class AnnotatingScreen(ReaderScreen):
         """Tag or note the selection (a new annotation) or the annotation at the cursor (an edit)."""
         if self.article is None or not self._writable():
             return
+        from tui.core.annotations.model import Annotation
         from tui.ui.screens.tag_dialog import TagDialog
 
         view = self.query_one(ArticleView)
@@ -254,6 +317,8 @@ class AnnotatingScreen(ReaderScreen):
         if selection is None:
             self.notify("Select a passage first: v then move, shift+arrows, or drag with the mouse")
             return
+        from tui.core.annotations.model import Annotation
+
         made = Annotation.create(self.article.id, self.article.text, *selection, author=_author())
         view.clear_selection()
         self._save("highlight", [(None, made)])
@@ -291,6 +356,9 @@ class AnnotatingScreen(ReaderScreen):
     @on(AnnotationChosen)
     def _annotation_chosen(self, message: AnnotationChosen) -> None:
         """Open the passage: its article, the cursor on it, the passage selected."""
+        from tui.core.annotations.anchoring import place
+        from tui.core.annotations.model import text_hash
+
         annotation = self.store.get(message.annotation_id)
         if annotation is None:
             return
@@ -379,5 +447,5 @@ def _trimmed(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
 
 
 def _count(number: int, noun: str) -> str:
-    """"1 passage", "3 passages"."""
+    """ "1 passage", "3 passages"."""
     return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.core.annotations.model import Annotation
 from tui.core.safe_text import one_line
+
+if TYPE_CHECKING:
+    from tui.core.annotations.model import Annotation
 
 
 class AnnotationBar(Static):
