@@ -255,7 +255,7 @@ def test_folder_without_write_permission_opens_read_only(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tui.core.store.storage.FileLock.acquire", refuse)
+    monkeypatch.setattr("filelock.FileLock.acquire", refuse)
     again = AnnotationStore.open(tmp_path)
     assert again.read_only == f"{tmp_path} is not writable"
     assert again.annotations() == [annotation]

@@ -87,6 +87,7 @@ class AnnotatingScreen(ReaderScreen):
 
     @store.setter
     def store(self, store: AnnotationStore) -> None:
+        """Use another store (the one opened in the background)."""
         self._store = store
 
     @property
