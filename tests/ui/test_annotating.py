@@ -302,3 +302,35 @@ async def test_export_from_the_app_says_where(make_app: AppFactory, tmp_path: Pa
         await pilot.press("enter")
         await pilot.pause()
         assert any("cannot write" in str(n.message) for n in app._notifications)
+
+
+async def test_help_lists_the_annotation_keys_and_the_palette_runs_tag_actions(
+    make_app: AppFactory, corpus: Any
+) -> None:
+    from tui.ui.commands import TagCommands
+    from tui.ui.keys import key_sections
+
+    store = AnnotationStore.in_memory()
+    store.save(Annotation.create(FIRST, corpus.find(FIRST).text, 26, 32, ("place",)))
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = {key: text for _, section in key_sections(app) for key, text in section}
+        for key in ("t", "c", "m", "u", "v", "A", "Ctrl+E", "R", "D", "w / Ctrl+→", "( ", "Ctrl+S"):
+            assert any(k.startswith(key.strip()) or key.strip() in k.split(" / ") for k in rows), key
+        provider = TagCommands(app.screen)
+        titles = [title for title, _, _ in provider._entries()]
+        assert titles == [
+            "Passages tagged: place", "Rename tag: place", "Recolour tag: place", "Merge tag: place", "Delete tag: place",
+        ]
+        _, _, show = provider._entries()[0]
+        show()
+        await pilot.pause()
+        assert screen_of(app).tag_filter == "place"
+        _, _, delete = provider._entries()[4]
+        delete()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.tags() == []

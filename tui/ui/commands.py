@@ -97,7 +97,7 @@ class ReaderCommands(Provider):
 
 
 class TagCommands(Provider):
-    """'Passages tagged: <tag>' for every tag of the codebook."""
+    """For every tag of the codebook: list its passages, rename, recolour, merge or delete it."""
 
     def _entries(self) -> list[tuple[str, str, Callable[[], None]]]:
         """(title, help, callback) for every tag."""
@@ -107,14 +107,30 @@ class TagCommands(Provider):
         if not isinstance(screen, AnnotatingScreen):
             return []
         counts = screen.store.tag_counts()
-        return [
-            (
-                f"Passages tagged: {one_line(tag.name)}",
-                f"{counts.get(tag.name, 0)} passages",
-                partial(screen.show_tag, tag.name),
+        entries: list[tuple[str, str, Callable[[], None]]] = []
+        for tag in screen.store.tags():
+            name = one_line(tag.name)
+            entries.append(
+                (
+                    f"Passages tagged: {name}",
+                    f"{counts.get(tag.name, 0)} passages",
+                    partial(screen.show_tag, tag.name),
+                )
             )
-            for tag in screen.store.tags()
-        ]
+            for verb, action in (
+                ("Rename", "rename"),
+                ("Recolour", "recolour"),
+                ("Merge", "merge"),
+                ("Delete", "delete"),
+            ):
+                entries.append(
+                    (
+                        f"{verb} tag: {name}",
+                        "everywhere at once",
+                        partial(screen.tag_action, action, tag.name),
+                    )
+                )
+        return entries
 
     async def discover(self) -> Hits:
         """Every tag, before anything is typed."""

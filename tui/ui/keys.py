@@ -6,7 +6,9 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from tui.ui.screens.reader import ReaderScreen
+from tui.ui.screens.annotating import AnnotatingScreen
+from tui.ui.screens.tag_dialog import TagDialog
+from tui.ui.widgets.annotation_pane import Codebook
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.entity_pane import EntityTree
@@ -14,28 +16,36 @@ from tui.ui.widgets.find_bar import FindInput
 
 SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Everywhere", App),
-    ("Reader", ReaderScreen),
+    ("Reader and annotations", AnnotatingScreen),
     ("Article list", ArticleList),
-    ("Article text", ArticleView),
+    ("Article text: cursor and selection", ArticleView),
     ("Entity pane", EntityTree),
+    ("Codebook (Annotations pane)", Codebook),
+    ("Tag dialog", TagDialog),
     ("Find bar", FindInput),
 ]
 
 _PRETTY = {
     "slash": "/",
     "question_mark": "?",
-    "ctrl+p": "Ctrl+P",
-    "ctrl+q": "Ctrl+Q",
-    "shift+tab": "Shift+Tab",
-    "shift+enter": "Shift+Enter",
+    "left_parenthesis": "(",
+    "right_parenthesis": ")",
+    "left_curly_bracket": "{",
+    "right_curly_bracket": "}",
     "pageup": "PgUp",
     "pagedown": "PgDn",
+    "left": "←",
+    "right": "→",
+    "up": "↑",
+    "down": "↓",
 }
 
 
 def pretty_key(key: str) -> str:
-    """A key name as people write it."""
-    return _PRETTY.get(key, key.capitalize() if len(key) > 1 else key)
+    """A key name as people write it: "ctrl+shift+left" is "Ctrl+Shift+←"."""
+    *modifiers, last = key.split("+")
+    named = _PRETTY.get(last, last.capitalize() if len(last) > 1 else last.upper() if modifiers else last)
+    return "+".join([*(m.capitalize() for m in modifiers), named])
 
 
 def key_sections(app: App[object]) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -403,11 +403,15 @@ class AnnotatingScreen(ReaderScreen):
 
     @on(TagAction)
     def _tag_action(self, message: TagAction) -> None:
+        """Rename, recolour, merge or delete a tag, asked from the codebook."""
+        self.tag_action(message.action, message.name)
+
+    def tag_action(self, action: str, name: str) -> None:
         """Rename, recolour, merge or delete a tag everywhere (see :mod:`.codebook_actions`)."""
         from tui.ui.screens.codebook_actions import run_tag_action
 
         if self._writable():
-            run_tag_action(self, message.action, message.name)
+            run_tag_action(self, action, name)
 
     def action_export(self) -> None:
         """Export every annotation to a file the user names."""
