@@ -334,3 +334,29 @@ async def test_help_lists_the_annotation_keys_and_the_palette_runs_tag_actions(
         await pilot.press("y")
         await pilot.pause()
         assert store.tags() == []
+
+
+async def test_hostile_notes_and_tags_are_shown_harmlessly_and_kept_exactly(
+    make_app: AppFactory, corpus: Any
+) -> None:
+    hostile = "[bold red]x[/] \x1b[31mred\x1b[0m 🇮🇷 سلام"
+    store = AnnotationStore.in_memory()
+    annotation = Annotation.create(FIRST, corpus.find(FIRST).text, 26, 32, (hostile,), note=hostile)
+    store.save(annotation)
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await into_text(pilot)
+        view.move_cursor(28)
+        await pilot.pause()
+        shown = str(app.query_one(AnnotationBar).render())
+        assert "[bold red]x[/]" in shown and "\x1b" not in shown and "␛[31m" in shown
+        codebook = app.query_one(Codebook)
+        assert "\x1b" not in str(codebook.get_option_at_index(0).prompt)
+        await pilot.press("c")
+        await pilot.pause()
+        note = app.screen.query_one("#note", TextArea)
+        assert "\x1b" not in note.text and "␛" in note.text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.get(annotation.id).note == hostile  # type: ignore[union-attr]
+        assert store.get(annotation.id).tags == (hostile,)  # type: ignore[union-attr]

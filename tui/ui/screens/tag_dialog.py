@@ -1,7 +1,7 @@
 """The tagging dialog: pick tags (type to filter), create new ones, and write a note.
 
 Returns a :class:`TagChoice` (or None if cancelled). Tag names, descriptions and the quote
-are shown as plain text, never as markup.
+are shown as plain text, never as markup, and a note's control characters as symbols.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from tui.core.annotations.model import PALETTE, Tag, valid_colour
-from tui.core.safe_text import one_line
+from tui.core.safe_text import one_line, visible
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class TagDialog(ModalScreen[TagChoice | None]):
                 yield Input(value=colour, placeholder="#rrggbb", id="new-colour")
                 yield Input(placeholder="description of a new tag (optional)", id="new-description")
             yield Label("Note", classes="hint")
-            yield TextArea(self.note, id="note", soft_wrap=True)
+            yield TextArea(visible(self.note), id="note", soft_wrap=True)
             with Horizontal(id="buttons"):
                 yield Button("Save (Ctrl+S)", variant="primary", id="save")
                 yield Button("Cancel (Esc)", id="cancel")
@@ -140,7 +140,9 @@ class TagDialog(ModalScreen[TagChoice | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Return the tags, note and new tags."""
-        note = self.query_one("#note", TextArea).text.strip()
+        text = self.query_one("#note", TextArea).text
+        # Control characters are edited as their symbols (␛); an untouched note is kept byte for byte.
+        note = self.note if text == visible(self.note) else text.strip()
         new = [self.new_tags[name] for name in self.chosen if name in self.new_tags]
         self.dismiss(TagChoice(tuple(self.chosen), note, new))
 
