@@ -321,7 +321,11 @@ async def test_help_lists_the_annotation_keys_and_the_palette_runs_tag_actions(
         provider = TagCommands(app.screen)
         titles = [title for title, _, _ in provider._entries()]
         assert titles == [
-            "Passages tagged: place", "Rename tag: place", "Recolour tag: place", "Merge tag: place", "Delete tag: place",
+            "Passages tagged: place",
+            "Rename tag: place",
+            "Recolour tag: place",
+            "Merge tag: place",
+            "Delete tag: place",
         ]
         _, _, show = provider._entries()[0]
         show()
@@ -360,3 +364,42 @@ async def test_hostile_notes_and_tags_are_shown_harmlessly_and_kept_exactly(
         await pilot.pause()
         assert store.get(annotation.id).note == hostile  # type: ignore[union-attr]
         assert store.get(annotation.id).tags == (hostile,)  # type: ignore[union-attr]
+
+
+async def test_orphans_are_listed_with_their_quote(make_app: AppFactory, corpus: Any) -> None:
+    text = corpus.find(FIRST).text
+    store = AnnotationStore.in_memory()
+    kept = Annotation.create(FIRST, text, 26, 32, ("place",))
+    lost = Annotation.create(FIRST, text, 40, 60, ("gone",))
+    store.save(kept, lost.edited(quote="a sentence the article no longer has", text_hash="sha256:old"))
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        passages = app.query_one("#passages", OptionList)
+        prompts = [str(passages.get_option_at_index(i).prompt) for i in range(passages.option_count)]
+        orphan_header = next(i for i, p in enumerate(prompts) if p.startswith("Orphaned"))
+        assert "TEHRAN" in prompts[0]
+        assert "a sentence the article no longer has" in prompts[orphan_header + 1]
+        assert [p.orphan for p in screen_of(app).placements].count(True) == 1
+
+
+async def test_the_app_on_a_workspace_with_an_unreadable_store_opens_read_only(
+    workspace: Path,
+) -> None:
+    from tui.core.workspace import resolve_workspace
+    from tui.ui.launch import make_app as make_workspace_app
+
+    snapshot = workspace / "annotations" / "annotations.json"
+    snapshot.write_bytes(b"{ this is not a store")
+    app = make_workspace_app(resolve_workspace(str(workspace)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        screen = screen_of(app)
+        assert screen.read_only is not None and str(snapshot) in screen.read_only
+        assert any("read-only" in str(n.message) for n in app._notifications)
+        view = await into_text(pilot)
+        view.select(26, 32)
+        await pilot.press("m")
+        assert screen.store.annotations() == []
+    assert snapshot.read_bytes() == b"{ this is not a store"

@@ -43,3 +43,35 @@ class TestLook:
             await pilot.pause()
 
         assert snap_compare(make_app(), terminal_size=SNAPSHOT_SIZE, run_before=help_open)
+
+    def test_annotations_marked_with_the_pane_open(
+        self, snap_compare: Any, make_app: Callable[..., ReaderApp], corpus: Any
+    ) -> None:
+        from tui.core.annotations.model import Annotation, Tag
+        from tui.core.annotations.store import AnnotationStore
+
+        text = corpus.find("000_9154f6903408afad").text
+        store = AnnotationStore.in_memory()
+        store.save_tag(
+            Tag("people", "#61afef", created="2026-01-01T00:00:00Z", modified="2026-01-01T00:00:00Z")
+        )
+        store.save_tag(
+            Tag("trade", "#e5c07b", created="2026-01-01T00:00:00Z", modified="2026-01-01T00:00:00Z")
+        )
+        start = text.index("Mohammad Baqer")
+        trade = text.index("raising bilateral trade")
+        store.save(
+            Annotation.create("000_9154f6903408afad", text, start, start + 22, ("people",), "the Speaker"),
+            Annotation.create("000_9154f6903408afad", text, start + 15, start + 60, ("trade",)),
+            Annotation.create("000_9154f6903408afad", text, trade, trade + 38, ("trade",)),
+        )
+
+        async def annotated(pilot: Any) -> None:
+            await settle(pilot)
+            pilot.app.query_one("#side").active = "annotations-tab"
+            await pilot.press("enter")
+            view = pilot.app.query_one("ArticleView")
+            view.move_cursor(start + 16)
+            await pilot.pause()
+
+        assert snap_compare(make_app(store=store), terminal_size=SNAPSHOT_SIZE, run_before=annotated)

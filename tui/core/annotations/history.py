@@ -33,6 +33,11 @@ class History:
             del self._undo[: -self.limit]
             self._redo.clear()
 
+    @property
+    def can_redo(self) -> bool:
+        """Whether there is an undone step to redo."""
+        return bool(self._redo)
+
     def undo(self, store: AnnotationStore) -> str | None:
         """Undo the last step in ``store``; its label, or None if there is nothing to undo."""
         if not self._undo:

@@ -50,11 +50,11 @@ class AnnotatingScreen(ReaderScreen):
             "c", "annotate('note')", "Note", tooltip="A note on the selection or the annotation at the cursor"
         ),
         Binding("m", "highlight", "Highlight", tooltip="Highlight the selection (no tags, no note)"),
-        Binding("x,delete", "delete_annotation", "Delete", show=False),
+        Binding("x,delete", "delete_annotation", "Delete", tooltip="Delete the annotation at the cursor"),
         Binding("u", "undo", "Undo"),
-        Binding("ctrl+r,U", "redo", "Redo", show=False),
-        Binding("A", "focus('#passages')", "Annotations", show=False),
-        Binding("ctrl+e", "export", "Export", show=False),
+        Binding("ctrl+r,U", "redo", "Redo"),
+        Binding("A", "focus('#passages')", "Pane", tooltip="The Annotations pane and the codebook"),
+        Binding("ctrl+e", "export", "Export", tooltip="Export every annotation to a file"),
     ]
 
     def __init__(
@@ -98,6 +98,12 @@ class AnnotatingScreen(ReaderScreen):
 
             self._history = History()
         return self._history
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show Redo only when there is something to redo (and the reader's own rules)."""
+        if action == "redo":
+            return self.history.can_redo
+        return super().check_action(action, parameters)
 
     @property
     def read_only(self) -> str | None:
@@ -267,6 +273,7 @@ class AnnotatingScreen(ReaderScreen):
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return
         self.history.record(label, changes)
+        self.refresh_bindings()
         self._signature = self.store.signature()
         self.refresh_annotations()
 
@@ -348,6 +355,7 @@ class AnnotatingScreen(ReaderScreen):
         if not self._writable():
             return
         label = step(self.store)  # type: ignore[operator]
+        self.refresh_bindings()
         self.notify(f"{done} {label}" if label else nothing, timeout=2)
         self._signature = self.store.signature()
         self.refresh_annotations()

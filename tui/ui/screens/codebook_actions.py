@@ -80,6 +80,7 @@ def _retag(screen: AnnotatingScreen, label: str, names: list[str], apply: object
         return
     changes = [(old, screen.store.get(annotation_id)) for annotation_id, old in before.items()]
     screen.history.record(label, [(old, new) for old, new in changes if new is not None])
+    screen.refresh_bindings()
     screen.notify(f"{one_line(label)}: {len(before)} annotations changed", timeout=3, markup=False)
     screen.refresh_annotations()
 

@@ -74,7 +74,24 @@ class ReaderScreen(Screen[None]):
         self.enabled: set[EntityType] = set(EntityType)
         self.marked: str | None = None
         self.query_text = ""
-        self.stepper = Stepper()
+        self._stepper = Stepper()
+
+    @property
+    def stepper(self) -> Stepper:
+        """The find matches or marked mentions that n and N step through."""
+        return self._stepper
+
+    @stepper.setter
+    def stepper(self, stepper: Stepper) -> None:
+        """New matches or mentions: the footer shows n and N only when there is something to step to."""
+        self._stepper = stepper
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide n / N from the footer while there is nothing to step through."""
+        if action == "step":
+            return bool(self._stepper.spans)
+        return True
 
     def compose(self) -> ComposeResult:
         """List on the left, article in the centre, panes on the right, keys at the bottom.
@@ -295,7 +312,7 @@ class ReaderScreen(Screen[None]):
             bar.close()
         self.query_text = ""
         self.marked = None
-        self.stepper = Stepper()
+        self._stepper = Stepper()
         view = self.query_one(ArticleView)
         view.set_matches([], None)
         view.mark_entity(None)
