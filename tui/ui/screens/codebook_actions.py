@@ -120,7 +120,10 @@ def export_annotations(screen: AnnotatingScreen) -> None:
             screen.notify(str(error), title="Export failed", severity="error", markup=False)
             return
         screen.notify(
-            f"Wrote {count} annotations ({kind}) to {path}", title="Exported", timeout=8, markup=False
+            f"Wrote {count} annotation{'' if count == 1 else 's'} ({kind}) to {path}",
+            title="Exported",
+            timeout=8,
+            markup=False,
         )
 
     screen.app.push_screen(ExportDialog(folder), write)

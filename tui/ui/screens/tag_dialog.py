@@ -69,12 +69,13 @@ class TagDialog(ModalScreen[TagChoice | None]):
             yield Label(Content(f"“{one_line(self.quote)[:300]}”"), id="quote")
             yield Input(placeholder="Filter tags, or type a new tag name and press Enter", id="tag-filter")
             yield SelectionList[str](id="tag-list")
+            yield Label("Note", classes="hint")
+            yield TextArea(visible(self.note), id="note", soft_wrap=True)
+            yield Label("A new tag's colour and description (used when Enter creates one)", classes="hint")
             with Horizontal(id="new-tag"):
                 colour = PALETTE[len(self.codebook) % len(PALETTE)]
                 yield Input(value=colour, placeholder="#rrggbb", id="new-colour")
-                yield Input(placeholder="description of a new tag (optional)", id="new-description")
-            yield Label("Note", classes="hint")
-            yield TextArea(visible(self.note), id="note", soft_wrap=True)
+                yield Input(placeholder="description (optional)", id="new-description")
             with Horizontal(id="buttons"):
                 yield Button("Save (Ctrl+S)", variant="primary", id="save")
                 yield Button("Cancel (Esc)", id="cancel")
