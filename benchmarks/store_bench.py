@@ -35,68 +35,65 @@ def _annotations(count: int) -> list[Annotation]:
     return made
 
 
-def _median_ms(action: Callable[[], object], repeat: int) -> float:
-    """The median time of ``action`` in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+def _seconds(action: Callable[[], object]) -> float:
+    """How long ``action`` takes, in seconds."""
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
 
 
-def _default_tinydb(folder: Path, stored: list[Annotation], extra: list[Annotation]) -> tuple[float, float]:
-    """TinyDB's JSON storage: ms per save (insert) and ms to open (first read of the table)."""
-    path = folder / "default.json"
-    database = TinyDB(path)
-    database.storage.write({"annotations": {str(a.doc_id): a.as_json() for a in stored}})
-    table = database.table("annotations")
-    queue = iter(extra)
-
-    def insert() -> int:
-        annotation = next(queue)
-        return int(table.insert(Document(annotation.as_json(), doc_id=annotation.doc_id)))
-
-    save = _median_ms(insert, 3)
-    database.close()
-    gc.collect()
-    open_ms = _median_ms(lambda: len(TinyDB(path).table("annotations")), 3)
-    return save, open_ms
+def _open_ours(folder: Path) -> int:
+    """Open this project's store and count its annotations (the store is closed and freed too)."""
+    opened = AnnotationStore.open(folder)
+    size = len(opened._annotations)
+    opened.close()
+    return size
 
 
-def _journalled(folder: Path, stored: list[Annotation], extra: list[Annotation]) -> tuple[float, float]:
-    """This project's store: ms per durable save and ms to open."""
-    store = AnnotationStore.open(folder)
+def _prepare(ours: Path, theirs: Path, stored: list[Annotation]) -> TinyDB:
+    """Both stores holding ``stored``: ours (snapshot and journal) and TinyDB's default JSON file."""
+    store = AnnotationStore.open(ours)
     store.save(*stored)
     store.close()
-    store = AnnotationStore.open(folder)
-    queue = iter(extra)
-    save = _median_ms(lambda: store.save(next(queue)), 15)
+    database = TinyDB(theirs / "default.json")
+    database.storage.write({"annotations": {str(a.doc_id): a.as_json() for a in stored}})
+    return database
+
+
+def _measure(size: int, ours: Path, theirs: Path, pairs: int) -> dict[str, float]:
+    """Saves and opens, ours and the default storage's, interleaved so both see the same load."""
+    stored, extra = _annotations(size), iter(_annotations(4 * pairs + 4))
+    database = _prepare(ours, theirs, stored)
+    table = database.table("annotations")
+    store = AnnotationStore.open(ours)
+    save_ours, save_theirs, open_ours, open_theirs = [], [], [], []
+    for _ in range(pairs):
+        mine, default = next(extra), next(extra)
+        save_ours.append(_seconds(lambda: store.save(mine)))  # noqa: B023  # called at once
+        save_theirs.append(
+            _seconds(lambda: table.insert(Document(default.as_json(), doc_id=default.doc_id)))  # noqa: B023
+        )
     store.close()
+    database.close()
+    del stored
     gc.collect()
+    for _ in range(pairs):
+        open_ours.append(_seconds(lambda: _open_ours(ours)))
+        open_theirs.append(_seconds(lambda: len(TinyDB(theirs / "default.json").table("annotations"))))
+    return {
+        "save_ms": statistics.median(save_ours) * 1000,
+        "default_save_ms": statistics.median(save_theirs) * 1000,
+        "save_ratio": statistics.median(o / t for o, t in zip(save_ours, save_theirs, strict=True)),
+        "open_ms": statistics.median(open_ours) * 1000,
+        "default_open_ms": statistics.median(open_theirs) * 1000,
+        "open_ratio": statistics.median(o / t for o, t in zip(open_ours, open_theirs, strict=True)),
+    }
 
-    def open_store() -> int:
-        opened = AnnotationStore.open(folder)
-        size = len(opened._annotations)
-        opened.close()
-        return size
 
-    open_ms = _median_ms(open_store, 5)
-    return save, open_ms
-
-
-def store_figures(sizes: tuple[int, ...] = (10_000, 100_000)) -> dict[str, dict[str, float]]:
-    """Save and open times for each store size, ours and TinyDB's default, in milliseconds."""
+def store_figures(sizes: tuple[int, ...] = (10_000, 100_000), pairs: int = 5) -> dict[str, dict[str, float]]:
+    """Save and open times for each store size, ours beside TinyDB's default, in interleaved pairs."""
     results: dict[str, dict[str, float]] = {}
     for size in sizes:
-        stored, extra = _annotations(size), _annotations(40)
         with tempfile.TemporaryDirectory() as ours, tempfile.TemporaryDirectory() as theirs:
-            save, open_ms = _journalled(Path(ours), stored, extra)
-            base_save, base_open = _default_tinydb(Path(theirs), stored, extra)
-        results[str(size)] = {
-            "save_ms": save,
-            "open_ms": open_ms,
-            "default_save_ms": base_save,
-            "default_open_ms": base_open,
-        }
+            results[str(size)] = _measure(size, Path(ours), Path(theirs), pairs)
     return results
