@@ -1,46 +1,27 @@
-"""The reader with annotation: select, tag, note, highlight, edit, delete, undo; the Annotations pane.
+"""Changing annotations: select, tag, note, highlight, edit, delete, undo and redo, codebook, export.
 
-Widgets report (cursor moves, choices in the pane); this screen calls the store and keeps the
-undo history. A store that cannot be written (unreadable, read-only folder) leaves reading
-untouched: every change is refused with one message saying why. Saves by other processes
-(a second window, the CLI) are noticed by polling the store and shown.
+Widgets report; this screen calls the store and keeps the undo history. A store that cannot be
+written leaves reading untouched: every change is refused with one message saying why.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from rich.color import Color, ColorParseError
-from rich.style import Style
-from textual import on, work
+from textual import on
 from textual.binding import Binding
 
-from tui.core.corpus import Corpus
-from tui.core.entities import EntityEngine
-from tui.core.models import LoadProblem
-from tui.core.safe_text import one_line
-from tui.ui.messages import AnnotationChosen, CursorMoved, StoreOpened, TagAction, TagChosen
-from tui.ui.screens.reader import ReaderScreen
-from tui.ui.widgets.annotation_bar import AnnotationBar
-from tui.ui.widgets.article_list import ArticleList
+from tui.ui.messages import TagAction
+from tui.ui.screens.annotated import AnnotatedScreen
 from tui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:  # imported when first used: they are not needed for the first paint
-    from textual.widgets import TabbedContent
-
-    from tui.core.annotations.anchoring import Placement
     from tui.core.annotations.history import Change, History
-    from tui.core.annotations.model import Annotation
-    from tui.core.annotations.store import AnnotationStore
     from tui.ui.screens.tag_dialog import TagChoice
-    from tui.ui.widgets.annotation_pane import AnnotationPane
-
-POLL_SECONDS = 2.0
 
 
-class AnnotatingScreen(ReaderScreen):
-    """Read and annotate: the reader's panes plus annotations, the codebook and undo."""
+class AnnotatingScreen(AnnotatedScreen):
+    """Read and annotate: the annotated reader plus the keys that change annotations, and undo."""
 
     BINDINGS = [
         Binding(
@@ -57,39 +38,6 @@ class AnnotatingScreen(ReaderScreen):
         Binding("ctrl+e", "export", "Export", tooltip="Export every annotation to a file"),
     ]
 
-    def __init__(
-        self,
-        corpus: Corpus,
-        engine: EntityEngine,
-        problems: list[LoadProblem],
-        store: AnnotationStore | None = None,
-        store_problem: str | None = None,
-        open_store: Callable[[], AnnotationStore] | None = None,
-    ) -> None:
-        """The store itself, or how to open it after the first paint (until then: an empty one)."""
-        super().__init__(corpus, engine, problems)
-        self._store = store
-        self.store_problem = store_problem
-        self._open_store = open_store if store is None else None
-        self._history: History | None = None
-        self.placements: list[Placement] = []
-        self.tag_filter: str | None = None
-        self._signature: object = None
-
-    @property
-    def store(self) -> AnnotationStore:
-        """The annotation store (an empty one in memory until one is given or opened)."""
-        if self._store is None:
-            from tui.core.annotations.store import AnnotationStore
-
-            self._store = AnnotationStore.in_memory()
-        return self._store
-
-    @store.setter
-    def store(self, store: AnnotationStore) -> None:
-        """Use another store (the one opened in the background)."""
-        self._store = store
-
     @property
     def history(self) -> History:
         """This session's undo and redo."""
@@ -104,151 +52,6 @@ class AnnotatingScreen(ReaderScreen):
         if action == "redo":
             return self.history.can_redo
         return super().check_action(action, parameters)
-
-    @property
-    def read_only(self) -> str | None:
-        """Why annotations cannot be changed now, or None."""
-        if self._open_store is not None:
-            return "the annotation store is still opening"
-        return self.store_problem or self.store.read_only
-
-    def on_mount(self) -> None:
-        """Say if the store cannot be used; poll it for other processes' saves.
-
-        (Textual runs the reader's own ``on_mount`` too: handlers run for every class.)
-        """
-        if self._open_store is None:
-            self._store_ready()
-        self.set_interval(POLL_SECONDS, self._poll_store)
-
-    @work(thread=True, exclusive=True, group="store")
-    def open_store(self) -> None:
-        """Open the store in the background (a large one takes a moment); report it by message."""
-        from tui.core.annotations.store import AnnotationStore
-        from tui.core.store import StoreError
-
-        opener = self._open_store
-        assert opener is not None
-        try:
-            self.post_message(StoreOpened(opener(), None))
-        except StoreError as error:
-            self.post_message(StoreOpened(AnnotationStore.in_memory(), str(error)))
-
-    @on(StoreOpened)
-    def _store_opened(self, message: StoreOpened) -> None:
-        """Use the opened store (read-only with the reason if it could not be read)."""
-        self.store, self.store_problem, self._open_store = message.store, message.problem, None
-        self._store_ready()
-        self.refresh_annotations()
-
-    def _store_ready(self) -> None:
-        """Say if the store cannot be changed, and note its state for polling."""
-        if self.read_only:
-            self.notify(
-                f"Annotations are read-only: {self.read_only}", severity="warning", timeout=12, markup=False
-            )
-        self._signature = self.store.signature()
-
-    async def mount_more_panes(self, side: TabbedContent) -> None:
-        """The Annotations pane beside the entity pane, and the bar under the text."""
-        from textual.widgets import TabPane
-
-        from tui.ui.widgets.annotation_pane import AnnotationPane
-
-        await self.query_one("#centre").mount(AnnotationBar(id="annotation-bar"))
-        await side.add_pane(
-            TabPane("Annotations", AnnotationPane(id="annotation-pane"), id="annotations-tab")
-        )
-        if self._open_store is not None:
-            self.open_store()
-        self.refresh_annotations()
-
-    def article_opened(self) -> None:
-        """Mark the new article's annotations and list them."""
-        self.tag_filter = None
-        self.refresh_annotations()
-
-    def _poll_store(self) -> None:
-        """Show what other processes saved."""
-        if self._open_store is not None:
-            return
-        signature = self.store.signature()
-        if signature != self._signature:
-            self._signature = signature
-            self.refresh_annotations()
-
-    # Showing
-
-    def refresh_annotations(self) -> None:
-        """Marks in the text, the pane, the codebook, the list's counts and the bar, from the store."""
-        if self._open_store is not None:
-            return  # shown once the store has opened
-        from tui.core.annotations.anchoring import place
-        from tui.core.annotations.model import text_hash
-
-        article = self.article
-        found = self.store.annotations(article=article.id) if article else []
-        current = text_hash(article.text) if article else ""
-        self.placements = [place(a, article.text, current) for a in found] if article else []
-        colours = {tag.name: tag.colour for tag in self.store.tags()}
-        view = self.query_one(ArticleView)
-        view.set_annotations(
-            [(p.start, p.end, _style(p.annotation, colours)) for p in self.placements if not p.orphan]
-        )
-        self.query_one(ArticleList).set_annotation_counts(dict(self.store.counts_by_article()))
-        self._show_pane()
-        self._show_bar(view.cursor.offset)
-
-    def _show_pane(self) -> None:
-        """The pane's passages (this article's, or one tag's across the corpus) and codebook."""
-        panes = self.query("#annotation-pane")
-        if not panes:
-            return
-        from tui.ui.widgets.annotation_pane import Entry
-
-        pane = cast("AnnotationPane", panes.first())
-        if self.tag_filter is None:
-            entries = [
-                Entry(
-                    p.annotation.id,
-                    f"{p.start:>6}" if not p.orphan else "   —  ",
-                    p.annotation.quote,
-                    p.annotation.tags,
-                    p.annotation.note,
-                    p.orphan,
-                )
-                for p in sorted(self.placements, key=lambda p: (p.orphan, p.start))
-            ]
-            pane.show_passages(f"This article: {_count(len(entries), 'annotation')}", entries)
-        else:
-            tagged = self.store.annotations(tag=self.tag_filter)
-            entries = [Entry(a.id, self._article_label(a.article), a.quote, a.tags, a.note) for a in tagged]
-            title = f"Tagged {one_line(self.tag_filter)}: {_count(len(entries), 'passage')}"
-            pane.show_passages(title, entries, back=True)
-        pane.show_codebook(self.store.tags(), dict(self.store.tag_counts()))
-
-    def _article_label(self, article_id: str) -> str:
-        """A short name for an article in the tag listing."""
-        article = self.corpus.get(article_id)
-        return one_line(article.title)[:24] + ":" if article else f"{one_line(article_id)[:24]}:"
-
-    def _show_bar(self, offset: int) -> None:
-        """The tags and note of the annotations at ``offset``."""
-        bars = self.query(AnnotationBar)
-        if bars:
-            bars.first().show_annotations([p.annotation for p in self._at(offset)])
-
-    def _at(self, offset: int) -> list[Placement]:
-        """The placed annotations covering ``offset``, outermost first."""
-        covering = [p for p in self.placements if not p.orphan and p.start <= offset < p.end]
-        return sorted(covering, key=lambda p: p.start - p.end)
-
-    @on(CursorMoved)
-    def _cursor_moved(self, message: CursorMoved) -> None:
-        """Describe what is annotated at the cursor."""
-        self._show_bar(message.offset)
-
-    # Changing
 
     def _writable(self) -> bool:
         """Whether changes can be saved; says why not if they cannot."""
@@ -362,52 +165,11 @@ class AnnotatingScreen(ReaderScreen):
 
     # The pane
 
-    @on(AnnotationChosen)
-    def _annotation_chosen(self, message: AnnotationChosen) -> None:
-        """Open the passage: its article, the cursor on it, the passage selected."""
-        from tui.core.annotations.anchoring import place
-        from tui.core.annotations.model import text_hash
-
-        annotation = self.store.get(message.annotation_id)
-        if annotation is None:
-            return
-        article = self.corpus.get(annotation.article)
-        if article is None:
-            self.notify(
-                f"Orphaned: article {one_line(annotation.article)} is not in the corpus", markup=False
-            )
-            return
-        filtered = self.tag_filter
-        self.select_article(article.id)
-        self.tag_filter = filtered
-        self._show_pane()
-        placed = place(annotation, article.text, text_hash(article.text))
-        if placed.orphan:
-            self.notify(
-                f"Orphaned: “{one_line(annotation.quote)[:80]}” is no longer in the text", markup=False
-            )
-            return
-        view = self.query_one(ArticleView)
-        view.select(placed.start, placed.end)
-        view.focus()
-
-    def show_tag(self, name: str) -> None:
-        """List every passage with a tag in the Annotations pane, and go there."""
-        self.tag_filter = name
-        self._show_pane()
-        self.query_one("#passages").focus()
-
     def action_start_selecting(self) -> None:
         """Go to the text and start (or stop) selecting at the cursor."""
         view = self.query_one(ArticleView)
         view.focus()
         view.action_toggle_selecting()
-
-    @on(TagChosen)
-    def _tag_chosen(self, message: TagChosen) -> None:
-        """List every passage with the tag, or this article's again."""
-        self.tag_filter = message.name
-        self._show_pane()
 
     @on(TagAction)
     def _tag_action(self, message: TagAction) -> None:
@@ -426,15 +188,6 @@ class AnnotatingScreen(ReaderScreen):
         from tui.ui.screens.codebook_actions import export_annotations
 
         export_annotations(self)
-
-
-def _style(annotation: Annotation, colours: dict[str, str]) -> Style:
-    """Underlined, in its first tag's colour (notes and plain highlights in the theme's accent)."""
-    colour = colours.get(annotation.tags[0]) if annotation.tags else None
-    try:
-        return Style(underline=True, color=Color.parse(colour) if colour else None, bold=not annotation.tags)
-    except ColorParseError:
-        return Style(underline=True)
 
 
 def _author() -> str:
@@ -457,8 +210,3 @@ def _trimmed(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
-
-
-def _count(number: int, noun: str) -> str:
-    """ "1 passage", "3 passages"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"

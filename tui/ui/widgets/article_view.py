@@ -14,24 +14,23 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.models import EntityType, Mention
 from tui.core.safe_text import visible
-from tui.ui.messages import CursorMoved, EntityChosen
+from tui.ui.messages import EntityChosen
 from tui.ui.theme import entity_components, entity_rules
 from tui.ui.widgets.cursor import Cursor
+from tui.ui.widgets.cursor_view import CursorView
 from tui.ui.widgets.highlights import Layer, annotation_layers, line_segments
 from tui.ui.widgets.wrap import VisualLine, wrap_text
 
 Span = tuple[int, int]
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(CursorView, can_focus=True):
     """Renders one article's text through the line API, so every line knows its offsets."""
 
     COMPONENT_CLASSES = {
@@ -59,30 +58,6 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--overlap { text-style: bold italic; }
     }
     """.replace("ENTITY_RULES", entity_rules("article-view"))
-
-    BINDINGS = [
-        Binding("up,k", "line(-1)", "Line up", show=False),
-        Binding("down,j", "line(1)", "Line down", show=False),
-        Binding("left,h", "char(-1)", "Left", show=False),
-        Binding("right,l", "char(1)", "Right", show=False),
-        Binding("shift+up", "line(-1, True)", "Select line up", show=False),
-        Binding("shift+down", "line(1, True)", "Select line down", show=False),
-        Binding("shift+left", "char(-1, True)", "Select left", show=False),
-        Binding("shift+right", "char(1, True)", "Select right", show=False),
-        Binding("w,ctrl+right", "unit('word', 1)", "Next word", show=False),
-        Binding("b,ctrl+left", "unit('word', -1)", "Previous word", show=False),
-        Binding("ctrl+shift+right", "unit('word', 1, True)", "Select next word", show=False),
-        Binding("ctrl+shift+left", "unit('word', -1, True)", "Select previous word", show=False),
-        Binding("right_parenthesis", "unit('sentence', 1)", "Next sentence", show=False),
-        Binding("left_parenthesis", "unit('sentence', -1)", "Previous sentence", show=False),
-        Binding("right_curly_bracket", "unit('paragraph', 1)", "Next paragraph", show=False),
-        Binding("left_curly_bracket", "unit('paragraph', -1)", "Previous paragraph", show=False),
-        Binding("v", "toggle_selecting", "Select", tooltip="Start or drop a selection at the cursor"),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("home,g", "edge(-1)", "Top", show=False),
-        Binding("end,G", "edge(1)", "Bottom", show=False),
-    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -262,129 +237,6 @@ class ArticleView(ScrollView, can_focus=True):
         if self.scroll_offset.x or strip.cell_length != width:
             return strip.crop(self.scroll_offset.x, self.scroll_offset.x + width)
         return strip
-
-    # The cursor
-
-    def move_cursor(self, offset: int, extend: bool = False) -> None:
-        """Put the cursor at ``offset`` (``extend``: select from where it was), keep it in view, report it."""
-        self.cursor.move(offset, extend)
-        self._cursor_changed()
-
-    def select(self, start: int, end: int) -> None:
-        """Select a span (the cursor at its end) and show it."""
-        self.cursor.select(start, end)
-        self._cursor_changed()
-
-    def clear_selection(self) -> None:
-        """Drop the selection, keeping the cursor where it is."""
-        if self.cursor.anchor is not None or self.cursor.selecting:
-            self.cursor.clear()
-            self._cursor_changed()
-
-    def _cursor_changed(self) -> None:
-        """Redraw, scroll the cursor into view and tell the screen."""
-        self._cache.clear()
-        self.refresh()
-        line = self.line_of(self.cursor.offset)
-        height = self.scrollable_content_region.height
-        if line < self.scroll_offset.y:
-            self.scroll_to(y=line, animate=False)
-        elif height and line >= self.scroll_offset.y + height:
-            self.scroll_to(y=line - height + 1, animate=False)
-        self.post_message(CursorMoved(self.cursor.offset, self.cursor.selection))
-
-    def action_char(self, delta: int, extend: bool = False) -> None:
-        """One character left or right."""
-        self.move_cursor(self.cursor.offset + delta, extend)
-
-    def action_line(self, delta: int, extend: bool = False) -> None:
-        """One visual line up or down, keeping the column (the blank lines between paragraphs are skipped)."""
-        target = self.line_of(self.cursor.offset) + delta
-        while 0 <= target < len(self._lines) and self._lines[target].paragraph < 0:
-            target += delta
-        if 0 <= target < len(self._lines):
-            self.move_cursor(self._offset_on_line(target), extend)
-
-    def action_unit(self, unit: str, direction: int, extend: bool = False) -> None:
-        """To the next or previous word, sentence or paragraph."""
-        self.move_cursor(self.cursor.step(unit, direction), extend)
-
-    def action_page(self, direction: int) -> None:
-        """A page down or up: the text scrolls and the cursor goes with it."""
-        height = max(1, self.scrollable_content_region.height - 1)
-        line = self.line_of(self.cursor.offset) + direction * height
-        self.scroll_to(y=self.scroll_offset.y + direction * height, animate=False)
-        self.move_cursor(self._offset_on_line(line), self.cursor.anchor is not None)
-
-    def action_edge(self, direction: int) -> None:
-        """The start or the end of the text."""
-        self.move_cursor(0 if direction < 0 else len(self._text), self.cursor.anchor is not None)
-
-    def action_toggle_selecting(self) -> None:
-        """Start a selection at the cursor (then move to extend it), or drop it."""
-        self.cursor.toggle_selecting()
-        self._cursor_changed()
-
-    def _offset_on_line(self, line: int) -> int:
-        """The offset at the cursor's column on visual line ``line`` (clamped to the text)."""
-        self._ensure_layout()
-        if not self._lines:
-            return 0
-        current = self._lines[max(0, min(self.line_of(self.cursor.offset), len(self._lines) - 1))]
-        column = cell_len(self._text[current.start : self.cursor.offset])
-        target = self._lines[max(0, min(line, len(self._lines) - 1))]
-        offset, used = target.start, 0
-        while offset < target.end and used + cell_len(self._text[offset]) <= column:
-            used += cell_len(self._text[offset])
-            offset += 1
-        return offset
-
-    def on_focus(self) -> None:
-        """Show the cursor."""
-        self._cache.clear()
-        self.refresh()
-
-    def on_blur(self) -> None:
-        """Hide the cursor."""
-        self._cache.clear()
-        self.refresh()
-
-    # The mouse
-
-    def _position(self, event: events.MouseEvent) -> int | None:
-        """The text offset under the mouse."""
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return None
-        return self.offset_at(offset.x + self.scroll_offset.x, offset.y + self.scroll_offset.y)
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        """Put the cursor under the mouse and start a possible drag."""
-        position = self._position(event)
-        if position is None or event.button != 1:
-            return
-        self.focus()
-        self.move_cursor(position)
-        self._dragging = True
-        self.capture_mouse()
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        """Dragging selects."""
-        if not self._dragging:
-            return
-        position = self._position(event)
-        if position is None:
-            return
-        anchor = self.cursor.offset if self.cursor.anchor is None else self.cursor.anchor
-        end = position + 1 if position >= anchor else position  # the character under the mouse is in
-        if end != self.cursor.offset:
-            self.move_cursor(end, True)
-
-    def on_mouse_up(self, event: events.MouseUp) -> None:
-        """End a drag."""
-        if self._dragging:
-            self._dragging = False
-            self.release_mouse()
 
     def on_click(self, event: events.Click) -> None:
         """Clicking an entity (not dragging across it) chooses it: all its mentions are marked."""
