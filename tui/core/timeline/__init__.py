@@ -1,0 +1,1 @@
+"""Dates and events: temporal expressions normalised to dates and ranges, in context."""

@@ -1,0 +1,256 @@
+"""Normalising one temporal expression against a reference date.
+
+``resolve(text, reference)`` handles full dates, month and day, month and year, month alone
+(the most recent one), weekdays (the most recent, the reference day included), parts of
+months and years ("mid-June", "early 2025"), years, relative phrases ("earlier this year",
+"last month", "the past year", "the coming months"), ranges ("March 2024–March 2025"),
+named events ("the 12-day war"), Iranian Solar Hijri years and dates ("the Iranian calendar
+year 1403", "4 Azar 1404") and Islamic dates ("01 Rajab 1447"). The reference is the article's
+publication date or, in narrative, the explicit date before the expression (see
+:mod:`.expressions`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from tui.core.timeline import calendars
+from tui.core.timeline.when import RANGE, When, last_weekday, month_end, most_recent_month
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+WEEKDAYS = {name: number for number, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}  # fmt: skip
+#: Events named by their length, with their dates: "the 12-day war" (Israel and Iran, June 2025).
+NAMED_EVENTS = {12: (date(2025, 6, 13), date(2025, 6, 24), "the Iran–Israel war of 13–24 June 2025")}
+_NUMBERS = {"twelve": 12}
+
+_M = r"(?P<month>[A-Za-z]{3,9})\.?"
+_PATTERNS: list[tuple[str, str]] = [
+    ("month_range", r"(?P<m1>[A-Za-z]{3,9})\.? (?P<y1>\d{4}) ?[–—-] ?(?P<m2>[A-Za-z]{3,9})\.? (?P<y2>\d{4})"),
+    ("solar_year", r"(?:iranian|persian|solar(?: hijri)?)(?: calendar)? year (?P<year>1[2-4]\d\d)"),
+    ("named_war", r"(?P<days>\d+|twelve)[- ]day (?:imposed )?(?:war|conflict|confrontation)"),
+    ("other_calendar", r"(?P<day>\d{1,2}) (?P<name>[A-Za-z’'ʿ -]{3,20}?) (?P<year>1[2-4]\d\d)"),
+    ("month_day_year", _M + r" (?P<day>\d{1,2})(?:st|nd|rd|th)?,? (?P<year>\d{4})"),
+    ("day_month_year", r"(?P<day>\d{1,2})(?:st|nd|rd|th)? " + _M + r",? (?P<year>\d{4})"),
+    ("iso", r"(?P<year>\d{4})-(?P<month_n>\d{2})-(?P<day>\d{2})"),
+    ("part_of_year", r"(?P<part>early|mid|late)[- ](?P<year>\d{4})"),
+    ("part_of_month", r"(?P<part>early|mid|late)[- ]" + _M),
+    ("month_year", _M + r",? (?P<year>\d{4})"),
+    ("month_day", _M + r" (?P<day>\d{1,2})(?:st|nd|rd|th)?"),
+    ("day_month", r"(?P<day>\d{1,2})(?:st|nd|rd|th)? " + _M),
+    ("year", r"(?:in |the year )?(?P<year>(?:19|20)\d\d)"),
+    ("weekday", r"(?:on |last |this )?(?P<weekday>[A-Za-z]{6,9})"),
+    ("month", r"(?:in |last |this )?" + _M),
+    ("relative", r"(?P<phrase>.+)"),
+]
+_COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PATTERNS]
+
+
+def resolve(text: str, reference: date | None) -> When | None:
+    """The time ``text`` stands for, worked out against ``reference`` (None if it cannot be)."""
+    cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" .,;:()")
+    cleaned = re.sub(r"^(?:on|in|since|by|during|from|the)\s+", "", cleaned, flags=re.IGNORECASE)
+    for name, pattern in _COMPILED:
+        match = pattern.fullmatch(cleaned)
+        if match is None:
+            continue
+        found = _HANDLERS[name](match.groupdict(), reference)
+        if found is not None:
+            return found
+    return None
+
+
+def _month(name: str | None) -> int | None:
+    """A Gregorian month's number from its name or abbreviation."""
+    return MONTHS.get((name or "").lower())
+
+
+def _full_date(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "October 28, 2025", "28 October 2025", "2025-10-28"."""
+    month = _month(groups.get("month")) or int(groups.get("month_n") or 0)
+    try:
+        return When.day(date(int(groups["year"]), month, int(groups["day"])), "explicit date")
+    except (ValueError, TypeError):
+        return None
+
+
+def _month_day(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "October 25": the year that puts it nearest the reference."""
+    month = _month(groups["month"])
+    if month is None or reference is None:
+        return None
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(date(year, month, int(groups["day"])))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda day: abs((day - reference).days))
+    return When.day(best, f"month and day; the year of {reference.isoformat()}")
+
+
+def _month_year(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "March 2024"."""
+    month = _month(groups["month"])
+    return When.month(int(groups["year"]), month, "month and year") if month else None
+
+
+def _month_only(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "In August": the most recent August."""
+    month = _month(groups["month"])
+    if month is None or reference is None:
+        return None
+    year = most_recent_month(reference, month)
+    return When.month(year, month, f"month alone: the most recent before {reference.isoformat()}")
+
+
+def _weekday(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "on Tuesday": the most recent Tuesday, the reference day included."""
+    weekday = WEEKDAYS.get(groups["weekday"].lower())
+    if weekday is None or reference is None:
+        return None
+    day = last_weekday(reference, weekday)
+    return When.day(
+        day, f"weekday: the {groups['weekday'].capitalize()} of or before {reference.isoformat()}"
+    )
+
+
+def _part_of_month(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "mid-June": days 11–20 of the most recent June (early 1–10, late 21 to the end)."""
+    month = _month(groups["month"])
+    if month is None or reference is None:
+        return None
+    year = most_recent_month(reference, month)
+    first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, month_end(year, month).day)}[
+        groups["part"].lower()
+    ]
+    reason = f"{groups['part'].lower()} month: the most recent before {reference.isoformat()}"
+    return When(date(year, month, first), date(year, month, last), RANGE, reason)
+
+
+def _part_of_year(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "early 2025": January–April (mid May–August, late September–December)."""
+    year = int(groups["year"])
+    first, last = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[groups["part"].lower()]
+    return When(
+        date(year, first, 1), month_end(year, last), RANGE, f"{groups['part'].lower()} part of the year"
+    )
+
+
+def _year(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "2025"."""
+    return When.year(int(groups["year"]), "year")
+
+
+def _month_range(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "March 2024–March 2025": from the first month's start to the second month's end."""
+    first, second = _month(groups["m1"]), _month(groups["m2"])
+    if first is None or second is None:
+        return None
+    start, end = date(int(groups["y1"]), first, 1), month_end(int(groups["y2"]), second)
+    return When(start, end, RANGE, "range of months") if start <= end else None
+
+
+def _solar_year(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "the Iranian calendar year 1403": Nowruz 1403 to the eve of Nowruz 1404."""
+    year = int(groups["year"])
+    span = calendars.solar_year(year)
+    if span is None:
+        return None
+    return When(span[0], span[1], RANGE, f"Solar Hijri year {year} (jdatetime)")
+
+
+def _other_calendar(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "4 Azar 1404" (Solar Hijri) or "01 Rajab 1447" (Islamic, Umm al-Qura)."""
+    name, day, year = groups["name"].strip(), int(groups["day"]), int(groups["year"])
+    solar = calendars.solar_month(name)
+    if solar is not None:
+        converted = calendars.solar_to_gregorian(year, solar, day)
+        return When.day(converted, f"Solar Hijri {day} {name} {year} (jdatetime)") if converted else None
+    hijri = calendars.hijri_month(name)
+    if hijri is not None:
+        converted = calendars.hijri_to_gregorian(year, hijri, day)
+        return (
+            When.day(converted, f"Islamic {day} {name} {year} (hijridate, Umm al-Qura)")
+            if converted
+            else None
+        )
+    return None
+
+
+def _named_war(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "the 12-day war": a known event named by its length."""
+    written = groups["days"].lower()
+    days = _NUMBERS.get(written) or (int(written) if written.isdigit() else 0)
+    if days not in NAMED_EVENTS:
+        return None
+    start, end, name = NAMED_EVENTS[days]
+    return When(start, end, RANGE, f"named event: {name}")
+
+
+def _relative(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "earlier this year", "last month", "the past year", "the coming months"…"""
+    phrase = groups["phrase"].lower().removeprefix("the ")
+    if reference is None:
+        return None
+    rule = _RELATIVE.get(phrase)
+    if rule is None:
+        return None
+    start, end = rule(reference)
+    return When(start, end, RANGE, f"“{phrase}” from {reference.isoformat()}")
+
+
+def _previous_month(reference: date) -> tuple[date, date]:
+    """The whole month before the reference's."""
+    last = reference.replace(day=1) - timedelta(days=1)
+    return last.replace(day=1), last
+
+
+_RELATIVE: dict[str, Callable[[date], tuple[date, date]]] = {
+    "earlier this year": lambda r: (date(r.year, 1, 1), r),
+    "this year": lambda r: (date(r.year, 1, 1), date(r.year, 12, 31)),
+    "last year": lambda r: (date(r.year - 1, 1, 1), date(r.year - 1, 12, 31)),
+    "last month": _previous_month,
+    "this month": lambda r: (r.replace(day=1), month_end(r.year, r.month)),
+    "last week": lambda r: (r - timedelta(days=7 + r.weekday()), r - timedelta(days=1 + r.weekday())),
+    "past year": lambda r: (r - timedelta(days=365), r),
+    "past few months": lambda r: (r - timedelta(days=120), r),
+    "recent months": lambda r: (r - timedelta(days=120), r),
+    "coming months": lambda r: (r, r + timedelta(days=180)),
+    "coming years": lambda r: (r, r + timedelta(days=3 * 365)),
+    "coming weeks": lambda r: (r, r + timedelta(days=42)),
+    "yesterday": lambda r: (r - timedelta(days=1), r - timedelta(days=1)),
+    "today": lambda r: (r, r),
+}
+
+_HANDLERS: dict[str, Callable[[dict[str, str], date | None], When | None]] = {
+    "month_range": _month_range,
+    "solar_year": _solar_year,
+    "named_war": _named_war,
+    "other_calendar": _other_calendar,
+    "month_day_year": _full_date,
+    "day_month_year": _full_date,
+    "iso": _full_date,
+    "part_of_year": _part_of_year,
+    "part_of_month": _part_of_month,
+    "month_year": _month_year,
+    "month_day": _month_day,
+    "day_month": _month_day,
+    "year": _year,
+    "weekday": _weekday,
+    "month": _month_only,
+    "relative": _relative,
+}
