@@ -13,7 +13,18 @@ import sys
 from collections.abc import Sequence
 
 from tui import __version__
-from tui.cli.commands import entities, export, import_annotations, list_annotations, list_articles, tag, tags
+from tui.cli.commands import (
+    entities,
+    export,
+    import_annotations,
+    list_annotations,
+    list_articles,
+    related,
+    tag,
+    tags,
+    timeline,
+    xref,
+)
 from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.core.safe_text import one_line
@@ -37,7 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
         "the checkout, or your user data folder)",
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for command in (list_articles, entities, tag, list_annotations, tags, export, import_annotations):
+    for command in (
+        list_articles,
+        entities,
+        tag,
+        list_annotations,
+        tags,
+        export,
+        import_annotations,
+        timeline,
+        xref,
+        related,
+    ):
         command.register(subparsers)
     return parser
 
