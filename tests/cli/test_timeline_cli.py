@@ -31,6 +31,8 @@ def test_timeline_of_any_file(cli: Any, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     whens = {e["text"]: e["when"] for e in result.json["expressions"]}
     assert whens["Sunday"]["start"] == "2025-11-23"
+    assert whens["4 Azar 1404"]["start"] == "2025-11-25" and "Solar Hijri" in whens["4 Azar 1404"]["reason"]
+    assert result.json["events"][1]["when"]["label"] == "25 Nov 2025"
 
 
 def test_xref_and_related(cli: Any) -> None:

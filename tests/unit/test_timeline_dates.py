@@ -117,3 +117,22 @@ def test_labels_show_the_real_precision() -> None:
     assert resolve("2025", None).label() == "2025"  # type: ignore[union-attr]
     assert resolve("the 12-day war", None).label() == "13–24 Jun 2025"  # type: ignore[union-attr]
     assert resolve("March 2024–March 2025", None).label() == "1 Mar 2024–31 Mar 2025"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "entity_id"),
+    [
+        ("On 4 Azar 1404 the talks resumed.", "4 Azar 1404", "date:2025-11-25"),
+        ("The letter is dated 01 Rajab 1447 in Tehran.", "01 Rajab 1447", "date:2025-12-21"),
+        ("It was 15 Sha'ban 1447.", "15 Sha'ban 1447", "date:2026-02-03"),
+    ],
+)
+def test_other_calendars_are_found_in_text(sentence: str, written: str, entity_id: str) -> None:
+    engine = EntityEngine(load_gazetteer(ARTICLES / "entities.toml"))
+    dates = [(m.text, m.entity_id) for m in engine.extract(sentence) if m.type.value == "date"]
+    assert dates == [(written, entity_id)]
+
+
+def test_a_month_name_alone_is_not_another_calendars_date() -> None:
+    engine = EntityEngine(load_gazetteer(ARTICLES / "entities.toml"))
+    assert [m for m in engine.extract("Mehr news agency said Tir was hot.") if m.type.value == "date"] == []

@@ -34,6 +34,15 @@ MONTHS: dict[str, int] = {
         start=1,
     )
 }
+#: Months of the Iranian Solar Hijri and the Islamic calendars, found as "4 Azar 1404", "01 Rajab 1447".
+OTHER_MONTHS: tuple[str, ...] = (
+    "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Amordad", "Shahrivar", "Mehr", "Aban",
+    "Azar", "Dey", "Bahman", "Esfand", "Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani",
+    "Rabi' al-Awwal", "Rabi' al-Thani", "Jumada al-Awwal", "Jumada al-Thani", "Rajab", "Shaban",
+    "Sha'ban", "Ramadan", "Shawwal", "Dhu al-Qadah", "Dhu al-Hijjah",
+)  # fmt: skip
+_OTHER_DAY = re.compile(r"(?<![\w.])(\d{1,2})\s$")
+_OTHER_YEAR = re.compile(r"\s(1[34]\d\d)(?!\d)")
 WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: Relative expressions, matched as written (and with a capital first letter).
 RELATIVE: tuple[str, ...] = (
@@ -92,6 +101,8 @@ _WAR_NUMBER = re.compile(r"(?<![\w-])(\d{1,3}|[A-Za-z]+)$")
 
 def month_date(text: str, start: int, end: int) -> Span | None:
     """The date that starts with the month name ``text[start:end]``, with day, year and range."""
+    if text[start:end] in OTHER_MONTHS:
+        return other_calendar_date(text, start, end)
     match = _DAY_YEAR.match(text, end)
     assert match is not None
     day, year = match.group("day"), match.group("year")
@@ -193,3 +204,18 @@ def _date_record(phrase: str, month: int, day: str | None, year: str | None, pla
     else:
         key = " ".join(phrase.lower().split())
     return EntityType.DATE, f"date:{key}", phrase, None, None
+
+
+def other_calendar_date(text: str, start: int, end: int) -> Span | None:
+    """ "4 Azar 1404" or "01 Rajab 1447" around the month name: a date with its Gregorian id."""
+    from tui.core.timeline.resolve import resolve  # the calendar conversions
+
+    day = _OTHER_DAY.search(text, max(0, start - 4), start)
+    year = _OTHER_YEAR.match(text, end)
+    if day is None or year is None:
+        return None
+    written = text[day.start() : year.end()]
+    when = resolve(written, None)
+    if when is None:
+        return None
+    return day.start(), year.end(), (EntityType.DATE, f"date:{when.start.isoformat()}", written, None, None)
