@@ -403,3 +403,46 @@ async def test_the_app_on_a_workspace_with_an_unreadable_store_opens_read_only(
         await pilot.press("m")
         assert screen.store.annotations() == []
     assert snapshot.read_bytes() == b"{ this is not a store"
+
+
+async def test_timeline_pane_lists_events_filters_and_opens_sources(make_app: AppFactory) -> None:
+    from tui.ui.screens.chooser import ChooserDialog
+    from tui.ui.screens.chronicle import ChronicleScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ChronicleScreen) and screen.timeline is not None
+        await pilot.press("L")
+        listing = app.query_one("#timeline-list", OptionList)
+        assert app.focused is listing
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert "November 2025" in prompts and any(p.startswith("25 Nov 2025") for p in prompts)
+        assert any("published:" in p for p in prompts)
+        meeting = next(i for i, p in enumerate(prompts) if p.startswith("25 Nov 2025 · 2 sources"))
+        listing.highlighted = meeting
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooserDialog)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.article is not None and screen.article.id.startswith("004")
+        view = app.query_one(ArticleView)
+        assert view.cursor.selection is not None
+        start, end = view.cursor.selection
+        assert "Larijani" in view.text[start:end] or "Dar" in view.text[start:end]
+        everything = listing.option_count
+        screen.mark_entity("person:larijani")
+        listing.focus()
+        await pilot.press("f")
+        await pilot.pause()
+        assert "Ali Larijani" in str(app.query_one("#timeline-filter").render())
+        shown = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+        events = [int(key[2:]) for key in shown if key and key.startswith("e:")]
+        assert events and listing.option_count < everything
+        assert all("person:larijani" in screen.timeline.events[i].participants for i in events)
+        await pilot.press("F")
+        await pilot.pause()
+        assert "All events" in str(app.query_one("#timeline-filter").render())

@@ -70,6 +70,7 @@ class ReaderCommands(Provider):
             ("Redo", "ctrl+r", "screen.redo"),
             ("Focus the annotations pane", "A", "screen.focus('#passages')"),
             ("Export annotations (native or W3C JSON)", "ctrl+e", "screen.export"),
+            ("Focus the timeline pane", "L", "screen.focus('#timeline-list')"),
             ("Show keys (help)", "?", "app.help"),
             ("Quit", "q", "app.quit"),
         ]

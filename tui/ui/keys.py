@@ -6,21 +6,23 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from tui.ui.screens.annotating import AnnotatingScreen
+from tui.ui.screens.chronicle import ChronicleScreen
 from tui.ui.screens.tag_dialog import TagDialog
 from tui.ui.widgets.annotation_pane import Codebook
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.entity_pane import EntityTree
 from tui.ui.widgets.find_bar import FindInput
+from tui.ui.widgets.timeline_pane import TimelineList
 
 SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Everywhere", App),
-    ("Reader and annotations", AnnotatingScreen),
+    ("Reader, annotations and timeline", ChronicleScreen),
     ("Article list", ArticleList),
     ("Article text: cursor and selection", ArticleView),
     ("Entity pane", EntityTree),
     ("Codebook (Annotations pane)", Codebook),
+    ("Timeline pane", TimelineList),
     ("Tag dialog", TagDialog),
     ("Find bar", FindInput),
 ]

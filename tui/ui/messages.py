@@ -11,6 +11,7 @@ from tui.core.models import EntityType, Mention
 
 if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
+    from tui.core.timeline.build import Timeline
 
 
 @dataclass
@@ -108,3 +109,25 @@ class StoreOpened(Message):
 
     store: AnnotationStore
     problem: str | None
+
+
+@dataclass
+class TimelineReady(Message):
+    """The corpus timeline was built in the background."""
+
+    timeline: Timeline
+
+
+@dataclass
+class EventChosen(Message):
+    """The user chose an event (or a publication marker: ``article`` set) in the timeline pane."""
+
+    index: int | None
+    article: str | None = None
+
+
+@dataclass
+class TimelineFilter(Message):
+    """The user asked to filter the timeline: by "entity", by "tag", or "clear"."""
+
+    by: str
