@@ -12,6 +12,7 @@ from tests.ui.conftest import SIZE, settle
 from tui.core.annotations.model import Annotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.ui.app import ReaderApp
+from tui.ui.messages import EntityChosen
 from tui.ui.screens.annotating import AnnotatingScreen
 from tui.ui.screens.prompt import ConfirmDialog, PromptDialog
 from tui.ui.screens.tag_dialog import TagDialog
@@ -446,3 +447,48 @@ async def test_timeline_pane_lists_events_filters_and_opens_sources(make_app: Ap
         await pilot.press("F")
         await pilot.pause()
         assert "All events" in str(app.query_one("#timeline-filter").render())
+
+
+async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> None:
+    from tui.ui.screens.xref_screen import CrossRefScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CrossRefScreen)
+        screen.post_message(EntityChosen("person:larijani"))
+        await pilot.pause()
+        await pilot.press("X")
+        listing = app.query_one("#xref-list", OptionList)
+        assert app.focused is listing
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert prompts[0].startswith("Ali Larijani: 23 mentions in 3 articles")
+        assert any("Most often named with it" in p for p in prompts)
+        assert any("Related articles" in p for p in prompts)
+        first_mention = next(
+            i
+            for i in range(listing.option_count)
+            if (listing.get_option_at_index(i).id or "").startswith("m")
+        )
+        listing.highlighted = first_mention
+        _, article, start, end = (listing.get_option_at_index(first_mention).id or "").split("\x00")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.article is not None and screen.article.id == article
+        view = app.query_one(ArticleView)
+        assert view.cursor.selection == (int(start), int(end)) and app.focused is view
+        view.move_cursor(view.text.index("Dar"))
+        await pilot.pause()
+        assert screen.xref_entity == "person:ishaq-dar"
+        related = next(
+            i
+            for i in range(listing.option_count)
+            if (listing.get_option_at_index(i).id or "").startswith("a")
+        )
+        listing.focus()
+        listing.highlighted = related
+        target = (listing.get_option_at_index(related).id or "").split("\x00")[1]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.article is not None and screen.article.id == target

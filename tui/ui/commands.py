@@ -71,6 +71,7 @@ class ReaderCommands(Provider):
             ("Focus the annotations pane", "A", "screen.focus('#passages')"),
             ("Export annotations (native or W3C JSON)", "ctrl+e", "screen.export"),
             ("Focus the timeline pane", "L", "screen.focus('#timeline-list')"),
+            ("Focus the cross-references pane", "X", "screen.focus('#xref-list')"),
             ("Show keys (help)", "?", "app.help"),
             ("Quit", "q", "app.quit"),
         ]

@@ -6,8 +6,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from tui.ui.screens.chronicle import ChronicleScreen
 from tui.ui.screens.tag_dialog import TagDialog
+from tui.ui.screens.xref_screen import CrossRefScreen
 from tui.ui.widgets.annotation_pane import Codebook
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.article_view import ArticleView
@@ -17,7 +17,7 @@ from tui.ui.widgets.timeline_pane import TimelineList
 
 SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Everywhere", App),
-    ("Reader, annotations and timeline", ChronicleScreen),
+    ("Reader, annotations, timeline and cross-references", CrossRefScreen),
     ("Article list", ArticleList),
     ("Article text: cursor and selection", ArticleView),
     ("Entity pane", EntityTree),

@@ -131,3 +131,13 @@ class TimelineFilter(Message):
     """The user asked to filter the timeline: by "entity", by "tag", or "clear"."""
 
     by: str
+
+
+@dataclass
+class XrefChosen(Message):
+    """The user chose an entry in the cross-references pane: a mention, an entity or an article."""
+
+    kind: str
+    key: str
+    start: int = 0
+    end: int = 0
