@@ -51,3 +51,11 @@ def test_errors_are_one_line(cli: Any, tmp_path: Path) -> None:
     path.write_text("On Monday.", encoding="utf-8")
     assert_one_line_error(cli("timeline", str(path), "--published", "soon"), "not a date")
     assert_one_line_error(cli("related", "nope"), "no such article")
+
+
+def test_same_thing_elsewhere(cli: Any) -> None:
+    result = cli("same", "000", "--quote", "raising bilateral trade to $10 billion", "--json")
+    assert result.code == 0, result.err
+    articles = {p["article"][:3] for p in result.json["same"] if p["reason"].startswith("the same figure")}
+    assert {"001", "002", "004"} <= articles
+    assert_one_line_error(cli("same", "000", "--quote", "not in the text"), "quote not found")

@@ -492,3 +492,16 @@ async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> N
         await pilot.press("enter")
         await pilot.pause()
         assert screen.article is not None and screen.article.id == target
+
+
+async def test_xref_pane_shows_the_selection_elsewhere(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await into_text(pilot)
+        start = view.text.index("raising bilateral trade to $10 billion")
+        view.select(start, start + len("raising bilateral trade to $10 billion"))
+        await pilot.pause()
+        listing = app.query_one("#xref-list", OptionList)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert prompts[0].startswith("The selection, elsewhere:")
+        assert sum("the same figure" in p for p in prompts) >= 3

@@ -20,6 +20,7 @@ from tui.cli.commands import (
     list_annotations,
     list_articles,
     related,
+    same,
     tag,
     tags,
     timeline,
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         timeline,
         xref,
         related,
+        same,
     ):
         command.register(subparsers)
     return parser

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if args.article is None or args.quote is None:
         raise CliError("tag needs ARTICLE --quote TEXT, or --match REGEX")
     article = context.article(args.article)
-    start = _pick(article, args.quote, args.occurrence)
+    start = pick_occurrence(article, args.quote, args.occurrence)
     store = context.writable_store()
     with store.transaction():
         annotation = _merge(store, article, start, start + len(args.quote), tags, args.note)
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def _pick(article: Article, quote: str, occurrence: int | None) -> int:
+def pick_occurrence(article: Article, quote: str, occurrence: int | None) -> int:
     """The start of the chosen occurrence of ``quote``, or a CliError."""
     found = occurrences(article.text, quote) if quote else []
     if not found:

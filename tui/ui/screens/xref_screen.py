@@ -28,6 +28,7 @@ class CrossRefScreen(ChronicleScreen):
     BINDINGS = [Binding("X", "focus('#xref-list')", "Xref", tooltip="The cross-references pane")]
 
     xref_entity: str | None = None
+    xref_passage: tuple[int, int] | None = None
 
     async def mount_more_panes(self, side: TabbedContent) -> None:
         """The Cross-references pane after the others."""
@@ -40,8 +41,9 @@ class CrossRefScreen(ChronicleScreen):
         self.show_xref()
 
     def article_opened(self) -> None:
-        """Related articles change with the article."""
+        """Related articles change with the article; the passage is gone."""
         super().article_opened()
+        self.xref_passage = None
         self.show_xref()
 
     @on(EntityChosen)
@@ -52,10 +54,15 @@ class CrossRefScreen(ChronicleScreen):
 
     @on(CursorMoved)
     def _follow_cursor(self, message: CursorMoved) -> None:
-        """Follow the entity under the text cursor."""
+        """Follow the entity under the text cursor, and the selected (or annotated) passage."""
+        passage = message.selection
+        if passage is None:
+            annotated = self._at(message.offset)
+            passage = (annotated[-1].start, annotated[-1].end) if annotated else None
         under = next((m for m in self._article_mentions() if m.start <= message.offset < m.end), None)
-        if under is not None and under.entity_id != self.xref_entity:
-            self.xref_entity = under.entity_id
+        entity = under.entity_id if under is not None else self.xref_entity
+        if entity != self.xref_entity or passage != self.xref_passage:
+            self.xref_entity, self.xref_passage = entity, passage
             self.show_xref()
 
     @on(MentionsReady)
@@ -81,7 +88,13 @@ class CrossRefScreen(ChronicleScreen):
             counts = co_mentioned(self.xref_entity, articles, self.mentions).most_common(8)
             with_it = [(key, names.get(key, key), count) for key, count in counts]
         ranked = related(self.article.id, articles, self.mentions) if self.article else []
-        cast("XrefPane", panes.first()).show(entity, found or [], with_it, ranked, titles)
+        elsewhere = None
+        if self.xref_passage is not None and self.article is not None:
+            from tui.core.same_thing import same_thing
+
+            start, end = self.xref_passage
+            elsewhere = same_thing(self.article, start, end, articles, self.mentions, self.timeline)
+        cast("XrefPane", panes.first()).show(entity, found or [], with_it, ranked, titles, elsewhere)
 
     @on(XrefChosen)
     def _xref_chosen(self, message: XrefChosen) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.safe_text import one_line
+from tui.core.same_thing import SameThing
 from tui.core.xref import Occurrence
 from tui.ui.messages import XrefChosen
 
@@ -42,9 +43,15 @@ class XrefPane(Vertical):
         with_it: list[tuple[str, str, int]],
         related: list[dict[str, Any]],
         titles: dict[str, str],
+        elsewhere: SameThing | None = None,
     ) -> None:
-        """Fill the list: ``entity`` is (id, name); ``with_it`` (id, name, sentences); ``related`` ranked."""
+        """Fill the list: ``entity`` is (id, name); ``with_it`` (id, name, sentences); ``related`` ranked.
+
+        ``elsewhere``: what other articles say about the selected passage, listed first.
+        """
         options: list[Option | None] = []
+        if elsewhere is not None:
+            options.extend(_elsewhere(elsewhere, titles))
         if entity is None:
             options.append(_heading("Choose an entity (e, Enter, or a click in the text) to follow it"))
         else:
@@ -84,6 +91,29 @@ class XrefPane(Vertical):
             self.post_message(XrefChosen("mention", parts[1], int(parts[2]), int(parts[3])))
         elif parts[0] in ("e", "a"):
             self.post_message(XrefChosen("entity" if parts[0] == "e" else "article", parts[1]))
+
+
+def _elsewhere(found: SameThing, titles: dict[str, str]) -> list[Option | None]:
+    """The passages reporting the same thing, then the figures that differ, side by side."""
+    options: list[Option | None] = [_heading(f"The selection, elsewhere: {len(found.same)} passages")]
+    for passage in found.same:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(f"  {one_line(titles.get(passage.article, passage.article))[:30]}: ", "italic")
+        line.append(f"{passage.reason} · ", "dim")
+        line.append(one_line(passage.sentence))
+        options.append(Option(line, id=f"m\x00{passage.article}\x00{passage.start}\x00{passage.end}"))
+    if found.disagreements:
+        options.append(_heading("Figures that differ"))
+        for mine, theirs in found.disagreements:
+            line = Text(no_wrap=True, overflow="ellipsis")
+            line.append(f"  {one_line(mine.figure)} here  ≠  ", "bold")
+            line.append(
+                f"{one_line(theirs.figure)} in {one_line(titles.get(theirs.article, theirs.article))[:30]}: "
+            )
+            line.append(one_line(theirs.sentence), "dim")
+            options.append(Option(line, id=f"m\x00{theirs.article}\x00{theirs.start}\x00{theirs.end}"))
+    options.append(None)
+    return options
 
 
 def _heading(text: str, style: str = "bold") -> Option:

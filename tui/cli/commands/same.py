@@ -1,0 +1,49 @@
+"""``iranpak-reader same ARTICLE --quote TEXT``: what other articles say about a passage."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.commands.tag import pick_occurrence
+from tui.cli.context import Context
+from tui.cli.output import emit_json, emit_table
+from tui.core.same_thing import same_thing
+from tui.core.timeline.build import build_timeline
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``same`` subcommand."""
+    parser = subparsers.add_parser("same", help="passages elsewhere reporting what a quoted passage reports")
+    parser.add_argument("article", metavar="ARTICLE", help="article id (or unique prefix)")
+    parser.add_argument("--quote", metavar="TEXT", required=True, help="the exact text of the passage")
+    parser.add_argument(
+        "--occurrence", metavar="N", type=int, help="which occurrence of the quote (1: first)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    """Print the same event, figure or wording elsewhere, and figures that differ."""
+    article = context.article(args.article)
+    start = pick_occurrence(article, args.quote, args.occurrence)
+    articles = context.corpus.articles
+    mentions = context.engine.extract_corpus({a.id: a.text for a in articles})
+    found = same_thing(
+        article, start, start + len(args.quote), articles, mentions, build_timeline(articles, mentions)
+    )
+    if args.json:
+        emit_json(
+            {
+                "article": article.id,
+                "start": start,
+                "end": start + len(args.quote),
+                "same": [p.as_json() for p in found.same],
+                "differing_figures": [
+                    {"here": a.as_json(), "there": b.as_json()} for a, b in found.disagreements
+                ],
+            }
+        )
+    else:
+        emit_table(("ARTICLE", "WHY", "SENTENCE"), ((p.article, p.reason, p.sentence) for p in found.same))
+    return 0
