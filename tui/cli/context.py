@@ -9,7 +9,7 @@ from tui.cli.errors import CliError
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus, load_corpus
 from tui.core.entities import EntityEngine, Gazetteer, load_gazetteer
-from tui.core.models import Article, LoadProblem
+from tui.core.models import Article, LoadProblem, Mention
 from tui.core.store import StoreError
 from tui.core.workspace import Workspace, resolve_workspace
 
@@ -39,6 +39,11 @@ class Context:
     def engine(self) -> EntityEngine:
         """The entity engine built from the known entities."""
         return EntityEngine(self.gazetteer)
+
+    @cached_property
+    def mentions(self) -> dict[str, list[Mention]]:
+        """Every article's entity mentions (extracted once per command)."""
+        return self.engine.extract_corpus({article.id: article.text for article in self.corpus.articles})
 
     @property
     def problems(self) -> list[LoadProblem]:

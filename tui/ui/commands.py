@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from functools import partial
 
@@ -11,16 +12,45 @@ from tui.core.models import EntityType
 from tui.core.safe_text import one_line
 from tui.ui.screens.reader import ReaderScreen
 
+Entry = tuple[str, str, Callable[[], None]]
 
-class ArticleCommands(Provider):
-    """'Open: <title>' for every article in the corpus."""
+
+class _EntryCommands(Provider):
+    """A palette list of (title, help, callback) entries, matched on the title (and the help if set)."""
+
+    MATCH_HELP = False
+
+    @abstractmethod
+    def _entries(self) -> list[Entry]:
+        """The entries, as the screen is now."""
+
+    async def discover(self) -> Hits:
+        """Every entry, before anything is typed."""
+        for title, help_text, callback in self._entries():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Entries whose title (or help, where matched) fits the query."""
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._entries():
+            score = matcher.match(title)
+            if self.MATCH_HELP:
+                score = max(score, matcher.match(help_text))
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class ArticleCommands(_EntryCommands):
+    """'Open: <title>' for every article in the corpus (matched on title or id)."""
+
+    MATCH_HELP = True
 
     def _reader(self) -> ReaderScreen | None:
         """The reader screen, if it is the one the palette was opened over."""
         screen = self.screen
         return screen if isinstance(screen, ReaderScreen) else None
 
-    def _entries(self) -> list[tuple[str, str, Callable[[], None]]]:
+    def _entries(self) -> list[Entry]:
         """(title, help, callback) for every article."""
         reader = self._reader()
         if reader is None:
@@ -33,19 +63,6 @@ class ArticleCommands(Provider):
             )
             for article in reader.corpus.articles
         ]
-
-    async def discover(self) -> Hits:
-        """Every article, before anything is typed."""
-        for title, help_text, callback in self._entries():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        """Articles whose title or id matches the query."""
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._entries():
-            score = max(matcher.match(title), matcher.match(help_text))
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
 
 
 class ReaderCommands(Provider):
@@ -98,10 +115,10 @@ class ReaderCommands(Provider):
                 yield Hit(score, matcher.highlight(name), self._run(action), help=help_text)
 
 
-class TagCommands(Provider):
+class TagCommands(_EntryCommands):
     """For every tag of the codebook: list its passages, rename, recolour, merge or delete it."""
 
-    def _entries(self) -> list[tuple[str, str, Callable[[], None]]]:
+    def _entries(self) -> list[Entry]:
         """(title, help, callback) for every tag."""
         from tui.ui.screens.annotating import AnnotatingScreen
 
@@ -109,7 +126,7 @@ class TagCommands(Provider):
         if not isinstance(screen, AnnotatingScreen):
             return []
         counts = screen.store.tag_counts()
-        entries: list[tuple[str, str, Callable[[], None]]] = []
+        entries: list[Entry] = []
         for tag in screen.store.tags():
             name = one_line(tag.name)
             entries.append(
@@ -133,16 +150,3 @@ class TagCommands(Provider):
                     )
                 )
         return entries
-
-    async def discover(self) -> Hits:
-        """Every tag, before anything is typed."""
-        for title, help_text, callback in self._entries():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        """Tags whose name matches the query."""
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._entries():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)

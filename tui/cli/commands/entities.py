@@ -44,8 +44,7 @@ def _mentions_for(key: str, context: Context) -> tuple[str, list[Mention]]:
     article = context.corpus.find(key)
     if article is None:
         raise CliError(f"{key}: no such article id or file (try 'iranpak-reader list')")
-    texts = {a.id: a.text for a in context.corpus.articles}
-    return article.id, context.engine.extract_corpus(texts)[article.id]
+    return article.id, context.mentions[article.id]
 
 
 def read_text_file(path: Path) -> str:

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     """Print the ranking."""
     article = context.article(args.article)
     articles = context.corpus.articles
-    mentions = context.engine.extract_corpus({a.id: a.text for a in articles})
+    mentions = context.mentions
     ranked = related(article.id, articles, mentions)
     if args.json:
         emit_json({"article": article.id, "related": ranked})

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     article = context.article(args.article)
     start = pick_occurrence(article, args.quote, args.occurrence)
     articles = context.corpus.articles
-    mentions = context.engine.extract_corpus({a.id: a.text for a in articles})
+    mentions = context.mentions
     found = same_thing(
         article, start, start + len(args.quote), articles, mentions, build_timeline(articles, mentions)
     )

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import re
 
 from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.cli.output import emit_json
 from tui.core.annotations.anchoring import occurrences
-from tui.core.annotations.model import Annotation
+from tui.core.annotations.model import Annotation, default_author
 from tui.core.annotations.store import AnnotationStore
 from tui.core.models import Article
 from tui.core.safe_text import one_line
@@ -84,7 +83,7 @@ def _merge(
     """Add the tags and note to the annotation of exactly this span, or create one; saves it."""
     same = next((a for a in store.annotations(article=article.id) if (a.start, a.end) == (start, end)), None)
     if same is None:
-        annotation = Annotation.create(article.id, article.text, start, end, tags, note, _author())
+        annotation = Annotation.create(article.id, article.text, start, end, tags, note, default_author())
     else:
         notes = same.note if not note or note in same.note else "\n\n".join(n for n in (same.note, note) if n)
         annotation = same.edited(tags=same.tags + tags, note=notes)
@@ -115,7 +114,7 @@ def _auto_code(args: argparse.Namespace, context: Context, tags: tuple[str, ...]
                 old = existing.get((article.id, match.start(), match.end()))
                 if old is None:
                     annotation = Annotation.create(
-                        article.id, article.text, match.start(), match.end(), tags, author=_author()
+                        article.id, article.text, match.start(), match.end(), tags, author=default_author()
                     )
                     created.append(annotation)
                     existing[(article.id, annotation.start, annotation.end)] = annotation
@@ -137,11 +136,3 @@ def _auto_code(args: argparse.Namespace, context: Context, tags: tuple[str, ...]
     else:
         print(f"{len(created)} created, {len(updated)} updated, {unchanged} already coded")
     return 0
-
-
-def _author() -> str:
-    """The user's login name, the default author of new annotations."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if args.file is not None:
         return _file_timeline(args, context)
     articles = context.corpus.articles
-    mentions = context.engine.extract_corpus({a.id: a.text for a in articles})
+    mentions = context.mentions
     timeline = build_timeline(articles, mentions)
     events = timeline.events
     if args.entity:

@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, context: Context) -> int:
     """Print the mentions, grouped by article, and the entities most often named with it."""
     articles = context.corpus.articles
-    mentions = context.engine.extract_corpus({a.id: a.text for a in articles})
+    mentions = context.mentions
     entity = context.engine.resolve(args.name)
     if entity is None:
         raise CliError(f"{args.name}: no such entity in the corpus")

@@ -26,6 +26,16 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
+def default_author() -> str:
+    """The login name, recorded as the author of annotations made here ("" if there is none)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
 def text_hash(text: str) -> str:
     """The hash an annotation keeps of the article text it was made on."""
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -84,11 +84,12 @@ class AnnotationStore:
 
     def annotations(self, article: str | None = None, tag: str | None = None) -> list[Annotation]:
         """Annotations in article and text order, optionally of one article and/or with one tag."""
-        found = [Annotation.from_json(doc) for doc in self._annotations.all()]
-        if article is not None:
-            found = [a for a in found if a.article == article]
+        docs = self._annotations.all()
+        if article is not None:  # filter the stored documents first: only the matches are converted
+            docs = [doc for doc in docs if doc.get("article") == article]
         if tag is not None:
-            found = [a for a in found if tag in a.tags]
+            docs = [doc for doc in docs if tag in doc.get("tags", ())]
+        found = [Annotation.from_json(doc) for doc in docs]
         found.sort(key=lambda a: (a.article, a.start, a.end, a.created))
         return found
 

@@ -84,7 +84,7 @@ class AnnotatingScreen(AnnotatedScreen):
         """Tag or note the selection (a new annotation) or the annotation at the cursor (an edit)."""
         if self.article is None or not self._writable():
             return
-        from tui.core.annotations.model import Annotation
+        from tui.core.annotations.model import Annotation, default_author
         from tui.ui.screens.tag_dialog import TagDialog
 
         view = self.query_one(ArticleView)
@@ -105,7 +105,7 @@ class AnnotatingScreen(AnnotatedScreen):
                 self.store.save_tag(tag)
             if before is None and selection is not None:
                 made = Annotation.create(
-                    article.id, article.text, *selection, choice.tags, choice.note, _author()
+                    article.id, article.text, *selection, choice.tags, choice.note, default_author()
                 )
                 view.clear_selection()
                 self._save("annotate", [(None, made)])
@@ -128,9 +128,9 @@ class AnnotatingScreen(AnnotatedScreen):
         if selection is None:
             self.notify("Select a passage first: v then move, shift+arrows, or drag with the mouse")
             return
-        from tui.core.annotations.model import Annotation
+        from tui.core.annotations.model import Annotation, default_author
 
-        made = Annotation.create(self.article.id, self.article.text, *selection, author=_author())
+        made = Annotation.create(self.article.id, self.article.text, *selection, author=default_author())
         view.clear_selection()
         self._save("highlight", [(None, made)])
 
@@ -188,16 +188,6 @@ class AnnotatingScreen(AnnotatedScreen):
         from tui.ui.screens.codebook_actions import export_annotations
 
         export_annotations(self)
-
-
-def _author() -> str:
-    """The login name, recorded as each new annotation's author."""
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
 
 
 def _trimmed(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
