@@ -8,10 +8,10 @@ import pytest
 
 from tests.conftest import ARTICLES
 from tui.core.corpus import Corpus
+from tui.core.corpus_index import CorpusIndex
 from tui.core.entities import EntityEngine, load_gazetteer
 from tui.core.models import Article, Mention
 from tui.core.same_thing import same_thing
-from tui.core.timeline.build import Timeline, build_timeline
 
 
 @pytest.fixture(scope="module")
@@ -22,9 +22,9 @@ def mentions(corpus: Corpus) -> dict[str, list[Mention]]:
 
 
 @pytest.fixture(scope="module")
-def timeline(corpus: Corpus, mentions: dict[str, list[Mention]]) -> Timeline:
-    """The corpus timeline."""
-    return build_timeline(corpus.articles, mentions)
+def index(corpus: Corpus, mentions: dict[str, list[Mention]]) -> CorpusIndex:
+    """The corpus indexes."""
+    return CorpusIndex.build(corpus.articles, mentions)
 
 
 def around(corpus: Corpus, article: str, phrase: str, size: int = 40) -> tuple[Article, int, int]:
@@ -35,31 +35,27 @@ def around(corpus: Corpus, article: str, phrase: str, size: int = 40) -> tuple[A
     return found, start, start + max(size, len(phrase))
 
 
-def test_every_statement_of_the_trade_target(
-    corpus: Corpus, mentions: dict[str, list[Mention]], timeline: Timeline
-) -> None:
+def test_every_statement_of_the_trade_target(corpus: Corpus, index: CorpusIndex) -> None:
     article, start, end = around(corpus, "000", "raising bilateral trade to $10 billion")
-    result = same_thing(article, start, end, corpus.articles, mentions, timeline)
+    result = same_thing(index, article.id, start, end)
     figures = {(p.article[:3], p.figure) for p in result.same if p.reason.startswith("the same figure")}
     assert {("001", "$10 billion"), ("002", "$10 billion"), ("004", "10 billion dollars")} <= figures
     assert result.disagreements == []  # every other figure is the same target
 
 
-def test_the_same_event_in_another_article(
-    corpus: Corpus, mentions: dict[str, list[Mention]], timeline: Timeline
-) -> None:
+def test_the_same_event_in_another_article(corpus: Corpus, index: CorpusIndex) -> None:
     article, start, end = around(
         corpus, "001", "Iranian Secretary of the Supreme National Security Council", 120
     )
-    result = same_thing(article, start, end, corpus.articles, mentions, timeline)
+    result = same_thing(index, article.id, start, end)
     events = [p for p in result.same if p.reason.startswith("the same event")]
     assert events and all(p.article.startswith("004") for p in events)
     assert "25 Nov 2025" in events[0].reason
 
 
-def test_similar_wording(corpus: Corpus, mentions: dict[str, list[Mention]]) -> None:
+def test_similar_wording(corpus: Corpus, index: CorpusIndex) -> None:
     article, start, end = around(corpus, "002", "President Pezeshkian announced ambitious plans", 80)
-    result = same_thing(article, start, end, corpus.articles, mentions)
+    result = same_thing(index, article.id, start, end)
     assert any(p.reason.startswith(("similar wording", "the same figure")) for p in result.same)
 
 
@@ -75,7 +71,7 @@ def test_different_figures_for_current_trade_are_side_by_side(
     articles = [changed if a.id == other.id else a for a in corpus.articles]
     engine = EntityEngine(load_gazetteer(ARTICLES / "entities.toml"))
     found = engine.extract_corpus({a.id: a.text for a in articles})
-    result = same_thing(article, start - 60, end, articles, found)
+    result = same_thing(CorpusIndex.build(articles, found), article.id, start - 60, end)
     pairs = [(mine.figure, theirs.figure, theirs.article[:3]) for mine, theirs in result.disagreements]
     assert ("$3.1 billion", "$2.4 billion", "001") in pairs
     assert not any(theirs == "$10 billion" for _, theirs, _ in pairs)

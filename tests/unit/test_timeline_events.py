@@ -12,7 +12,7 @@ from tui.core.entities import EntityEngine, load_gazetteer
 from tui.core.models import Mention
 from tui.core.timeline.build import Timeline, build_timeline
 from tui.core.timeline.timelinejs import timelinejs
-from tui.core.xref import co_mentioned, occurrences, related
+from tui.core.xref import XrefIndex
 
 
 @pytest.fixture(scope="module")
@@ -100,11 +100,12 @@ def test_xref_finds_a_person_under_another_spelling(
 ) -> None:
     entity = engine.resolve("Ghalibaf")
     assert entity is not None and entity.id == "person:qalibaf"
-    found = occurrences(entity.id, corpus.articles, mentions)
+    index = XrefIndex(corpus.articles, mentions)
+    found = index.occurrences(entity.id)
     assert len(found) == 18 and {o.article[:3] for o in found} == {"000"}
     for occurrence in found:
         assert occurrence.text in occurrence.sentence
-    with_him = co_mentioned(entity.id, corpus.articles, mentions)
+    with_him = index.co_mentioned(entity.id)
     assert with_him["place:pakistan"] >= 5
 
 
@@ -113,11 +114,14 @@ def test_larijani_appears_in_three_articles(
 ) -> None:
     entity = engine.resolve("the SNSC chief")
     assert entity is not None and entity.id == "person:larijani"
-    assert {o.article[:3] for o in occurrences(entity.id, corpus.articles, mentions)} == {"001", "003", "004"}
+    found = XrefIndex(corpus.articles, mentions).occurrences(entity.id)
+    assert {o.article[:3] for o in found} == {"001", "003", "004"}
 
 
 def test_related_articles_weight_rare_entities(corpus: Corpus, mentions: dict[str, list[Mention]]) -> None:
-    ranked = related("001_837904dac7d69cd7", corpus.articles, mentions)
+    index = XrefIndex(corpus.articles, mentions)
+    ranked = index.related("001_837904dac7d69cd7")
+    assert index.related("001_837904dac7d69cd7", limit=2) == ranked[:2]
     assert ranked[0]["article"].startswith("004")  # the same visit, the same people
     shared = {s["name"]: s["weight"] for s in ranked[0]["shared"]}
     assert shared["Mohammad Ishaq Dar"] > shared["Pakistan"]

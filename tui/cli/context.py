@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from tui.cli.errors import CliError
 from tui.core.annotations.store import AnnotationStore
@@ -12,6 +13,9 @@ from tui.core.entities import EntityEngine, Gazetteer, load_gazetteer
 from tui.core.models import Article, LoadProblem, Mention
 from tui.core.store import StoreError
 from tui.core.workspace import Workspace, resolve_workspace
+
+if TYPE_CHECKING:
+    from tui.core.corpus_index import CorpusIndex
 
 
 @dataclass
@@ -44,6 +48,13 @@ class Context:
     def mentions(self) -> dict[str, list[Mention]]:
         """Every article's entity mentions (extracted once per command)."""
         return self.engine.extract_corpus({article.id: article.text for article in self.corpus.articles})
+
+    @cached_property
+    def index(self) -> CorpusIndex:
+        """The corpus's timeline and cross-reference indexes (built once per command)."""
+        from tui.core.corpus_index import CorpusIndex
+
+        return CorpusIndex.build(self.corpus.articles, self.mentions)
 
     @property
     def problems(self) -> list[LoadProblem]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from tui.core import textnav
-from tui.core.models import Article, EntityType, Mention
-from tui.core.timeline.build import Timeline
-from tui.core.xref import sentence_of
+from tui.core.models import EntityType, Mention
+
+if TYPE_CHECKING:
+    from tui.core.corpus_index import CorpusIndex
 
 SIMILARITY_CUTOFF = 72.0
 _FIGURES = (EntityType.MONEY, EntityType.FIGURE)
@@ -91,11 +91,8 @@ class SameThing:
     disagreements: list[tuple[Passage, Passage]] = field(default_factory=list)
 
 
-def same_thing(
-    article: Article, start: int, end: int, articles: list[Article], mentions: dict[str, list[Mention]],
-    timeline: Timeline | None = None,
-) -> SameThing:  # fmt: skip
-    """Passages in other articles reporting what ``article.text[start:end]`` reports."""
+def same_thing(index: CorpusIndex, article_id: str, start: int, end: int) -> SameThing:
+    """Passages in other articles reporting what ``start``–``end`` of an article reports."""
     found = SameThing()
     seen: set[tuple[str, int]] = set()
 
@@ -105,86 +102,104 @@ def same_thing(
             seen.add((passage.article, passage.start))
             found.same.append(passage)
 
-    for passage in _same_event(article.id, start, end, timeline):
+    for passage in _same_event(index, article_id, start, end):
         add(passage)
-    own = [m for m in mentions.get(article.id, []) if m.type in _FIGURES and start <= m.start < end]
-    others = [a for a in articles if a.id != article.id]
+    own = [m for m in index.mentions.get(article_id, []) if m.type in _FIGURES and start <= m.start < end]
     for figure in own:
-        for other in others:
-            for mention in mentions.get(other.id, []):
-                if mention.type in _FIGURES and (mention.value, mention.unit) == (figure.value, figure.unit):
-                    add(_passage(other, mention, f"the same figure: {figure.text} = {mention.text}"))
-    for passage in _similar_wording(article.text[start:end], others):
+        for other, mention in index.xref.figures(figure.unit):
+            if other != article_id and mention.value == figure.value:
+                add(_passage(index, other, mention, f"the same figure: {figure.text} = {mention.text}"))
+    quote = index.articles[article_id].text[start:end]
+    for passage in _similar_wording(index, article_id, quote):
         add(passage)
-    found.disagreements = _disagreements(article, own, others, mentions)
+    found.disagreements = _disagreements(index, article_id, own)
     return found
 
 
-def _same_event(article: str, start: int, end: int, timeline: Timeline | None) -> list[Passage]:
+def _same_event(index: CorpusIndex, article: str, start: int, end: int) -> list[Passage]:
     """The other sources of merged events reported in the passage."""
-    if timeline is None:
-        return []
     passages = []
-    for event in timeline.events:
-        if any(s.article == article and s.start < end and start < s.end for s in event.sources):
-            for source in event.sources:
-                if source.article != article:
-                    reason = f"the same event ({event.when.label()})"
-                    passages.append(
-                        Passage(source.article, source.start, source.end, source.sentence, reason)
-                    )
+    for number in index.timeline.events_in(article, start, end):
+        event = index.timeline.events[number]
+        for source in event.sources:
+            if source.article != article:
+                reason = f"the same event ({event.when.label()})"
+                passages.append(Passage(source.article, source.start, source.end, source.sentence, reason))
     return passages
 
 
-def _similar_wording(quote: str, others: list[Article]) -> list[Passage]:
-    """Sentences of other articles worded much like the passage."""
+def _similar_wording(index: CorpusIndex, article: str, quote: str) -> list[Passage]:
+    """The five sentences of other articles worded most like the passage."""
     if len(quote.strip()) < 25:
         return []
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
+    places, texts = _corpus_sentences(index)
+    matches = process.extract(
+        quote, texts, scorer=fuzz.token_set_ratio, score_cutoff=SIMILARITY_CUTOFF, limit=None
+    )
     found = []
-    for other in others:
-        starts = [*textnav.sentence_starts(other.text), len(other.text)]
-        for begin, stop in itertools.pairwise(starts):
-            sentence = other.text[begin:stop].strip()
-            score = fuzz.token_set_ratio(quote, sentence, score_cutoff=SIMILARITY_CUTOFF)
-            if score and len(sentence) > 20:
-                found.append((score, Passage(other.id, begin, begin + len(sentence), sentence,
-                                             f"similar wording ({score:.0f}%)")))  # fmt: skip
-    return [passage for _, passage in sorted(found, key=lambda item: -item[0])[:5]]
+    for _, score, number in sorted(matches, key=lambda match: (-match[1], match[2])):
+        other, begin = places[number]
+        sentence = texts[number]
+        if other != article and len(sentence) > 20:
+            reason = f"similar wording ({score:.0f}%)"
+            found.append(Passage(other, begin, begin + len(sentence), sentence, reason))
+            if len(found) == 5:
+                break
+    return found
 
 
-def _disagreements(
-    article: Article, own: list[Mention], others: list[Article], mentions: dict[str, list[Mention]]
-) -> list[tuple[Passage, Passage]]:
+def _corpus_sentences(index: CorpusIndex) -> tuple[list[tuple[str, int]], list[str]]:
+    """Every sentence of the corpus, stripped: where each starts (article, offset) and its text."""
+    cached = index.derived.get("sentences")
+    if cached is None:
+        places: list[tuple[str, int]] = []
+        texts: list[str] = []
+        for article_id, article in index.articles.items():
+            text = article.text
+            starts = [*index.sentences.starts(article_id), len(text)]
+            for begin, stop in itertools.pairwise(starts):
+                sentence = text[begin:stop].strip()
+                places.append((article_id, begin))
+                texts.append(sentence)
+        cached = index.derived["sentences"] = (places, texts)
+    return cast("tuple[list[tuple[str, int]], list[str]]", cached)
+
+
+def _disagreements(index: CorpusIndex, article: str, own: list[Mention]) -> list[tuple[Passage, Passage]]:
     """Figures of the same unit about the same thing with different values.
 
     The same thing: the sentences share two content words, and both state a measure or both a
     goal ("raising trade to $10 billion" is not a figure for current trade).
     """
     pairs = []
+    about: dict[str, tuple[set[str], bool]] = {}  # sentence -> its content words, whether a goal
     for figure in own:
-        mine = _passage(article, figure, figure.text)
-        topic = _content_words(mine.sentence)
-        for other in others:
-            for mention in mentions.get(other.id, []):
-                if (
-                    mention.type not in _FIGURES
-                    or mention.unit != figure.unit
-                    or mention.value == figure.value
-                ):
-                    continue
-                theirs = _passage(other, mention, mention.text)
-                same_kind = bool(_TARGET.search(mine.sentence)) == bool(_TARGET.search(theirs.sentence))
-                if same_kind and len(topic & _content_words(theirs.sentence)) >= 2:
-                    pairs.append((mine, theirs))
+        mine = _passage(index, article, figure, figure.text)
+        topic, goal = _about(mine.sentence, about)
+        for other, mention in index.xref.figures(figure.unit):
+            if other == article or mention.value == figure.value:
+                continue
+            theirs = _passage(index, other, mention, mention.text)
+            words, their_goal = _about(theirs.sentence, about)
+            if goal == their_goal and len(topic & words) >= 2:
+                pairs.append((mine, theirs))
     return pairs
 
 
-def _passage(article: Article, mention: Mention, reason: str) -> Passage:
+def _about(sentence: str, cache: dict[str, tuple[set[str], bool]]) -> tuple[set[str], bool]:
+    """A sentence's content words and whether it states a goal, worked out once per sentence."""
+    found = cache.get(sentence)
+    if found is None:
+        found = cache[sentence] = (_content_words(sentence), bool(_TARGET.search(sentence)))
+    return found
+
+
+def _passage(index: CorpusIndex, article: str, mention: Mention, reason: str) -> Passage:
     """The sentence holding a mention, as a passage."""
-    begin, stop = sentence_of(article.text, mention.start)
-    return Passage(article.id, begin, stop, article.text[begin:stop], reason, mention.text)
+    begin, stop = index.sentences.span(article, mention.start)
+    return Passage(article, begin, stop, index.articles[article].text[begin:stop], reason, mention.text)
 
 
 def _content_words(sentence: str) -> set[str]:

@@ -11,7 +11,10 @@ import re
 from bisect import bisect_left, bisect_right
 
 _WORD = re.compile(r"\w[\w’'-]*")
-_SENTENCE = re.compile(r"(?:^|(?<=[.!?…])[”\"’')\]]*\s+|\n)\s*(?=\S)")
+#: A sentence end (its mark, closing quotes or brackets, then space) or a line break, up to the next
+#: sentence's first character. Starting with a character class lets the regex engine skip ahead.
+_SENTENCE = re.compile(r"(?:[.!?…][”\"’')\]]*\s|\n)\s*(?=\S)")
+_FIRST = re.compile(r"\s*(?=\S)")
 _PARAGRAPH = re.compile(r"^[ \t]*(?=\S)", re.MULTILINE)
 
 
@@ -22,7 +25,11 @@ def word_starts(text: str) -> list[int]:
 
 def sentence_starts(text: str) -> list[int]:
     """Where each sentence starts: the text's first character and the first after each sentence end."""
-    return sorted({match.end() for match in _SENTENCE.finditer(text)})
+    found = {match.end() for match in _SENTENCE.finditer(text)}
+    first = _FIRST.match(text)
+    if first is not None:
+        found.add(first.end())
+    return sorted(found)
 
 
 def paragraph_starts(text: str) -> list[int]:

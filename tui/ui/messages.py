@@ -11,7 +11,8 @@ from tui.core.models import EntityType, Mention
 
 if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
-    from tui.core.timeline.build import Timeline
+    from tui.core.corpus_index import CorpusIndex
+    from tui.core.same_thing import SameThing
 
 
 @dataclass
@@ -112,10 +113,10 @@ class StoreOpened(Message):
 
 
 @dataclass
-class TimelineReady(Message):
-    """The corpus timeline was built in the background."""
+class IndexReady(Message):
+    """The corpus's timeline and cross-reference indexes were built in the background."""
 
-    timeline: Timeline
+    index: CorpusIndex
 
 
 @dataclass
@@ -141,3 +142,12 @@ class XrefChosen(Message):
     key: str
     start: int = 0
     end: int = 0
+
+
+@dataclass
+class SameThingFound(Message):
+    """What other articles say about a passage was found (in the background)."""
+
+    article: str
+    passage: tuple[int, int]
+    found: SameThing

@@ -6,7 +6,6 @@ import argparse
 
 from tui.cli.context import Context
 from tui.cli.output import emit_json, emit_table
-from tui.core.xref import related
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,9 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, context: Context) -> int:
     """Print the ranking."""
     article = context.article(args.article)
-    articles = context.corpus.articles
-    mentions = context.mentions
-    ranked = related(article.id, articles, mentions)
+    ranked = context.index.xref.related(article.id)
     if args.json:
         emit_json({"article": article.id, "related": ranked})
     else:

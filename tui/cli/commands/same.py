@@ -8,7 +8,6 @@ from tui.cli.commands.tag import pick_occurrence
 from tui.cli.context import Context
 from tui.cli.output import emit_json, emit_table
 from tui.core.same_thing import same_thing
-from tui.core.timeline.build import build_timeline
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,11 +26,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     """Print the same event, figure or wording elsewhere, and figures that differ."""
     article = context.article(args.article)
     start = pick_occurrence(article, args.quote, args.occurrence)
-    articles = context.corpus.articles
-    mentions = context.mentions
-    found = same_thing(
-        article, start, start + len(args.quote), articles, mentions, build_timeline(articles, mentions)
-    )
+    found = same_thing(context.index, article.id, start, start + len(args.quote))
     if args.json:
         emit_json(
             {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,6 @@ from tui.cli.commands.entities import read_text_file
 from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.cli.output import emit_json, emit_table
-from tui.core.timeline.build import build_timeline
 from tui.core.timeline.events import article_events
 from tui.core.timeline.expressions import date_expressions
 from tui.core.timeline.timelinejs import timelinejs
@@ -37,15 +37,14 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if args.file is not None:
         return _file_timeline(args, context)
     articles = context.corpus.articles
-    mentions = context.mentions
-    timeline = build_timeline(articles, mentions)
+    timeline = context.index.timeline
     events = timeline.events
     if args.entity:
         entity = context.engine.resolve(args.entity)
         if entity is None:
             raise CliError(f"{args.entity}: no such person, organisation or place in the corpus")
         events = timeline.for_entity(entity.id)
-        timeline.events = events
+        timeline = dataclasses.replace(timeline, events=events)
     if args.format == "timelinejs":
         emit_json(timelinejs(timeline, {a.id: a.title for a in articles}))
     elif args.json:

@@ -7,7 +7,6 @@ import argparse
 from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.cli.output import emit_json, emit_table
-from tui.core.xref import co_mentioned, occurrences
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,14 +21,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, context: Context) -> int:
     """Print the mentions, grouped by article, and the entities most often named with it."""
-    articles = context.corpus.articles
-    mentions = context.mentions
+    index = context.index.xref
     entity = context.engine.resolve(args.name)
     if entity is None:
         raise CliError(f"{args.name}: no such entity in the corpus")
-    found = occurrences(entity.id, articles, mentions)
-    names = {m.entity_id: m.canonical for ms in mentions.values() for m in ms}
-    with_it = co_mentioned(entity.id, articles, mentions).most_common(10)
+    found = index.occurrences(entity.id)
+    with_it = index.co_mentioned(entity.id).most_common(10)
     if args.json:
         emit_json(
             {
@@ -41,9 +38,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
                 },
                 "mentions": [o.as_json() for o in found],
                 "articles": sorted({o.article for o in found}),
-                "co_mentioned": [
-                    {"id": key, "name": names.get(key, key), "sentences": n} for key, n in with_it
-                ],
+                "co_mentioned": [{"id": key, "name": index.name(key), "sentences": n} for key, n in with_it],
             }
         )
     else:

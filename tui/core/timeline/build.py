@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from tui.core.models import Article, Mention
+from tui.core.sentences import Sentences
 from tui.core.timeline.events import Event, article_events, merge_events
 from tui.core.timeline.expressions import Dated, date_expressions
 
@@ -18,6 +19,18 @@ class Timeline:
     events: list[Event]
     expressions: dict[str, list[Dated]]
     published: dict[str, date]
+    _sources: dict[str, list[tuple[int, int, int]]] | None = field(default=None, repr=False)
+
+    def events_in(self, article: str, start: int, end: int) -> list[int]:
+        """The numbers of the events with a source in ``article`` overlapping ``[start, end)``."""
+        if self._sources is None:
+            by_article: dict[str, list[tuple[int, int, int]]] = {}
+            for number, event in enumerate(self.events):
+                for source in event.sources:
+                    by_article.setdefault(source.article, []).append((source.start, source.end, number))
+            self._sources = by_article
+        found = (n for s, e, n in self._sources.get(article, ()) if s < end and start < e)
+        return sorted(set(found))
 
     def for_entity(self, entity_id: str) -> list[Event]:
         """The events an entity takes part in."""
@@ -31,13 +44,17 @@ class Timeline:
         }
 
 
-def build_timeline(articles: list[Article], mentions: dict[str, list[Mention]]) -> Timeline:
-    """The timeline of a corpus, given every article's mentions."""
+def build_timeline(
+    articles: list[Article], mentions: dict[str, list[Mention]], sentences: Sentences | None = None
+) -> Timeline:
+    """The timeline of a corpus, given every article's mentions (and its sentences, if known)."""
+    sentences = sentences if sentences is not None else Sentences(articles)
     expressions: dict[str, list[Dated]] = {}
     events: list[Event] = []
     for article in articles:
         found = mentions.get(article.id, [])
         expressions[article.id] = date_expressions(found, article.published)
-        events.extend(article_events(article.id, article.text, found, expressions[article.id]))
+        starts = sentences.starts(article.id)
+        events.extend(article_events(article.id, article.text, found, expressions[article.id], starts))
     published = {article.id: article.published for article in articles if article.published}
     return Timeline(merge_events(events), expressions, published)

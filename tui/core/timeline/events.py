@@ -10,7 +10,9 @@ share at least two participants, at least one of them a person or organisation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from tui.core import textnav
@@ -23,7 +25,8 @@ _ACTORS = (EntityType.PERSON, EntityType.ORGANISATION)
 _PRECISION = {DAY: 0, MONTH: 1, RANGE: 2, YEAR: 3}
 HEADLINE_CHARS = 120
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-_DATE_ONLY = re.compile(r"\b(?:AM|PM|GMT|UTC|IST|PKT)\b", re.IGNORECASE)
+#: Words a dateline may hold besides its date: "November 7, 2025 - 20:37 PKT".
+_CLOCK_WORDS = frozenset({"am", "pm", "gmt", "utc", "ist", "pkt"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,20 +65,28 @@ class Event:
         }
 
 
-def article_events(article: str, text: str, mentions: list[Mention], dated: list[Dated]) -> list[Event]:
-    """The events of one article: one per sentence holding a resolved date."""
-    starts = textnav.sentence_starts(text) or [0]
+def article_events(
+    article: str, text: str, mentions: list[Mention], dated: list[Dated], starts: list[int] | None = None
+) -> list[Event]:
+    """The events of one article: one per sentence holding a resolved date.
+
+    ``starts``: where the text's sentences start, if already known.
+    """
+    starts = starts or textnav.sentence_starts(text) or [0]
+    by_sentence: dict[int, list[Dated]] = {}
+    for expression in dated:
+        if expression.when is not None:
+            by_sentence.setdefault(max(0, bisect_right(starts, expression.start) - 1), []).append(expression)
+    mention_starts = [m.start for m in mentions]
     events: list[Event] = []
-    for index, start in enumerate(starts):
+    for index, inside in sorted(by_sentence.items()):
+        start = starts[index]
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
-        inside = [d for d in dated if d.when is not None and start <= d.start < end]
-        if not inside:
-            continue
         when = min((d.when for d in inside if d.when is not None), key=_precision_rank)
         sentence = text[start:end].strip()
-        if not _WORDS.search(_DATE_ONLY.sub("", sentence.replace(inside[0].text, ""))):
+        if not _says_more(sentence.replace(inside[0].text, "")):
             continue  # a dateline ("November 7, 2025 - 20:37"), not something that happened
-        mentioned = [m for m in mentions if start <= m.start < end]
+        mentioned = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
         participants = {m.entity_id: m.canonical for m in mentioned if m.type in _PARTICIPANTS}
         actors = {m.entity_id for m in mentioned if m.type in _ACTORS}
         figures = [
@@ -89,20 +100,98 @@ def article_events(article: str, text: str, mentions: list[Mention], dated: list
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """Events in date order, those reported by several articles merged into one listing every source."""
-    merged: list[Event] = []
-    for event in sorted(events, key=lambda e: (e.when.start, e.when.end)):
-        twin = next((other for other in merged if _same(other, event)), None)
-        if twin is None:
-            merged.append(event)
+    """Events in date order, those reported by several articles merged into one listing every source.
+
+    Each event merges into the first earlier one it is the same as (see :func:`_same`). Twins
+    share an actor and one more participant, so merged events are indexed by those pairs
+    (see :class:`_Twins`): each new event meets only its likely twins, and merging stays
+    near-linear on a corpus of thousands of articles.
+    """
+    twins = _Twins()
+    for event in sorted(events, key=_dates):
+        index = twins.find(event)
+        if index is None:
+            twins.add(event)
             continue
-        twin.sources.extend(event.sources)
-        twin.participants.update(event.participants)
-        twin.actors |= event.actors
-        twin.figures.extend(f for f in event.figures if f not in twin.figures)
-        if _PRECISION.get(event.when.precision, 9) < _PRECISION.get(twin.when.precision, 9):
-            twin.when = event.when
-    return merged
+        other = twins.merged[index]
+        other.sources.extend(event.sources)
+        twins.note_sources(index, event.sources)
+        known = len(other.participants), len(other.actors)
+        other.participants.update(event.participants)
+        other.actors |= event.actors
+        other.figures.extend(f for f in event.figures if f not in other.figures)
+        if _PRECISION.get(event.when.precision, 9) < _PRECISION.get(other.when.precision, 9):
+            other.when = event.when
+        if known != (len(other.participants), len(other.actors)):
+            twins.index(index)
+    return sorted(twins.merged, key=_dates)
+
+
+class _Twins:
+    """The merged events so far, indexed by (actor, other participant) pairs.
+
+    Events arrive in date order. An event of day precision is kept under its pairs and its day
+    (a later event can only meet it on that day); a coarser one in running lists under its
+    pairs, dropped once a later event starts after it ends.
+    """
+
+    def __init__(self) -> None:
+        """Nothing merged yet."""
+        self.merged: list[Event] = []
+        self._articles: list[set[str]] = []
+        self._indexed: list[set[tuple[str, str]]] = []
+        self._on_day: dict[tuple[str, str, date], list[int]] = {}
+        self._running: dict[tuple[str, str], list[int]] = {}
+
+    def find(self, event: Event) -> int | None:
+        """The index of the first merged event that ``event`` reports too, if any."""
+        start = event.when.start
+        merged = self.merged
+        candidates: set[int] = set()
+        for pair in _pairs(event):
+            candidates.update(self._on_day.get((*pair, start), ()))
+            running = self._running.get(pair)
+            if running:
+                running[:] = [i for i in running if merged[i].when.end >= start]
+                candidates.update(running)
+        mine = {source.article for source in event.sources}
+        for index in sorted(candidates):
+            if not (self._articles[index] & mine) and _same(merged[index], event):
+                return index
+        return None
+
+    def add(self, event: Event) -> None:
+        """Add a new merged event."""
+        self.merged.append(event)
+        self._articles.append(set())
+        self._indexed.append(set())
+        self.note_sources(len(self.merged) - 1, event.sources)
+        self.index(len(self.merged) - 1)
+
+    def note_sources(self, index: int, sources: list[Source]) -> None:
+        """Record the articles of sources added to a merged event (it cannot merge with them again)."""
+        self._articles[index].update(source.article for source in sources)
+
+    def index(self, index: int) -> None:
+        """Index a merged event under the pairs it was not yet indexed under, by its current date."""
+        event = self.merged[index]
+        new = set(_pairs(event)) - self._indexed[index]
+        self._indexed[index] |= new
+        for pair in new:
+            if event.when.precision == DAY:
+                self._on_day.setdefault((*pair, event.when.start), []).append(index)
+            else:
+                self._running.setdefault(pair, []).append(index)
+
+
+def _pairs(event: Event) -> list[tuple[str, str]]:
+    """Every (actor, other participant) pair of an event."""
+    return [(actor, other) for actor in event.actors for other in event.participants if other != actor]
+
+
+def _dates(event: Event) -> tuple[date, date]:
+    """Sort key: start, then end."""
+    return event.when.start, event.when.end
 
 
 def _precision_rank(when: When) -> int:
@@ -111,9 +200,8 @@ def _precision_rank(when: When) -> int:
 
 
 def _same(one: Event, other: Event) -> bool:
-    """Whether two events from different articles report the same thing."""
-    if {s.article for s in one.sources} & {s.article for s in other.sources}:
-        return False
+    """Whether two events from different articles report the same thing: dates that agree, two
+    shared participants, one of them an actor in both."""
     if one.when.precision == DAY and other.when.precision == DAY:
         if one.when.start != other.when.start:
             return False
@@ -121,6 +209,11 @@ def _same(one: Event, other: Event) -> bool:
         return False
     shared = one.participants.keys() & other.participants.keys()
     return len(shared) >= 2 and bool(shared & one.actors & other.actors)
+
+
+def _says_more(rest: str) -> bool:
+    """Whether a sentence without its date holds a word other than a clock's (am, GMT, PKT)."""
+    return any(word.group().lower() not in _CLOCK_WORDS for word in _WORDS.finditer(rest))
 
 
 def _headline(sentence: str) -> str:

@@ -1,11 +1,14 @@
 """The reader with the Timeline pane: every dated event of the corpus, filtered, opening its sources.
 
-The timeline is built in a worker once the entities are found, and again when they are found
-anew. Filters: the entity chosen in the entity pane, or a tag (events inside passages with it).
+The corpus's indexes (the timeline and the cross-references, see :class:`CorpusIndex`) are
+built in a worker once the entities are found, and again only when they are found anew; the
+panes then only read them. Filters: the entity chosen in the entity pane, or a tag (events
+inside passages with it).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
@@ -13,13 +16,14 @@ from textual.binding import Binding
 from textual.worker import get_current_worker
 
 from tui.core.safe_text import one_line
-from tui.ui.messages import EventChosen, MentionsReady, TimelineFilter, TimelineReady
+from tui.ui.messages import EventChosen, IndexReady, MentionsReady, TimelineFilter
 from tui.ui.screens.annotating import AnnotatingScreen
 from tui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
+    from tui.core.corpus_index import CorpusIndex
     from tui.core.models import Mention
     from tui.core.timeline.build import Timeline
     from tui.core.timeline.events import Event, Source
@@ -31,9 +35,14 @@ class ChronicleScreen(AnnotatingScreen):
 
     BINDINGS = [Binding("L", "focus('#timeline-list')", "Timeline", tooltip="The Timeline pane")]
 
-    timeline: Timeline | None = None
+    index: CorpusIndex | None = None
     timeline_entity: str | None = None
     timeline_tag: str | None = None
+
+    @property
+    def timeline(self) -> Timeline | None:
+        """The corpus timeline, once built."""
+        return self.index.timeline if self.index is not None else None
 
     async def mount_more_panes(self, side: TabbedContent) -> None:
         """The Timeline pane after the others."""
@@ -43,56 +52,61 @@ class ChronicleScreen(AnnotatingScreen):
 
         await super().mount_more_panes(side)
         await side.add_pane(TabPane("Timeline", TimelinePane(id="timeline-pane"), id="timeline-tab"))
-        self._show_timeline()
+        self.show_timeline()
 
     @on(MentionsReady)
-    def _build_timeline(self, message: MentionsReady) -> None:
-        """Build the timeline from the new mentions."""
-        self.timeline_worker(message.mentions)
+    def _build_index(self, message: MentionsReady) -> None:
+        """Index the corpus with the new mentions."""
+        self.index_worker(message.mentions)
 
-    @work(thread=True, exclusive=True, group="timeline")
-    def timeline_worker(self, mentions: dict[str, list[Mention]]) -> None:
-        """Resolve every date, find the events and merge them (a thread: a large corpus takes a while)."""
-        from tui.core.timeline.build import build_timeline
+    @work(thread=True, exclusive=True, group="index")
+    def index_worker(self, mentions: dict[str, list[Mention]]) -> None:
+        """Resolve every date, merge the events, index the mentions (a thread: a large corpus takes time)."""
+        from tui.core.corpus_index import CorpusIndex
 
-        timeline = build_timeline(self.corpus.articles, mentions)
+        index = CorpusIndex.build(self.corpus.articles, mentions)
         if not get_current_worker().is_cancelled:
-            self.post_message(TimelineReady(timeline))
+            self.post_message(IndexReady(index))
 
-    @on(TimelineReady)
-    def _timeline_ready(self, message: TimelineReady) -> None:
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
         """Show the new timeline."""
-        self.timeline = message.timeline
-        self._show_timeline()
+        self.index = message.index
+        self.show_timeline()
 
-    def _show_timeline(self) -> None:
+    def show_timeline(self) -> None:
         """List the events that pass the filter."""
         panes = self.query("#timeline-pane")
-        if not panes or self.timeline is None:
+        timeline = self.timeline
+        if not panes or timeline is None:
             return
-        pane = cast("TimelinePane", panes.first())
-        events = list(enumerate(self.timeline.events))
+        from tui.ui.widgets.timeline_pane import TimelineRows
+
+        numbers: Sequence[int] = range(len(timeline.events))
         label = "All events"
         if self.timeline_entity is not None:
-            events = [(i, e) for i, e in events if self.timeline_entity in e.participants]
-            label = f"With {one_line(self._entity_name(self.timeline_entity))} (F: all)"
+            entity = self.timeline_entity
+            numbers = [n for n in numbers if entity in timeline.events[n].participants]
+            label = f"With {one_line(self._entity_name(entity))} (F: all)"
         if self.timeline_tag is not None:
-            events = [(i, e) for i, e in events if any(self._tagged(s, self.timeline_tag) for s in e.sources)]
+            tagged = self._tagged_passages(self.timeline_tag)
+            numbers = [n for n in numbers if _inside(timeline.events[n].sources, tagged)]
             label = f"In passages tagged {one_line(self.timeline_tag)} (F: all)"
         titles = {article.id: article.title for article in self.corpus.articles}
-        pane.show(events, self.timeline.published, titles, label)
+        rows = TimelineRows(timeline.events, list(numbers), timeline.published, titles)
+        cast("TimelinePane", panes.first()).show(rows, label)
 
     def _entity_name(self, entity_id: str) -> str:
         """An entity's canonical name."""
         entity = self.engine.entity(entity_id)
         return entity.name if entity else entity_id
 
-    def _tagged(self, source: Source, tag: str) -> bool:
-        """Whether a source sentence lies in (or overlaps) a passage with the tag."""
-        return any(
-            a.start < source.end and source.start < a.end
-            for a in self.store.annotations(article=source.article, tag=tag)
-        )
+    def _tagged_passages(self, tag: str) -> dict[str, list[tuple[int, int]]]:
+        """The passages with a tag, by article."""
+        passages: dict[str, list[tuple[int, int]]] = {}
+        for annotation in self.store.annotations(tag=tag):
+            passages.setdefault(annotation.article, []).append((annotation.start, annotation.end))
+        return passages
 
     @on(TimelineFilter)
     def _filter(self, message: TimelineFilter) -> None:
@@ -111,13 +125,13 @@ class ChronicleScreen(AnnotatingScreen):
             dialog = PromptDialog(f"Events in passages with which tag? ({names})", placeholder="tag name")
             self.app.push_screen(dialog, self._filter_by_tag)
             return
-        self._show_timeline()
+        self.show_timeline()
 
     def _filter_by_tag(self, name: str | None) -> None:
         """Only events inside passages with the tag."""
         if name:
             self.timeline_tag, self.timeline_entity = name, None
-            self._show_timeline()
+            self.show_timeline()
 
     @on(EventChosen)
     def _event_chosen(self, message: EventChosen) -> None:
@@ -150,3 +164,12 @@ class ChronicleScreen(AnnotatingScreen):
     def events_for(self, entity_id: str) -> list[Event]:
         """The events an entity takes part in (for the palette and tests)."""
         return self.timeline.for_entity(entity_id) if self.timeline else []
+
+
+def _inside(sources: list[Source], passages: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether a source sentence lies in (or overlaps) one of the passages."""
+    return any(
+        start < source.end and source.start < end
+        for source in sources
+        for start, end in passages.get(source.article, ())
+    )

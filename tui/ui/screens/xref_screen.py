@@ -9,17 +9,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import on, work
 from textual.binding import Binding
+from textual.worker import get_current_worker
 
-from tui.ui.messages import CursorMoved, EntityChosen, MentionsReady, XrefChosen
+from tui.ui.messages import CursorMoved, EntityChosen, IndexReady, SameThingFound, XrefChosen
 from tui.ui.screens.chronicle import ChronicleScreen
 from tui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
+    from tui.core.corpus_index import CorpusIndex
+    from tui.core.same_thing import SameThing
     from tui.ui.widgets.xref_pane import XrefPane
+
+#: How many related articles the pane lists.
+RELATED = 30
 
 
 class CrossRefScreen(ChronicleScreen):
@@ -29,6 +35,7 @@ class CrossRefScreen(ChronicleScreen):
 
     xref_entity: str | None = None
     xref_passage: tuple[int, int] | None = None
+    _elsewhere: SameThing | None = None
 
     async def mount_more_panes(self, side: TabbedContent) -> None:
         """The Cross-references pane after the others."""
@@ -65,36 +72,53 @@ class CrossRefScreen(ChronicleScreen):
             self.xref_entity, self.xref_passage = entity, passage
             self.show_xref()
 
-    @on(MentionsReady)
-    def _mentions_arrived(self, message: MentionsReady) -> None:
-        """Mentions are in: fill the pane."""
+    @on(IndexReady)
+    def _index_arrived(self, message: IndexReady) -> None:
+        """The indexes are in: fill the pane."""
         self.call_after_refresh(self.show_xref)
 
     def show_xref(self) -> None:
-        """Fill the pane for the current entity and article."""
-        panes = self.query("#xref-pane")
-        if not panes or self.mentions is None:
+        """Fill the pane for the current entity, article and passage (the passage's search in a worker)."""
+        if self.index is None or not self.query("#xref-pane"):
             return
-        from tui.core.xref import co_mentioned, occurrences, related
-
-        articles = self.corpus.articles
-        titles = {a.id: a.title for a in articles}
-        entity = found = None
-        with_it: list[tuple[str, str, int]] = []
-        if self.xref_entity is not None:
-            found = occurrences(self.xref_entity, articles, self.mentions)
-            names = {m.entity_id: m.canonical for ms in self.mentions.values() for m in ms}
-            entity = (self.xref_entity, names.get(self.xref_entity, self.xref_entity))
-            counts = co_mentioned(self.xref_entity, articles, self.mentions).most_common(8)
-            with_it = [(key, names.get(key, key), count) for key, count in counts]
-        ranked = related(self.article.id, articles, self.mentions) if self.article else []
-        elsewhere = None
         if self.xref_passage is not None and self.article is not None:
-            from tui.core.same_thing import same_thing
+            self._elsewhere = None
+            self.same_thing_worker(self.index, self.article.id, *self.xref_passage)
+        self._fill_xref()
 
-            start, end = self.xref_passage
-            elsewhere = same_thing(self.article, start, end, articles, self.mentions, self.timeline)
-        cast("XrefPane", panes.first()).show(entity, found or [], with_it, ranked, titles, elsewhere)
+    def _fill_xref(self) -> None:
+        """Lay out the pane from the indexes and the last search's result."""
+        from tui.ui.widgets.xref_pane import XrefRows, XrefView
+
+        panes = self.query("#xref-pane")
+        if self.index is None or not panes:
+            return
+        xref = self.index.xref
+        related = xref.related(self.article.id, limit=RELATED) if self.article else []
+        passage = self.xref_passage is not None
+        view = XrefView(self.xref_entity, related, self._elsewhere if passage else None)
+        view.searching = passage and self._elsewhere is None
+        titles = {article.id: article.title for article in self.corpus.articles}
+        cast("XrefPane", panes.first()).show(XrefRows(xref, view, titles))
+
+    @work(thread=True, exclusive=True, group="same-thing")
+    def same_thing_worker(self, index: CorpusIndex, article: str, start: int, end: int) -> None:
+        """Look for the passage's event, figures and wording elsewhere (a thread: it reads every sentence)."""
+        from tui.core.same_thing import same_thing
+
+        found = same_thing(index, article, start, end)
+        if not get_current_worker().is_cancelled:
+            self.post_message(SameThingFound(article, (start, end), found))
+
+    @on(SameThingFound)
+    def _same_thing_found(self, message: SameThingFound) -> None:
+        """Show what the search found, if the passage is still the one selected."""
+        if self.article is not None and (message.article, message.passage) == (
+            self.article.id,
+            self.xref_passage,
+        ):
+            self._elsewhere = message.found
+            self._fill_xref()
 
     @on(XrefChosen)
     def _xref_chosen(self, message: XrefChosen) -> None:

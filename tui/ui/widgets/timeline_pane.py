@@ -15,20 +15,78 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Label
 
 from tui.core.safe_text import one_line
 from tui.core.timeline.events import Event
 from tui.ui.messages import EventChosen, TimelineFilter
+from tui.ui.widgets.line_list import LineList, Rows
+
+#: An entry: ("month", day), ("event", event number) or ("published", article id), with its date.
+Entry = tuple[str, date, object]
 
 
-class TimelineList(OptionList):
-    """The events, each on two lines cut to the width; f, T and F filter."""
+class TimelineRows(Rows):
+    """Months, events (two lines each) and publication markers, in date order."""
 
-    DEFAULT_CSS = """
-    TimelineList { text-wrap: nowrap; text-overflow: ellipsis; }
-    """
+    def __init__(
+        self, events: list[Event], numbers: list[int], published: dict[str, date], titles: dict[str, str]
+    ) -> None:
+        """Order the chosen events (``numbers`` into ``events``) and the markers, with month headings."""
+        self._events, self._titles = events, titles
+        dated: list[tuple[date, int, str, object]] = [(events[n].when.start, 1, "event", n) for n in numbers]
+        dated += [(day, 0, "published", article) for article, day in published.items()]
+        dated.sort(key=lambda item: (item[0], item[1]))
+        entries: list[Entry] = []
+        month = None
+        for day, _, kind, key in dated:
+            if (day.year, day.month) != month:
+                month = (day.year, day.month)
+                entries.append(("month", day, None))
+            entries.append((kind, day, key))
+        self.entries = entries
+        self.shown = len(numbers)
+
+    def __len__(self) -> int:
+        """The number of entries."""
+        return len(self.entries)
+
+    def heights(self) -> list[int]:
+        """Two lines per event, one per heading and marker."""
+        return [2 if kind == "event" else 1 for kind, _, _ in self.entries]
+
+    def enabled(self, index: int) -> bool:
+        """Month headings cannot be chosen."""
+        return self.entries[index][0] != "month"
+
+    def lines(self, index: int) -> list[Text]:
+        """A heading, a marker, or an event's date, sources and participants over its headline."""
+        kind, day, key = self.entries[index]
+        if kind == "month":
+            return [Text(f"{day:%B %Y}", "bold")]
+        if kind == "published":
+            title = one_line(self._titles.get(str(key), str(key)))[:70]
+            return [
+                Text.assemble((f"{day.day} {day:%b %Y}  ", "dim"), (f"▸ published: {title}", "dim italic"))
+            ]
+        event = self._events[int(str(key))]
+        count = len(event.sources)
+        first = Text()
+        first.append(event.when.label(), "bold")
+        first.append(f" · {count} source{'s' if count != 1 else ''}", "dim")
+        who = ", ".join(one_line(name) for name in sorted(event.participants.values())[:3])
+        if who:
+            first.append(f" · {who}", "italic")
+        return [first, Text(one_line(event.headline))]
+
+    def key(self, index: int) -> tuple[str, object]:
+        """What an entry stands for: ("event", number), ("published", article id) or ("month", None)."""
+        kind, _, key = self.entries[index]
+        return kind, key
+
+
+class TimelineList(LineList):
+    """The events; f, T and F filter."""
 
     BINDINGS = [
         Binding(
@@ -58,53 +116,20 @@ class TimelinePane(Vertical):
         yield Label("Building the timeline…", id="timeline-filter")
         yield TimelineList(id="timeline-list")
 
-    def show(
-        self,
-        events: list[tuple[int, Event]],
-        published: dict[str, date],
-        titles: dict[str, str],
-        filtering: str,
-    ) -> None:
-        """List ``(index, event)`` pairs by month, with publication markers, under a filter line."""
-        self.query_one("#timeline-filter", Label).update(Content(f"{filtering} · {len(events)} events"))
-        entries: list[tuple[date, int, Option]] = []
-        for index, event in events:
-            entries.append((event.when.start, 1, self._event(index, event)))
-        for article, day in published.items():
-            text = Content.styled(f"▸ published: {one_line(titles.get(article, article))[:70]}", "dim italic")
-            entries.append(
-                (day, 0, Option(Content.styled(f"{day.day} {day:%b %Y}  ", "dim") + text, id=f"a:{article}"))
-            )
-        options: list[Option | None] = []
-        month = None
-        for day, _, option in sorted(entries, key=lambda item: (item[0], item[1])):
-            if (day.year, day.month) != month:
-                month = (day.year, day.month)
-                options.append(Option(Content.styled(f"{day:%B %Y}", "bold"), disabled=True))
-            options.append(option)
-        listing = self.query_one(TimelineList)
-        listing.clear_options()
-        listing.add_options(options)
+    def show(self, rows: TimelineRows, filtering: str) -> None:
+        """Show the rows under a filter line."""
+        self.query_one("#timeline-filter", Label).update(Content(f"{filtering} · {rows.shown:,} events"))
+        self.query_one(TimelineList).show(rows)
 
-    @staticmethod
-    def _event(index: int, event: Event) -> Option:
-        """One event on two lines, cut to the width: date, sources and participants; the headline."""
-        count = len(event.sources)
-        who = ", ".join(one_line(name) for name in sorted(event.participants.values())[:3])
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(event.when.label(), "bold")
-        text.append(f" · {count} source{'s' if count != 1 else ''}", "dim")
-        if who:
-            text.append(f" · {who}", "italic")
-        text.append("\n" + one_line(event.headline))
-        return Option(text, id=f"e:{index}")
-
-    @on(OptionList.OptionSelected, "#timeline-list")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(LineList.Selected, "#timeline-list")
+    def _chosen(self, message: LineList.Selected) -> None:
         """Open an event's source, or a marker's article."""
-        event.stop()
-        key = event.option.id or ""
-        if key.startswith("e:"):
-            self.post_message(EventChosen(int(key[2:])))
-        elif key.startswith("a:"):
-            self.post_message(EventChosen(None, key[2:]))
+        message.stop()
+        rows = message.line_list.rows
+        if not isinstance(rows, TimelineRows):
+            return
+        kind, key = rows.key(message.index)
+        if kind == "event":
+            self.post_message(EventChosen(int(str(key))))
+        elif kind == "published":
+            self.post_message(EventChosen(None, str(key)))

@@ -1,0 +1,131 @@
+"""Pilot tests of the Timeline and Cross-references panes: what they list, their filters and jumps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.ui.conftest import SIZE, settle
+from tui.ui.app import ReaderApp
+from tui.ui.messages import EntityChosen
+from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.line_list import LineList
+from tui.ui.widgets.timeline_pane import TimelineRows
+from tui.ui.widgets.xref_pane import XrefRows
+
+AppFactory = Callable[..., ReaderApp]
+
+
+def entries(listing: LineList) -> list[str]:
+    """Every entry of a list as plain text, its lines joined by a newline."""
+    rows = listing.rows
+    return ["\n".join(line.plain for line in rows.lines(i)) for i in range(len(rows))]
+
+
+async def into_text(pilot: Any) -> ArticleView:
+    """Open the first article and focus its text."""
+    await settle(pilot)
+    await pilot.press("enter")
+    await pilot.pause()
+    return pilot.app.query_one(ArticleView)
+
+
+async def test_timeline_pane_lists_events_filters_and_opens_sources(make_app: AppFactory) -> None:
+    from tui.ui.screens.chooser import ChooserDialog
+    from tui.ui.screens.chronicle import ChronicleScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ChronicleScreen) and screen.timeline is not None
+        await pilot.press("L")
+        listing = app.query_one("#timeline-list", LineList)
+        assert app.focused is listing
+        prompts = entries(listing)
+        assert "November 2025" in prompts and any(p.startswith("25 Nov 2025") for p in prompts)
+        assert any("published:" in p for p in prompts)
+        meeting = next(i for i, p in enumerate(prompts) if p.startswith("25 Nov 2025 · 2 sources"))
+        listing.move_to(meeting)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooserDialog)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.article is not None and screen.article.id.startswith("004")
+        view = app.query_one(ArticleView)
+        assert view.cursor.selection is not None
+        start, end = view.cursor.selection
+        assert "Larijani" in view.text[start:end] or "Dar" in view.text[start:end]
+        everything = len(listing.rows)
+        screen.mark_entity("person:larijani")
+        listing.focus()
+        await pilot.press("f")
+        await pilot.pause()
+        assert "Ali Larijani" in str(app.query_one("#timeline-filter").render())
+        rows = listing.rows
+        assert isinstance(rows, TimelineRows)
+        events = [rows.key(i)[1] for i in range(len(rows)) if rows.key(i)[0] == "event"]
+        assert events and len(rows) < everything
+        assert all("person:larijani" in screen.timeline.events[i].participants for i in events)
+        await pilot.press("F")
+        await pilot.pause()
+        assert "All events" in str(app.query_one("#timeline-filter").render())
+
+
+async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> None:
+    from tui.ui.screens.xref_screen import CrossRefScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CrossRefScreen)
+        screen.post_message(EntityChosen("person:larijani"))
+        await pilot.pause()
+        await pilot.press("X")
+        listing = app.query_one("#xref-list", LineList)
+        assert app.focused is listing
+        prompts = entries(listing)
+        assert prompts[0].startswith("Ali Larijani: 23 mentions in 3 articles")
+        assert any("Most often named with it" in p for p in prompts)
+        assert any("Related articles" in p for p in prompts)
+        rows = listing.rows
+        assert isinstance(rows, XrefRows)
+        first_mention = next(i for i in range(len(rows)) if rows.entries[i][0] == "mention")
+        listing.move_to(first_mention)
+        target = rows.target(first_mention)
+        assert target is not None
+        article, start, end = target.key, target.start, target.end
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.article is not None and screen.article.id == article
+        view = app.query_one(ArticleView)
+        assert view.cursor.selection == (int(start), int(end)) and app.focused is view
+        view.move_cursor(view.text.index("Dar"))
+        await pilot.pause()
+        assert screen.xref_entity == "person:ishaq-dar"
+        rows = listing.rows
+        assert isinstance(rows, XrefRows)
+        related = next(i for i in range(len(rows)) if rows.entries[i][0] == "article")
+        listing.focus()
+        listing.move_to(related)
+        target = rows.entries[related][1]["article"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.article is not None and screen.article.id == target
+
+
+async def test_xref_pane_shows_the_selection_elsewhere(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await into_text(pilot)
+        start = view.text.index("raising bilateral trade to $10 billion")
+        view.select(start, start + len("raising bilateral trade to $10 billion"))
+        await pilot.pause()
+        await settle(pilot)
+        listing = app.query_one("#xref-list", LineList)
+        prompts = entries(listing)
+        assert prompts[0].startswith("The selection, elsewhere:")
+        assert sum("the same figure" in p for p in prompts) >= 3

@@ -1,0 +1,36 @@
+"""The indexes of one corpus state: sentences, the timeline and the cross-references, built together.
+
+Built once from the articles and their mentions (in a worker, in the app) and kept until the
+corpus changes, so that opening the Timeline and Xref panes, following an entity or asking
+what other articles say about a passage never rescans the corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tui.core.models import Article, Mention
+from tui.core.sentences import Sentences
+from tui.core.timeline.build import Timeline, build_timeline
+from tui.core.xref import XrefIndex
+
+
+@dataclass
+class CorpusIndex:
+    """Everything the timeline and cross-reference views ask, for one corpus state."""
+
+    articles: dict[str, Article]
+    mentions: dict[str, list[Mention]]
+    sentences: Sentences
+    timeline: Timeline
+    xref: XrefIndex
+    #: Tables derived on first use by the questions asked of the index (see :mod:`.same_thing`).
+    derived: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, articles: list[Article], mentions: dict[str, list[Mention]]) -> CorpusIndex:
+        """Index a corpus given every article's mentions."""
+        sentences = Sentences(articles)
+        timeline = build_timeline(articles, mentions, sentences)
+        xref = XrefIndex(articles, mentions, sentences)
+        return cls({a.id: a for a in articles}, mentions, sentences, timeline, xref)
