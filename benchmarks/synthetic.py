@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 from tui.core.corpus import load_corpus
+from tui.core.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -40,3 +42,26 @@ def synthetic_texts(total_bytes: int, article_bytes: int = 5_000, seed: int = 7)
         texts[f"synthetic-{len(texts):05d}"] = text
         size += len(text.encode("utf-8"))
     return texts
+
+
+def synthetic_articles(count: int, article_bytes: int = 5_000, seed: int = 7) -> list[Article]:
+    """``count`` articles of about ``article_bytes`` each, from shuffled real sentences.
+
+    Each is titled by its first sentence and published on a day of 2024 or 2025, so that its
+    weekdays, "last month" and "earlier this year" resolve to dates spread over two years.
+    """
+    rng = random.Random(seed)
+    pool = sentences()
+    articles = []
+    for number in range(count):
+        paragraphs, length = [], 0
+        while length < article_bytes:
+            paragraph = " ".join(rng.choice(pool) for _ in range(rng.randint(2, 5)))
+            paragraphs.append(paragraph)
+            length += len(paragraph.encode("utf-8")) + 1
+        title = paragraphs[0].split(". ")[0][:90]
+        published = date(2024, 1, 1) + timedelta(days=rng.randrange(730))
+        articles.append(
+            Article(f"synthetic-{number:05d}", title, "\n".join(paragraphs), published=published)
+        )
+    return articles

@@ -83,7 +83,7 @@ async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> N
         screen = app.screen
         assert isinstance(screen, CrossRefScreen)
         screen.post_message(EntityChosen("person:larijani"))
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("X")
         listing = app.query_one("#xref-list", LineList)
         assert app.focused is listing
@@ -93,7 +93,7 @@ async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> N
         assert any("Related articles" in p for p in prompts)
         rows = listing.rows
         assert isinstance(rows, XrefRows)
-        first_mention = next(i for i in range(len(rows)) if rows.entries[i][0] == "mention")
+        first_mention = next(i for i in range(len(rows)) if rows.kind(i) == "mention")
         listing.move_to(first_mention)
         target = rows.target(first_mention)
         assert target is not None
@@ -108,10 +108,12 @@ async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> N
         assert screen.xref_entity == "person:ishaq-dar"
         rows = listing.rows
         assert isinstance(rows, XrefRows)
-        related = next(i for i in range(len(rows)) if rows.entries[i][0] == "article")
+        related = next(i for i in range(len(rows)) if rows.kind(i) == "article")
         listing.focus()
         listing.move_to(related)
-        target = rows.entries[related][1]["article"]
+        chosen = rows.target(related)
+        assert chosen is not None
+        target = chosen.key
         await pilot.press("enter")
         await pilot.pause()
         assert screen.article is not None and screen.article.id == target
@@ -129,3 +131,47 @@ async def test_xref_pane_shows_the_selection_elsewhere(make_app: AppFactory) -> 
         prompts = entries(listing)
         assert prompts[0].startswith("The selection, elsewhere:")
         assert sum("the same figure" in p for p in prompts) >= 3
+
+
+async def test_xref_rows_list_every_mention_by_article_without_copying(make_app: AppFactory) -> None:
+    from tui.ui.screens.xref_screen import CrossRefScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CrossRefScreen) and screen.index is not None
+        screen.post_message(EntityChosen("place:iran"))
+        await settle(pilot)
+        rows = app.query_one("#xref-list", LineList).rows
+        assert isinstance(rows, XrefRows)
+        kinds = [rows.kind(i) for i in range(len(rows))]
+        listed = [rows.target(i) for i in range(len(rows)) if kinds[i] == "mention"]
+        expected = screen.index.xref.mentions_of("place:iran")
+        assert [(t.key, t.start, t.end) for t in listed if t] == [(a, m.start, m.end) for a, m in expected]
+        titles = [i for i, kind in enumerate(kinds) if kind == "title"]
+        assert len(titles) == 5 and kinds[titles[0] + 1] == "mention"
+        assert all(not rows.enabled(i) for i in titles)
+        lines = entries(app.query_one("#xref-list", LineList))
+        first = rows.target(titles[0] + 1)
+        assert first is not None and "Iran" in lines[titles[0] + 1]
+
+
+async def test_the_key_bar_shows_the_keys_that_apply_and_a_click_presses_one(make_app: AppFactory) -> None:
+    from tui.ui.widgets.key_bar import KeyBar
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("L")
+        await pilot.pause()
+        bar = app.query_one(KeyBar)
+        shown = str(bar.render())
+        assert "Filter by entity" in shown and "Commands" in shown
+        start = next(first for first, _, key, _ in bar._keys if key == "f")
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert any("Choose an entity first" in str(n.message) for n in app._notifications)
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Filter by entity" not in str(bar.render())

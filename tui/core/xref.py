@@ -27,6 +27,17 @@ _RELATING = (EntityType.PERSON, EntityType.ORGANISATION, EntityType.PLACE, Entit
 _FIGURES = (EntityType.MONEY, EntityType.FIGURE)
 #: A posting packs an article's number and a mention's index in that article's list.
 _SHIFT = 24
+_MASK = (1 << _SHIFT) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Postings:
+    """One entity's mentions: the articles naming it (by number), where each one's mentions
+    start in ``packed``, and the packed mentions (see :meth:`XrefIndex.mention`)."""
+
+    documents: Sequence[int]
+    firsts: Sequence[int]
+    packed: Sequence[int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,16 +72,21 @@ class XrefIndex:
         self._relating: list[frozenset[str]] = []
         self._co: dict[str, Counter[str]] = {}
         self._figures: dict[str | None, list[tuple[str, Mention]]] | None = None
+        self._firsts: dict[str, array[int]] = {}  # entity -> where each article's postings start
         for number, found in enumerate(self._mentions):
             base = number << _SHIFT
+            mine: dict[str, list[int]] = {}
             for index, mention in enumerate(found):
-                posting = self._postings.get(mention.entity_id)
+                mine.setdefault(mention.entity_id, []).append(base | index)
+            for entity_id, packed in mine.items():
+                posting = self._postings.get(entity_id)
                 if posting is None:
-                    posting = self._postings[mention.entity_id] = array("q")
-                    self.names[mention.entity_id] = mention.canonical
-                posting.append(base | index)
-            for entity_id in {mention.entity_id for mention in found}:
-                self._documents.setdefault(entity_id, array("l")).append(number)
+                    posting = self._postings[entity_id] = array("q")
+                    self._documents[entity_id], self._firsts[entity_id] = array("l"), array("l")
+                    self.names[entity_id] = found[packed[0] & _MASK].canonical
+                self._documents[entity_id].append(number)
+                self._firsts[entity_id].append(len(posting))
+                posting.extend(packed)
             self._relating.append(frozenset(m.entity_id for m in found if m.type in _RELATING))
         self.frequency = Counter(entity for entities in self._relating for entity in entities)
         self._number = {article_id: number for number, article_id in enumerate(self._ids)}
@@ -83,12 +99,23 @@ class XrefIndex:
         """The numbers (in corpus order) of the articles naming an entity."""
         return self._documents.get(entity_id, ())
 
+    def postings(self, entity_id: str) -> Postings:
+        """An entity's mentions across the corpus, by article, as a view (nothing is copied)."""
+        if entity_id not in self._postings:
+            return Postings((), (), ())
+        return Postings(self._documents[entity_id], self._firsts[entity_id], self._postings[entity_id])
+
+    def article_id(self, number: int) -> str:
+        """The id of the article with a number (its place in the corpus)."""
+        return self._ids[number]
+
+    def mention(self, packed: int) -> tuple[str, Mention]:
+        """A posting's (article id, mention)."""
+        return self._ids[packed >> _SHIFT], self._mentions[packed >> _SHIFT][packed & _MASK]
+
     def mentions_of(self, entity_id: str) -> list[tuple[str, Mention]]:
         """Every mention of an entity as (article id, mention), by article then position."""
-        ids, mentions, mask = self._ids, self._mentions, (1 << _SHIFT) - 1
-        return [
-            (ids[p >> _SHIFT], mentions[p >> _SHIFT][p & mask]) for p in self._postings.get(entity_id, ())
-        ]
+        return [self.mention(packed) for packed in self._postings.get(entity_id, ())]
 
     def occurrence(self, article_id: str, mention: Mention) -> Occurrence:
         """A mention with its sentence."""
@@ -109,6 +136,10 @@ class XrefIndex:
                         by_unit.setdefault(mention.unit, []).append((article_id, mention))
             self._figures = by_unit
         return self._figures.get(unit, [])
+
+    def counted_company(self, entity_id: str) -> Counter[str] | None:
+        """:meth:`co_mentioned` if it was already counted, else None."""
+        return self._co.get(entity_id)
 
     def co_mentioned(self, entity_id: str) -> Counter[str]:
         """The entities named in the same sentences as ``entity_id``, with how many sentences they share."""

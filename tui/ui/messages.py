@@ -151,3 +151,10 @@ class SameThingFound(Message):
     article: str
     passage: tuple[int, int]
     found: SameThing
+
+
+@dataclass
+class CompanyCounted(Message):
+    """The entities named with one were counted (in the background)."""
+
+    entity: str

@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import MountError
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from tui.core.corpus import Corpus
@@ -32,6 +31,7 @@ from tui.ui.messages import (
 from tui.ui.widgets.article_header import ArticleHeader
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.legend import Legend
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class ReaderScreen(Screen[None]):
                 yield Legend(id="legend")
                 yield ArticleView(id="article-view")
 
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Fill the list, report load problems, and find entities in the background once painted."""
@@ -138,6 +138,24 @@ class ReaderScreen(Screen[None]):
 
     async def mount_more_panes(self, side: TabbedContent) -> None:
         """Add panes beside the entity pane (a hook for screens built on this one)."""
+
+    async def action_focus(self, selector: str) -> None:
+        """Focus a widget, first showing the side pane that holds it.
+
+        Switching the tab here, rather than letting the tabs follow the focus, draws the new
+        pane in the same frame as the focus moves.
+        """
+        from textual.widgets import TabbedContent, TabPane
+
+        found = self.query(selector)
+        if not found:
+            return
+        widget = found.first()
+        pane = next((a for a in widget.ancestors if isinstance(a, TabPane)), None)
+        if pane is not None and pane.id is not None:
+            side = self.query_one("#side", TabbedContent)
+            side.active = pane.id
+        self.set_focus(widget)
 
     @work(thread=True, exclusive=True, group="entities")
     def extract_entities(self) -> None:

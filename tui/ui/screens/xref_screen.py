@@ -13,7 +13,14 @@ from textual import on, work
 from textual.binding import Binding
 from textual.worker import get_current_worker
 
-from tui.ui.messages import CursorMoved, EntityChosen, IndexReady, SameThingFound, XrefChosen
+from tui.ui.messages import (
+    CompanyCounted,
+    CursorMoved,
+    EntityChosen,
+    IndexReady,
+    SameThingFound,
+    XrefChosen,
+)
 from tui.ui.screens.chronicle import ChronicleScreen
 from tui.ui.widgets.article_view import ArticleView
 
@@ -26,6 +33,8 @@ if TYPE_CHECKING:
 
 #: How many related articles the pane lists.
 RELATED = 30
+#: How many of the entities most often named with the one followed it lists.
+COMPANY = 8
 
 
 class CrossRefScreen(ChronicleScreen):
@@ -96,10 +105,29 @@ class CrossRefScreen(ChronicleScreen):
         xref = self.index.xref
         related = xref.related(self.article.id, limit=RELATED) if self.article else []
         passage = self.xref_passage is not None
-        view = XrefView(self.xref_entity, related, self._elsewhere if passage else None)
+        view = XrefView(self.xref_entity, related, elsewhere=self._elsewhere if passage else None)
         view.searching = passage and self._elsewhere is None
+        if self.xref_entity is not None:
+            counted = xref.counted_company(self.xref_entity)
+            if counted is None:
+                self.company_worker(self.index, self.xref_entity)
+            else:
+                view.company = counted.most_common(COMPANY)
         titles = {article.id: article.title for article in self.corpus.articles}
         cast("XrefPane", panes.first()).show(XrefRows(xref, view, titles))
+
+    @work(thread=True, exclusive=True, group="company")
+    def company_worker(self, index: CorpusIndex, entity: str) -> None:
+        """Count the entities named in the same sentences as one (a thread: it reads each article with it)."""
+        index.xref.co_mentioned(entity)
+        if not get_current_worker().is_cancelled:
+            self.post_message(CompanyCounted(entity))
+
+    @on(CompanyCounted)
+    def _company_counted(self, message: CompanyCounted) -> None:
+        """Show the entities named with the entity followed, if it still is."""
+        if message.entity == self.xref_entity:
+            self._fill_xref()
 
     @work(thread=True, exclusive=True, group="same-thing")
     def same_thing_worker(self, index: CorpusIndex, article: str, start: int, end: int) -> None:

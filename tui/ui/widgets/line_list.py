@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -88,6 +89,7 @@ class LineList(ScrollView, can_focus=True):
         self.cursor: int | None = None
         self._starts: Sequence[int] = [0]
         self._drawn: dict[int, list[Text]] = {}
+        self._styles: tuple[Style, Style] | None = None
 
     def show(self, rows: Rows) -> None:
         """Show new rows, the cursor on the first entry it can stop on, scrolled to the top."""
@@ -119,11 +121,22 @@ class LineList(ScrollView, can_focus=True):
             found = self._drawn[index] = self.rows.lines(index)
         return found
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines in ``crop``: the widget's styles are looked up once for all of them."""
+        self._styles = (self.rich_style, self.get_component_rich_style("line-list--cursor"))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
+
     def render_line(self, y: int) -> Strip:
         """One line of one entry, highlighted if the cursor is on the entry."""
         line = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, cursor_style = self._styles or (
+            self.rich_style,
+            self.get_component_rich_style("line-list--cursor"),
+        )
         if not 0 <= line < self._starts[-1] or width <= 0:
             return Strip.blank(width, base)
         index = bisect_right(self._starts, line) - 1
@@ -131,7 +144,7 @@ class LineList(ScrollView, can_focus=True):
         part = line - self._starts[index]
         text = lines[part].copy() if part < len(lines) else Text()
         text.truncate(width - 1, overflow="ellipsis")
-        cursor = self.get_component_rich_style("line-list--cursor") if index == self.cursor else None
+        cursor = cursor_style if index == self.cursor else None
         styled = Segment.apply_style([Segment(" "), *text.render(self.app.console)], base, cursor)
         return Strip(styled).extend_cell_length(width, base + cursor if cursor else base).crop(0, width)
 

@@ -8,7 +8,9 @@ opens its article with it selected; on an entity, chooses it; on a related artic
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from rich.text import Text
@@ -16,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from tui.core.models import Mention
 from tui.core.safe_text import one_line
 from tui.core.same_thing import Passage, SameThing
 from tui.core.xref import XrefIndex
@@ -24,111 +25,57 @@ from tui.ui.messages import XrefChosen
 from tui.ui.widgets.line_list import LineList, Rows
 
 #: One entry: its kind and what it stands for. Kinds: "heading" (text, style), "blank",
-#: "mention" (article id, Mention), "passage" (Passage), "differs" (Passage here, Passage there),
+#: "title" (article id), "passage" (Passage), "differs" (Passage here, Passage there),
 #: "entity" (id, name, sentences), "article" (a ranking from :meth:`XrefIndex.related`).
 Entry = tuple[str, Any]
 
 
 @dataclass
 class XrefView:
-    """What the pane shows: an entity (id) to follow, the related articles, the selection elsewhere."""
+    """What the pane shows: the entity (id) followed, the entities named with it (None while they
+    are counted), the related articles, and the selection elsewhere (``searching`` while looked for)."""
 
     entity: str | None
     related: list[dict[str, Any]]
+    company: list[tuple[str, int]] | None = None
     elsewhere: SameThing | None = None
     searching: bool = False
 
 
-class XrefRows(Rows):
-    """The entries of the pane, each one line; mentions' sentences are looked up when drawn."""
+class _Entries:
+    """A section of the pane given entry by entry."""
 
-    def __init__(self, index: XrefIndex, view: XrefView, titles: dict[str, str]) -> None:
-        """Lay out the sections: the selection elsewhere, the entity and its company, related articles."""
-        self._index, self._titles = index, titles
-        entries: list[Entry] = []
-        if view.searching:
-            entries += [("heading", ("The selection, elsewhere: looking…", "bold")), ("blank", None)]
-        elif view.elsewhere is not None:
-            entries += _elsewhere(view.elsewhere)
-        if view.entity is None:
-            entries.append(
-                ("heading", ("Choose an entity (e, Enter, or a click in the text) to follow it", "bold"))
-            )
-        else:
-            entries += self._mentions(view.entity)
-        entries.append(("blank", None))
-        entries.append(("heading", ("Related articles (shared entities, rarest first)", "bold")))
-        entries += [("article", item) for item in view.related]
-        self.entries = entries
-
-    def _mentions(self, entity: str) -> list[Entry]:
-        """The entity's mentions under a heading per article, then the entities most often named with it."""
-        found = self._index.mentions_of(entity)
-        articles = len(self._index.documents(entity))
-        name = one_line(self._index.name(entity))
-        entries: list[Entry] = [
-            ("heading", (f"{name}: {len(found):,} mentions in {articles:,} articles", "bold"))
-        ]
-        last = None
-        append = entries.append
-        for article, mention in found:
-            if article != last:
-                append(("heading", (f"  {one_line(self._titles.get(article, article))}", "italic")))
-                last = article
-            append(("mention", (article, mention)))
-        company = self._index.co_mentioned(entity).most_common(8)
-        if company:
-            entries += [("blank", None), ("heading", ("Most often named with it", "bold"))]
-            entries += [("entity", (key, self._index.name(key), count)) for key, count in company]
-        return entries
+    def __init__(self, index: XrefIndex, titles: dict[str, str], entries: list[Entry]) -> None:
+        self._index, self._titles, self.entries = index, titles, entries
 
     def __len__(self) -> int:
-        """The number of entries."""
         return len(self.entries)
 
-    def enabled(self, index: int) -> bool:
-        """Headings and blank lines cannot be chosen."""
-        return self.entries[index][0] not in ("heading", "blank")
+    def enabled(self, at: int) -> bool:
+        """Headings, titles and blank lines cannot be chosen."""
+        return self.entries[at][0] not in ("heading", "blank", "title")
 
-    def lines(self, index: int) -> list[Text]:
+    def line(self, at: int) -> Text:
         """One entry's line."""
-        kind, value = self.entries[index]
+        kind, value = self.entries[at]
         if kind == "heading":
-            return [Text(value[0], value[1])]
+            return Text(value[0], value[1])
         if kind == "blank":
-            return [Text()]
-        if kind == "mention":
-            return [self._mention_line(*value)]
+            return Text()
         if kind == "passage":
-            return [_passage_line(value, self._titles)]
+            return _passage_line(value, self._titles)
         if kind == "differs":
-            return [_differs_line(value[0], value[1], self._titles)]
+            return _differs_line(value[0], value[1], self._titles)
         if kind == "entity":
-            _, name, count = value
-            return [Text(f"  {one_line(name)} ({count} sentences)")]
+            return Text(f"  {one_line(value[1])} ({value[2]} sentences)")
         shared = ", ".join(one_line(s["name"]) for s in value["shared"][:5])
         line = Text(f"  {one_line(self._titles.get(value['article'], value['article']))}")
         line.append(f"  {value['score']:.1f} · {shared}", "dim")
-        return [line]
-
-    def _mention_line(self, article: str, mention: Mention) -> Text:
-        """A mention's sentence, the mention in bold."""
-        sentences = self._index.sentences
-        start, _ = sentences.span(article, mention.start)
-        sentence = sentences.text(article, mention.start)
-        before = one_line(sentence[: max(0, mention.start - start)])
-        line = Text("    ")
-        line.append(before)
-        line.append(one_line(mention.text), "bold")
-        line.append(one_line(sentence[mention.end - start :]))
         return line
 
-    def target(self, index: int) -> XrefChosen | None:
+    def target(self, at: int) -> XrefChosen | None:
         """What choosing an entry does."""
-        kind, value = self.entries[index]
-        if kind == "mention":
-            article, mention = value
-            return XrefChosen("mention", article, mention.start, mention.end)
+        kind, value = self.entries[at]
         if kind in ("passage", "differs"):
             passage: Passage = value if kind == "passage" else value[1]
             return XrefChosen("mention", passage.article, passage.start, passage.end)
@@ -137,6 +84,133 @@ class XrefRows(Rows):
         if kind == "article":
             return XrefChosen("article", value["article"])
         return None
+
+
+class _Mentions:
+    """An entity's mentions under a title per article, read from the index's postings when drawn.
+
+    Entry 0 is the summary; then, per article naming the entity, its title and its mentions.
+    Nothing is copied: a corpus-wide entity lists as fast as a rare one.
+    """
+
+    def __init__(self, index: XrefIndex, titles: dict[str, str], entity: str) -> None:
+        self._index, self._titles = index, titles
+        self._postings = index.postings(entity)
+        # Where each article's title sits, counting from entry 1.
+        self._titled = [k + first for k, first in enumerate(self._postings.firsts)]
+        found, articles = len(self._postings.packed), len(self._postings.documents)
+        name = one_line(index.name(entity))
+        self._summary = Text(f"{name}: {found:,} mentions in {articles:,} articles", "bold")
+
+    def __len__(self) -> int:
+        return 1 + len(self._postings.documents) + len(self._postings.packed)
+
+    def _place(self, at: int) -> tuple[int, int | None]:
+        """For entry ``at`` (from 1): the article's place, and the posting's (None for its title)."""
+        k = bisect_right(self._titled, at - 1) - 1
+        offset = at - 1 - self._titled[k]
+        return k, None if offset == 0 else self._postings.firsts[k] + offset - 1
+
+    def enabled(self, at: int) -> bool:
+        """Only mentions can be chosen."""
+        return at > 0 and self._place(at)[1] is not None
+
+    def line(self, at: int) -> Text:
+        """The summary, an article's title, or a mention's sentence with the mention in bold."""
+        if at == 0:
+            return self._summary
+        k, posting = self._place(at)
+        if posting is None:
+            article = self._index.article_id(self._postings.documents[k])
+            return Text(f"  {one_line(self._titles.get(article, article))}", "italic")
+        article, mention = self._index.mention(self._postings.packed[posting])
+        sentences = self._index.sentences
+        start, _ = sentences.span(article, mention.start)
+        sentence = sentences.text(article, mention.start)
+        return Text.assemble(
+            "    ",
+            one_line(sentence[: max(0, mention.start - start)]),
+            (one_line(mention.text), "bold"),
+            one_line(sentence[mention.end - start :]),
+        )
+
+    def target(self, at: int) -> XrefChosen | None:
+        """Choosing a mention opens it."""
+        if at == 0:
+            return None
+        _, posting = self._place(at)
+        if posting is None:
+            return None
+        article, mention = self._index.mention(self._postings.packed[posting])
+        return XrefChosen("mention", article, mention.start, mention.end)
+
+
+Section = _Entries | _Mentions
+
+
+class XrefRows(Rows):
+    """The pane's sections one after the other: the selection elsewhere, the entity's mentions and
+    company, the related articles. Every entry is one line."""
+
+    def __init__(self, index: XrefIndex, view: XrefView, titles: dict[str, str]) -> None:
+        """Lay out the sections."""
+        top: list[Entry] = []
+        if view.searching:
+            top += [("heading", ("The selection, elsewhere: looking…", "bold")), ("blank", None)]
+        elif view.elsewhere is not None:
+            top += _elsewhere(view.elsewhere)
+        sections: list[Section] = []
+        if view.entity is None:
+            top.append(
+                ("heading", ("Choose an entity (e, Enter, or a click in the text) to follow it", "bold"))
+            )
+            sections.append(_Entries(index, titles, top))
+        else:
+            sections += [_Entries(index, titles, top), _Mentions(index, titles, view.entity)]
+        rest: list[Entry] = [("blank", None)]
+        if view.entity is not None:
+            if view.company is None:
+                rest.append(("heading", ("Most often named with it: counting…", "bold")))
+            elif view.company:
+                rest.append(("heading", ("Most often named with it", "bold")))
+                rest += [("entity", (key, index.name(key), count)) for key, count in view.company]
+            rest.append(("blank", None))
+        rest.append(("heading", ("Related articles (shared entities, rarest first)", "bold")))
+        rest += [("article", item) for item in view.related]
+        sections.append(_Entries(index, titles, rest))
+        self.sections = sections
+        self._starts = [0, *accumulate(len(section) for section in sections)]
+
+    def __len__(self) -> int:
+        """The number of entries."""
+        return self._starts[-1]
+
+    def _find(self, index: int) -> tuple[Section, int]:
+        """The section holding an entry, and the entry's place in it."""
+        number = bisect_right(self._starts, index) - 1
+        return self.sections[number], index - self._starts[number]
+
+    def enabled(self, index: int) -> bool:
+        """Headings, titles and blank lines cannot be chosen."""
+        section, at = self._find(index)
+        return section.enabled(at)
+
+    def lines(self, index: int) -> list[Text]:
+        """One entry's line."""
+        section, at = self._find(index)
+        return [section.line(at)]
+
+    def target(self, index: int) -> XrefChosen | None:
+        """What choosing an entry does."""
+        section, at = self._find(index)
+        return section.target(at)
+
+    def kind(self, index: int) -> str:
+        """What an entry is: "mention", "title", "heading", "blank", "passage", "entity", "article"..."""
+        section, at = self._find(index)
+        if isinstance(section, _Mentions):
+            return "heading" if at == 0 else ("title" if section._place(at)[1] is None else "mention")
+        return section.entries[at][0]
 
 
 def _elsewhere(found: SameThing) -> list[Entry]:
