@@ -61,7 +61,5 @@ def synthetic_articles(count: int, article_bytes: int = 5_000, seed: int = 7) ->
             length += len(paragraph.encode("utf-8")) + 1
         title = paragraphs[0].split(". ")[0][:90]
         published = date(2024, 1, 1) + timedelta(days=rng.randrange(730))
-        articles.append(
-            Article(f"synthetic-{number:05d}", title, "\n".join(paragraphs), published=published)
-        )
+        articles.append(Article(f"synthetic-{number:05d}", title, "\n".join(paragraphs), published=published))
     return articles
