@@ -163,6 +163,8 @@ async def test_the_key_bar_shows_the_keys_that_apply_and_a_click_presses_one(mak
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        view = app.query_one(ArticleView)
+        view.move_cursor(view.text.index("leading"))  # no entity under the cursor, none chosen
         await pilot.press("L")
         await pilot.pause()
         bar = app.query_one(KeyBar)
@@ -175,3 +177,16 @@ async def test_the_key_bar_shows_the_keys_that_apply_and_a_click_presses_one(mak
         await pilot.press("r")
         await pilot.pause()
         assert "Filter by entity" not in str(bar.render())
+
+
+async def test_the_timeline_filters_by_the_entity_under_the_text_cursor(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await into_text(pilot)
+        await settle(pilot)
+        view.move_cursor(view.text.index("Pakistan"))
+        await pilot.press("L", "f")
+        await pilot.pause()
+        assert "With Pakistan" in str(app.query_one("#timeline-filter").render())
+        rows = app.query_one("#timeline-list", LineList).rows
+        assert isinstance(rows, TimelineRows) and rows.shown > 0

@@ -114,10 +114,11 @@ class ChronicleScreen(AnnotatingScreen):
         if message.by == "clear":
             self.timeline_entity = self.timeline_tag = None
         elif message.by == "entity":
-            if self.marked is None:
-                self.notify("Choose an entity first: e, then Enter on one (or click it in the text)")
+            entity = self.marked or self.entity_at(self.query_one(ArticleView).cursor.offset)
+            if entity is None:
+                self.notify("Choose an entity first: e, then Enter on one, or put the text cursor on one")
                 return
-            self.timeline_entity, self.timeline_tag = self.marked, None
+            self.timeline_entity, self.timeline_tag = entity, None
         else:
             from tui.ui.screens.prompt import PromptDialog
 

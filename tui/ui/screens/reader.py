@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING, cast
 
@@ -180,6 +181,14 @@ class ReaderScreen(Screen[None]):
             self.query_one(ArticleView).set_mentions(self._article_mentions())
             self.query_one(ArticleHeader).show_article(self.article, self.titles.get(self.article.id))
             self._refresh_side()
+
+    def entity_at(self, offset: int) -> str | None:
+        """The entity mentioned at an offset of the open article, if any."""
+        mentions = self._article_mentions()
+        index = bisect_right([m.start for m in mentions], offset) - 1
+        if index >= 0 and offset < mentions[index].end:
+            return mentions[index].entity_id
+        return None
 
     def _article_mentions(self) -> list[Mention]:
         """The open article's mentions ([] while extraction runs)."""

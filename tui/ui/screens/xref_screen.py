@@ -75,8 +75,7 @@ class CrossRefScreen(ChronicleScreen):
         if passage is None:
             annotated = self._at(message.offset)
             passage = (annotated[-1].start, annotated[-1].end) if annotated else None
-        under = next((m for m in self._article_mentions() if m.start <= message.offset < m.end), None)
-        entity = under.entity_id if under is not None else self.xref_entity
+        entity = self.entity_at(message.offset) or self.xref_entity
         if entity != self.xref_entity or passage != self.xref_passage:
             self.xref_entity, self.xref_passage = entity, passage
             self.show_xref()

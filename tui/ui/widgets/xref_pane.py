@@ -28,6 +28,8 @@ from tui.ui.widgets.line_list import LineList, Rows
 #: "title" (article id), "passage" (Passage), "differs" (Passage here, Passage there),
 #: "entity" (id, name, sentences), "article" (a ranking from :meth:`XrefIndex.related`).
 Entry = tuple[str, Any]
+#: How much of a sentence a mention's line shows before the mention.
+_BEFORE = 24
 
 
 @dataclass
@@ -127,11 +129,11 @@ class _Mentions:
         sentences = self._index.sentences
         start, _ = sentences.span(article, mention.start)
         sentence = sentences.text(article, mention.start)
+        before = one_line(sentence[: max(0, mention.start - start)])
+        if len(before) > _BEFORE:  # keep the mention in view in a narrow pane
+            before = "…" + before[-_BEFORE:].split(" ", 1)[-1]
         return Text.assemble(
-            "    ",
-            one_line(sentence[: max(0, mention.start - start)]),
-            (one_line(mention.text), "bold"),
-            one_line(sentence[mention.end - start :]),
+            "    ", before, (one_line(mention.text), "bold"), one_line(sentence[mention.end - start :])
         )
 
     def target(self, at: int) -> XrefChosen | None:
