@@ -71,6 +71,13 @@ def test_dateline_with_time_keeps_the_date_part(dated: dict[str, list[tuple[int,
             [("May", "date:may"), ("May 3, 2024", "date:2024-05-03")],
         ),
         ("He paid $2025 million.", []),
+        ("Published: 12 March 2024", [("12 March 2024", "date:2024-03-12")]),
+        ("on the 25th of November, 2025 they", [("25th of November, 2025", "date:2025-11-25")]),
+        ("ISLAMABAD, Nov. 25, 2025 (APP) –", [("Nov. 25, 2025", "date:2025-11-25")]),
+        ("Updated 2025-11-07 09:30", [("2025-11-07", "date:2025-11-07")]),
+        ("from 13–24 June 2025 the", [("13–24 June 2025", "date:2025-06-13/2025-06-24")]),
+        ("Mar-a-Lago in Jan, and Oct 7.", [("Oct 7", "date:oct 7")]),
+        ("He paid $25 November", [("November", "date:november")]),
     ],
 )
 def test_date_shapes(engine: EntityEngine, text: str, expected: list[tuple[str, str]]) -> None:

@@ -34,6 +34,17 @@ MONTHS: dict[str, int] = {
         start=1,
     )
 }
+#: Abbreviated month names, found only with a day or a year: "Nov 25, 2025", "25 Nov. 2025".
+ABBREVIATIONS: dict[str, int] = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+    "Oct": 10, "Nov": 11, "Dec": 12,
+}  # fmt: skip
+_NUMBERS = {**MONTHS, **ABBREVIATIONS}
+#: A day (or a range of days) written before the month: "25 November", "25th of November", "13–24 June".
+_DAY_BEFORE = re.compile(
+    r"(?<![\w.,$])(?:(?P<first>\d{1,2})\s?[–-]\s?)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$"
+)
+_ISO_TAIL = re.compile(r"-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])")
 #: Months of the Iranian Solar Hijri and the Islamic calendars, found as "4 Azar 1404", "01 Rajab 1447".
 OTHER_MONTHS: tuple[str, ...] = (
     "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Amordad", "Shahrivar", "Mehr", "Aban",
@@ -101,19 +112,28 @@ _WAR_NUMBER = re.compile(r"(?<![\w-])(\d{1,3}|[A-Za-z]+)$")
 
 def month_date(text: str, start: int, end: int) -> Span | None:
     """The date that starts with the month name ``text[start:end]``, with day, year and range."""
-    if text[start:end] in OTHER_MONTHS:
+    name = text[start:end]
+    if name in OTHER_MONTHS:
         return other_calendar_date(text, start, end)
-    match = _DAY_YEAR.match(text, end)
+    abbreviated = name in ABBREVIATIONS
+    match = _DAY_YEAR.match(text, end + 1 if abbreviated and text[end : end + 1] == "." else end)
     assert match is not None
     day, year = match.group("day"), match.group("year")
     stop = match.end()
+    before = None if day else _DAY_BEFORE.search(text, max(0, start - 12), start)
+    if before is not None:
+        day, start = before.group("day"), before.start()
     if not day and not year:
-        if text[start:end] == "May" and not _MAY_CONTEXT.search(text, max(0, start - 7), start):
+        if abbreviated or (name == "May" and not _MAY_CONTEXT.search(text, max(0, start - 7), start)):
             return None
         if _inside_name(text, start, end):
             return None
     begin = _qualified_start(text, start)
-    record = _date_record(text[begin:stop], MONTHS[text[start:end]], day, year, begin == start)
+    record = _date_record(text[begin:stop], _NUMBERS[name], day, year, begin == start)
+    if before is not None and before.group("first") and year:
+        days = (before.group("first"), day)
+        first, last = (f"{year}-{_NUMBERS[name]:02d}-{int(d):02d}" for d in days)
+        record = (EntityType.DATE, f"date:{first}/{last}", text[begin:stop], None, None)
     extra = _RANGE.match(text, stop)
     if extra is not None and extra.group("month") in MONTHS and (extra.group("year") or extra.group("day")):
         first = record[1].removeprefix("date:")
@@ -146,6 +166,10 @@ def year_date(text: str, start: int, end: int) -> Span | None:
     ):
         return None
     year = int(text[start:end])
+    iso = _ISO_TAIL.match(text, end)
+    if iso is not None and year in GREGORIAN_YEARS:
+        written = text[start : iso.end()]
+        return start, iso.end(), (EntityType.DATE, f"date:{written}", written, None, None)
     if year in SOLAR_YEARS:
         context = _SOLAR_CONTEXT.search(text, max(0, start - 40), start)
         if context is None:

@@ -143,7 +143,7 @@ def anchor_entries() -> list[tuple[str, Value]]:
     anchors: list[tuple[str, int, object]] = [(t, TITLE, None) for t in names.TITLES]
     anchors += [(w, ROLE, None) for w in names.ROLE_WORDS]
     anchors += [(h, HONORIFIC, None) for h in names.HONORIFICS]
-    anchors += [(m, MONTH, None) for m in (*dates.MONTHS, *dates.OTHER_MONTHS)]
+    anchors += [(m, MONTH, None) for m in (*dates.MONTHS, *dates.ABBREVIATIONS, *dates.OTHER_MONTHS)]
     anchors += [(d, WEEKDAY, None) for d in dates.WEEKDAYS]
     anchors += [(p, RELATIVE, None) for r in dates.RELATIVE for p in (r, r[0].upper() + r[1:])]
     anchors += [(str(y), YEAR, None) for y in (*dates.GREGORIAN_YEARS, *dates.SOLAR_YEARS)]

@@ -37,18 +37,19 @@ _NUMBERS = {"twelve": 12}
 
 _M = r"(?P<month>[A-Za-z]{3,9})\.?"
 _PATTERNS: list[tuple[str, str]] = [
+    ("day_range", r"(?P<d1>\d{1,2}) ?[–—-] ?(?P<d2>\d{1,2}) " + _M + r",? (?P<year>\d{4})"),
     ("month_range", r"(?P<m1>[A-Za-z]{3,9})\.? (?P<y1>\d{4}) ?[–—-] ?(?P<m2>[A-Za-z]{3,9})\.? (?P<y2>\d{4})"),
     ("solar_year", r"(?:iranian|persian|solar(?: hijri)?)(?: calendar)? year (?P<year>1[2-4]\d\d)"),
     ("named_war", r"(?P<days>\d+|twelve)[- ]day (?:imposed )?(?:war|conflict|confrontation)"),
     ("other_calendar", r"(?P<day>\d{1,2}) (?P<name>[A-Za-z’'ʿ -]{3,20}?) (?P<year>1[2-4]\d\d)"),
     ("month_day_year", _M + r" (?P<day>\d{1,2})(?:st|nd|rd|th)?,? (?P<year>\d{4})"),
-    ("day_month_year", r"(?P<day>\d{1,2})(?:st|nd|rd|th)? " + _M + r",? (?P<year>\d{4})"),
+    ("day_month_year", r"(?P<day>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _M + r",? (?P<year>\d{4})"),
     ("iso", r"(?P<year>\d{4})-(?P<month_n>\d{2})-(?P<day>\d{2})"),
     ("part_of_year", r"(?P<part>early|mid|late)[- ](?P<year>\d{4})"),
     ("part_of_month", r"(?P<part>early|mid|late)[- ]" + _M),
     ("month_year", _M + r",? (?P<year>\d{4})"),
     ("month_day", _M + r" (?P<day>\d{1,2})(?:st|nd|rd|th)?"),
-    ("day_month", r"(?P<day>\d{1,2})(?:st|nd|rd|th)? " + _M),
+    ("day_month", r"(?P<day>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _M),
     ("year", r"(?:in |the year )?(?P<year>(?:19|20)\d\d)"),
     ("weekday", r"(?:on |last |this )?(?P<weekday>[A-Za-z]{6,9})"),
     ("month", r"(?:in |last |this )?" + _M),
@@ -155,6 +156,17 @@ def _year(groups: dict[str, str], reference: date | None) -> When | None:
     return When.year(int(groups["year"]), "year")
 
 
+def _day_range(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "13–24 June 2025": from the first day to the last."""
+    month = _month(groups["month"])
+    try:
+        start = date(int(groups["year"]), month or 0, int(groups["d1"]))
+        end = date(int(groups["year"]), month or 0, int(groups["d2"]))
+    except ValueError:
+        return None
+    return When(start, end, RANGE, "range of days") if start <= end else None
+
+
 def _month_range(groups: dict[str, str], reference: date | None) -> When | None:
     """ "March 2024–March 2025": from the first month's start to the second month's end."""
     first, second = _month(groups["m1"]), _month(groups["m2"])
@@ -237,6 +249,7 @@ _RELATIVE: dict[str, Callable[[date], tuple[date, date]]] = {
 }
 
 _HANDLERS: dict[str, Callable[[dict[str, str], date | None], When | None]] = {
+    "day_range": _day_range,
     "month_range": _month_range,
     "solar_year": _solar_year,
     "named_war": _named_war,
