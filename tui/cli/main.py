@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from tui import __version__
 from tui.cli.commands import (
+    add,
     entities,
     export,
     import_annotations,
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         xref,
         related,
         same,
+        add,
     ):
         command.register(subparsers)
     return parser
