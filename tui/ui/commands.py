@@ -89,6 +89,7 @@ class ReaderCommands(Provider):
             ("Export annotations (native or W3C JSON)", "ctrl+e", "screen.export"),
             ("Focus the timeline pane", "L", "screen.focus('#timeline-list')"),
             ("Focus the cross-references pane", "X", "screen.focus('#xref-list')"),
+            ("Add articles (text, Markdown or HTML files or folders)", "ctrl+o", "screen.add_articles"),
             ("Show keys (help)", "?", "app.help"),
             ("Quit", "q", "app.quit"),
         ]

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from tui.ui.screens.tag_dialog import TagDialog
-from tui.ui.screens.xref_screen import CrossRefScreen
+from tui.ui.screens.adding_screen import AddingScreen
 from tui.ui.widgets.annotation_pane import Codebook
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.article_view import ArticleView
@@ -17,7 +17,7 @@ from tui.ui.widgets.timeline_pane import TimelineList
 
 SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Everywhere", App),
-    ("Reader, annotations, timeline and cross-references", CrossRefScreen),
+    ("Reader, annotations, timeline, cross-references, adding articles", AddingScreen),
     ("Article list", ArticleList),
     ("Article text: cursor and selection", ArticleView),
     ("Entity pane", EntityTree),

@@ -10,7 +10,9 @@ from textual.message import Message
 from tui.core.models import EntityType, Mention
 
 if TYPE_CHECKING:
+    from tui.core.adding.add import AddReport
     from tui.core.annotations.store import AnnotationStore
+    from tui.core.corpus import Corpus
     from tui.core.corpus_index import CorpusIndex
     from tui.core.same_thing import SameThing
 
@@ -158,3 +160,20 @@ class CompanyCounted(Message):
     """The entities named with one were counted (in the background)."""
 
     entity: str
+
+
+@dataclass
+class AddProgress(Message):
+    """Adding articles: ``done`` of ``total`` files taken."""
+
+    done: int
+    total: int
+
+
+@dataclass
+class ArticlesAdded(Message):
+    """Adding articles finished: the report and the corpus read again (None and ``error`` if it failed)."""
+
+    report: AddReport | None
+    corpus: Corpus | None
+    error: str = ""

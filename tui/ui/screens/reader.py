@@ -158,6 +158,21 @@ class ReaderScreen(Screen[None]):
             side.active = pane.id
         self.set_focus(widget)
 
+    def replace_corpus(self, corpus: Corpus, open_id: str | None = None) -> None:
+        """Show the corpus read again (articles were added): the list, an article, entities found anew."""
+        self.corpus = corpus
+        self.problems = list(corpus.problems)
+        listing = self.query_one(ArticleList)
+        listing.populate(corpus.articles, self.problems)
+        target = open_id or (self.article.id if self.article else None)
+        self.article = None
+        if target is not None and corpus.get(target) is not None:
+            self.open_article(target)
+            listing.select_article(target)
+        elif corpus.articles:
+            self.open_article(corpus.articles[0].id)
+        self.extract_entities()
+
     @work(thread=True, exclusive=True, group="entities")
     def extract_entities(self) -> None:
         """Find every mention in the corpus (a thread: it can take a while on a large corpus)."""

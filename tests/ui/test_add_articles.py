@@ -1,0 +1,81 @@
+"""Pilot test: adding an article from the app, then finding it in the list, the timeline and the xref pane."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.ui.conftest import ROOT, SIZE, settle
+from tui.ui.app import ReaderApp
+from tui.ui.screens.add_dialog import AddDialog
+from tui.ui.screens.adding_screen import AddingScreen
+from tui.ui.widgets.article_list import ArticleList
+
+STORY = """Naqvi and Momeni agree on border crossings
+
+ISLAMABAD, Dec 2, 2025 (APP) – Interior Minister Mohsin Naqvi met Iran’s Interior Minister
+Eskandar Momeni in Islamabad on Tuesday and agreed to open two more border crossings.
+
+Ali Larijani welcomed the agreement, saying trade could reach $10 billion.
+"""
+
+
+async def test_an_article_added_from_the_app_shows_up_everywhere(
+    make_app: Callable[..., ReaderApp], tmp_path: Path
+) -> None:
+    articles = tmp_path / "articles"
+    shutil.copytree(ROOT / "articles", articles)
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    (incoming / "story.txt").write_text(STORY, encoding="utf-8")
+    (incoming / "bad.txt").write_bytes(b"\x00\x01binary")
+    app = make_app(articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AddingScreen)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, AddDialog)
+        app.screen.query_one("#add-path", Input).value = str(incoming)
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen is screen and not screen.query("#add-progress")
+        titles = [row.title for row in screen.query_one(ArticleList).rows]
+        assert "Naqvi and Momeni agree on border crossings" in titles and len(screen.corpus.articles) == 6
+        new = screen.article
+        assert new is not None and new.title == "Naqvi and Momeni agree on border crossings"
+        assert new.published is not None and new.published.isoformat() == "2025-12-02"
+        notes = [str(n.message) for n in app._notifications]
+        assert any("Added 1 article" in n and "bad.txt" in n for n in notes)
+        assert screen.index is not None and new.id in screen.index.articles
+        events = screen.index.timeline.for_entity("person:mohsin-naqvi")
+        assert any(s.article == new.id for e in events for s in e.sources)
+        assert new.id in {a for a, _ in screen.index.xref.mentions_of("person:larijani")}
+        assert (articles / f"{new.id}.md").is_file()
+
+
+async def test_the_dialog_checks_its_fields(make_app: Callable[..., ReaderApp], tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AddDialog)
+        dialog.query_one("#add-path", Input).value = str(tmp_path / "nothing-here")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "No such file or folder" in str(dialog.query_one("#add-error").render())
+        dialog.query_one("#add-path", Input).value = str(tmp_path)
+        dialog.query_one("#add-published", Input).value = "25/11/2025"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Not a date like" in str(dialog.query_one("#add-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AddingScreen)

@@ -1,0 +1,87 @@
+"""The add dialog: a file or folder of articles, and what to use where a file does not say."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from tui.core.adding.add import Defaults
+
+
+@dataclass(frozen=True)
+class AddRequest:
+    """What to add and the defaults to fill in with."""
+
+    paths: list[Path]
+    defaults: Defaults
+
+
+class AddDialog(ModalScreen[AddRequest | None]):
+    """A path, then optional title, date, source and address; Enter adds, Esc cancels."""
+
+    DEFAULT_CSS = """
+    AddDialog {
+        align: center middle;
+        & > Vertical {
+            width: 84; max-width: 95%; height: auto;
+            border: thick $primary 60%; background: $surface; padding: 0 1;
+        }
+        .hint { color: $text-muted; }
+        #add-error { color: $error; }
+    }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        """The fields."""
+        with Vertical():
+            yield Label("Add articles: a text, Markdown or HTML file, or a folder of them")
+            yield Input(placeholder="path to a file or folder (several: separate with ;)", id="add-path")
+            yield Label(
+                "For files that do not say (each file's own title and date come first):", classes="hint"
+            )
+            yield Input(placeholder="title", id="add-title")
+            yield Input(placeholder="published: YYYY-MM-DD", id="add-published")
+            yield Input(placeholder="source (outlet)", id="add-source")
+            yield Input(placeholder="address (URL)", id="add-url")
+            yield Label("", id="add-error")
+            yield Label("Enter to add · Tab to move · Esc to cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        """Start in the path field."""
+        self.query_one("#add-path", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        """Check the fields and return the request."""
+        value = {name: self.query_one(f"#add-{name}", Input).value.strip() for name in
+                 ("path", "title", "published", "source", "url")}  # fmt: skip
+        paths = [Path(part.strip()).expanduser() for part in value["path"].split(";") if part.strip()]
+        error = self.query_one("#add-error", Label)
+        if not paths:
+            error.update("Give a file or a folder to add")
+            return
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            error.update(f"No such file or folder: {missing[0]}")
+            return
+        published = None
+        if value["published"]:
+            try:
+                published = date.fromisoformat(value["published"])
+            except ValueError:
+                error.update(f"Not a date like 2025-11-07: {value['published']}")
+                return
+        self.dismiss(AddRequest(paths, Defaults(value["title"], published, value["source"], value["url"])))
+
+    def action_cancel(self) -> None:
+        """Add nothing."""
+        self.dismiss(None)
