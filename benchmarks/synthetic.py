@@ -63,3 +63,29 @@ def synthetic_articles(count: int, article_bytes: int = 5_000, seed: int = 7) ->
         published = date(2024, 1, 1) + timedelta(days=rng.randrange(730))
         articles.append(Article(f"synthetic-{number:05d}", title, "\n".join(paragraphs), published=published))
     return articles
+
+
+def write_corpus(folder: Path, count: int, seed: int = 7) -> Path:
+    """Write ``count`` synthetic articles into ``folder/articles`` in the corpus format (a workspace).
+
+    The bundled known-entities file is copied too; an existing folder is left as it is if it
+    already holds that many articles (building 10,000 files takes a while).
+    """
+    from tui.core.adding.sources import Draft
+    from tui.core.adding.writer import render
+
+    articles = folder / "articles"
+    articles.mkdir(parents=True, exist_ok=True)
+    (folder / "annotations").mkdir(exist_ok=True)
+    if len(list(articles.glob("*.md"))) == count:
+        return folder
+    for old in articles.glob("*.md"):
+        old.unlink()
+    (articles / "entities.toml").write_bytes((ROOT / "articles" / "entities.toml").read_bytes())
+    width = len(str(count - 1))
+    for article in synthetic_articles(count, seed=seed):
+        number = int(article.id.rsplit("-", 1)[1])
+        identifier = f"{number:0{width}d}_synthetic"
+        draft = Draft("synthetic", article.title, article.text, article.published, "synthetic", "Synthetic")
+        (articles / f"{identifier}.md").write_text(render(identifier, draft), encoding="utf-8")
+    return folder

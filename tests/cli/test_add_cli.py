@@ -49,3 +49,16 @@ def test_add_needs_files_and_says_so(cli: Any, workspace: Path, tmp_path: Path) 
     assert_one_line_error(cli("--workspace", str(workspace), "add", str(tmp_path / "empty")), "no text")
     result = cli("--workspace", str(workspace), "add", "x.txt", "--published", "25/11/2025")
     assert result.code == 2 and "not a date like" in result.err
+
+
+def test_commands_share_a_cache_that_a_damaged_file_cannot_fool(
+    cli: Any, workspace: Path, tmp_path: Path
+) -> None:
+    env = {"IRANPAK_CACHE": str(tmp_path / "cache")}
+    first = cli("--workspace", str(workspace), "xref", "Larijani", "--json", env=env)
+    (path,) = (tmp_path / "cache").glob("*/mentions-*.json")
+    assert cli("--workspace", str(workspace), "xref", "Larijani", "--json", env=env).json == first.json
+    path.write_bytes(b"\x00garbage")
+    again = cli("--workspace", str(workspace), "xref", "Larijani", "--json", env=env)
+    assert again.code == 0 and again.json == first.json and again.err == ""
+    assert path.read_bytes().startswith(b"{")  # rebuilt

@@ -46,8 +46,14 @@ class Context:
 
     @cached_property
     def mentions(self) -> dict[str, list[Mention]]:
-        """Every article's entity mentions (extracted once per command)."""
-        return self.engine.extract_corpus({article.id: article.text for article in self.corpus.articles})
+        """Every article's entity mentions: from the workspace's cache where the texts are unchanged."""
+        from tui.core.entities.cache import workspace_cache
+        from tui.core.mentions import corpus_mentions
+
+        cache = workspace_cache(self.workspace.cache, self.gazetteer)
+        bodies, _ = corpus_mentions(self.corpus.articles, self.engine, cache)
+        cache.save()
+        return bodies
 
     @cached_property
     def index(self) -> CorpusIndex:

@@ -9,12 +9,15 @@ In order of precedence:
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 ENV_VAR = "IRANPAK_WORKSPACE"
+#: Overrides the folder under which the caches of every workspace are kept.
+CACHE_VAR = "IRANPAK_CACHE"
 APP_NAME = "iranpak-reader"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -39,6 +42,22 @@ class Workspace:
     def annotations(self) -> Path:
         """The folder of annotation storage."""
         return self.root / "annotations"
+
+    @property
+    def cache(self) -> Path:
+        """Where what is worked out from the articles is kept between runs (entities, events).
+
+        In the user cache folder (or ``$IRANPAK_CACHE``), one folder per workspace: never
+        inside the workspace, which holds only what the user made.
+        """
+        base = os.environ.get(CACHE_VAR)
+        if base:
+            root = Path(base).expanduser()
+        else:
+            import platformdirs
+
+            root = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+        return root / hashlib.sha256(str(self.root).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     @property
     def entities_file(self) -> Path:

@@ -21,6 +21,7 @@ from tui.ui.theme import theme_variables
 
 if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
+    from tui.core.entities.cache import MentionCache
 
 
 class ReaderApp(App[None]):
@@ -43,12 +44,14 @@ class ReaderApp(App[None]):
         store: AnnotationStore | None = None,
         store_problem: str | None = None,
         open_store: Callable[[], AnnotationStore] | None = None,
+        open_cache: Callable[[], MentionCache] | None = None,
     ) -> None:
         """The corpus, engine and annotation store to show.
 
         Give the ``store`` itself (tests), or ``open_store`` to open it in the background after
         the first paint (the app; a large store takes a moment). With neither, an empty store in
-        memory. ``store_problem`` makes the store read-only with that reason.
+        memory. ``store_problem`` makes the store read-only with that reason. ``open_cache``
+        opens the mention cache (in the extraction worker); without it nothing is cached.
         """
         super().__init__()
         # Start-up makes tens of thousands of objects (styles, strips, segments) and none of
@@ -58,6 +61,8 @@ class ReaderApp(App[None]):
         gc.disable()
         self.corpus = corpus
         self.engine = engine
+        self._open_cache = open_cache
+        self._cache: MentionCache | None = None
         self.problems = list(problems if problems is not None else corpus.problems)
         self.store = store
         self.store_problem = store_problem
@@ -73,6 +78,12 @@ class ReaderApp(App[None]):
     def on_unmount(self) -> None:
         """Never leave the collector paused, even if the app closes before its first frame."""
         self.first_frame_drawn()
+
+    def mention_cache(self) -> MentionCache | None:
+        """The mention cache, opened on first use (from a worker: reading it takes a moment)."""
+        if self._cache is None and self._open_cache is not None:
+            self._cache = self._open_cache()
+        return self._cache
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The entity colours, overridable by a theme."""

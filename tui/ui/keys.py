@@ -6,8 +6,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from tui.ui.screens.tag_dialog import TagDialog
 from tui.ui.screens.adding_screen import AddingScreen
+from tui.ui.screens.tag_dialog import TagDialog
 from tui.ui.widgets.annotation_pane import Codebook
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.article_view import ArticleView

@@ -10,6 +10,7 @@ from tui.core.workspace import Workspace
 
 if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
+    from tui.core.entities.cache import MentionCache
     from tui.ui.app import ReaderApp
 
 
@@ -41,7 +42,16 @@ def make_app(workspace: Workspace, app_class: type[ReaderApp] | None = None) -> 
     gazetteer = load_gazetteer(workspace.entities_file)
     cls = app_class or ReaderApp
     problems = [*corpus.problems, *gazetteer.problems]
-    return cls(corpus, EntityEngine(gazetteer), problems, open_store=StoreOpener(workspace))
+
+    def open_cache() -> MentionCache:
+        """The workspace's mention cache (imported and read in the extraction worker)."""
+        from tui.core.entities.cache import workspace_cache
+
+        return workspace_cache(workspace.cache, gazetteer)
+
+    return cls(
+        corpus, EntityEngine(gazetteer), problems, open_store=StoreOpener(workspace), open_cache=open_cache
+    )
 
 
 def launch(workspace: Workspace) -> int:

@@ -16,6 +16,7 @@ from tui.core.entities.gazetteer import Gazetteer
 from tui.core.models import Entity, Mention
 
 if TYPE_CHECKING:
+    from tui.core.entities.cache import MentionCache
     from tui.core.entities.recogniser import Recogniser
 
 
@@ -39,9 +40,14 @@ class EntityEngine:
         """All mentions in one text, sorted by start and non-overlapping."""
         return self._ready().extract(text)
 
-    def extract_corpus(self, texts: dict[str, str]) -> dict[str, list[Mention]]:
-        """Mentions for every text, after discovering new people and acronyms across all of them."""
-        return self._ready().extract_corpus(texts)
+    def extract_corpus(
+        self, texts: dict[str, str], cache: MentionCache | None = None
+    ) -> dict[str, list[Mention]]:
+        """Mentions for every text, after discovering new people and acronyms across all of them.
+
+        With a ``cache`` (see :mod:`.cache`), texts extracted before are not scanned again.
+        """
+        return self._ready().extract_corpus(texts, cache)
 
     def resolve(self, name: str) -> Entity | None:
         """The entity a name, alias or spelling variant refers to, including discovered ones."""

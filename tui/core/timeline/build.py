@@ -1,4 +1,4 @@
-"""The corpus timeline: every article's dated expressions and events, merged across articles."""
+"""The corpus timeline: every article's events, merged across articles, and the publication dates."""
 
 from __future__ import annotations
 
@@ -9,15 +9,14 @@ from typing import Any
 from tui.core.models import Article, Mention
 from tui.core.sentences import Sentences
 from tui.core.timeline.events import Event, article_events, merge_events
-from tui.core.timeline.expressions import Dated, date_expressions
+from tui.core.timeline.expressions import date_expressions
 
 
 @dataclass
 class Timeline:
-    """The merged events in date order, and each article's resolved date expressions."""
+    """The merged events in date order, and each article's publication date."""
 
     events: list[Event]
-    expressions: dict[str, list[Dated]]
     published: dict[str, date]
     _sources: dict[str, list[tuple[int, int, int]]] | None = field(default=None, repr=False)
 
@@ -49,12 +48,10 @@ def build_timeline(
 ) -> Timeline:
     """The timeline of a corpus, given every article's mentions (and its sentences, if known)."""
     sentences = sentences if sentences is not None else Sentences(articles)
-    expressions: dict[str, list[Dated]] = {}
     events: list[Event] = []
     for article in articles:
         found = mentions.get(article.id, [])
-        expressions[article.id] = date_expressions(found, article.published)
-        starts = sentences.starts(article.id)
-        events.extend(article_events(article.id, article.text, found, expressions[article.id], starts))
+        dated = date_expressions(found, article.published)
+        events.extend(article_events(article.id, article.text, found, dated, sentences.starts(article.id)))
     published = {article.id: article.published for article in articles if article.published}
-    return Timeline(merge_events(events), expressions, published)
+    return Timeline(merge_events(events), published)

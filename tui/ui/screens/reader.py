@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from tui.ui.widgets.entity_pane import EntityPane
     from tui.ui.widgets.find_bar import FindBar
 
-TITLE_KEY = "\x00title:"
 """Prefix of the titles' keys in the extraction (article ids never hold control characters)."""
 
 TYPE_KEYS = {str(number): kind for number, kind in enumerate(EntityType, start=1)}
@@ -176,14 +175,15 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="entities")
     def extract_entities(self) -> None:
         """Find every mention in the corpus (a thread: it can take a while on a large corpus)."""
-        texts = {article.id: article.text for article in self.corpus.articles}
-        texts |= {TITLE_KEY + article.id: article.title for article in self.corpus.articles}
-        found = self.engine.extract_corpus(texts)
+        from tui.core.mentions import corpus_mentions
+
+        cache = self.app.mention_cache() if hasattr(self.app, "mention_cache") else None
+        bodies, titles = corpus_mentions(self.corpus.articles, self.engine, cache)
         if get_current_worker().is_cancelled:
             return
-        bodies = {article.id: found[article.id] for article in self.corpus.articles}
-        titles = {article.id: found[TITLE_KEY + article.id] for article in self.corpus.articles}
         self.post_message(MentionsReady(bodies, titles))
+        if cache is not None:
+            cache.save()
 
     @on(MentionsReady)
     def _mentions_ready(self, message: MentionsReady) -> None:

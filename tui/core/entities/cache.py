@@ -1,0 +1,216 @@
+"""Every article's mentions kept on disk, keyed by the article's text, so a corpus is read once.
+
+One file per engine state (the recogniser's code and the known entities, see
+:func:`engine_fingerprint`) in the cache folder. Each entry is keyed by the SHA-256 of a text
+and holds what the text has to discover (pass 1's candidates), the fingerprint of the entities
+discovered across the corpus when it was extracted, and its mentions as ``(start, end, record)``
+numbers into a shared table of records; the mentions' text is the article's own. An entry is
+used only while its text is unchanged and the corpus discovers the same entities. A file that
+cannot be read, or does not check out (wrong format, version or engine, a span outside its
+text, an unknown record), is ignored and rebuilt: the cache is never trusted over the text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from tui.core.entities.gazetteer import Gazetteer
+from tui.core.entities.passes import Found
+from tui.core.entities.spans import Record
+from tui.core.models import Entity, EntityType, Mention
+
+FORMAT = "iranpak-reader mentions"
+VERSION = 1
+_CORE = Path(__file__).resolve().parents[1]
+#: The code the mentions depend on: the recogniser, the date resolver it uses, the models.
+_SOURCES = ("entities/*.py", "timeline/resolve.py", "timeline/calendars.py", "models.py")
+
+
+def text_hash(text: str) -> str:
+    """The key of a text's entry."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def engine_fingerprint(gazetteer: Gazetteer) -> str:
+    """What the mentions depend on besides the texts: the recogniser's code and the known entities."""
+    digest = hashlib.sha256()
+    for pattern in _SOURCES:
+        for source in sorted(_CORE.glob(pattern)):
+            digest.update(source.name.encode())
+            digest.update(source.read_bytes())
+    for entity in gazetteer.entities:
+        digest.update(repr((entity.id, entity.name, str(entity.type), entity.aliases)).encode())
+    return digest.hexdigest()[:24]
+
+
+def discovered_fingerprint(entities: list[Entity]) -> str:
+    """What the corpus discovered (people introduced by a title, acronym definitions), as one key."""
+    rows = sorted(repr((e.id, e.name, str(e.type), e.aliases)) for e in entities)
+    return hashlib.sha256("\n".join(rows).encode()).hexdigest()[:24]
+
+
+@dataclass
+class Entry:
+    """One text's cached extraction."""
+
+    found: Found
+    discovered: str
+    spans: list[int]  # start, end, record number, for each mention
+
+
+class MentionCache:
+    """The cached extraction of the texts of one engine state, loaded from and saved to a file."""
+
+    def __init__(self, folder: Path | None, engine: str) -> None:
+        """A cache in ``folder`` (None: in memory only) for the engine fingerprint ``engine``."""
+        self.path = folder / f"mentions-{engine}.json" if folder is not None else None
+        self.engine = engine
+        self.entries: dict[str, Entry] = {}
+        self.records: list[Record] = []
+        self._record_numbers: dict[Record, int] = {}
+        self.problem = ""
+        self.changed = False
+        #: The keys of the texts of the last extraction through the cache: what :meth:`save` keeps.
+        self.used: set[str] = set()
+
+    def load(self) -> None:
+        """Read the file; one that is missing, unreadable or does not check out leaves the cache empty."""
+        if self.path is None:
+            return
+        paused = gc.isenabled()
+        gc.disable()  # millions of numbers and no garbage: the collector's passes would only cost
+        try:
+            data = orjson.loads(self.path.read_bytes())
+            self._read(data)
+        except FileNotFoundError:
+            return
+        except (OSError, orjson.JSONDecodeError, ValueError, TypeError, KeyError, IndexError) as error:
+            self.problem = f"{self.path}: ignored and rebuilt ({error})"
+            self.entries, self.records, self._record_numbers = {}, [], {}
+        finally:
+            if paused:
+                gc.enable()
+
+    def _read(self, data: Any) -> None:
+        """Check and take a parsed file (``ValueError`` and friends if it does not check out)."""
+        if data["format"] != FORMAT or data["version"] != VERSION or data["engine"] != self.engine:
+            raise ValueError("made by another version of the engine")
+        types = {str(kind): kind for kind in EntityType}
+        for kind, entity_id, canonical, value, unit in data["records"]:
+            if not isinstance(entity_id, str) or not isinstance(canonical, str):
+                raise ValueError("a record is not text")
+            record = (types[kind], entity_id, canonical, _float(value), _text(unit))
+            self._record_numbers.setdefault(record, len(self.records))
+            self.records.append(record)
+        for key, (people, definitions, discovered, spans) in data["entries"].items():
+            if not isinstance(spans, list) or len(spans) % 3:
+                raise ValueError(f"entry {key}: spans are not (start, end, record) triples")
+            found: Found = ([str(p) for p in people], [(str(a), str(b)) for a, b in definitions])
+            self.entries[key] = Entry(found, str(discovered), spans)  # numbers are checked when used
+
+    def get(self, key: str, discovered: str | None = None) -> Entry | None:
+        """The entry of a text, if it is cached (and, given ``discovered``, made with it)."""
+        entry = self.entries.get(key)
+        if entry is None or (discovered is not None and entry.discovered != discovered):
+            return None
+        return entry
+
+    def mentions(self, entry: Entry, text: str) -> list[Mention] | None:
+        """An entry's mentions in its text; None if a span does not fit the text (a bad entry)."""
+        spans, records, length = entry.spans, self.records, len(text)
+        new = tuple.__new__
+        found: list[Mention] = []
+        append = found.append
+        previous = 0
+        count = len(records)
+        try:
+            for i in range(0, len(spans), 3):
+                start, end, number = spans[i], spans[i + 1], spans[i + 2]
+                if not (previous <= start < end <= length and 0 <= number < count) or type(start) is not int:
+                    return None
+                append(new(Mention, (start, end, text[start:end]) + records[number]))
+                previous = end
+        except TypeError:  # a number that is not one
+            return None
+        return found
+
+    def put(self, key: str, found: Found, discovered: str, mentions: list[Mention]) -> None:
+        """Keep a text's extraction."""
+        spans: list[int] = []
+        for mention in mentions:
+            record = (mention.type, mention.entity_id, mention.canonical, mention.value, mention.unit)
+            spans += (mention.start, mention.end, self._number(record))
+        self.entries[key] = Entry(found, discovered, spans)
+        self.changed = True
+
+    def _number(self, record: Record) -> int:
+        """A record's number in the shared table (added if new)."""
+        number = self._record_numbers.get(record)
+        if number is None:
+            number = self._record_numbers[record] = len(self.records)
+            self.records.append(record)
+        return number
+
+    def save(self, keep: set[str] | None = None) -> None:
+        """Write the entries of the texts in ``keep`` (default: :attr:`used`; others are dropped),
+        atomically; errors are kept in :attr:`problem` (a cache that cannot be written only costs time)."""
+        keep = self.used if keep is None else keep
+        if self.path is None or not (self.changed or set(self.entries) - keep):
+            return
+        entries = {k: e for k, e in self.entries.items() if k in keep}
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "engine": self.engine,
+            "records": [[str(kind), *rest] for kind, *rest in self.records],
+            "entries": {k: [e.found[0], e.found[1], e.discovered, e.spans] for k, e in entries.items()},
+        }
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(prefix=".mentions.", dir=self.path.parent)
+            try:
+                with os.fdopen(descriptor, "wb") as handle:
+                    handle.write(orjson.dumps(data))
+                os.replace(temporary, self.path)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temporary)
+            for other in self.path.parent.glob("mentions-*.json"):  # made for another engine state
+                if other != self.path:
+                    other.unlink(missing_ok=True)
+        except OSError as error:
+            self.problem = f"{self.path}: cannot be written ({error.strerror or error})"
+            return
+        self.changed = False
+
+
+def _float(value: object) -> float | None:
+    """A record's value: a number or None."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("a record's value is not a number")
+    return float(value)
+
+
+def _text(value: object) -> str | None:
+    """A record's unit: text or None."""
+    if value is not None and not isinstance(value, str):
+        raise ValueError("a record's unit is not text")
+    return value
+
+
+def workspace_cache(folder: Path, gazetteer: Gazetteer) -> MentionCache:
+    """The mention cache of a workspace's cache folder for its known entities, loaded."""
+    cache = MentionCache(folder, engine_fingerprint(gazetteer))
+    cache.load()
+    return cache
