@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from tui.core.timeline import calendars
 from tui.core.timeline.when import RANGE, When, last_weekday, month_end, most_recent_month
@@ -58,10 +59,18 @@ _PATTERNS: list[tuple[str, str]] = [
 _COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PATTERNS]
 
 
+_LEADING = re.compile(r"^(?:on|in|since|by|during|from|the)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)
 def resolve(text: str, reference: date | None) -> When | None:
-    """The time ``text`` stands for, worked out against ``reference`` (None if it cannot be)."""
+    """The time ``text`` stands for, worked out against ``reference`` (None if it cannot be).
+
+    Remembered (a ``When`` is immutable): a corpus says "Tuesday" or "last month" of the same
+    publication day many times.
+    """
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" .,;:()")
-    cleaned = re.sub(r"^(?:on|in|since|by|during|from|the)\s+", "", cleaned, flags=re.IGNORECASE)
+    cleaned = _LEADING.sub("", cleaned)
     for name, pattern in _COMPILED:
         match = pattern.fullmatch(cleaned)
         if match is None:
