@@ -62,3 +62,12 @@ def test_commands_share_a_cache_that_a_damaged_file_cannot_fool(
     again = cli("--workspace", str(workspace), "xref", "Larijani", "--json", env=env)
     assert again.code == 0 and again.json == first.json and again.err == ""
     assert path.read_bytes().startswith(b"{")  # rebuilt
+
+
+def test_search_across_the_corpus(cli: Any) -> None:
+    found = cli("search", "larijani", "--json").json
+    assert [a["article"][:3] for a in found["articles"]] == ["001", "003", "004"]
+    assert found["total"] == sum(a["matches"] for a in found["articles"]) > 3
+    assert all("larijani" in m["context"].lower() for a in found["articles"] for m in a["first"])
+    assert cli("search", "zzzz nothing", "--json").json["articles"] == []
+    assert_one_line_error(cli("search", "  "), "give something to search for")

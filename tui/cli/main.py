@@ -22,6 +22,7 @@ from tui.cli.commands import (
     list_articles,
     related,
     same,
+    search,
     tag,
     tags,
     timeline,
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         xref,
         related,
         same,
+        search,
         add,
     ):
         command.register(subparsers)

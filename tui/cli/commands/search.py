@@ -1,0 +1,48 @@
+"""``iranpak-reader search QUERY``: every article holding a text, with its matches in context."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tui.cli.context import Context
+from tui.cli.errors import CliError
+from tui.cli.output import emit_json, emit_table
+from tui.core.corpus_search import context as in_context
+from tui.core.corpus_search import matches, search
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``search`` subcommand."""
+    parser = subparsers.add_parser(
+        "search", help="find a text across the corpus (any case, any spacing): matches by article"
+    )
+    parser.add_argument("query", metavar="QUERY", help='what to find, e.g. "border markets"')
+    parser.add_argument(
+        "--limit", type=int, default=3, metavar="N", help="matches shown per article (default 3)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    """Print the articles holding the query, in corpus order, with their first matches."""
+    if not args.query.strip():
+        raise CliError("give something to search for")
+    articles = context.corpus.articles
+    found: list[dict[str, Any]] = []
+    for number in search(articles, args.query):
+        article = articles[number]
+        spans = matches(article.text, args.query)
+        first = [
+            {"start": s, "end": e, "context": in_context(article.text, s, e)} for s, e in spans[: args.limit]
+        ]
+        found.append({"article": article.id, "title": article.title, "matches": len(spans), "first": first})
+    if args.json:
+        emit_json({"query": args.query, "articles": found, "total": sum(f["matches"] for f in found)})
+    else:
+        emit_table(
+            ("ARTICLE", "MATCHES", "FIRST"),
+            ((f["article"], f["matches"], f["first"][0]["context"] if f["first"] else "") for f in found),
+        )
+    return 0

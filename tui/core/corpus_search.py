@@ -1,0 +1,104 @@
+"""Finding text across the corpus: the articles that hold a query, each with its matches.
+
+A :class:`WordIndex` (built with the corpus indexes) knows which articles hold each word, so a
+query is looked for only in the articles holding all of its words (the last one may be the
+start of a word: "Ghal" finds "Ghalibaf"); there it is matched case-insensitively with any
+spacing between its words, as :func:`tui.core.search.find_all` does in one article.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_left
+
+from tui.core.models import Article
+
+_WORD = re.compile(r"\w+")
+
+
+class WordIndex:
+    """The articles (by number) holding each case-folded word."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        """Index every article's words."""
+        postings: dict[str, array[int]] = {}
+        for number, article in enumerate(articles):
+            for word in set(_WORD.findall(article.text.casefold())):
+                found = postings.get(word)
+                if found is None:
+                    found = postings[word] = array("i")
+                found.append(number)
+        self._postings = postings
+        self._vocabulary = sorted(postings)
+
+    def candidates(self, query: str) -> list[int] | None:
+        """The numbers of the articles holding every word of the query (the last as a word start);
+        None for a query with no word (it is then looked for in every article)."""
+        words = _WORD.findall(query.casefold())
+        if not words:
+            return None
+        typing = query[-1:].isalnum()  # the last word may not be finished
+        sets = [set(self._postings.get(word, ())) for word in (words[:-1] if typing else words)]
+        if typing:
+            sets.append(self._starting(words[-1]))
+        sets.sort(key=len)
+        found = sets[0]
+        for other in sets[1:]:
+            found &= other
+        return sorted(found)
+
+    def _starting(self, prefix: str) -> set[int]:
+        """The articles holding a word that starts with ``prefix``."""
+        found: set[int] = set()
+        vocabulary = self._vocabulary
+        index = bisect_left(vocabulary, prefix)
+        while index < len(vocabulary) and vocabulary[index].startswith(prefix):
+            found.update(self._postings[vocabulary[index]])
+            index += 1
+        return found
+
+
+def query_pattern(query: str) -> re.Pattern[str] | None:
+    """A query as a case-insensitive pattern with any spacing between its words (None if blank)."""
+    parts = query.split()
+    if not parts:
+        return None
+    return re.compile(r"\s+".join(map(re.escape, parts)), re.IGNORECASE)
+
+
+def _variants(query: str) -> list[str]:
+    """The ways a query is written in running text: as typed, lower case, capitalised, title case,
+    upper case (a literal search for each is many times faster than a case-blind regex)."""
+    text = " ".join(query.split())
+    forms = [text, text.lower(), text[:1].upper() + text[1:], text.title(), text.upper()]
+    return list(dict.fromkeys(form for form in forms if form))
+
+
+def search(articles: list[Article], query: str, index: WordIndex | None = None) -> list[int]:
+    """The numbers (in corpus order) of the articles holding ``query``.
+
+    With a word index only the articles holding its words are read; without, every article.
+    Each is checked for the query as it would be written (see :func:`_variants`); the matches
+    themselves are found by :func:`matches`, article by article, when shown.
+    """
+    if not query.strip():
+        return []
+    numbers = index.candidates(query) if index is not None else None
+    chosen = range(len(articles)) if numbers is None else numbers
+    forms = _variants(query)
+    texts = [article.text for article in articles]
+    return [n for n in chosen if any(form in texts[n] for form in forms)]
+
+
+def matches(text: str, query: str) -> list[tuple[int, int]]:
+    """The spans of the query in a text, in any case and with any spacing."""
+    pattern = query_pattern(query)
+    return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+
+
+def context(text: str, start: int, end: int, around: int = 60) -> str:
+    """The match with up to ``around`` characters either side, on one line."""
+    before = ("…" if start > around else "") + text[max(0, start - around) : start]
+    after = text[end : end + around] + ("…" if end + around < len(text) else "")
+    return " ".join(f"{before}{text[start:end]}{after}".split())
