@@ -16,7 +16,7 @@ from tui.core.entities import EntityEngine
 from tui.core.models import LoadProblem
 from tui.ui.commands import ArticleCommands, ReaderCommands, TagCommands
 from tui.ui.messages import FirstFrameDrawn
-from tui.ui.screens.adding_screen import AddingScreen
+from tui.ui.screens.searching_screen import SearchingScreen
 from tui.ui.theme import theme_variables
 
 if TYPE_CHECKING:
@@ -89,9 +89,9 @@ class ReaderApp(App[None]):
         """The entity colours, overridable by a theme."""
         return theme_variables()
 
-    def get_default_screen(self) -> AddingScreen:
+    def get_default_screen(self) -> SearchingScreen:
         """The reader, with annotations, the timeline and cross-references, is the app's base screen."""
-        return AddingScreen(
+        return SearchingScreen(
             self.corpus, self.engine, self.problems, self.store, self.store_problem, self.open_store
         )
 

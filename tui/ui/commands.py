@@ -90,6 +90,7 @@ class ReaderCommands(Provider):
             ("Focus the timeline pane", "L", "screen.focus('#timeline-list')"),
             ("Focus the cross-references pane", "X", "screen.focus('#xref-list')"),
             ("Add articles (text, Markdown or HTML files or folders)", "ctrl+o", "screen.add_articles"),
+            ("Search every article", "ctrl+f", "screen.focus('#search-input')"),
             ("Show keys (help)", "?", "app.help"),
             ("Quit", "q", "app.quit"),
         ]

@@ -6,7 +6,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from tui.ui.screens.adding_screen import AddingScreen
+from tui.ui.screens.searching_screen import SearchingScreen
 from tui.ui.screens.tag_dialog import TagDialog
 from tui.ui.widgets.annotation_pane import Codebook
 from tui.ui.widgets.article_list import ArticleList
@@ -17,7 +17,7 @@ from tui.ui.widgets.timeline_pane import TimelineList
 
 SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Everywhere", App),
-    ("Reader, annotations, timeline, cross-references, adding articles", AddingScreen),
+    ("Reader, annotations, timeline, cross-references, adding and searching", SearchingScreen),
     ("Article list", ArticleList),
     ("Article text: cursor and selection", ArticleView),
     ("Entity pane", EntityTree),

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
     from tui.core.corpus import Corpus
     from tui.core.corpus_index import CorpusIndex
+    from tui.core.corpus_search import WordIndex
     from tui.core.same_thing import SameThing
 
 
@@ -177,3 +178,34 @@ class ArticlesAdded(Message):
     report: AddReport | None
     corpus: Corpus | None
     error: str = ""
+
+
+@dataclass
+class SearchChanged(Message):
+    """The corpus-wide search query changed."""
+
+    query: str
+
+
+@dataclass
+class SearchDone(Message):
+    """A corpus-wide search finished (in the background): the articles' numbers, and how long it took."""
+
+    query: str
+    numbers: list[int]
+    seconds: float
+
+
+@dataclass
+class SearchChosen(Message):
+    """An article was chosen among the search results."""
+
+    article: str
+    query: str
+
+
+@dataclass
+class WordsIndexed(Message):
+    """The corpus's word index was built (in the background)."""
+
+    index: WordIndex

@@ -229,7 +229,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(ArticleView).show(article.text, self._article_mentions())
         self._refresh_side()
         if self.query_text:
-            self._run_find(self.query_text)
+            self.run_find(self.query_text)
         self.article_opened()
 
     def article_opened(self) -> None:
@@ -305,9 +305,9 @@ class ReaderScreen(Screen[None]):
     @on(FindChanged)
     def _find_changed(self, message: FindChanged) -> None:
         """Re-run the find as the query changes."""
-        self._run_find(message.query)
+        self.run_find(message.query)
 
-    def _run_find(self, query: str) -> None:
+    def run_find(self, query: str) -> None:
         """Find every occurrence of the query in the open article."""
         self.query_text = query
         view = self.query_one(ArticleView)

@@ -1,0 +1,54 @@
+"""Pilot tests of the Search pane: type, see the articles holding the text, open one at its matches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Input
+
+from tests.ui.conftest import SIZE, settle
+from tui.ui.app import ReaderApp
+from tui.ui.screens.searching_screen import SearchingScreen
+from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.find_bar import FindInput
+from tui.ui.widgets.line_list import LineList
+from tui.ui.widgets.search_pane import SearchRows
+
+
+async def test_search_every_article_then_open_one_at_its_matches(make_app: Callable[..., ReaderApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchingScreen) and screen.words is not None
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        field = app.query_one("#search-input", Input)
+        assert app.focused is field
+        await pilot.press(*"larij")
+        await settle(pilot)
+        listing = app.query_one("#search-list", LineList)
+        rows = listing.rows
+        assert isinstance(rows, SearchRows) and rows.query == "larij"
+        assert [rows.article(i)[:3] for i in range(len(rows))] == ["001", "003", "004"]
+        first = [line.plain for line in rows.lines(0)]
+        assert "matches" in first[0] and "larij" in first[1].lower()
+        assert "3 of 5 articles" in str(app.query_one("#search-status").render())
+        await pilot.press("enter", "down", "enter")  # into the list, the second article, open it
+        await settle(pilot)
+        assert screen.article is not None and screen.article.id.startswith("003")
+        assert app.query_one(FindInput).value == "larij"
+        view = app.query_one(ArticleView)
+        span = screen.stepper.current
+        assert span is not None and view.text[span[0] : span[1]].lower() == "larij"
+
+
+async def test_a_search_for_nothing_clears_the_list(make_app: Callable[..., ReaderApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"zebra")
+        await settle(pilot)
+        assert len(app.query_one("#search-list", LineList).rows) == 0
+        assert "0 of 5 articles" in str(app.query_one("#search-status").render())
