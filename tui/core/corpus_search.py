@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
+from collections.abc import Callable
 
 from tui.core.models import Article
 
 _WORD = re.compile(r"\w+")
+#: How many articles are read between two looks at whether the search was stopped.
+_BATCH = 500
 
 
 class WordIndex:
@@ -75,20 +78,31 @@ def _variants(query: str) -> list[str]:
     return list(dict.fromkeys(form for form in forms if form))
 
 
-def search(articles: list[Article], query: str, index: WordIndex | None = None) -> list[int]:
+def search(
+    articles: list[Article],
+    query: str,
+    index: WordIndex | None = None,
+    stopped: Callable[[], bool] | None = None,
+) -> list[int]:
     """The numbers (in corpus order) of the articles holding ``query``.
 
     With a word index only the articles holding its words are read; without, every article.
     Each is checked for the query as it would be written (see :func:`_variants`); the matches
-    themselves are found by :func:`matches`, article by article, when shown.
+    themselves are found by :func:`matches`, article by article, when shown. ``stopped`` is
+    asked now and then (a newer query came): if it says so, the search ends early.
     """
     if not query.strip():
         return []
     numbers = index.candidates(query) if index is not None else None
     chosen = range(len(articles)) if numbers is None else numbers
     forms = _variants(query)
-    texts = [article.text for article in articles]
-    return [n for n in chosen if any(form in texts[n] for form in forms)]
+    found: list[int] = []
+    for start in range(0, len(chosen), _BATCH):
+        if stopped is not None and stopped():
+            break
+        batch = chosen[start : start + _BATCH]
+        found += [n for n in batch if any(form in articles[n].text for form in forms)]
+    return found
 
 
 def matches(text: str, query: str) -> list[tuple[int, int]]:

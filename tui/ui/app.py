@@ -62,7 +62,6 @@ class ReaderApp(App[None]):
         self.corpus = corpus
         self.engine = engine
         self._open_cache = open_cache
-        self._cache: MentionCache | None = None
         self.problems = list(problems if problems is not None else corpus.problems)
         self.store = store
         self.store_problem = store_problem
@@ -80,10 +79,9 @@ class ReaderApp(App[None]):
         self.first_frame_drawn()
 
     def mention_cache(self) -> MentionCache | None:
-        """The mention cache, opened on first use (from a worker: reading it takes a moment)."""
-        if self._cache is None and self._open_cache is not None:
-            self._cache = self._open_cache()
-        return self._cache
+        """The mention cache, read afresh (from a worker: it takes a moment). Not kept: once the
+        mentions are found and the cache saved, its millions of numbers are only memory."""
+        return self._open_cache() if self._open_cache is not None else None
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The entity colours, overridable by a theme."""

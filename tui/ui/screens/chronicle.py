@@ -59,7 +59,7 @@ class ChronicleScreen(AnnotatingScreen):
         """Index the corpus with the new mentions."""
         self.index_worker(message.mentions)
 
-    @work(thread=True, exclusive=True, group="index")
+    @work(thread=True, exclusive=True, group="index", description="indexing the corpus")
     def index_worker(self, mentions: dict[str, list[Mention]]) -> None:
         """Resolve every date, merge the events, index the mentions (a thread: a large corpus takes time)."""
         from tui.core.corpus_index import CorpusIndex

@@ -172,7 +172,7 @@ class ReaderScreen(Screen[None]):
             self.open_article(corpus.articles[0].id)
         self.extract_entities()
 
-    @work(thread=True, exclusive=True, group="entities")
+    @work(thread=True, exclusive=True, group="entities", description="finding entities")
     def extract_entities(self) -> None:
         """Find every mention in the corpus (a thread: it can take a while on a large corpus)."""
         from tui.core.mentions import corpus_mentions

@@ -19,11 +19,16 @@ from tui.ui.messages import IndexReady, SearchChanged, SearchChosen, SearchDone,
 from tui.ui.screens.adding_screen import AddingScreen
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
     from textual.widgets import TabbedContent
 
     from tui.core.corpus_search import WordIndex
     from tui.core.models import Article
     from tui.ui.widgets.search_pane import SearchPane
+
+
+#: How long typing must pause before the query is searched for.
+TYPING_PAUSE = 0.12
 
 
 class SearchingScreen(AddingScreen):
@@ -33,6 +38,7 @@ class SearchingScreen(AddingScreen):
 
     words: WordIndex | None = None
     search_query = ""
+    _pending: Timer | None = None
 
     async def mount_more_panes(self, side: TabbedContent) -> None:
         """The Search pane after the others."""
@@ -49,7 +55,7 @@ class SearchingScreen(AddingScreen):
         self.words = None
         self.words_worker(list(self.corpus.articles))
 
-    @work(thread=True, exclusive=True, group="words")
+    @work(thread=True, exclusive=True, group="words", description="indexing words")
     def words_worker(self, articles: list[Article]) -> None:
         """Build the word index (a thread: it reads every article)."""
         from tui.core.corpus_search import WordIndex
@@ -65,18 +71,26 @@ class SearchingScreen(AddingScreen):
 
     @on(SearchChanged)
     def _search_changed(self, message: SearchChanged) -> None:
-        """Search for the new query."""
+        """Search for the new query once typing pauses (a word typed is one search, not one per letter)."""
         self.search_query = message.query
-        self.search_worker(message.query, list(self.corpus.articles), self.words)
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(TYPING_PAUSE, self._start_search)
 
-    @work(thread=True, exclusive=True, group="search")
+    def _start_search(self) -> None:
+        """Search for the latest query."""
+        self._pending = None
+        self.search_worker(self.search_query, list(self.corpus.articles), self.words)
+
+    @work(thread=True, exclusive=True, group="search", description="searching")
     def search_worker(self, query: str, articles: list[Article], words: WordIndex | None) -> None:
         """Find the articles holding the query (a thread: without the word index it reads them all)."""
         from tui.core.corpus_search import search
 
         started = time.perf_counter()
-        numbers = search(articles, query, words)
-        if not get_current_worker().is_cancelled:
+        worker = get_current_worker()
+        numbers = search(articles, query, words, lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
             self.post_message(SearchDone(query, numbers, time.perf_counter() - started))
 
     @on(SearchDone)

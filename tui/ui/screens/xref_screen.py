@@ -115,7 +115,7 @@ class CrossRefScreen(ChronicleScreen):
         titles = {article.id: article.title for article in self.corpus.articles}
         cast("XrefPane", panes.first()).show(XrefRows(xref, view, titles))
 
-    @work(thread=True, exclusive=True, group="company")
+    @work(thread=True, exclusive=True, group="company", description="counting company")
     def company_worker(self, index: CorpusIndex, entity: str) -> None:
         """Count the entities named in the same sentences as one (a thread: it reads each article with it)."""
         index.xref.co_mentioned(entity)
@@ -128,7 +128,7 @@ class CrossRefScreen(ChronicleScreen):
         if message.entity == self.xref_entity:
             self._fill_xref()
 
-    @work(thread=True, exclusive=True, group="same-thing")
+    @work(thread=True, exclusive=True, group="same-thing", description="the same thing elsewhere")
     def same_thing_worker(self, index: CorpusIndex, article: str, start: int, end: int) -> None:
         """Look for the passage's event, figures and wording elsewhere (a thread: it reads every sentence)."""
         from tui.core.same_thing import same_thing
