@@ -112,7 +112,7 @@ def test_sentences_are_found_once_and_span_their_text(corpus: Corpus) -> None:
     sentences = Sentences(corpus.articles)
     article = corpus.articles[2]
     starts = sentences.starts(article.id)
-    assert starts == textnav.sentence_starts(article.text) and sentences.starts(article.id) is starts
+    assert list(starts) == textnav.sentence_starts(article.text) and sentences.starts(article.id) is starts
     offset = article.text.index("Pezeshkian")
     start, end = sentences.span(article.id, offset)
     assert start <= offset < end and article.text[start:end] == sentences.text(article.id, offset)

@@ -140,13 +140,15 @@ def test_spans_that_do_not_fit_the_text_are_not_used(
     for entry in data["entries"].values():
         if entry[3]:
             entry[3][1] = 10**9  # an end past every text
-            entry[3][2] = "x"
+            entry[3][-1] = 10**6  # a record that does not exist
     path.write_bytes(orjson.dumps(data))
     edited = workspace_cache(folder, gazetteer)
     assert edited.entries and not edited.problem
-    assert corpus_mentions(corpus.articles, EntityEngine(gazetteer), edited) == fresh(
-        corpus.articles, gazetteer
-    )
+    found = corpus_mentions(corpus.articles, EntityEngine(gazetteer), edited)
+    assert found == fresh(corpus.articles, gazetteer)
+    next(iter(data["entries"].values()))[3][0] = "x"  # not a number: the file does not check out
+    path.write_bytes(orjson.dumps(data))
+    assert not workspace_cache(folder, gazetteer).entries
 
 
 def test_the_file_keeps_only_current_texts_and_engine(

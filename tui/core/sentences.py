@@ -7,7 +7,9 @@ more than everything else they do.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from tui.core import textnav
 from tui.core.models import Article
@@ -19,13 +21,14 @@ class Sentences:
     def __init__(self, articles: list[Article]) -> None:
         """Know the articles; nothing is scanned yet."""
         self._texts = {article.id: article.text for article in articles}
-        self._starts: dict[str, list[int]] = {}
+        self._starts: dict[str, Sequence[int]] = {}
 
-    def starts(self, article_id: str) -> list[int]:
-        """Where each sentence of an article starts (``[0]`` for an empty one)."""
+    def starts(self, article_id: str) -> Sequence[int]:
+        """Where each sentence of an article starts (``[0]`` for an empty one), as machine integers."""
         found = self._starts.get(article_id)
         if found is None:
-            found = self._starts[article_id] = textnav.sentence_starts(self._texts.get(article_id, "")) or [0]
+            starts = textnav.sentence_starts(self._texts.get(article_id, "")) or [0]
+            found = self._starts[article_id] = array("l", starts)
         return found
 
     def index(self, article_id: str, offset: int) -> int:

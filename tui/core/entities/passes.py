@@ -11,6 +11,7 @@ arguments, they give the same result in the engine's process and in a worker pro
 from __future__ import annotations
 
 from bisect import bisect_left
+from sys import intern
 
 from tui.core.entities import amounts, dates, discovery
 from tui.core.entities.matcher import (
@@ -171,10 +172,14 @@ def text_spans(
 
 
 def build_mentions(text: str, spans: list[Span]) -> list[Mention]:
-    """The mentions of the spans: ``(start, end, text[start:end], *record)`` as named tuples."""
+    """The mentions of the spans: ``(start, end, text[start:end], *record)`` as named tuples.
+
+    Their texts are interned: a corpus names "Iran" a hundred thousand times, and one string
+    for all of them saves tens of megabytes on a large corpus.
+    """
     new = tuple.__new__
     # Concatenation: faster than unpacking ``*record``.
-    return [new(Mention, (start, end, text[start:end]) + record) for start, end, record in spans]  # noqa: RUF005
+    return [new(Mention, (start, end, intern(text[start:end])) + record) for start, end, record in spans]  # noqa: RUF005
 
 
 def first_pass(matcher: Matcher, texts: list[str]) -> tuple[list[State], list[Found]]:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from sys import intern
 from typing import Any
 
 from tui.core import textnav
@@ -66,7 +68,7 @@ class Event:
 
 
 def article_events(
-    article: str, text: str, mentions: list[Mention], dated: list[Dated], starts: list[int] | None = None
+    article: str, text: str, mentions: list[Mention], dated: list[Dated], starts: Sequence[int] | None = None
 ) -> list[Event]:
     """The events of one article: one per sentence holding a resolved date.
 
@@ -83,7 +85,7 @@ def article_events(
         start = starts[index]
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         when = min((d.when for d in inside if d.when is not None), key=_precision_rank)
-        sentence = text[start:end].strip()
+        sentence = intern(text[start:end].strip())  # one string for a sentence many articles repeat
         if not _says_more(sentence.replace(inside[0].text, "")):
             continue  # a dateline ("November 7, 2025 - 20:37"), not something that happened
         mentioned = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
@@ -95,7 +97,7 @@ def article_events(
             if m.type in (EntityType.MONEY, EntityType.FIGURE) and m.value is not None
         ]
         source = Source(article, start, start + len(text[start:end].rstrip()), sentence)
-        events.append(Event(when, _headline(sentence), participants, actors, figures, [source]))
+        events.append(Event(when, intern(_headline(sentence)), participants, actors, figures, [source]))
     return events
 
 
