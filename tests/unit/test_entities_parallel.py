@@ -172,3 +172,16 @@ def test_a_date_reaching_past_its_anchor_keeps_the_following_names(engine: Entit
     text = "On November 7, 2025 Tehran and Islamabad met; $10 billion Iran deal."
     found = [m.text for m in engine.extract(text)]
     assert "Tehran" in found and "Islamabad" in found and "Iran" in found
+
+
+def test_progress_rises_to_the_end_shared_or_not(
+    engine: EntityEngine, serial: tuple[Any, ...], shared: list[channel.Helper]
+) -> None:
+    for sharing in (True, False):
+        seen: list[float] = []
+        if not sharing:
+            parallel.MIN_CHARS = 10**12  # the fixture's monkeypatch restores it
+        found = engine.extract_corpus(CORPUS, progress=seen.append)
+        assert found == serial[0]
+        assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) >= 2
+    assert len(shared) == 1

@@ -7,6 +7,7 @@ so they share one cache.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.core.models import Article, Mention
@@ -20,12 +21,15 @@ TITLE_KEY = "\x00title:"
 
 
 def corpus_mentions(
-    articles: list[Article], engine: EntityEngine, cache: MentionCache | None = None
+    articles: list[Article],
+    engine: EntityEngine,
+    cache: MentionCache | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> tuple[dict[str, list[Mention]], dict[str, list[Mention]]]:
-    """Every article's mentions in its body, and in its title."""
+    """Every article's mentions in its body, and in its title (``progress`` told how far it has come)."""
     texts = {article.id: article.text for article in articles}
     texts |= {TITLE_KEY + article.id: article.title for article in articles}
-    found = engine.extract_corpus(texts, cache)
+    found = engine.extract_corpus(texts, cache, progress)
     bodies = {article.id: found[article.id] for article in articles}
     titles = {article.id: found[TITLE_KEY + article.id] for article in articles}
     return bodies, titles

@@ -209,3 +209,12 @@ class WordsIndexed(Message):
     """The corpus's word index was built (in the background)."""
 
     index: WordIndex
+
+
+@dataclass
+class BuildProgress(Message):
+    """The corpus is being worked out in the background: the stage, and how far it has come (0 to 1,
+    None when not known)."""
+
+    stage: str
+    fraction: float | None = None

@@ -10,6 +10,7 @@ title or role get ``person:<slug of the name>`` and new acronym definitions
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.core.entities.gazetteer import Gazetteer
@@ -41,13 +42,17 @@ class EntityEngine:
         return self._ready().extract(text)
 
     def extract_corpus(
-        self, texts: dict[str, str], cache: MentionCache | None = None
+        self,
+        texts: dict[str, str],
+        cache: MentionCache | None = None,
+        progress: Callable[[float], None] | None = None,
     ) -> dict[str, list[Mention]]:
         """Mentions for every text, after discovering new people and acronyms across all of them.
 
-        With a ``cache`` (see :mod:`.cache`), texts extracted before are not scanned again.
+        With a ``cache`` (see :mod:`.cache`), texts extracted before are not scanned again;
+        ``progress`` is told how far the extraction has come (0 to 1) now and then.
         """
-        return self._ready().extract_corpus(texts, cache)
+        return self._ready().extract_corpus(texts, cache, progress)
 
     def resolve(self, name: str) -> Entity | None:
         """The entity a name, alias or spelling variant refers to, including discovered ones."""

@@ -32,6 +32,9 @@ IN_FLIGHT = 2
 #: How long the caller waits for a reply before it gives the helper up.
 STALL_SECONDS = 30.0
 
+#: Told how far an extraction has come, from 0 to 1.
+Progress = Callable[[float], None]
+
 #: Discovery over every text's pass-1 result, in text order: the matcher and the list of
 #: the discovered entities.
 Settle = Callable[[Iterator[Found]], tuple[Matcher | None, list[Entity]]]
@@ -43,18 +46,23 @@ def worth_it(texts: dict[str, str]) -> bool:
 
 
 def extract(
-    main: Matcher, entities: list[Entity], texts: dict[str, str], settle: Settle
+    main: Matcher,
+    entities: list[Entity],
+    texts: dict[str, str],
+    settle: Settle,
+    progress: Progress | None = None,
 ) -> dict[str, list[Mention]] | None:
     """Every text's mentions, shared with a helper process; None if no helper could be started.
 
-    ``main`` is the matcher of the known ``entities``; ``settle`` discovers (see :data:`Settle`).
+    ``main`` is the matcher of the known ``entities``; ``settle`` discovers (see :data:`Settle`);
+    ``progress`` is told how far it has come as chunks are done.
     """
     try:
         helper = Helper(("start", entities))
     except OSError:
         return None
     try:
-        shared = _Shared(main, list(texts.values()), helper)
+        shared = _Shared(main, list(texts.values()), helper, progress)
         shared.first_pass()
         mentions = shared.second_pass(*settle(shared.found()))
     finally:
@@ -65,8 +73,10 @@ def extract(
 class _Shared:
     """One shared extraction: the chunks, who scanned which, and the results so far."""
 
-    def __init__(self, main: Matcher, texts: list[str], helper: Helper) -> None:
+    def __init__(self, main: Matcher, texts: list[str], helper: Helper, progress: Progress | None) -> None:
         """Cut the texts into chunks; nothing is scanned yet."""
+        self._progress = progress
+        self._steps = 0
         self._main = main
         self._texts = texts
         self._helper = helper
@@ -75,6 +85,12 @@ class _Shared:
         self._states: dict[int, list[State]] = {}
         self._theirs: set[int] = set()
         self._mentions: list[list[Mention]] = [[] for _ in texts]
+
+    def _step(self) -> None:
+        """One more chunk through one pass: tell the progress."""
+        self._steps += 1
+        if self._progress is not None:
+            self._progress(self._steps / (2 * len(self._bounds)))
 
     def _chunk(self, chunk: int) -> list[str]:
         """The texts of one chunk."""
@@ -98,6 +114,7 @@ class _Shared:
             if pending:
                 chunk = pending.popleft()
                 self._states[chunk], self._found[chunk] = first_pass(self._main, self._chunk(chunk))
+                self._step()
             elif sent:
                 self._take_found(sent, STALL_SECONDS)
 
@@ -109,6 +126,7 @@ class _Shared:
             self._found[chunk] = found
             self._theirs.add(chunk)
             sent.remove(chunk)
+            self._step()
             message = self._helper.receive(None)
 
     def found(self) -> Iterator[Found]:
@@ -138,6 +156,7 @@ class _Shared:
         self._mentions[start:end] = [
             build_mentions(text, found) for text, found in zip(texts, spans, strict=True)
         ]
+        self._step()
 
     def _take_mentions(self, waiting: set[int], timeout: float | None) -> None:
         """Take the helper's pass-2 replies: waiting up to ``timeout`` for the first (None: not)."""
@@ -149,6 +168,7 @@ class _Shared:
                 build_mentions(text, found) for text, found in zip(self._chunk(chunk), spans, strict=True)
             ]
             waiting.discard(chunk)
+            self._step()
             message = self._helper.receive(None)
 
 

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.worker import get_current_worker
 
 from tui.core.safe_text import one_line
-from tui.ui.messages import EventChosen, IndexReady, MentionsReady, TimelineFilter
+from tui.ui.messages import BuildProgress, EventChosen, IndexReady, MentionsReady, TimelineFilter
 from tui.ui.screens.annotating import AnnotatingScreen
 from tui.ui.widgets.article_view import ArticleView
 
@@ -64,14 +64,18 @@ class ChronicleScreen(AnnotatingScreen):
         """Resolve every date, merge the events, index the mentions (a thread: a large corpus takes time)."""
         from tui.core.corpus_index import CorpusIndex
 
+        self.post_message(
+            BuildProgress(f"Indexing events and cross-references in {len(mentions):,} articles")
+        )
         index = CorpusIndex.build(self.corpus.articles, mentions)
         if not get_current_worker().is_cancelled:
             self.post_message(IndexReady(index))
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:
-        """Show the new timeline."""
+        """Show the new timeline; the background work is done."""
         self.index = message.index
+        self.build_done()
         self.show_timeline()
 
     def show_timeline(self) -> None:

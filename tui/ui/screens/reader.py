@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING, cast
@@ -20,6 +21,7 @@ from tui.core.models import Article, Entity, EntityType, LoadProblem, Mention, s
 from tui.core.search import Stepper, find_all
 from tui.ui.messages import (
     ArticleChosen,
+    BuildProgress,
     EntityChosen,
     FindChanged,
     FindClosed,
@@ -34,6 +36,9 @@ from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.legend import Legend
+
+#: How long the background work must take before its progress bar shows (seconds).
+BUILD_BAR_AFTER = 0.4
 
 if TYPE_CHECKING:
     from textual.widgets import TabbedContent
@@ -75,6 +80,7 @@ class ReaderScreen(Screen[None]):
         self.marked: str | None = None
         self.query_text = ""
         self._stepper = Stepper()
+        self._build_started: float | None = None
 
     @property
     def stepper(self) -> Stepper:
@@ -177,8 +183,20 @@ class ReaderScreen(Screen[None]):
         """Find every mention in the corpus (a thread: it can take a while on a large corpus)."""
         from tui.core.mentions import corpus_mentions
 
+        count = len(self.corpus.articles)
+        stage = f"Finding entities in {count:,} article{'s' if count != 1 else ''}"
+        reported = [-1]
+
+        def progress(fraction: float) -> None:
+            """Tell the screen, at most once per percent."""
+            percent = int(fraction * 100)
+            if percent != reported[0]:
+                reported[0] = percent
+                self.post_message(BuildProgress(stage, fraction))
+
+        self.post_message(BuildProgress(stage))
         cache = self.app.mention_cache() if hasattr(self.app, "mention_cache") else None
-        bodies, titles = corpus_mentions(self.corpus.articles, self.engine, cache)
+        bodies, titles = corpus_mentions(self.corpus.articles, self.engine, cache, progress)
         if get_current_worker().is_cancelled:
             return
         self.post_message(MentionsReady(bodies, titles))
@@ -196,6 +214,27 @@ class ReaderScreen(Screen[None]):
             self.query_one(ArticleView).set_mentions(self._article_mentions())
             self.query_one(ArticleHeader).show_article(self.article, self.titles.get(self.article.id))
             self._refresh_side()
+
+    @on(BuildProgress)
+    def _build_progress(self, message: BuildProgress) -> None:
+        """Show how the background work goes, once it has taken more than a moment."""
+        if self._build_started is None:
+            self._build_started = time.monotonic()
+        if time.monotonic() - self._build_started < BUILD_BAR_AFTER:
+            return
+        from tui.ui.widgets.build_bar import BuildBar
+
+        bars = self.query(BuildBar)
+        if bars:
+            bars.first().show(message.stage, message.fraction)
+        else:
+            self.query_one("#centre").mount(BuildBar(message.stage, message.fraction, id="build-bar"))
+
+    def build_done(self) -> None:
+        """The background work is over: take the bar away."""
+        self._build_started = None
+        for bar in self.query("#build-bar"):
+            bar.remove()
 
     def entity_at(self, offset: int) -> str | None:
         """The entity mentioned at an offset of the open article, if any."""
