@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -69,7 +70,7 @@ make_app(resolve_workspace(), FirstPaint).run(headless=True, size=(120, 40))
 """
 
 
-def _time_process(code: str) -> tuple[float, float]:
+def _time_process(code: str, env: dict[str, str] | None = None) -> tuple[float, float]:
     """Seconds from spawning a Python process running an app to the app's first frame: wall and CPU.
 
     The app prints PAINTED and its CPU time from ``call_after_refresh`` in ``App.on_mount``,
@@ -79,7 +80,12 @@ def _time_process(code: str) -> tuple[float, float]:
     """
     started = time.perf_counter()
     with subprocess.Popen(
-        [sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, **(env or {})},
     ) as process:
         assert process.stdout is not None
         line = process.stdout.readline()

@@ -83,9 +83,19 @@ def write_corpus(folder: Path, count: int, seed: int = 7) -> Path:
         old.unlink()
     (articles / "entities.toml").write_bytes((ROOT / "articles" / "entities.toml").read_bytes())
     width = len(str(count - 1))
-    for article in synthetic_articles(count, seed=seed):
-        number = int(article.id.rsplit("-", 1)[1])
+    made = synthetic_articles(count - 1, seed=seed)
+    made += [_long(synthetic_articles(12, article_bytes=6_000, seed=seed + 1), count - 1)]
+    for number, article in enumerate(made):
         identifier = f"{number:0{width}d}_synthetic"
         draft = Draft("synthetic", article.title, article.text, article.published, "synthetic", "Synthetic")
         (articles / f"{identifier}.md").write_text(render(identifier, draft), encoding="utf-8")
     return folder
+
+
+def _long(parts: list[Article], number: int) -> Article:
+    """One article of 10,000 words made of several."""
+    words = " ".join(p.text for p in parts).split(" ")[:10_000]
+    text = " ".join(words)
+    return Article(
+        f"synthetic-{number:05d}", "A long report: " + parts[0].title, text, published=parts[0].published
+    )

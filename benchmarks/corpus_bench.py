@@ -1,0 +1,175 @@
+"""Staying fast as the corpus grows: synthetic workspaces of 1,000 and 10,000 articles on disk.
+
+Figures, each for both sizes:
+
+- start-up to first paint with the caches warm, against the minimal Textual app (interleaved);
+- the first full build (extraction, timeline, cross-references; no cache) in MB/s of article text;
+- corpus-wide search: the median over a few queries, with the word index and without it;
+- opening the corpus's longest article (10,000 words) in the app, to the frame that shows it;
+- the app's peak memory (VmHWM) once its background work is done, caches warm and cold.
+
+Run with ``python -m benchmarks.corpus_bench`` (writes the workspaces under ``/tmp`` once).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.bench import MINIMAL_APP, _time_process
+from benchmarks.panes_bench import SIZE, TimedReader, _time
+from benchmarks.synthetic import write_corpus
+from tui.core.annotations.store import AnnotationStore
+from tui.core.corpus import load_corpus
+from tui.core.corpus_index import CorpusIndex
+from tui.core.corpus_search import WordIndex, search
+from tui.core.entities import EntityEngine, load_gazetteer
+from tui.core.mentions import corpus_mentions
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ("Larijani", "border markets", "mohsin naqvi", "$10 billion", "zebra crossing", "Qal")
+
+READER_UNTIL_BUILT = """
+import resource, sys
+from tui.core.workspace import resolve_workspace
+from tui.ui.app import ReaderApp
+from tui.ui.launch import make_app
+from tui.ui.messages import IndexReady
+
+class Built(ReaderApp):
+    def on_mount(self) -> None:
+        self.set_interval(0.2, self.check)
+
+    def check(self) -> None:
+        if getattr(self.screen, "words", None) is not None and not any(w.is_running for w in self.workers):
+            for line in open("/proc/self/status"):
+                if line.startswith("VmHWM"):
+                    print("PEAK", int(line.split()[1]) // 1024, flush=True)
+            self.exit()
+
+make_app(resolve_workspace(), Built).run(headless=True, size=(120, 40))
+"""
+
+
+def workspace(count: int) -> Path:
+    """The synthetic workspace of ``count`` articles (written once)."""
+    return write_corpus(Path(tempfile.gettempdir()) / f"iranpak-bench-{count}", count)
+
+
+def startup(folder: Path, cache: Path, rounds: int) -> dict[str, float]:
+    """First paint of the app on a workspace with warm caches, against the minimal app."""
+    from benchmarks.bench import READER_APP
+
+    env = {"IRANPAK_WORKSPACE": str(folder), "IRANPAK_CACHE": str(cache)}
+    _time_process(READER_APP, env)
+    pairs = [(_time_process(MINIMAL_APP), _time_process(READER_APP, env)) for _ in range(rounds)]
+    ratios = [reader[0] / minimal[0] for minimal, reader in pairs]
+    return {
+        "minimal_s": statistics.median(m[0] for m, _ in pairs),
+        "reader_s": statistics.median(r[0] for _, r in pairs),
+        "ratio": statistics.median(ratios),
+    }
+
+
+def first_build(folder: Path) -> dict[str, float]:
+    """Extraction and indexes from nothing, in this process: MB/s of article text."""
+    corpus = load_corpus(folder / "articles")
+    size = sum(len(a.text.encode("utf-8")) for a in corpus.articles) / 1e6
+    engine = EntityEngine(load_gazetteer(folder / "articles" / "entities.toml"))
+    gc.collect()
+    started = time.perf_counter()
+    mentions, _ = corpus_mentions(corpus.articles, engine)
+    extracted = time.perf_counter()
+    CorpusIndex.build(corpus.articles, mentions)
+    built = time.perf_counter()
+    return {
+        "megabytes": size,
+        "extraction_s": extracted - started,
+        "index_s": built - extracted,
+        "mb_per_s": size / (built - started),
+    }
+
+
+def searching(folder: Path) -> dict[str, float]:
+    """Corpus-wide search: the median time over :data:`QUERIES`, with and without the word index."""
+    articles = load_corpus(folder / "articles").articles
+    started = time.perf_counter()
+    words = WordIndex(articles)
+    indexing = time.perf_counter() - started
+
+    def median_ms(index: WordIndex | None) -> float:
+        times = []
+        for query in QUERIES:
+            begun = time.perf_counter()
+            search(articles, query, index)
+            times.append(time.perf_counter() - begun)
+        return statistics.median(times) * 1000
+
+    return {"word_index_s": indexing, "with_index_ms": median_ms(words), "scan_ms": median_ms(None)}
+
+
+def peak_memory(folder: Path, cache: Path) -> float:
+    """The app's peak resident memory (MB) once everything is built, with the given cache folder."""
+    env = {**os.environ, "IRANPAK_WORKSPACE": str(folder), "IRANPAK_CACHE": str(cache)}
+    result = subprocess.run(
+        [sys.executable, "-c", READER_UNTIL_BUILT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    line = next((x for x in result.stdout.splitlines() if x.startswith("PEAK")), "PEAK nan")
+    return float(line.split()[1])
+
+
+async def open_longest(folder: Path, rounds: int) -> float:
+    """Opening the longest article (10,000 words) in the app, to the frame that shows it: median ms."""
+    corpus = load_corpus(folder / "articles")
+    longest = max(corpus.articles, key=lambda a: len(a.text))
+    other = corpus.articles[0]
+    engine = EntityEngine(load_gazetteer(folder / "articles" / "entities.toml"))
+    app = TimedReader(corpus, engine, [], AnnotationStore.in_memory())
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        while getattr(app.screen, "index", None) is None:
+            await asyncio.sleep(0.05)
+        screen: Any = app.screen
+        view = app.query_one("#article-view")
+        for _ in range(rounds):
+            screen.select_article(other.id)
+            await pilot.pause()
+
+            async def open_it() -> None:
+                screen.select_article(longest.id)
+
+            times.append(await _time(pilot, app.frames, view, open_it))
+    return statistics.median(times) * 1000
+
+
+def corpus_figures(sizes: tuple[int, ...] = (1_000, 10_000), rounds: int = 5) -> dict[str, Any]:
+    """Every figure for every size."""
+    figures: dict[str, Any] = {}
+    for count in sizes:
+        folder = workspace(count)
+        with tempfile.TemporaryDirectory() as cache:
+            figure: dict[str, Any] = {"first_build": first_build(folder), "search": searching(folder)}
+            figure["peak_mb_cold"] = peak_memory(folder, Path(cache))
+            figure["peak_mb_warm"] = peak_memory(folder, Path(cache))  # the first run filled the cache
+            figure["startup"] = startup(folder, Path(cache), rounds)
+            figure["open_long_article_ms"] = asyncio.run(open_longest(folder, rounds))
+        figures[str(count)] = figure
+    return figures
+
+
+if __name__ == "__main__":
+    print(json.dumps(corpus_figures(), indent=2))
