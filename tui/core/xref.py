@@ -71,6 +71,7 @@ class XrefIndex:
         self._documents: dict[str, array[int]] = {}  # entity -> the numbers of the articles naming it
         self._relating: list[tuple[str, ...]] = []  # tuples: a third of a frozenset's memory
         self._co: dict[str, Counter[str]] = {}
+        self._related: dict[tuple[str, int | None], list[dict[str, Any]]] = {}
         self._figures: dict[str | None, list[tuple[str, Mention]]] | None = None
         self._firsts: dict[str, array[int]] = {}  # entity -> where each article's postings start
         for number, found in enumerate(self._mentions):
@@ -159,8 +160,19 @@ class XrefIndex:
         self._co[entity_id] = counts
         return counts
 
+    def ranked_already(self, article_id: str, limit: int | None = None) -> list[dict[str, Any]] | None:
+        """:meth:`related` if it was already worked out for the article, else None."""
+        return self._related.get((article_id, limit))
+
     def related(self, article_id: str, limit: int | None = None) -> list[dict[str, Any]]:
-        """Other articles ranked by the IDF-weighted entities they share with ``article_id``."""
+        """Other articles ranked by the IDF-weighted entities they share with ``article_id`` (remembered)."""
+        found = self._related.get((article_id, limit))
+        if found is None:
+            found = self._related[(article_id, limit)] = self._rank(article_id, limit)
+        return found
+
+    def _rank(self, article_id: str, limit: int | None) -> list[dict[str, Any]]:
+        """:meth:`related`, worked out."""
         number = self._number.get(article_id)
         if number is None:
             return []

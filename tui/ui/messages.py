@@ -218,3 +218,10 @@ class BuildProgress(Message):
 
     stage: str
     fraction: float | None = None
+
+
+@dataclass
+class RelatedRanked(Message):
+    """The articles related to one were ranked (in the background)."""
+
+    article: str

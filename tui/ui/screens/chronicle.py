@@ -96,7 +96,7 @@ class ChronicleScreen(AnnotatingScreen):
             tagged = self._tagged_passages(self.timeline_tag)
             numbers = [n for n in numbers if _inside(timeline.events[n].sources, tagged)]
             label = f"In passages tagged {one_line(self.timeline_tag)} (F: all)"
-        titles = {article.id: article.title for article in self.corpus.articles}
+        titles = self.article_titles()
         rows = TimelineRows(timeline.events, list(numbers), timeline.published, titles)
         cast("TimelinePane", panes.first()).show(rows, label)
 
@@ -152,7 +152,7 @@ class ChronicleScreen(AnnotatingScreen):
             return
         from tui.ui.screens.chooser import ChooserDialog
 
-        titles = {article.id: article.title for article in self.corpus.articles}
+        titles = self.article_titles()
         items = [f"{titles.get(s.article, s.article)}: {s.sentence}" for s in event.sources]
         self.app.push_screen(
             ChooserDialog(f"{event.when.label()}: reported by {len(items)} articles", items),

@@ -81,6 +81,7 @@ class ReaderScreen(Screen[None]):
         self.query_text = ""
         self._stepper = Stepper()
         self._build_started: float | None = None
+        self._titles: tuple[Corpus | None, dict[str, str]] = (None, {})
 
     @property
     def stepper(self) -> Stepper:
@@ -235,6 +236,12 @@ class ReaderScreen(Screen[None]):
         self._build_started = None
         for bar in self.query("#build-bar"):
             bar.remove()
+
+    def article_titles(self) -> dict[str, str]:
+        """Every article's title by id (made once per corpus)."""
+        if self._titles[0] is not self.corpus:
+            self._titles = (self.corpus, {article.id: article.title for article in self.corpus.articles})
+        return self._titles[1]
 
     def entity_at(self, offset: int) -> str | None:
         """The entity mentioned at an offset of the open article, if any."""

@@ -18,6 +18,7 @@ from tui.ui.messages import (
     CursorMoved,
     EntityChosen,
     IndexReady,
+    RelatedRanked,
     SameThingFound,
     XrefChosen,
 )
@@ -102,7 +103,9 @@ class CrossRefScreen(ChronicleScreen):
         if self.index is None or not panes:
             return
         xref = self.index.xref
-        related = xref.related(self.article.id, limit=RELATED) if self.article else []
+        related = xref.ranked_already(self.article.id, limit=RELATED) if self.article else []
+        if related is None and self.article is not None:
+            self.related_worker(self.index, self.article.id)
         passage = self.xref_passage is not None
         view = XrefView(self.xref_entity, related, elsewhere=self._elsewhere if passage else None)
         view.searching = passage and self._elsewhere is None
@@ -112,8 +115,20 @@ class CrossRefScreen(ChronicleScreen):
                 self.company_worker(self.index, self.xref_entity)
             else:
                 view.company = counted.most_common(COMPANY)
-        titles = {article.id: article.title for article in self.corpus.articles}
-        cast("XrefPane", panes.first()).show(XrefRows(xref, view, titles))
+        cast("XrefPane", panes.first()).show(XrefRows(xref, view, self.article_titles()))
+
+    @work(thread=True, exclusive=True, group="related", description="ranking related articles")
+    def related_worker(self, index: CorpusIndex, article: str) -> None:
+        """Rank the articles related to one (a thread: on a large corpus it reads thousands of postings)."""
+        index.xref.related(article, limit=RELATED)
+        if not get_current_worker().is_cancelled:
+            self.post_message(RelatedRanked(article))
+
+    @on(RelatedRanked)
+    def _related_ranked(self, message: RelatedRanked) -> None:
+        """Show the related articles, if the article is still open."""
+        if self.article is not None and self.article.id == message.article:
+            self._fill_xref()
 
     @work(thread=True, exclusive=True, group="company", description="counting company")
     def company_worker(self, index: CorpusIndex, entity: str) -> None:

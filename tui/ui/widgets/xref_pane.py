@@ -38,7 +38,7 @@ class XrefView:
     are counted), the related articles, and the selection elsewhere (``searching`` while looked for)."""
 
     entity: str | None
-    related: list[dict[str, Any]]
+    related: list[dict[str, Any]] | None  # None: still being ranked
     company: list[tuple[str, int]] | None = None
     elsewhere: SameThing | None = None
     searching: bool = False
@@ -177,8 +177,11 @@ class XrefRows(Rows):
                 rest.append(("heading", ("Most often named with it", "bold")))
                 rest += [("entity", (key, index.name(key), count)) for key, count in view.company]
             rest.append(("blank", None))
-        rest.append(("heading", ("Related articles (shared entities, rarest first)", "bold")))
-        rest += [("article", item) for item in view.related]
+        if view.related is None:
+            rest.append(("heading", ("Related articles: ranking…", "bold")))
+        else:
+            rest.append(("heading", ("Related articles (shared entities, rarest first)", "bold")))
+            rest += [("article", item) for item in view.related]
         sections.append(_Entries(index, titles, rest))
         self.sections = sections
         self._starts = [0, *accumulate(len(section) for section in sections)]
