@@ -111,8 +111,10 @@ def matches(text: str, query: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
 
 
-def context(text: str, start: int, end: int, around: int = 60) -> str:
-    """The match with up to ``around`` characters either side, on one line."""
-    before = ("…" if start > around else "") + text[max(0, start - around) : start]
+def context(text: str, start: int, end: int, around: int = 60, before_chars: int | None = None) -> str:
+    """The match with up to ``around`` characters either side (``before_chars`` before it, if
+    given: a narrow list keeps the match in view), on one line."""
+    lead = around if before_chars is None else before_chars
+    before = ("…" if start > lead else "") + text[max(0, start - lead) : start]
     after = text[end : end + around] + ("…" if end + around < len(text) else "")
     return " ".join(f"{before}{text[start:end]}{after}".split())

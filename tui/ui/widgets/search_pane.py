@@ -43,7 +43,10 @@ class SearchRows(Rows):
         first = Text()
         first.append(one_line(article.title), "bold")
         first.append(f" · {len(spans)} match{'es' if len(spans) != 1 else ''}", "dim")
-        second = Text("  " + one_line(context(article.text, *spans[0], around=40)) if spans else "", "italic")
+        second = Text(
+            "  " + one_line(context(article.text, *spans[0], around=60, before_chars=16)) if spans else "",
+            "italic",
+        )
         return [first, second]
 
     def article(self, index: int) -> str:
