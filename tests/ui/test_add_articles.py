@@ -42,8 +42,11 @@ async def test_an_article_added_from_the_app_shows_up_everywhere(
         assert isinstance(app.screen, AddDialog)
         app.screen.query_one("#add-path", Input).value = str(incoming)
         await pilot.press("enter")
-        await settle(pilot)
-        await settle(pilot)
+        for _ in range(100):  # adding, then entities, then the indexes: each in its worker
+            await settle(pilot)
+            if screen.index is not None and len(screen.index.articles) == 6:
+                break
+            await pilot.pause(0.05)
         assert app.screen is screen and not screen.query("#add-progress")
         titles = [row.title for row in screen.query_one(ArticleList).rows]
         assert "Naqvi and Momeni agree on border crossings" in titles and len(screen.corpus.articles) == 6

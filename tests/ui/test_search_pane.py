@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.widgets import Input
 
@@ -13,6 +14,17 @@ from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.find_bar import FindInput
 from tui.ui.widgets.line_list import LineList
 from tui.ui.widgets.search_pane import SearchRows
+
+
+async def searched(pilot: Any, query: str) -> SearchRows:
+    """Wait (a few seconds at most) for the results of a query: searching waits for typing to pause."""
+    for _ in range(100):
+        await settle(pilot)
+        rows = pilot.app.query_one("#search-list", LineList).rows
+        if isinstance(rows, SearchRows) and rows.query == query:
+            return rows
+        await pilot.pause(0.05)
+    raise AssertionError(f"no results for {query!r}")
 
 
 async def test_search_every_article_then_open_one_at_its_matches(make_app: Callable[..., ReaderApp]) -> None:
@@ -27,10 +39,7 @@ async def test_search_every_article_then_open_one_at_its_matches(make_app: Calla
         field = app.query_one("#search-input", Input)
         assert app.focused is field
         await pilot.press(*"larij")
-        await settle(pilot)
-        listing = app.query_one("#search-list", LineList)
-        rows = listing.rows
-        assert isinstance(rows, SearchRows) and rows.query == "larij"
+        rows = await searched(pilot, "larij")
         assert [rows.article(i)[:3] for i in range(len(rows))] == ["001", "003", "004"]
         first = [line.plain for line in rows.lines(0)]
         assert "matches" in first[0] and "larij" in first[1].lower()
@@ -49,6 +58,5 @@ async def test_a_search_for_nothing_clears_the_list(make_app: Callable[..., Read
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+f", *"zebra")
-        await settle(pilot)
-        assert len(app.query_one("#search-list", LineList).rows) == 0
+        assert len(await searched(pilot, "zebra")) == 0
         assert "0 of 5 articles" in str(app.query_one("#search-status").render())
