@@ -12,10 +12,13 @@ text, an unknown record), is ignored and rebuilt: the cache is never trusted ove
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import gc
 import hashlib
 import os
+import sys
 import tempfile
 from array import array
 from collections.abc import Sequence
@@ -32,7 +35,10 @@ from tui.core.entities.spans import Record
 from tui.core.models import Entity, EntityType, Mention
 
 FORMAT = "iranpak-reader mentions"
-VERSION = 1
+VERSION = 2
+#: Spans are stored as base64 of little-endian 32-bit integers: no Python number per span is made
+#: when the file is read, which on a large corpus is most of the time and memory of reading it.
+_SPAN_TYPE = "i"
 _CORE = Path(__file__).resolve().parents[1]
 #: The code the mentions depend on: the recogniser, the date resolver it uses, the models.
 _SOURCES = ("entities/*.py", "timeline/resolve.py", "timeline/calendars.py", "models.py")
@@ -96,7 +102,15 @@ class MentionCache:
             self._read(data)
         except FileNotFoundError:
             return
-        except (OSError, orjson.JSONDecodeError, ValueError, TypeError, KeyError, IndexError) as error:
+        except (
+            OSError,
+            orjson.JSONDecodeError,
+            ValueError,
+            TypeError,
+            KeyError,
+            IndexError,
+            binascii.Error,
+        ) as error:
             self.problem = f"{self.path}: ignored and rebuilt ({error})"
             self.entries, self.records, self._record_numbers = {}, [], {}
         finally:
@@ -114,12 +128,12 @@ class MentionCache:
             record = (types[kind], entity_id, canonical, _float(value), _text(unit))
             self._record_numbers.setdefault(record, len(self.records))
             self.records.append(record)
-        for key, (people, definitions, discovered, spans) in data["entries"].items():
-            if not isinstance(spans, list) or len(spans) % 3:
+        for key, (people, definitions, discovered, packed) in data["entries"].items():
+            spans = _unpack(packed)
+            if len(spans) % 3:
                 raise ValueError(f"entry {key}: spans are not (start, end, record) triples")
             found: Found = ([str(p) for p in people], [(str(a), str(b)) for a, b in definitions])
-            # Kept as machine integers (a tenth of the memory of a list of numbers); checked when used.
-            self.entries[key] = Entry(found, str(discovered), array("q", spans))
+            self.entries[key] = Entry(found, str(discovered), spans)  # checked when used
 
     def get(self, key: str, discovered: str | None = None) -> Entry | None:
         """The entry of a text, if it is cached (and, given ``discovered``, made with it)."""
@@ -149,7 +163,7 @@ class MentionCache:
 
     def put(self, key: str, found: Found, discovered: str, mentions: list[Mention]) -> None:
         """Keep a text's extraction."""
-        spans: array[int] = array("q")
+        spans: array[int] = array(_SPAN_TYPE)
         for mention in mentions:
             record = (mention.type, mention.entity_id, mention.canonical, mention.value, mention.unit)
             spans.extend((mention.start, mention.end, self._number(record)))
@@ -176,7 +190,9 @@ class MentionCache:
             "version": VERSION,
             "engine": self.engine,
             "records": [[str(kind), *rest] for kind, *rest in self.records],
-            "entries": {k: [e.found[0], e.found[1], e.discovered, list(e.spans)] for k, e in entries.items()},
+            "entries": {
+                k: [e.found[0], e.found[1], e.discovered, _pack(e.spans)] for k, e in entries.items()
+            },
         }
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -195,6 +211,29 @@ class MentionCache:
             self.problem = f"{self.path}: cannot be written ({error.strerror or error})"
             return
         self.changed = False
+
+
+def _pack(spans: Sequence[int]) -> str:
+    """Spans as base64 of little-endian 32-bit integers."""
+    packed = spans if isinstance(spans, array) else array(_SPAN_TYPE, spans)
+    if sys.byteorder == "big":
+        packed = array(_SPAN_TYPE, packed)
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def _unpack(text: object) -> array[int]:
+    """What :func:`_pack` made (``ValueError`` if it is not that)."""
+    if not isinstance(text, str):
+        raise ValueError("spans are not packed text")
+    raw = base64.b64decode(text, validate=True)
+    if len(raw) % array(_SPAN_TYPE).itemsize:
+        raise ValueError("spans are not whole numbers")
+    spans = array(_SPAN_TYPE)
+    spans.frombytes(raw)
+    if sys.byteorder == "big":
+        spans.byteswap()
+    return spans
 
 
 def _float(value: object) -> float | None:
