@@ -31,4 +31,6 @@ def visible(text: str) -> str:
 
 def one_line(text: str) -> str:
     """``visible`` text on a single line: newlines and tabs become spaces."""
+    if text.isprintable():  # no control characters, no line breaks: most text, checked at C speed
+        return text
     return visible(text).replace("\n", " ").replace("\r", " ").replace("\t", " ")

@@ -21,6 +21,7 @@ from tui.ui.theme import theme_variables
 
 if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
+    from tui.core.catalogue import Pending
     from tui.core.entities.cache import MentionCache
 
 
@@ -45,6 +46,7 @@ class ReaderApp(App[None]):
         store_problem: str | None = None,
         open_store: Callable[[], AnnotationStore] | None = None,
         open_cache: Callable[[], MentionCache] | None = None,
+        pending: Pending | None = None,
     ) -> None:
         """The corpus, engine and annotation store to show.
 
@@ -52,6 +54,7 @@ class ReaderApp(App[None]):
         the first paint (the app; a large store takes a moment). With neither, an empty store in
         memory. ``store_problem`` makes the store read-only with that reason. ``open_cache``
         opens the mention cache (in the extraction worker); without it nothing is cached.
+        ``pending``: the corpus is shown from its catalogue and read after the first frame.
         """
         super().__init__()
         # Start-up makes tens of thousands of objects (styles, strips, segments) and none of
@@ -62,6 +65,7 @@ class ReaderApp(App[None]):
         self.corpus = corpus
         self.engine = engine
         self._open_cache = open_cache
+        self.pending = pending
         self.problems = list(problems if problems is not None else corpus.problems)
         self.store = store
         self.store_problem = store_problem
@@ -89,9 +93,11 @@ class ReaderApp(App[None]):
 
     def get_default_screen(self) -> SearchingScreen:
         """The reader, with annotations, the timeline and cross-references, is the app's base screen."""
-        return SearchingScreen(
+        screen = SearchingScreen(
             self.corpus, self.engine, self.problems, self.store, self.store_problem, self.open_store
         )
+        screen.pending = self.pending
+        return screen
 
     def action_help(self) -> None:
         """Show every key."""

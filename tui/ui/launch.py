@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.core.corpus import load_corpus
+from tui.core.catalogue import Pending, read_catalogue, write_catalogue
+from tui.core.corpus import Corpus, load_corpus
 from tui.core.entities import EntityEngine, load_gazetteer
 from tui.core.workspace import Workspace
+
+#: From how many articles the app shows the list before reading the articles (smaller corpora
+#: are read at once: it takes less than a frame).
+PENDING_FROM = 200
 
 if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
@@ -38,7 +43,14 @@ def make_app(workspace: Workspace, app_class: type[ReaderApp] | None = None) -> 
     """The app on a workspace; its annotation store opens just after the first paint."""
     from tui.ui.app import ReaderApp
 
-    corpus = load_corpus(workspace.articles)
+    pending = _pending(workspace)
+    if pending is not None:
+        first = pending.article(pending.listed[0].id)
+        corpus = Corpus(workspace.articles, [first] if first is not None else [])
+    else:
+        corpus = load_corpus(workspace.articles)
+        if len(corpus.articles) >= PENDING_FROM:
+            write_catalogue(workspace.cache, corpus)
     gazetteer = load_gazetteer(workspace.entities_file)
     cls = app_class or ReaderApp
     problems = [*corpus.problems, *gazetteer.problems]
@@ -50,8 +62,21 @@ def make_app(workspace: Workspace, app_class: type[ReaderApp] | None = None) -> 
         return workspace_cache(workspace.cache, gazetteer)
 
     return cls(
-        corpus, EntityEngine(gazetteer), problems, open_store=StoreOpener(workspace), open_cache=open_cache
+        corpus,
+        EntityEngine(gazetteer),
+        problems,
+        open_store=StoreOpener(workspace),
+        open_cache=open_cache,
+        pending=pending,
     )
+
+
+def _pending(workspace: Workspace) -> Pending | None:
+    """A large corpus with a catalogue up to date: listed from it, the articles read after the first frame."""
+    listed = read_catalogue(workspace.cache, workspace.articles)
+    if listed is None or len(listed) < PENDING_FROM:
+        return None
+    return Pending(listed, workspace.articles, workspace.cache)
 
 
 def launch(workspace: Workspace) -> int:

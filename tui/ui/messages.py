@@ -225,3 +225,10 @@ class RelatedRanked(Message):
     """The articles related to one were ranked (in the background)."""
 
     article: str
+
+
+@dataclass
+class CorpusLoaded(Message):
+    """Every article of a corpus shown from its catalogue has been read (in the background)."""
+
+    corpus: Corpus

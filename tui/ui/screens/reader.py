@@ -22,6 +22,7 @@ from tui.core.search import Stepper, find_all
 from tui.ui.messages import (
     ArticleChosen,
     BuildProgress,
+    CorpusLoaded,
     EntityChosen,
     FindChanged,
     FindClosed,
@@ -43,6 +44,7 @@ BUILD_BAR_AFTER = 0.4
 if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
+    from tui.core.catalogue import Pending
     from tui.ui.widgets.entity_pane import EntityPane
     from tui.ui.widgets.find_bar import FindBar
 
@@ -81,6 +83,7 @@ class ReaderScreen(Screen[None]):
         self.query_text = ""
         self._stepper = Stepper()
         self._build_started: float | None = None
+        self.pending: Pending | None = None
         self._titles: tuple[Corpus | None, dict[str, str]] = (None, {})
 
     @property
@@ -116,8 +119,13 @@ class ReaderScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        """Fill the list, report load problems, and find entities in the background once painted."""
-        self.query_one(ArticleList).populate(self.corpus.articles, self.problems)
+        """Fill the list, report load problems, and find entities in the background once painted.
+
+        With a pending corpus the list comes from its catalogue and only the first article has
+        been read; the others are read after the first frame.
+        """
+        listed = self.pending.listed if self.pending is not None else self.corpus.articles
+        self.query_one(ArticleList).populate(listed, self.problems)
         for problem in self.problems:
             self.notify(str(problem), title="Could not load", severity="error", timeout=10, markup=False)
         if self.corpus.articles:
@@ -134,7 +142,10 @@ class ReaderScreen(Screen[None]):
         from tui.ui.widgets.entity_pane import EntityPane
 
         self.post_message(FirstFrameDrawn())
-        self.extract_entities()
+        if self.pending is not None:
+            self.load_worker()
+        else:
+            self.extract_entities()
         side = TabbedContent(id="side")
         try:
             await self.query_one("#main").mount(side)
@@ -163,6 +174,22 @@ class ReaderScreen(Screen[None]):
             side = self.query_one("#side", TabbedContent)
             side.active = pane.id
         self.set_focus(widget)
+
+    @work(thread=True, exclusive=True, group="load", description="reading the articles")
+    def load_worker(self) -> None:
+        """Read every article of a pending corpus (a thread: ten thousand files take a while)."""
+        assert self.pending is not None
+        count = len(self.pending.listed)
+        self.post_message(BuildProgress(f"Reading {count:,} articles"))
+        corpus = self.pending.load()
+        if not get_current_worker().is_cancelled:
+            self.post_message(CorpusLoaded(corpus))
+
+    @on(CorpusLoaded)
+    def _corpus_loaded(self, message: CorpusLoaded) -> None:
+        """The whole corpus is read: show it, keeping the article open, and find its entities."""
+        self.pending = None
+        self.replace_corpus(message.corpus, self.article.id if self.article else None)
 
     def replace_corpus(self, corpus: Corpus, open_id: str | None = None) -> None:
         """Show the corpus read again (articles were added): the list, an article, entities found anew."""
@@ -267,6 +294,8 @@ class ReaderScreen(Screen[None]):
     def open_article(self, article_id: str) -> None:
         """Show an article: header, text, entities; find and marks start afresh."""
         article = self.corpus.get(article_id)
+        if article is None and self.pending is not None:  # listed, not read yet: read it alone
+            article = self.pending.article(article_id)
         if article is None or article is self.article:
             return
         self.article = article

@@ -7,6 +7,7 @@ are made and drawn, so the list costs about the same at five articles as at ten 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -18,6 +19,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.core.catalogue import Listed
 from tui.core.models import Article, LoadProblem
 from tui.core.safe_text import one_line
 from tui.ui.messages import ArticleChosen
@@ -68,10 +70,11 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._articles: list[Article] = []
+        self._articles: list[Article | Listed] = []
         self._problems: list[LoadProblem] = []
         self._counts: dict[str, int] = {}
         self._annotations: dict[str, int] = {}
+        self._words: dict[str, int] = {}
         self.rows: list[Row] = []
         self.highlighted: int | None = None
         self._row_starts: list[int] = []
@@ -80,9 +83,10 @@ class ArticleList(ScrollView, can_focus=True):
         self._usable = 8
         self._width = 0
 
-    def populate(self, articles: list[Article], problems: list[LoadProblem]) -> None:
+    def populate(self, articles: Sequence[Article | Listed], problems: list[LoadProblem]) -> None:
         """Fill the list with the articles, then one marked entry per file that failed to load."""
         self._articles, self._problems = list(articles), list(problems)
+        self._words = {a.id: a.word_count for a in articles if isinstance(a, Listed)}
         self._build_rows()
         self.highlighted = 0 if articles else None
 
@@ -113,7 +117,10 @@ class ArticleList(ScrollView, can_focus=True):
             notes = self._annotations.get(article.id, 0)
             if notes:
                 entities += f" · {notes} annotation{'s' if notes != 1 else ''}"
-            detail = f"{article.published_label} · {article.word_count:,} words\n{entities}"
+            words = self._words.get(article.id)
+            if words is None:
+                words = self._words[article.id] = article.word_count  # an Article counts its words each time
+            detail = f"{article.published_label} · {words:,} words\n{entities}"
             rows.append(Row(one_line(article.title), detail, article.id))
         for problem in self._problems:
             name = problem.path.rsplit("/", 1)[-1]

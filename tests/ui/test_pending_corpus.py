@@ -1,0 +1,45 @@
+"""Pilot test: a large corpus is listed from its catalogue at once and read after the first frame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui.conftest import SIZE, settle
+from tui.core.annotations.store import AnnotationStore
+from tui.core.catalogue import Pending, read_catalogue, write_catalogue
+from tui.core.corpus import Corpus, load_corpus
+from tui.core.entities import EntityEngine, load_gazetteer
+from tui.ui.app import ReaderApp
+from tui.ui.widgets.article_list import ArticleList
+
+
+async def test_the_list_shows_first_and_the_articles_arrive_after(workspace: Path, tmp_path: Path) -> None:
+    folder, cache = workspace / "articles", tmp_path / "cache"
+    write_catalogue(cache, load_corpus(folder))
+    listed = read_catalogue(cache, folder)
+    assert listed is not None
+    pending = Pending(listed, folder, cache)
+    first = pending.article(listed[0].id)
+    assert first is not None
+    app = ReaderApp(
+        Corpus(folder, [first]),
+        EntityEngine(load_gazetteer(folder / "entities.toml")),
+        [],
+        AnnotationStore.in_memory(),
+        pending=pending,
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        rows = screen.query_one(ArticleList).rows
+        assert [row.article_id for row in rows] == [entry.id for entry in listed]  # all listed at once
+        assert screen.article is not None and screen.article.id == listed[0].id
+        for _ in range(100):
+            await settle(pilot)
+            if getattr(screen, "index", None) is not None:
+                break
+        assert len(screen.corpus.articles) == 5 and screen.pending is None
+        assert screen.article is not None and screen.article.id == listed[0].id
+        assert screen.mentions is not None and len(screen.mentions) == 5
+        screen.select_article(listed[3].id)
+        await pilot.pause()
+        assert screen.article.id == listed[3].id

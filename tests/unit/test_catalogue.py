@@ -1,0 +1,48 @@
+"""The catalogue: the article list kept between runs, used only while it describes the folder exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.core.catalogue import Pending, read_catalogue, write_catalogue
+from tui.core.corpus import load_corpus
+
+
+def test_the_catalogue_lists_the_corpus_until_a_file_changes(workspace: Path, tmp_path: Path) -> None:
+    cache, folder = tmp_path / "cache", workspace / "articles"
+    assert read_catalogue(cache, folder) is None
+    corpus = load_corpus(folder)
+    write_catalogue(cache, corpus)
+    listed = read_catalogue(cache, folder)
+    assert listed is not None
+    assert [(e.id, e.title, e.published, e.word_count) for e in listed] == [
+        (a.id, a.title, a.published, a.word_count) for a in corpus.articles
+    ]
+    assert listed[0].published_label == corpus.articles[0].published_label
+    (folder / "zzz_new.md").write_text('+++\ntitle = "New"\n+++\n\nText.', encoding="utf-8")
+    assert read_catalogue(cache, folder) is None  # a file more
+    (folder / "zzz_new.md").unlink()
+    assert read_catalogue(cache, folder) is not None
+    gone = Path(corpus.articles[2].path)
+    gone.rename(gone.with_suffix(".txt"))
+    assert read_catalogue(cache, folder) is None  # a file fewer
+    (cache / "catalogue.json").write_bytes(b"{ damaged")
+    assert read_catalogue(cache, folder) is None
+
+
+def test_a_corpus_with_problems_is_not_catalogued(workspace: Path, tmp_path: Path) -> None:
+    (workspace / "articles" / "broken.md").write_bytes(b"\xff\xfe not text")
+    write_catalogue(tmp_path / "cache", load_corpus(workspace / "articles"))
+    assert not (tmp_path / "cache" / "catalogue.json").exists()
+
+
+def test_pending_reads_one_article_then_all(workspace: Path, tmp_path: Path) -> None:
+    cache, folder = tmp_path / "cache", workspace / "articles"
+    write_catalogue(cache, load_corpus(folder))
+    listed = read_catalogue(cache, folder)
+    assert listed is not None
+    pending = Pending(listed, folder, cache)
+    one = pending.article(listed[3].id)
+    assert one is not None and one.id == listed[3].id and one.text
+    assert pending.article("no-such-id") is None
+    assert [a.id for a in pending.load().articles] == [e.id for e in listed]

@@ -1,0 +1,138 @@
+"""The article list of a workspace, kept so the app can show it before reading every article.
+
+After a corpus is loaded without problems, :func:`write_catalogue` keeps each article's id,
+title, date, word count and file (its name, size and modification time) in the workspace's
+cache folder. :func:`read_catalogue` gives the list back only if the folder still holds files of
+exactly those names; anything else (an added or removed file, a damaged catalogue) gives None,
+and the corpus is read as usual. The list only stands in for the moment the articles are read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from tui.core.corpus import ARTICLE_SUFFIX, Corpus
+from tui.core.models import Article
+
+FORMAT = "iranpak-reader catalogue"
+VERSION = 1
+NAME = "catalogue.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """An article as the list shows it, before its text is read."""
+
+    id: str
+    title: str
+    published: date | None
+    word_count: int
+    name: str
+
+    @property
+    def published_label(self) -> str:
+        """The publication date as ISO text, or 'unknown'."""
+        return self.published.isoformat() if self.published else "unknown"
+
+
+def _files(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every article file of a folder: name -> (size, modification time in ns)."""
+    found = {}
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(ARTICLE_SUFFIX) and not entry.name.startswith(".") and entry.is_file():
+                status = entry.stat()
+                found[entry.name] = (status.st_size, status.st_mtime_ns)
+    return found
+
+
+def _names(folder: Path) -> set[str]:
+    """The names of the article files of a folder."""
+    with os.scandir(folder) as entries:
+        return {e.name for e in entries if e.name.endswith(ARTICLE_SUFFIX) and not e.name.startswith(".")}
+
+
+def write_catalogue(cache: Path, corpus: Corpus) -> None:
+    """Keep the list of a corpus loaded without problems (a corpus with problems is not kept)."""
+    if corpus.problems or not corpus.articles:
+        return
+    with contextlib.suppress(OSError):
+        files = _files(corpus.folder)
+        rows = []
+        for article in corpus.articles:
+            name = Path(article.path).name
+            size, mtime = files[name]
+            published = article.published.isoformat() if article.published else None
+            rows.append([article.id, article.title, published, article.word_count, name, size, mtime])
+        data = {"format": FORMAT, "version": VERSION, "folder": str(corpus.folder), "articles": rows}
+        cache.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=".catalogue.", dir=cache)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(orjson.dumps(data))
+            os.replace(temporary, cache / NAME)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+
+
+def read_catalogue(cache: Path, folder: Path) -> list[Listed] | None:
+    """The list of the corpus in ``folder`` if the catalogue still names exactly its files; else None.
+
+    Only the names are compared (looking at each file would cost a frame at ten thousand): the
+    list is shown only until the articles themselves are read, a moment later, and an article
+    is always read from its own file when opened.
+    """
+    try:
+        data: Any = orjson.loads((cache / NAME).read_bytes())
+        if data["format"] != FORMAT or data["version"] != VERSION or data["folder"] != str(folder):
+            return None
+        names = _names(folder)
+        listed = []
+        for article_id, title, published, words, name, *_ in data["articles"]:
+            if name not in names:
+                return None
+            names.discard(name)
+            day = date.fromisoformat(published) if published else None
+            listed.append(Listed(str(article_id), str(title), day, int(words), str(name)))
+        return listed if not names and listed else None
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A corpus shown from its catalogue while its articles are read in the background."""
+
+    listed: list[Listed]
+    folder: Path
+    cache: Path
+
+    def load(self) -> Corpus:
+        """Read every article (and keep the catalogue up to date)."""
+        from tui.core.corpus import load_corpus
+
+        corpus = load_corpus(self.folder)
+        write_catalogue(self.cache, corpus)
+        return corpus
+
+    def article(self, article_id: str) -> Article | None:
+        """One listed article, read on its own (the list is shown before the corpus is read)."""
+        from tui.core.corpus import load_article
+        from tui.core.frontmatter import ArticleFormatError
+
+        listed = next((entry for entry in self.listed if entry.id == article_id), None)
+        if listed is None:
+            return None
+        try:
+            return load_article(self.folder / listed.name)
+        except ArticleFormatError:
+            return None
