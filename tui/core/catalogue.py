@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -25,22 +26,28 @@ from tui.core.models import Article
 FORMAT = "iranpak-reader catalogue"
 VERSION = 1
 NAME = "catalogue.json"
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@dataclass(frozen=True, slots=True)
-class Listed:
-    """An article as the list shows it, before its text is read."""
+class Listed(NamedTuple):
+    """An article as the list shows it, before its text is read (a tuple: ten thousand are made
+    before the first frame)."""
 
     id: str
     title: str
-    published: date | None
+    published_iso: str | None
     word_count: int
     name: str
 
     @property
+    def published(self) -> date | None:
+        """The publication date, if known."""
+        return date.fromisoformat(self.published_iso) if self.published_iso else None
+
+    @property
     def published_label(self) -> str:
         """The publication date as ISO text, or 'unknown'."""
-        return self.published.isoformat() if self.published else "unknown"
+        return self.published_iso or "unknown"
 
 
 def _files(folder: Path) -> dict[str, tuple[int, int]]:
@@ -96,14 +103,21 @@ def read_catalogue(cache: Path, folder: Path) -> list[Listed] | None:
         if data["format"] != FORMAT or data["version"] != VERSION or data["folder"] != str(folder):
             return None
         names = _names(folder)
-        listed = []
-        for article_id, title, published, words, name, *_ in data["articles"]:
-            if name not in names:
+        rows = data["articles"]
+        if len(rows) != len(names):
+            return None
+        for row in rows:
+            if not (
+                len(row) == 7
+                and row[4] in names
+                and type(row[0]) is str
+                and type(row[1]) is str
+                and (row[2] is None or (type(row[2]) is str and _ISO.fullmatch(row[2])))
+                and type(row[3]) is int
+            ):
                 return None
-            names.discard(name)
-            day = date.fromisoformat(published) if published else None
-            listed.append(Listed(str(article_id), str(title), day, int(words), str(name)))
-        return listed if not names and listed else None
+        listed = [Listed(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+        return listed if len({entry.name for entry in listed}) == len(names) and listed else None
     except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
         return None
 

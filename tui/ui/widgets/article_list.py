@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -32,6 +33,27 @@ class Row:
     title: str
     detail: str
     article_id: str | None
+
+
+class _Rows(Sequence[Row]):
+    """The list's entries as a sequence, each made when asked for."""
+
+    def __init__(self, listing: ArticleList) -> None:
+        self._listing = listing
+
+    def __len__(self) -> int:
+        return len(self._listing)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        if isinstance(index, slice):
+            return [self._listing.row(i) for i in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return self._listing.row(index % len(self))
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -75,7 +97,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._counts: dict[str, int] = {}
         self._annotations: dict[str, int] = {}
         self._words: dict[str, int] = {}
-        self.rows: list[Row] = []
+        self._made: dict[int, Row] = {}
+        self._index: dict[str, int] | None = None
         self.highlighted: int | None = None
         self._row_starts: list[int] = []
         self._lines_total = 0
@@ -87,6 +110,8 @@ class ArticleList(ScrollView, can_focus=True):
         """Fill the list with the articles, then one marked entry per file that failed to load."""
         self._articles, self._problems = list(articles), list(problems)
         self._words = {a.id: a.word_count for a in articles if isinstance(a, Listed)}
+        self._index = None
+        self._width = 0  # lay out again
         self._build_rows()
         self.highlighted = 0 if articles else None
 
@@ -103,15 +128,27 @@ class ArticleList(ScrollView, can_focus=True):
 
     def select_article(self, article_id: str) -> None:
         """Highlight an article by id (from the command palette)."""
-        for index, row in enumerate(self.rows):
-            if row.article_id == article_id:
-                self._highlight(index, announce=False)
-                return
+        if self._index is None:
+            self._index = {article.id: number for number, article in enumerate(self._articles)}
+        index = self._index.get(article_id)
+        if index is not None:
+            self._highlight(index, announce=False)
 
-    def _build_rows(self) -> None:
-        """Rows from the articles and problems; laid out again at the next paint."""
-        rows = []
-        for article in self._articles:
+    @property
+    def rows(self) -> Sequence[Row]:
+        """Every entry: the articles, then the files that could not be loaded (made when asked for)."""
+        return _Rows(self)
+
+    def row(self, index: int) -> Row:
+        """One entry, made when first asked for (ten thousand are not made to show twenty)."""
+        made = self._made.get(index)
+        if made is not None:
+            return made
+        if index >= len(self._articles):
+            problem = self._problems[index - len(self._articles)]
+            made = Row(f"⚠ {one_line(problem.path.rsplit('/', 1)[-1])}", one_line(problem.message), None)
+        else:
+            article = self._articles[index]
             count = self._counts.get(article.id)
             entities = "… entities" if count is None else f"{count} entities"
             notes = self._annotations.get(article.id, 0)
@@ -121,12 +158,18 @@ class ArticleList(ScrollView, can_focus=True):
             if words is None:
                 words = self._words[article.id] = article.word_count  # an Article counts its words each time
             detail = f"{article.published_label} · {words:,} words\n{entities}"
-            rows.append(Row(one_line(article.title), detail, article.id))
-        for problem in self._problems:
-            name = problem.path.rsplit("/", 1)[-1]
-            rows.append(Row(f"⚠ {one_line(name)}", one_line(problem.message), None))
-        self.rows = rows
-        self._width = 0
+            made = Row(one_line(article.title), detail, article.id)
+        self._made[index] = made
+        return made
+
+    def __len__(self) -> int:
+        """The number of entries."""
+        return len(self._articles) + len(self._problems)
+
+    def _build_rows(self) -> None:
+        """Forget the entries made so far (counts changed): they are made again when drawn."""
+        self._made = {}
+        self._drawn = {}
         self.refresh()
 
     def _layout(self) -> None:
@@ -141,10 +184,13 @@ class ArticleList(ScrollView, can_focus=True):
         self._usable = usable
         starts: list[int] = []
         line = 0
-        for row in self.rows:
+        for article in self._articles:  # a title, two lines of details, a blank line
             starts.append(line)
-            title_lines = 1 if cell_len(row.title) <= usable else 2
-            line += title_lines + row.detail.count("\n") + 1 + 1
+            line += (1 if cell_len(one_line(article.title)) <= usable else 2) + 3
+        for problem in self._problems:  # a name, the problem, a blank line
+            starts.append(line)
+            name = f"⚠ {one_line(problem.path.rsplit('/', 1)[-1])}"
+            line += (1 if cell_len(name) <= usable else 2) + 2
         self._row_starts = starts
         self._lines_total = max(0, line - 1)
         self._drawn = {}
@@ -156,7 +202,7 @@ class ArticleList(ScrollView, can_focus=True):
         if found is None:
             if len(self._drawn) > 500:
                 self._drawn.clear()
-            row = self.rows[index]
+            row = self.row(index)
             title_part = "title" if row.article_id else "problem"
             pieces = [p.plain.strip() for p in Text(row.title).wrap(self.app.console, self._usable)] or [""]
             if len(pieces) > 2 or (len(pieces) == 2 and cell_len(pieces[1]) > self._usable):
