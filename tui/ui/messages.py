@@ -164,14 +164,6 @@ class CompanyCounted(Message):
 
 
 @dataclass
-class AddProgress(Message):
-    """Adding articles: ``done`` of ``total`` files taken."""
-
-    done: int
-    total: int
-
-
-@dataclass
 class ArticlesAdded(Message):
     """Adding articles finished: the report and the corpus read again (None and ``error`` if it failed)."""
 

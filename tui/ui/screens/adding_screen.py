@@ -1,9 +1,9 @@
 """The reader that grows: add articles from a dialog, in the background, and show them at once.
 
-Ctrl+O (or the palette's "Add articles") opens the dialog; the files are added in a worker
-with a progress bar under the text, the app staying usable meanwhile; then the corpus is read
-again, the list shows the new articles and the first of them opens, and the entities, timeline
-and cross-references are worked out again for the grown corpus.
+Ctrl+O (or the palette's "Add articles") opens the dialog; the files are added in a worker,
+their progress shown in the background work's bar under the text, the app staying usable;
+then the corpus is read again, the list shows the new articles and the first of them opens,
+and the entities, timeline and cross-references are worked out again for the grown corpus.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.worker import get_current_worker
 
 from tui.core.safe_text import one_line
-from tui.ui.messages import AddProgress, ArticlesAdded
+from tui.ui.messages import ArticlesAdded, BuildProgress
 from tui.ui.screens.xref_screen import CrossRefScreen
 
 if TYPE_CHECKING:
@@ -42,14 +42,10 @@ class AddingScreen(CrossRefScreen):
         self.app.push_screen(AddDialog(), self._add)
 
     def _add(self, request: AddRequest | None) -> None:
-        """Start adding, with a progress bar."""
+        """Start adding (its progress shows in the bar of the background work)."""
         if request is None:
             return
-        from textual.widgets import ProgressBar
-
         self.adding = True
-        bar = ProgressBar(total=None, show_eta=False, id="add-progress")
-        self.query_one("#centre").mount(bar)
         self.add_worker(request)
 
     @work(thread=True, exclusive=True, group="add", description="adding articles")
@@ -62,7 +58,9 @@ class AddingScreen(CrossRefScreen):
 
         def progress(done: int, total: int, _: object) -> bool:
             """Report each file taken; go on unless the worker was cancelled."""
-            self.post_message(AddProgress(done, total))
+            self.post_message(
+                BuildProgress(f"Adding {total:,} file{'s' if total != 1 else ''}", done / total)
+            )
             return not worker.is_cancelled
 
         folder = self.corpus.folder
@@ -73,21 +71,12 @@ class AddingScreen(CrossRefScreen):
             return
         self.post_message(ArticlesAdded(report, load_corpus(folder)))
 
-    @on(AddProgress)
-    def _add_progress(self, message: AddProgress) -> None:
-        """Move the bar."""
-        from textual.widgets import ProgressBar
-
-        for bar in self.query("#add-progress").results(ProgressBar):
-            bar.update(total=message.total, progress=message.done)
-
     @on(ArticlesAdded)
     def _articles_added(self, message: ArticlesAdded) -> None:
         """Say what was added, show the grown corpus and open the first new article."""
         self.adding = False
-        for bar in self.query("#add-progress"):
-            bar.remove()
         if message.report is None or message.corpus is None:
+            self.build_done()
             self.notify(one_line(message.error), title="Could not add", severity="error", markup=False)
             return
         self.notify(_summary(message.report), title="Add articles", markup=False, timeout=8)

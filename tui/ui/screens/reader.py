@@ -223,7 +223,8 @@ class ReaderScreen(Screen[None]):
                 self.post_message(BuildProgress(stage, fraction))
 
         self.post_message(BuildProgress(stage))
-        cache = self.app.mention_cache() if hasattr(self.app, "mention_cache") else None
+        open_cache = getattr(self.app, "mention_cache", None)  # ReaderApp's; none on a bare App
+        cache = open_cache() if open_cache is not None else None
         bodies, titles = corpus_mentions(self.corpus.articles, self.engine, cache, progress)
         if get_current_worker().is_cancelled:
             return

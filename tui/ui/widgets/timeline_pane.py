@@ -22,8 +22,9 @@ from tui.core.timeline.events import Event
 from tui.ui.messages import EventChosen, TimelineFilter
 from tui.ui.widgets.line_list import LineList, Rows
 
-#: An entry: ("month", day), ("event", event number) or ("published", article id), with its date.
-Entry = tuple[str, date, object]
+#: An entry: its kind, its date, and what it stands for: ("month", day, None), ("event", day,
+#: event number) or ("published", day, article id).
+Entry = tuple[str, date, int | str | None]
 
 
 class TimelineRows(Rows):
@@ -34,7 +35,9 @@ class TimelineRows(Rows):
     ) -> None:
         """Order the chosen events (``numbers`` into ``events``) and the markers, with month headings."""
         self._events, self._titles = events, titles
-        dated: list[tuple[date, int, str, object]] = [(events[n].when.start, 1, "event", n) for n in numbers]
+        dated: list[tuple[date, int, str, int | str]] = [
+            (events[n].when.start, 1, "event", n) for n in numbers
+        ]
         dated += [(day, 0, "published", article) for article, day in published.items()]
         dated.sort(key=lambda item: (item[0], item[1]))
         entries: list[Entry] = []
@@ -64,12 +67,13 @@ class TimelineRows(Rows):
         kind, day, key = self.entries[index]
         if kind == "month":
             return [Text(f"{day:%B %Y}", "bold")]
-        if kind == "published":
-            title = one_line(self._titles.get(str(key), str(key)))[:70]
+        if isinstance(key, str):  # a publication marker
+            title = one_line(self._titles.get(key, key))[:70]
             return [
                 Text.assemble((f"{day.day} {day:%b %Y}  ", "dim"), (f"▸ published: {title}", "dim italic"))
             ]
-        event = self._events[int(str(key))]
+        assert isinstance(key, int)
+        event = self._events[key]
         count = len(event.sources)
         first = Text()
         first.append(event.when.label(), "bold")
@@ -79,7 +83,7 @@ class TimelineRows(Rows):
             first.append(f" · {who}", "italic")
         return [first, Text(one_line(event.headline))]
 
-    def key(self, index: int) -> tuple[str, object]:
+    def key(self, index: int) -> tuple[str, int | str | None]:
         """What an entry stands for: ("event", number), ("published", article id) or ("month", None)."""
         kind, _, key = self.entries[index]
         return kind, key
@@ -128,8 +132,8 @@ class TimelinePane(Vertical):
         rows = message.line_list.rows
         if not isinstance(rows, TimelineRows):
             return
-        kind, key = rows.key(message.index)
-        if kind == "event":
-            self.post_message(EventChosen(int(str(key))))
-        elif kind == "published":
-            self.post_message(EventChosen(None, str(key)))
+        _, key = rows.key(message.index)
+        if isinstance(key, int):
+            self.post_message(EventChosen(key))
+        elif isinstance(key, str):
+            self.post_message(EventChosen(None, key))
