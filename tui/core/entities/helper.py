@@ -3,7 +3,9 @@
 Messages in, one frame each: ``("start", entities)`` first (compile the matcher), then
 ``("scan", chunk, texts)`` any number of times (pass 1; the helper keeps what pass 2 needs and
 replies ``("found", chunk, found)``), then ``("finish", discovered)`` (pass 2 of every chunk
-it scanned, in order, each replied as ``("mentions", chunk, spans)``, the spans of each text).
+it scanned, in order, each replied as ``("mentions", chunk, spans)``, the spans of each text),
+then ``("finish-these", chunk, texts, scans)`` any number of times (pass 2 of a chunk the
+caller scanned, from its pass-1 scans; replied the same way).
 The end of its input stops it. The caller, which has the texts, turns the spans into mentions;
 one pickle per chunk: records shared between spans are sent once.
 """
@@ -18,6 +20,7 @@ import sys
 from tui.core.entities.channel import read_frame, write_frame
 from tui.core.entities.matcher import Matcher, build_matcher
 from tui.core.entities.passes import State, first_pass, second_pass
+from tui.core.entities.scanner import fold
 
 
 def main() -> None:
@@ -27,6 +30,7 @@ def main() -> None:
     sink = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     main_matcher: Matcher | None = None
+    extra: Matcher | None = None
     kept: dict[int, tuple[list[str], list[State]]] = {}
     while (data := read_frame(source)) is not None:
         message = pickle.loads(data)
@@ -45,5 +49,10 @@ def main() -> None:
             for chunk in list(kept):
                 texts, states = kept.pop(chunk)
                 write_frame(sink, ("mentions", chunk, second_pass(main_matcher, extra, texts, states)))
+        elif message[0] == "finish-these":
+            assert main_matcher is not None
+            _, chunk, texts, scans = message
+            states = [(fold(text), scan) for text, scan in zip(texts, scans, strict=True)]
+            write_frame(sink, ("mentions", chunk, second_pass(main_matcher, extra, texts, states)))
     sink.flush()
     os._exit(0)  # nothing to clean up: skip freeing every object one by one

@@ -7,7 +7,9 @@ characters. Pass 1: both take chunks from one queue, the caller from its front, 
 sends back only what each text has to discover. The caller then discovers over all texts in
 their order, exactly as in-process extraction does, and sends the discovered entities over.
 Pass 2: each finishes the chunks it scanned, the helper sending back its spans chunk by
-chunk while the caller works on its own. A helper that dies or stalls is killed, and the
+chunk while the caller works on its own, and taking over the caller's last chunks (with their
+pass-1 scans) when it runs out: the caller, who also turns every span into a mention and
+started before the helper, has more to do. A helper that dies or stalls is killed, and the
 caller does what was left with it. Only corpora of at least :data:`MIN_CHARS` characters, on
 machines with more than one CPU, are worth the helper's start-up.
 """
@@ -135,17 +137,29 @@ class _Shared:
             yield from found
 
     def second_pass(self, extra: Matcher | None, discovered: list[Entity]) -> list[list[Mention]]:
-        """Pass 2 with the discovered entities' matcher: every text's mentions, in text order."""
+        """Pass 2 with the discovered entities' matcher: every text's mentions, in text order.
+
+        The caller finishes its own chunks from the front; whenever the helper has fewer than
+        :data:`IN_FLIGHT` chunks left, it is given the last of them, with their pass-1 scans.
+        """
         helper = self._helper
         helper.send(("finish", discovered))
         waiting = set(self._theirs)
-        for chunk in sorted(self._states):
+        own = deque(sorted(self._states))
+        while own:
             self._take_mentions(waiting, None)
+            while not helper.dead and len(waiting) < IN_FLIGHT and len(own) > 1:
+                chunk = own.pop()
+                scans = [(spans, [], ambiguous) for _, (spans, _, ambiguous) in self._states[chunk]]
+                helper.send(("finish-these", chunk, self._chunk(chunk), scans))
+                waiting.add(chunk)
+            chunk = own.popleft()
             self._finish(chunk, extra, self._states.pop(chunk))
         while waiting and not helper.dead:
             self._take_mentions(waiting, STALL_SECONDS)
         for chunk in sorted(waiting):
-            self._finish(chunk, extra, first_pass(self._main, self._chunk(chunk))[0])
+            states = self._states.pop(chunk, None) or first_pass(self._main, self._chunk(chunk))[0]
+            self._finish(chunk, extra, states)
         return self._mentions
 
     def _finish(self, chunk: int, extra: Matcher | None, states: list[State]) -> None:
@@ -168,6 +182,7 @@ class _Shared:
                 build_mentions(text, found) for text, found in zip(self._chunk(chunk), spans, strict=True)
             ]
             waiting.discard(chunk)
+            self._states.pop(chunk, None)
             self._step()
             message = self._helper.receive(None)
 

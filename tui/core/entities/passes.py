@@ -36,7 +36,7 @@ from tui.core.models import EntityType, Mention
 Trigger = tuple[int, int, int]
 Scan = tuple[list[Span], list[Trigger], dict[int, tuple[Record, ...]]]
 #: What pass 1 keeps of a text for pass 2: its folded copy and its scan.
-State = tuple[str, Scan]
+State = tuple[bytes, Scan]
 #: What pass 1 found to discover in one text: candidate people (as written) and
 #: acronym definitions ``(long name, acronym)``, in text order.
 Found = tuple[list[str], list[tuple[str, str]]]
@@ -44,7 +44,7 @@ _PERSON = EntityType.PERSON
 _LETTER_AFTER = (" (", "/", "’s", "'s", " account", " post", " handle", " user")
 
 
-def scan(matcher: Matcher, text: str, folded: str | None = None) -> Scan:
+def scan(matcher: Matcher, text: str, folded: bytes | None = None) -> Scan:
     """One automaton pass: non-overlapping spans, discovery triggers and ambiguous-name candidates.
 
     Hits are taken in text order; one starting before the end of the last span taken is
@@ -153,7 +153,7 @@ def candidates(text: str, triggers: list[Trigger]) -> Found:
 
 
 def text_spans(
-    main: Matcher, extra: Matcher | None, text: str, found: Scan, folded: str | None = None
+    main: Matcher, extra: Matcher | None, text: str, found: Scan, folded: bytes | None = None
 ) -> list[Span]:
     """Merge the automaton spans with variants, discovered names and wars; resolve shared surnames."""
     spans, _, ambiguous = found

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 #: A key's match data: ``(kind, size, lb, rb, trim, payload)``; see the matcher.
 Value = tuple[int, int, bool, bool, int, Any]
@@ -37,14 +37,17 @@ _KEPT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 _TABLE = bytes(code if chr(code) in _KEPT else 32 for code in range(256))
 
 
-def fold(text: str) -> str:
-    """The text with a leading space, and each character not in [A-Za-z0-9$%] made a space."""
-    return (" " + text).encode("ascii", "replace").translate(_TABLE).decode("ascii")
+def fold(text: str) -> bytes:
+    """The text as ASCII bytes with a leading space, and each character not in [A-Za-z0-9$%] a space.
+
+    Bytes, not a str: the automaton runs a quarter faster over bytes than over an ASCII str.
+    """
+    return (" " + text).encode("ascii", "replace").translate(_TABLE)
 
 
 def _folded_key(key: str) -> str:
     """A key as stored: folded, trailing spaces dropped, a leading space if it starts a word."""
-    folded = fold(key)[1:].rstrip(" ")
+    folded = fold(key)[1:].decode("ascii").rstrip(" ")
     return " " + folded if key[0].isalnum() else folded
 
 
@@ -57,14 +60,14 @@ class Scanner:
     None) and in ``checks`` the key to find in the real text first (empty if the fold proves it).
     """
 
-    automaton: AhoCorasick
+    automaton: BytesAhoCorasick
     offsets: tuple[int, ...]
     alternatives: tuple[tuple[Alternative, ...], ...]
     fast: tuple[Any, ...]
     checks: tuple[str, ...]
     symbols: tuple[tuple[str, Value], ...]
 
-    def hits(self, text: str, folded: str) -> tuple[list[FastSpan], list[Hit]]:
+    def hits(self, text: str, folded: bytes) -> tuple[list[FastSpan], list[Hit]]:
         """The fast spans and the slow hits in ``text`` (folded as ``folded``), each in text order.
 
         A fast span is kept only if no letter or digit touches it, the check the slow path
@@ -137,7 +140,8 @@ def build_scanner(entries: Iterable[tuple[str, Value]], fast_kind: int) -> Scann
         all_alternatives.append(alternatives)
         fast.append(_fast_payload(folded, alternatives[0], fast_kind))
         checks.append(alternatives[0][0] or "")
-    automaton = AhoCorasick(by_fold, matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA)
+    keys = [folded.encode("ascii") for folded in by_fold]
+    automaton = BytesAhoCorasick(keys, matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA)
     return Scanner(
         automaton, tuple(offsets), tuple(all_alternatives), tuple(fast), tuple(checks), tuple(symbols)
     )
