@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 
 from tui.core.entities.channel import Helper
 from tui.core.entities.matcher import Matcher
-from tui.core.entities.passes import Found, State, build_mentions, first_pass, second_pass
+from tui.core.entities.passes import Found, Scan, State, build_mentions, first_pass, second_pass
 from tui.core.models import Entity, Mention
 
 #: The corpus size (in characters) from which extraction is shared with a helper process.
@@ -150,7 +150,8 @@ class _Shared:
             self._take_mentions(waiting, None)
             while not helper.dead and len(waiting) < IN_FLIGHT and len(own) > 1:
                 chunk = own.pop()
-                scans = [(spans, [], ambiguous) for _, (spans, _, ambiguous) in self._states[chunk]]
+                states = self._states[chunk]
+                scans: list[Scan] = [(spans, [], ambiguous) for _, (spans, _, ambiguous) in states]
                 helper.send(("finish-these", chunk, self._chunk(chunk), scans))
                 waiting.add(chunk)
             chunk = own.popleft()
