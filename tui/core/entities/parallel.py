@@ -150,8 +150,7 @@ class _Shared:
             self._take_mentions(waiting, None)
             while not helper.dead and len(waiting) < IN_FLIGHT and len(own) > 1:
                 chunk = own.pop()
-                states = self._states[chunk]
-                scans: list[Scan] = [(spans, [], ambiguous) for _, (spans, _, ambiguous) in states]
+                scans: list[Scan] = [(spans, [], found) for _, (spans, _, found) in self._states[chunk]]
                 helper.send(("finish-these", chunk, self._chunk(chunk), scans))
                 waiting.add(chunk)
             chunk = own.popleft()
@@ -159,8 +158,8 @@ class _Shared:
         while waiting and not helper.dead:
             self._take_mentions(waiting, STALL_SECONDS)
         for chunk in sorted(waiting):
-            states = self._states.pop(chunk, None) or first_pass(self._main, self._chunk(chunk))[0]
-            self._finish(chunk, extra, states)
+            kept = self._states.pop(chunk, None) or first_pass(self._main, self._chunk(chunk))[0]
+            self._finish(chunk, extra, kept)
         return self._mentions
 
     def _finish(self, chunk: int, extra: Matcher | None, states: list[State]) -> None:
