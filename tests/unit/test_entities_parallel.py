@@ -92,6 +92,37 @@ def test_sharing_gives_the_in_process_result(
     assert gone(shared[0].pid)
 
 
+def test_the_helper_takes_over_the_callers_last_chunks_with_the_same_result(
+    engine: EntityEngine,
+    serial: tuple[Any, ...],
+    shared: list[channel.Helper],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shipped: list[int] = []
+    here: list[int] = []
+    send, take, finish = channel.Helper.send, parallel._Shared._take_mentions, parallel._Shared._finish
+
+    def record(self: channel.Helper, message: Any) -> None:
+        if message[0] == "finish-these":
+            shipped.append(message[1])
+        send(self, message)
+
+    def finish_here(self: Any, chunk: int, *rest: Any) -> None:
+        here.append(chunk)
+        finish(self, chunk, *rest)
+
+    def patiently(self: Any, waiting: set[int], timeout: float | None) -> None:
+        """Wait for every reply due: the helper then has nothing left and is given more."""
+        while waiting and not self._helper.dead:
+            take(self, waiting, parallel.STALL_SECONDS)
+
+    monkeypatch.setattr(channel.Helper, "send", record)
+    monkeypatch.setattr(parallel._Shared, "_take_mentions", patiently)
+    monkeypatch.setattr(parallel._Shared, "_finish", finish_here)
+    assert outcome(engine, CORPUS) == serial
+    assert shipped and here and not set(shipped) & set(here)
+
+
 @pytest.mark.parametrize("kind", ["found", "mentions"])
 def test_a_helper_that_dies_midway_leaves_the_result_whole(
     engine: EntityEngine,
