@@ -18,8 +18,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import orjson
-
 from tui.core.corpus import ARTICLE_SUFFIX, Corpus
 from tui.core.models import Article
 
@@ -71,6 +69,8 @@ def write_catalogue(cache: Path, corpus: Corpus) -> None:
     """Keep the list of a corpus loaded without problems (a corpus with problems is not kept)."""
     if corpus.problems or not corpus.articles:
         return
+    import orjson  # here, as in read_catalogue
+
     with contextlib.suppress(OSError):
         files = _files(corpus.folder)
         rows = []
@@ -99,7 +99,10 @@ def read_catalogue(cache: Path, folder: Path) -> list[Listed] | None:
     is always read from its own file when opened.
     """
     try:
-        data: Any = orjson.loads((cache / NAME).read_bytes())
+        raw = (cache / NAME).read_bytes()
+        import orjson  # here: a workspace without a catalogue starts without it
+
+        data: Any = orjson.loads(raw)
         if data["format"] != FORMAT or data["version"] != VERSION or data["folder"] != str(folder):
             return None
         names = _names(folder)
@@ -118,7 +121,7 @@ def read_catalogue(cache: Path, folder: Path) -> list[Listed] | None:
                 return None
         listed = [Listed(row[0], row[1], row[2], row[3], row[4]) for row in rows]
         return listed if len({entry.name for entry in listed}) == len(names) and listed else None
-    except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+    except (OSError, KeyError, TypeError, ValueError):  # orjson's JSONDecodeError is a ValueError
         return None
 
 

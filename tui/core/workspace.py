@@ -9,9 +9,9 @@ In order of precedence:
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +48,10 @@ class Workspace:
         """Where what is worked out from the articles is kept between runs (entities, events).
 
         In the user cache folder (or ``$IRANPAK_CACHE``), one folder per workspace: never
-        inside the workspace, which holds only what the user made.
+        inside the workspace, which holds only what the user made. The folder is named by a
+        CRC-32 of the workspace's path (hashlib would load OpenSSL before the first frame): what
+        is kept there names its workspace or is keyed by content, so two paths sharing a name
+        cannot mix their caches.
         """
         base = os.environ.get(CACHE_VAR)
         if base:
@@ -57,7 +60,7 @@ class Workspace:
             import platformdirs
 
             root = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-        return root / hashlib.sha256(str(self.root).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return root / f"{zlib.crc32(str(self.root).encode('utf-8', 'surrogatepass')):08x}"
 
     @property
     def entities_file(self) -> Path:

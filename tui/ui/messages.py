@@ -1,4 +1,8 @@
-"""Every message the widgets post, as small dataclasses; screens act on them."""
+"""Every message the widgets post, as small dataclasses; screens act on them.
+
+Without generated equality (``eq=False``): a message is an event, equal only to itself and
+hashable like any Textual message, and there are fewer methods to generate at start-up.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ if TYPE_CHECKING:
     from tui.core.same_thing import SameThing
 
 
-@dataclass
+@dataclass(eq=False)
 class ArticleChosen(Message):
     """The user moved to (or picked) an article in the list."""
 
@@ -26,40 +30,40 @@ class ArticleChosen(Message):
     focus_reader: bool = False
 
 
-@dataclass
+@dataclass(eq=False)
 class EntityChosen(Message):
     """The user chose an entity in the entity pane or clicked one in the text."""
 
     entity_id: str
 
 
-@dataclass
+@dataclass(eq=False)
 class TypeToggled(Message):
     """The user toggled the highlighting of one entity type in the legend."""
 
     entity_type: EntityType
 
 
-@dataclass
+@dataclass(eq=False)
 class FindChanged(Message):
     """The find query changed (an empty query clears the matches)."""
 
     query: str
 
 
-@dataclass
+@dataclass(eq=False)
 class FindStep(Message):
     """Move to the next (+1) or previous (-1) find match."""
 
     step: int
 
 
-@dataclass
+@dataclass(eq=False)
 class FindClosed(Message):
     """The find bar was dismissed."""
 
 
-@dataclass
+@dataclass(eq=False)
 class MentionsReady(Message):
     """The background entity extraction finished for the corpus."""
 
@@ -67,17 +71,17 @@ class MentionsReady(Message):
     titles: dict[str, list[Mention]]
 
 
-@dataclass
+@dataclass(eq=False)
 class SidePaneMounted(Message):
     """A side pane was mounted (they mount after the first paint) and wants its content."""
 
 
-@dataclass
+@dataclass(eq=False)
 class FirstFrameDrawn(Message):
     """The reader screen's first frame is on screen (start-up is over)."""
 
 
-@dataclass
+@dataclass(eq=False)
 class CursorMoved(Message):
     """The text cursor moved; ``selection`` is the selected span, if any."""
 
@@ -85,21 +89,21 @@ class CursorMoved(Message):
     selection: tuple[int, int] | None
 
 
-@dataclass
+@dataclass(eq=False)
 class AnnotationChosen(Message):
     """The user chose an annotation in the Annotations pane (open its article at the passage)."""
 
     annotation_id: str
 
 
-@dataclass
+@dataclass(eq=False)
 class TagChosen(Message):
     """The user chose a tag in the codebook (list every passage coded with it); None: back."""
 
     name: str | None
 
 
-@dataclass
+@dataclass(eq=False)
 class TagAction(Message):
     """The user asked to rename, recolour, merge or delete a tag from the codebook."""
 
@@ -107,7 +111,7 @@ class TagAction(Message):
     name: str
 
 
-@dataclass
+@dataclass(eq=False)
 class StoreOpened(Message):
     """The annotation store finished opening in the background (``problem``: why it is read-only)."""
 
@@ -115,14 +119,14 @@ class StoreOpened(Message):
     problem: str | None
 
 
-@dataclass
+@dataclass(eq=False)
 class IndexReady(Message):
     """The corpus's timeline and cross-reference indexes were built in the background."""
 
     index: CorpusIndex
 
 
-@dataclass
+@dataclass(eq=False)
 class EventChosen(Message):
     """The user chose an event (or a publication marker: ``article`` set) in the timeline pane."""
 
@@ -130,14 +134,14 @@ class EventChosen(Message):
     article: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class TimelineFilter(Message):
     """The user asked to filter the timeline: by "entity", by "tag", or "clear"."""
 
     by: str
 
 
-@dataclass
+@dataclass(eq=False)
 class XrefChosen(Message):
     """The user chose an entry in the cross-references pane: a mention, an entity or an article."""
 
@@ -147,7 +151,7 @@ class XrefChosen(Message):
     end: int = 0
 
 
-@dataclass
+@dataclass(eq=False)
 class SameThingFound(Message):
     """What other articles say about a passage was found (in the background)."""
 
@@ -156,14 +160,14 @@ class SameThingFound(Message):
     found: SameThing
 
 
-@dataclass
+@dataclass(eq=False)
 class CompanyCounted(Message):
     """The entities named with one were counted (in the background)."""
 
     entity: str
 
 
-@dataclass
+@dataclass(eq=False)
 class ArticlesAdded(Message):
     """Adding articles finished: the report and the corpus read again (None and ``error`` if it failed)."""
 
@@ -172,14 +176,14 @@ class ArticlesAdded(Message):
     error: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class SearchChanged(Message):
     """The corpus-wide search query changed."""
 
     query: str
 
 
-@dataclass
+@dataclass(eq=False)
 class SearchDone(Message):
     """A corpus-wide search finished (in the background): the articles' numbers, and how long it took."""
 
@@ -188,7 +192,7 @@ class SearchDone(Message):
     seconds: float
 
 
-@dataclass
+@dataclass(eq=False)
 class SearchChosen(Message):
     """An article was chosen among the search results."""
 
@@ -196,14 +200,14 @@ class SearchChosen(Message):
     query: str
 
 
-@dataclass
+@dataclass(eq=False)
 class WordsIndexed(Message):
     """The corpus's word index was built (in the background)."""
 
     index: WordIndex
 
 
-@dataclass
+@dataclass(eq=False)
 class BuildProgress(Message):
     """The corpus is being worked out in the background: the stage, and how far it has come (0 to 1,
     None when not known)."""
@@ -212,14 +216,14 @@ class BuildProgress(Message):
     fraction: float | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class RelatedRanked(Message):
     """The articles related to one were ranked (in the background)."""
 
     article: str
 
 
-@dataclass
+@dataclass(eq=False)
 class CorpusLoaded(Message):
     """Every article of a corpus shown from its catalogue has been read (in the background)."""
 

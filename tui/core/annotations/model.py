@@ -7,7 +7,6 @@ found again after the article changes (see :mod:`.anchoring`). Tags are referred
 
 from __future__ import annotations
 
-import hashlib
 import re
 import uuid
 from dataclasses import dataclass, field, replace
@@ -38,6 +37,8 @@ def default_author() -> str:
 
 def text_hash(text: str) -> str:
     """The hash an annotation keeps of the article text it was made on."""
+    import hashlib  # here: importing it loads OpenSSL, which the first frame does not need
+
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -49,8 +49,8 @@ class AnnotatingScreen(AnnotatedScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show Redo only when there is something to redo (and the reader's own rules)."""
-        if action == "redo":
-            return self.history.can_redo
+        if action == "redo":  # no history yet, nothing to redo (and no import before the first frame)
+            return self._history is not None and self._history.can_redo
         return super().check_action(action, parameters)
 
     def _writable(self) -> bool:
