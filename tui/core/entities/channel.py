@@ -20,6 +20,11 @@ import threading
 from pathlib import Path
 from typing import IO, Any
 
+try:
+    import fcntl
+except ImportError:  # not on Windows: pipes keep their size there
+    fcntl = None  # type: ignore[assignment]
+
 #: The helper's program.
 COMMAND = "from tui.core.entities.helper import main; main()"
 #: The directory that holds the ``tui`` package, put on the helper's import path.
@@ -46,6 +51,18 @@ def read_frame(stream: IO[bytes]) -> bytes | None:
     return data if len(data) == size else None
 
 
+#: The pipes' capacity asked for: a whole chunk's texts or spans fits, so neither side waits
+#: for the other's reader thread to get the interpreter lock before it can go on.
+PIPE_BYTES = 1 << 20
+
+
+def _widen(pipe: IO[bytes] | None) -> None:
+    """Ask Linux for a larger pipe buffer (elsewhere, or beyond the system's limit, keep it)."""
+    if pipe is not None and fcntl is not None and hasattr(fcntl, "F_SETPIPE_SZ"):
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+
+
 class Helper:
     """A running helper process: send it messages, receive its replies, stop it.
 
@@ -66,6 +83,8 @@ class Helper:
             env=environment,
             start_new_session=True,
         )
+        for pipe in (self._process.stdin, self._process.stdout):
+            _widen(pipe)
         self.dead = False
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._inbox: queue.SimpleQueue[bytes] = queue.SimpleQueue()

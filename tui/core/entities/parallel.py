@@ -30,7 +30,7 @@ MIN_CHARS = 4_000_000
 #: About how many characters of text one chunk holds.
 CHUNK_CHARS = 250_000
 #: How many chunks the helper is given ahead of its replies.
-IN_FLIGHT = 2
+IN_FLIGHT = 3
 #: How long the caller waits for a reply before it gives the helper up.
 STALL_SECONDS = 30.0
 
