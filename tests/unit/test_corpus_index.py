@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 from dataclasses import replace
 from datetime import timedelta
 
@@ -117,3 +119,23 @@ def test_sentences_are_found_once_and_span_their_text(corpus: Corpus) -> None:
     start, end = sentences.span(article.id, offset)
     assert start <= offset < end and article.text[start:end] == sentences.text(article.id, offset)
     assert not article.text[start:end].endswith((" ", "\n")) and start in starts
+
+
+#: The sentence pattern as first written, the plain definition the faster one must agree with.
+_PLAIN_SENTENCE = re.compile(r"(?:[.!?…][”\"’')\]]*\s|\n)\s*(?=\S)")
+
+
+def _plain_starts(text: str) -> list[int]:
+    found = {match.end() for match in _PLAIN_SENTENCE.finditer(text)}
+    first = re.match(r"\s*(?=\S)", text)
+    return sorted(found | ({first.end()} if first else set()))
+
+
+def test_sentence_starts_agree_with_the_plain_pattern(corpus: Corpus) -> None:
+    for article in corpus.articles:
+        assert textnav.sentence_starts(article.text) == _plain_starts(article.text)
+    pieces = ["a", "B", " ", "\n", "\t", "\u00a0", ".", "!", "?", "…", "”", '"', "’", "'", ")", "]", "x."]
+    chooser = random.Random(7)
+    for _ in range(3000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randrange(0, 14)))
+        assert textnav.sentence_starts(text) == _plain_starts(text), repr(text)

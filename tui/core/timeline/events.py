@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from sys import intern
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core import textnav
 from tui.core.models import EntityType, Mention
@@ -31,9 +31,9 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _CLOCK_WORDS = frozenset({"am", "pm", "gmt", "utc", "ist", "pkt"})
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where an event is reported: the article, the sentence's span and its text."""
+class Source(NamedTuple):
+    """Where an event is reported: the article, the sentence's span and its text (a tuple: a large
+    corpus makes one for every dated sentence)."""
 
     article: str
     start: int
@@ -47,14 +47,18 @@ class Source:
 
 @dataclass
 class Event:
-    """Something that happened when: its date, a headline, participants, figures and sources."""
+    """Something that happened when: its date, participants, figures and sources; a headline."""
 
     when: When
-    headline: str
     participants: dict[str, str]  # entity id -> canonical name
     actors: set[str]
     figures: list[dict[str, Any]] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+
+    @property
+    def headline(self) -> str:
+        """The first source's sentence on one line, cut at a word (made when shown, not for every event)."""
+        return _headline(self.sources[0].sentence) if self.sources else ""
 
     def as_json(self) -> dict[str, Any]:
         """JSON-ready, participants by name with their ids."""
@@ -97,7 +101,7 @@ def article_events(
             if m.type in (EntityType.MONEY, EntityType.FIGURE) and m.value is not None
         ]
         source = Source(article, start, start + len(text[start:end].rstrip()), sentence)
-        events.append(Event(when, intern(_headline(sentence)), participants, actors, figures, [source]))
+        events.append(Event(when, participants, actors, figures, [source]))
     return events
 
 
@@ -142,20 +146,27 @@ class _Twins:
         self.merged: list[Event] = []
         self._articles: list[set[str]] = []
         self._indexed: list[set[tuple[str, str]]] = []
-        self._on_day: dict[tuple[str, str, date], list[int]] = {}
+        self._on_day: dict[date, dict[tuple[str, str], list[int]]] = {}
         self._running: dict[tuple[str, str], list[int]] = {}
 
     def find(self, event: Event) -> int | None:
         """The index of the first merged event that ``event`` reports too, if any."""
         start = event.when.start
         merged = self.merged
+        on_day = self._on_day.get(start)
+        running_by_pair = self._running
         candidates: set[int] = set()
         for pair in _pairs(event):
-            candidates.update(self._on_day.get((*pair, start), ()))
-            running = self._running.get(pair)
+            if on_day is not None:
+                found = on_day.get(pair)
+                if found is not None:
+                    candidates.update(found)
+            running = running_by_pair.get(pair)
             if running:
                 running[:] = [i for i in running if merged[i].when.end >= start]
                 candidates.update(running)
+        if not candidates:
+            return None
         mine = {source.article for source in event.sources}
         for index in sorted(candidates):
             if not (self._articles[index] & mine) and _same(merged[index], event):
@@ -181,7 +192,7 @@ class _Twins:
         self._indexed[index] |= new
         for pair in new:
             if event.when.precision == DAY:
-                self._on_day.setdefault((*pair, event.when.start), []).append(index)
+                self._on_day.setdefault(event.when.start, {}).setdefault(pair, []).append(index)
             else:
                 self._running.setdefault(pair, []).append(index)
 
