@@ -216,3 +216,12 @@ def test_progress_rises_to_the_end_shared_or_not(
         assert found == serial[0]
         assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) >= 2
     assert len(shared) == 1
+
+
+def test_mentions_share_one_int_per_offset(engine: EntityEngine) -> None:
+    """A large corpus keeps one int object per offset, not two per mention (see spans.offsets)."""
+    pad = "x" * 1000  # offsets past the interpreter's own small-int cache
+    found = engine.extract_corpus({"a": f"{pad} Tehran and Islamabad", "b": f"{pad} Tehran or Kabul"})
+    first, second = found["a"][0], found["b"][0]
+    assert first.start == second.start == 1001 and first.start is second.start
+    assert first.end is second.end

@@ -31,7 +31,7 @@ import orjson
 
 from tui.core.entities.gazetteer import Gazetteer
 from tui.core.entities.passes import Found
-from tui.core.entities.spans import Record
+from tui.core.entities.spans import Record, offsets
 from tui.core.models import Entity, EntityType, Mention
 
 FORMAT = "iranpak-reader mentions"
@@ -150,12 +150,13 @@ class MentionCache:
         append = found.append
         previous = 0
         count = len(records)
+        at = offsets(length)
         try:
             for i in range(0, len(spans), 3):
                 start, end, number = spans[i], spans[i + 1], spans[i + 2]
                 if not (previous <= start < end <= length and 0 <= number < count) or type(start) is not int:
                     return None
-                append(new(Mention, (start, end, intern(text[start:end])) + records[number]))
+                append(new(Mention, (at[start], at[end], intern(text[start:end])) + records[number]))
                 previous = end
         except TypeError:  # a number that is not one
             return None

@@ -5,9 +5,9 @@ Messages in, one frame each: ``("start", entities)`` first (compile the matcher)
 replies ``("found", chunk, found)``), then ``("finish", discovered)`` (pass 2 of every chunk
 it scanned, in order, each replied as ``("mentions", chunk, spans)``, the spans of each text),
 then ``("finish-these", chunk, texts, scans)`` any number of times (pass 2 of a chunk the
-caller scanned, from its pass-1 scans; replied the same way).
-The end of its input stops it. The caller, which has the texts, turns the spans into mentions;
-one pickle per chunk: records shared between spans are sent once.
+caller scanned, from its pass-1 scans; replied the same way). Texts come as UTF-8 bytes. The end
+of its input stops it. The caller, which has the texts, turns the spans into mentions; one
+pickle per chunk: records shared between spans are sent once.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def main() -> None:
             main_matcher = build_matcher(message[1])
         elif message[0] == "scan":
             assert main_matcher is not None
-            _, chunk, texts = message
+            _, chunk, encoded = message
+            texts = _decoded(encoded)
             states, found = first_pass(main_matcher, texts)
             kept[chunk] = (texts, states)
             write_frame(sink, ("found", chunk, found))
@@ -51,8 +52,14 @@ def main() -> None:
                 write_frame(sink, ("mentions", chunk, second_pass(main_matcher, extra, texts, states)))
         elif message[0] == "finish-these":
             assert main_matcher is not None
-            _, chunk, texts, scans = message
+            _, chunk, encoded, scans = message
+            texts = _decoded(encoded)
             states = [(fold(text), scan) for text, scan in zip(texts, scans, strict=True)]
             write_frame(sink, ("mentions", chunk, second_pass(main_matcher, extra, texts, states)))
     sink.flush()
     os._exit(0)  # nothing to clean up: skip freeing every object one by one
+
+
+def _decoded(encoded: list[bytes]) -> list[str]:
+    """Texts sent as UTF-8 (see :meth:`.parallel._Shared._encoded`)."""
+    return [text.decode("utf-8", "surrogatepass") for text in encoded]

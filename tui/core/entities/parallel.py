@@ -99,6 +99,11 @@ class _Shared:
         start, end = self._bounds[chunk]
         return self._texts[start:end]
 
+    def _encoded(self, chunk: int) -> list[bytes]:
+        """The texts of one chunk as UTF-8, to send. Pickling a str would leave a UTF-8 copy cached
+        inside it for as long as the text lives: tens of megabytes on a large corpus."""
+        return [text.encode("utf-8", "surrogatepass") for text in self._chunk(chunk)]
+
     def first_pass(self) -> None:
         """Pass 1 over every chunk, shared with the helper while it lives."""
         pending = deque(range(len(self._bounds)))
@@ -111,7 +116,7 @@ class _Shared:
                 sent.clear()
             while not helper.dead and len(sent) < IN_FLIGHT and pending:
                 chunk = pending.pop()
-                helper.send(("scan", chunk, self._chunk(chunk)))
+                helper.send(("scan", chunk, self._encoded(chunk)))
                 sent.append(chunk)
             if pending:
                 chunk = pending.popleft()
@@ -151,7 +156,7 @@ class _Shared:
             while not helper.dead and len(waiting) < IN_FLIGHT and len(own) > 1:
                 chunk = own.pop()
                 scans: list[Scan] = [(spans, [], found) for _, (spans, _, found) in self._states[chunk]]
-                helper.send(("finish-these", chunk, self._chunk(chunk), scans))
+                helper.send(("finish-these", chunk, self._encoded(chunk), scans))
                 waiting.add(chunk)
             chunk = own.popleft()
             self._finish(chunk, extra, self._states.pop(chunk))
