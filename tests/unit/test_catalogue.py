@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+
+from tui.core import catalogue
 from tui.core.catalogue import Pending, read_catalogue, write_catalogue
 from tui.core.corpus import load_corpus
 
@@ -46,3 +50,48 @@ def test_pending_reads_one_article_then_all(workspace: Path, tmp_path: Path) -> 
     assert one is not None and one.id == listed[3].id and one.text
     assert pending.article("no-such-id") is None
     assert [a.id for a in pending.load().articles] == [e.id for e in listed]
+
+
+def test_an_unchanged_folder_is_not_listed_again(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache, folder = tmp_path / "cache", workspace / "articles"
+    write_catalogue(cache, load_corpus(folder))
+
+    def listing(folder: Path) -> set[str]:
+        raise AssertionError("listed")
+
+    monkeypatch.setattr(catalogue, "_names", listing)
+    assert read_catalogue(cache, folder) is not None
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("ids", 7),
+        ("titles", None),
+        ("published", "2025-13"),
+        ("published", "2025-01-01\n2025-01-02"),
+        ("words", "12"),
+        ("words", True),
+        ("names", 3),
+    ],
+)
+def test_a_hand_edited_catalogue_is_not_trusted(
+    workspace: Path, tmp_path: Path, column: str, value: object
+) -> None:
+    cache, folder = tmp_path / "cache", workspace / "articles"
+    write_catalogue(cache, load_corpus(folder))
+    data = json.loads((cache / "catalogue.json").read_text())
+    data[column][1] = value
+    (cache / "catalogue.json").write_text(json.dumps(data))
+    assert read_catalogue(cache, folder) is None
+
+
+def test_a_catalogue_with_a_missing_entry_is_not_trusted(workspace: Path, tmp_path: Path) -> None:
+    cache, folder = tmp_path / "cache", workspace / "articles"
+    write_catalogue(cache, load_corpus(folder))
+    data = json.loads((cache / "catalogue.json").read_text())
+    data["titles"].pop()
+    (cache / "catalogue.json").write_text(json.dumps(data))
+    assert read_catalogue(cache, folder) is None

@@ -1,10 +1,11 @@
 """The article list of a workspace, kept so the app can show it before reading every article.
 
 After a corpus is loaded without problems, :func:`write_catalogue` keeps each article's id,
-title, date, word count and file (its name, size and modification time) in the workspace's
-cache folder. :func:`read_catalogue` gives the list back only if the folder still holds files of
-exactly those names; anything else (an added or removed file, a damaged catalogue) gives None,
-and the corpus is read as usual. The list only stands in for the moment the articles are read.
+title, date, word count and file name, a list per field (reading them back makes no object per
+article but its entry), with the folder's modification time, in the workspace's cache folder.
+:func:`read_catalogue` gives the list back only if the folder still holds files of exactly those
+names; anything else (an added or removed file, a damaged catalogue) gives None, and the corpus
+is read as usual. The list only stands in for the moment the articles are read.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -22,9 +24,10 @@ from tui.core.corpus import ARTICLE_SUFFIX, Corpus
 from tui.core.models import Article
 
 FORMAT = "iranpak-reader catalogue"
-VERSION = 1
+VERSION = 2
 NAME = "catalogue.json"
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Publication dates, one per line (or none).
+_ISO_LINES = re.compile(r"(?:\d{4}-\d{2}-\d{2}(?:\n|\Z))*")
 
 
 class Listed(NamedTuple):
@@ -48,17 +51,6 @@ class Listed(NamedTuple):
         return self.published_iso or "unknown"
 
 
-def _files(folder: Path) -> dict[str, tuple[int, int]]:
-    """Every article file of a folder: name -> (size, modification time in ns)."""
-    found = {}
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.endswith(ARTICLE_SUFFIX) and not entry.name.startswith(".") and entry.is_file():
-                status = entry.stat()
-                found[entry.name] = (status.st_size, status.st_mtime_ns)
-    return found
-
-
 def _names(folder: Path) -> set[str]:
     """The names of the article files of a folder."""
     with os.scandir(folder) as entries:
@@ -72,14 +64,20 @@ def write_catalogue(cache: Path, corpus: Corpus) -> None:
     import orjson  # here, as in read_catalogue
 
     with contextlib.suppress(OSError):
-        files = _files(corpus.folder)
-        rows = []
-        for article in corpus.articles:
-            name = Path(article.path).name
-            size, mtime = files[name]
-            published = article.published.isoformat() if article.published else None
-            rows.append([article.id, article.title, published, article.word_count, name, size, mtime])
-        data = {"format": FORMAT, "version": VERSION, "folder": str(corpus.folder), "articles": rows}
+        stamp = os.stat(corpus.folder).st_mtime_ns  # a file added since the corpus was read is
+        # missing from the list until the corpus is read again, a moment after the next start
+        articles = corpus.articles
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "folder": str(corpus.folder),
+            "stamp": stamp,
+            "ids": [a.id for a in articles],
+            "titles": [a.title for a in articles],
+            "published": [a.published.isoformat() if a.published else None for a in articles],
+            "words": [a.word_count for a in articles],
+            "names": [Path(a.path).name for a in articles],
+        }
         cache.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(prefix=".catalogue.", dir=cache)
         try:
@@ -96,7 +94,8 @@ def read_catalogue(cache: Path, folder: Path) -> list[Listed] | None:
 
     Only the names are compared (looking at each file would cost a frame at ten thousand): the
     list is shown only until the articles themselves are read, a moment later, and an article
-    is always read from its own file when opened.
+    is always read from its own file when opened. While the folder's modification time is the
+    one recorded, no file was added, removed or renamed, and the folder is not even listed.
     """
     try:
         raw = (cache / NAME).read_bytes()
@@ -105,22 +104,25 @@ def read_catalogue(cache: Path, folder: Path) -> list[Listed] | None:
         data: Any = orjson.loads(raw)
         if data["format"] != FORMAT or data["version"] != VERSION or data["folder"] != str(folder):
             return None
-        names = _names(folder)
-        rows = data["articles"]
-        if len(rows) != len(names):
+        ids, titles, dates, words, names = (data[k] for k in ("ids", "titles", "published", "words", "names"))
+        if not ids or len({len(ids), len(titles), len(dates), len(words), len(names)}) != 1:
             return None
-        for row in rows:
-            if not (
-                len(row) == 7
-                and row[4] in names
-                and type(row[0]) is str
-                and type(row[1]) is str
-                and (row[2] is None or (type(row[2]) is str and _ISO.fullmatch(row[2])))
-                and type(row[3]) is int
-            ):
-                return None
-        listed = [Listed(row[0], row[1], row[2], row[3], row[4]) for row in rows]
-        return listed if len({entry.name for entry in listed}) == len(names) and listed else None
+        if len(set(names)) != len(names) or (
+            data["stamp"] != os.stat(folder).st_mtime_ns and set(names) != _names(folder)
+        ):
+            return None
+        known = [d for d in dates if d is not None]
+        if (
+            set(map(type, ids)) != {str}
+            or set(map(type, titles)) != {str}
+            or set(map(type, names)) != {str}
+            or set(map(type, words)) != {int}
+            or not set(map(type, known)) <= {str}
+            or not _ISO_LINES.fullmatch(joined := "\n".join(known))
+            or joined.count("\n") != max(0, len(known) - 1)  # no date with a line break inside
+        ):
+            return None
+        return list(map(tuple.__new__, repeat(Listed), zip(ids, titles, dates, words, names, strict=True)))
     except (OSError, KeyError, TypeError, ValueError):  # orjson's JSONDecodeError is a ValueError
         return None
 
