@@ -59,8 +59,12 @@ class Context:
     def index(self) -> CorpusIndex:
         """The corpus's timeline and cross-reference indexes (built once per command)."""
         from tui.core.corpus_index import CorpusIndex
+        from tui.core.timeline.event_cache import workspace_event_cache
 
-        return CorpusIndex.build(self.corpus.articles, self.mentions)
+        events = workspace_event_cache(self.workspace.cache)
+        index = CorpusIndex.build(self.corpus.articles, self.mentions, events)
+        events.save()
+        return index
 
     @property
     def problems(self) -> list[LoadProblem]:

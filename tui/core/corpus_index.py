@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from tui.core.models import Article, Mention
 from tui.core.sentences import Sentences
 from tui.core.timeline.build import Timeline, build_timeline
+from tui.core.timeline.event_cache import EventCache
 from tui.core.xref import XrefIndex
 
 
@@ -29,8 +30,10 @@ class CorpusIndex:
     derived: dict[str, object] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, articles: list[Article], mentions: dict[str, list[Mention]]) -> CorpusIndex:
-        """Index a corpus given every article's mentions.
+    def build(
+        cls, articles: list[Article], mentions: dict[str, list[Mention]], events: EventCache | None = None
+    ) -> CorpusIndex:
+        """Index a corpus given every article's mentions (and a cache of each article's events).
 
         The cyclic garbage collector is paused meanwhile: the index is hundreds of thousands of
         new objects and none is garbage, while the collector's passes over them and over the
@@ -40,7 +43,7 @@ class CorpusIndex:
         gc.disable()
         try:
             sentences = Sentences(articles)
-            timeline = build_timeline(articles, mentions, sentences)
+            timeline = build_timeline(articles, mentions, sentences, events)
             xref = XrefIndex(articles, mentions, sentences)
         finally:
             if paused:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
     from tui.core.catalogue import Pending
     from tui.core.entities.cache import MentionCache
+    from tui.core.timeline.event_cache import EventCache
 
 
 class ReaderApp(App[None]):
@@ -46,6 +47,7 @@ class ReaderApp(App[None]):
         store_problem: str | None = None,
         open_store: Callable[[], AnnotationStore] | None = None,
         open_cache: Callable[[], MentionCache] | None = None,
+        open_event_cache: Callable[[], EventCache] | None = None,
         pending: Pending | None = None,
     ) -> None:
         """The corpus, engine and annotation store to show.
@@ -53,7 +55,8 @@ class ReaderApp(App[None]):
         Give the ``store`` itself (tests), or ``open_store`` to open it in the background after
         the first paint (the app; a large store takes a moment). With neither, an empty store in
         memory. ``store_problem`` makes the store read-only with that reason. ``open_cache``
-        opens the mention cache (in the extraction worker); without it nothing is cached.
+        opens the mention cache (in the extraction worker), ``open_event_cache`` the cache of
+        each article's events (in the index worker); without them nothing is cached.
         ``pending``: the corpus is shown from its catalogue and read after the first frame.
         """
         super().__init__()
@@ -65,6 +68,7 @@ class ReaderApp(App[None]):
         self.corpus = corpus
         self.engine = engine
         self._open_cache = open_cache
+        self._open_event_cache = open_event_cache
         self.pending = pending
         self.problems = list(problems if problems is not None else corpus.problems)
         self.store = store
@@ -86,6 +90,10 @@ class ReaderApp(App[None]):
         """The mention cache, read afresh (from a worker: it takes a moment). Not kept: once the
         mentions are found and the cache saved, its millions of numbers are only memory."""
         return self._open_cache() if self._open_cache is not None else None
+
+    def event_cache(self) -> EventCache | None:
+        """The cache of each article's events, read afresh (from the index worker), like the mentions'."""
+        return self._open_event_cache() if self._open_event_cache is not None else None
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The entity colours, overridable by a theme."""

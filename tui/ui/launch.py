@@ -16,6 +16,7 @@ PENDING_FROM = 200
 if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
     from tui.core.entities.cache import MentionCache
+    from tui.core.timeline.event_cache import EventCache
     from tui.ui.app import ReaderApp
 
 
@@ -61,12 +62,19 @@ def make_app(workspace: Workspace, app_class: type[ReaderApp] | None = None) -> 
 
         return workspace_cache(workspace.cache, gazetteer)
 
+    def open_event_cache() -> EventCache:
+        """The workspace's cache of each article's events (imported and read in the index worker)."""
+        from tui.core.timeline.event_cache import workspace_event_cache
+
+        return workspace_event_cache(workspace.cache)
+
     return cls(
         corpus,
         EntityEngine(gazetteer),
         problems,
         open_store=StoreOpener(workspace),
         open_cache=open_cache,
+        open_event_cache=open_event_cache,
         pending=pending,
     )
 

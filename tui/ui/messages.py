@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from tui.core.corpus import Corpus
     from tui.core.corpus_index import CorpusIndex
     from tui.core.corpus_search import WordIndex
+    from tui.core.entities.cache import MentionCache
     from tui.core.same_thing import SameThing
 
 
@@ -65,10 +66,12 @@ class FindClosed(Message):
 
 @dataclass(eq=False)
 class MentionsReady(Message):
-    """The background entity extraction finished for the corpus."""
+    """The background entity extraction finished for the corpus (with the cache it went through,
+    to be saved once the corpus is indexed: writing it meanwhile would slow the indexing)."""
 
     mentions: dict[str, list[Mention]]
     titles: dict[str, list[Mention]]
+    cache: MentionCache | None = None
 
 
 @dataclass(eq=False)

@@ -23,6 +23,8 @@ import tempfile
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from sys import intern
 from typing import Any
@@ -39,6 +41,8 @@ VERSION = 2
 #: Spans are stored as base64 of little-endian 32-bit integers: no Python number per span is made
 #: when the file is read, which on a large corpus is most of the time and memory of reading it.
 _SPAN_TYPE = "i"
+_START, _END = itemgetter(0), itemgetter(1)
+_NOTHING: array[int] = array(_SPAN_TYPE)
 _CORE = Path(__file__).resolve().parents[1]
 #: The code the mentions depend on: the recogniser, the date resolver it uses, the models.
 _SOURCES = ("entities/*.py", "timeline/resolve.py", "timeline/calendars.py", "models.py")
@@ -86,6 +90,7 @@ class MentionCache:
         self.entries: dict[str, Entry] = {}
         self.records: list[Record] = []
         self._record_numbers: dict[Record, int] = {}
+        self._unpacked: dict[str, list[Mention]] = {}
         self.problem = ""
         self.changed = False
         #: The keys of the texts of the last extraction through the cache: what :meth:`save` keeps.
@@ -137,6 +142,7 @@ class MentionCache:
 
     def get(self, key: str, discovered: str | None = None) -> Entry | None:
         """The entry of a text, if it is cached (and, given ``discovered``, made with it)."""
+        self._pack(key)
         entry = self.entries.get(key)
         if entry is None or (discovered is not None and entry.discovered != discovered):
             return None
@@ -163,13 +169,27 @@ class MentionCache:
         return found
 
     def put(self, key: str, found: Found, discovered: str, mentions: list[Mention]) -> None:
-        """Keep a text's extraction."""
-        spans: array[int] = array(_SPAN_TYPE)
-        for mention in mentions:
-            record = (mention.type, mention.entity_id, mention.canonical, mention.value, mention.unit)
-            spans.extend((mention.start, mention.end, self._number(record)))
-        self.entries[key] = Entry(found, discovered, spans)
+        """Keep a text's extraction; its mentions are packed when saved (the mentions are wanted
+        at once, the cache only afterwards)."""
+        self.entries[key] = Entry(found, discovered, _NOTHING)
+        self._unpacked[key] = mentions
         self.changed = True
+
+    def _pack_mentions(self, mentions: list[Mention]) -> array[int]:
+        """Mentions as spans with record numbers, packed by C-level iteration (a large corpus has
+        hundreds of thousands of them)."""
+        records: list[Record] = [mention[3:] for mention in mentions]
+        numbers = list(map(self._record_numbers.get, records))
+        if None in numbers:  # records not seen before: the first texts' mostly
+            numbers = [self._number(r) if n is None else n for n, r in zip(numbers, records, strict=True)]
+        starts, ends = map(_START, mentions), map(_END, mentions)
+        return array(_SPAN_TYPE, chain.from_iterable(zip(starts, ends, numbers, strict=True)))
+
+    def _pack(self, key: str) -> None:
+        """Pack the mentions kept for a text, if they are not yet."""
+        mentions = self._unpacked.pop(key, None)
+        if mentions is not None:
+            self.entries[key].spans = self._pack_mentions(mentions)
 
     def _number(self, record: Record) -> int:
         """A record's number in the shared table (added if new)."""
@@ -182,6 +202,8 @@ class MentionCache:
     def save(self, keep: set[str] | None = None) -> None:
         """Write the entries of the texts in ``keep`` (default: :attr:`used`; others are dropped),
         atomically; errors are kept in :attr:`problem` (a cache that cannot be written only costs time)."""
+        for key in list(self._unpacked):
+            self._pack(key)
         keep = self.used if keep is None else keep
         if self.path is None or not (self.changed or set(self.entries) - keep):
             return

@@ -8,6 +8,7 @@ from typing import Any
 
 from tui.core.models import Article, Mention
 from tui.core.sentences import Sentences
+from tui.core.timeline.event_cache import EventCache, article_key
 from tui.core.timeline.events import Event, article_events, merge_events
 from tui.core.timeline.expressions import date_expressions
 
@@ -44,14 +45,32 @@ class Timeline:
 
 
 def build_timeline(
-    articles: list[Article], mentions: dict[str, list[Mention]], sentences: Sentences | None = None
+    articles: list[Article],
+    mentions: dict[str, list[Mention]],
+    sentences: Sentences | None = None,
+    cache: EventCache | None = None,
 ) -> Timeline:
-    """The timeline of a corpus, given every article's mentions (and its sentences, if known)."""
+    """The timeline of a corpus, given every article's mentions (and its sentences, if known).
+
+    With a ``cache``, an article seen before with the same text, date and mentions takes its
+    events from it; the others' are worked out and added to it (the caller saves it).
+    """
     sentences = sentences if sentences is not None else Sentences(articles)
     events: list[Event] = []
     for article in articles:
         found = mentions.get(article.id, [])
+        key = article_key(article, found) if cache is not None and not cache.empty else ""
+        kept = cache.get(key, article) if key and cache is not None else None
+        if kept is not None:
+            events.extend(kept)
+            continue
         dated = date_expressions(found, article.published)
-        events.extend(article_events(article.id, article.text, found, dated, sentences.starts(article.id)))
+        mine = article_events(article.id, article.text, found, dated, sentences.starts(article.id))
+        if cache is not None:
+            if key:
+                cache.put(key, mine)
+            else:
+                cache.put_later(article, found, mine)
+        events.extend(mine)
     published = {article.id: article.published for article in articles if article.published}
     return Timeline(merge_events(events), published)

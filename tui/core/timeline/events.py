@@ -108,6 +108,8 @@ def article_events(
 def merge_events(events: list[Event]) -> list[Event]:
     """Events in date order, those reported by several articles merged into one listing every source.
 
+    The events given are left as they are: a merged event is a new one.
+
     Each event merges into the first earlier one it is the same as (see :func:`_same`). Twins
     share an actor and one more participant, so merged events are indexed by those pairs
     (see :class:`_Twins`): each new event meets only its likely twins, and merging stays
@@ -120,6 +122,8 @@ def merge_events(events: list[Event]) -> list[Event]:
             twins.add(event)
             continue
         other = twins.merged[index]
+        if len(other.sources) == 1:  # merging into an article's own event for the first time:
+            other = twins.merged[index] = _copy(other)  # the article's events stay as found (cached)
         other.sources.extend(event.sources)
         twins.note_sources(index, event.sources)
         known = len(other.participants), len(other.actors)
@@ -195,6 +199,12 @@ class _Twins:
                 self._on_day.setdefault(event.when.start, {}).setdefault(pair, []).append(index)
             else:
                 self._running.setdefault(pair, []).append(index)
+
+
+def _copy(event: Event) -> Event:
+    """An event with its own participants, actors, figures and sources, to merge others into."""
+    when, sources = event.when, list(event.sources)
+    return Event(when, dict(event.participants), set(event.actors), list(event.figures), sources)
 
 
 def _pairs(event: Event) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ when there is none. Explicit dates (full dates, and month and day) become the ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -35,15 +35,17 @@ class Dated:
 
 
 def date_expressions(mentions: list[Mention], published: date | None) -> list[Dated]:
-    """The date mentions of one text, in order, each resolved against its reference."""
+    """The date mentions of one text (``mentions`` in text order, as the engine gives them), each
+    resolved against its reference."""
     found: list[Dated] = []
     anchor: date | None = None
-    for mention in sorted((m for m in mentions if m.type is EntityType.DATE), key=lambda m: m.start):
+    kind = EntityType.DATE
+    for mention in [m for m in mentions if m[3] is kind]:  # mentions come in text order
         reference = anchor or published
         when = resolve(mention.text, reference)
         if when is not None and not when.reason.startswith(_SELF_DATED) and reference is not None:
             basis = "the explicit date before it" if anchor else "the publication date"
-            when = replace(when, reason=f"{when.reason} ({basis})")
+            when = When(when.start, when.end, when.precision, f"{when.reason} ({basis})")
         if (
             when is not None
             and when.precision == DAY

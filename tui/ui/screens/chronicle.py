@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
     from tui.core.corpus_index import CorpusIndex
+    from tui.core.entities.cache import MentionCache
     from tui.core.models import Mention
     from tui.core.timeline.build import Timeline
     from tui.core.timeline.events import Event, Source
@@ -57,19 +58,25 @@ class ChronicleScreen(AnnotatingScreen):
     @on(MentionsReady)
     def _build_index(self, message: MentionsReady) -> None:
         """Index the corpus with the new mentions."""
-        self.index_worker(message.mentions)
+        self.index_worker(message.mentions, message.cache)
 
     @work(thread=True, exclusive=True, group="index", description="indexing the corpus")
-    def index_worker(self, mentions: dict[str, list[Mention]]) -> None:
-        """Resolve every date, merge the events, index the mentions (a thread: a large corpus takes time)."""
+    def index_worker(self, mentions: dict[str, list[Mention]], cache: MentionCache | None = None) -> None:
+        """Resolve every date, merge the events, index the mentions (a thread: a large corpus takes
+        time); then write the caches, the mentions' and the events', for the next run."""
         from tui.core.corpus_index import CorpusIndex
 
         self.post_message(
             BuildProgress(f"Indexing events and cross-references in {len(mentions):,} articles")
         )
-        index = CorpusIndex.build(self.corpus.articles, mentions)
+        open_events = getattr(self.app, "event_cache", None)  # ReaderApp's; none on a bare App
+        events = open_events() if open_events is not None else None
+        index = CorpusIndex.build(self.corpus.articles, mentions, events)
         if not get_current_worker().is_cancelled:
             self.post_message(IndexReady(index))
+        for kept in (events, cache):
+            if kept is not None:
+                kept.save()
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:

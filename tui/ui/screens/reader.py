@@ -228,9 +228,7 @@ class ReaderScreen(Screen[None]):
         bodies, titles = corpus_mentions(self.corpus.articles, self.engine, cache, progress)
         if get_current_worker().is_cancelled:
             return
-        self.post_message(MentionsReady(bodies, titles))
-        if cache is not None:
-            cache.save()
+        self.post_message(MentionsReady(bodies, titles, cache))
 
     @on(MentionsReady)
     def _mentions_ready(self, message: MentionsReady) -> None:
