@@ -67,9 +67,16 @@ def _plain_merge(events: list[Event]) -> list[Event]:
         if twin is None:
             merged.append(event)
             continue
+        if isinstance(twin.sources, tuple):  # an article's own event: merge into a copy
+            copy = Event(
+                twin.when, dict(twin.participants), set(twin.actors), [*twin.figures], [*twin.sources]
+            )
+            merged[merged.index(twin)] = twin = copy
+        assert isinstance(twin.sources, list) and isinstance(twin.actors, set)
+        assert isinstance(twin.figures, list)
         twin.sources.extend(event.sources)
         twin.participants.update(event.participants)
-        twin.actors |= event.actors
+        twin.actors |= set(event.actors)
         twin.figures.extend(f for f in event.figures if f not in twin.figures)
         if _RANK[event.when.precision] < _RANK[twin.when.precision]:
             twin.when = event.when

@@ -106,7 +106,8 @@ def test_a_damaged_or_hand_edited_cache_is_not_trusted(
     cache.save()
     assert cache.path is not None
     data = orjson.loads(cache.path.read_bytes())
-    keys = [key for key, rows in data["entries"].items() if rows]
+    entries = {key: orjson.loads(text) for key, text in data["entries"].items()}
+    keys = [key for key, rows in entries.items() if rows]
     damage = [
         lambda row: row.__setitem__(8, 10**9),  # a sentence beyond the text
         lambda row: row.__setitem__(2, "fortnight"),  # no such precision
@@ -116,12 +117,14 @@ def test_a_damaged_or_hand_edited_cache_is_not_trusted(
         lambda row: row.pop(),  # a field missing
     ]
     for key, spoil in zip(keys, damage, strict=False):
-        spoil(data["entries"][key][0])
+        spoil(entries[key][0])
+        data["entries"][key] = orjson.dumps(entries[key]).decode()
     cache.path.write_bytes(orjson.dumps(data))
     counting = Counting(monkeypatch)
     assert timeline_json(corpus.articles, mentions, workspace_event_cache(folder)) == plain
     assert len(counting.articles) == min(len(keys), len(damage))
-    for garbage in (b"{ not json", b"[]", orjson.dumps({**data, "version": 99})):
+    spoiled = [{**data, "entries": {key: spoil for key in data["entries"]}} for spoil in ("[{", 7, [[1]])]
+    for garbage in (b"{ not json", b"[]", orjson.dumps({**data, "version": 99}), *map(orjson.dumps, spoiled)):
         cache.path.write_bytes(garbage)
         assert timeline_json(corpus.articles, mentions, workspace_event_cache(folder)) == plain
 

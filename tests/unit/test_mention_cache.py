@@ -173,3 +173,19 @@ def test_the_file_keeps_only_current_texts_and_engine(
     corpus_mentions(corpus.articles[:1], EntityEngine(more), other)
     other.save()
     assert [p.name for p in folder.glob("mentions-*.json")] == [other.path.name if other.path else ""]
+
+
+def test_a_cache_is_stale_only_with_something_to_write(
+    corpus: Corpus, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    cache = workspace_cache(tmp_path / "cache", gazetteer)
+    assert not cache.stale
+    corpus_mentions(corpus.articles, EntityEngine(gazetteer), cache)
+    assert cache.stale
+    cache.save()
+    assert not cache.stale
+    again = workspace_cache(tmp_path / "cache", gazetteer)
+    corpus_mentions(corpus.articles, EntityEngine(gazetteer), again)
+    assert not again.stale  # every text was found in it
+    corpus_mentions(corpus.articles[:2], EntityEngine(gazetteer), again)
+    assert again.stale  # the others' entries would be dropped

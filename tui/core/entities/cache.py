@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import gc
 import hashlib
-import os
 import sys
-import tempfile
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
@@ -31,6 +28,7 @@ from typing import Any
 
 import orjson
 
+from tui.core.cache_file import write_entries
 from tui.core.entities.gazetteer import Gazetteer
 from tui.core.entities.passes import Found
 from tui.core.entities.spans import Record, offsets
@@ -199,34 +197,33 @@ class MentionCache:
             self.records.append(record)
         return number
 
+    @property
+    def stale(self) -> bool:
+        """Whether the file would change if saved now (something added, or entries to drop)."""
+        return self.path is not None and (self.changed or bool(set(self.entries) - self.used))
+
     def save(self, keep: set[str] | None = None) -> None:
         """Write the entries of the texts in ``keep`` (default: :attr:`used`; others are dropped),
         atomically; errors are kept in :attr:`problem` (a cache that cannot be written only costs time)."""
-        for key in list(self._unpacked):
-            self._pack(key)
         keep = self.used if keep is None else keep
         if self.path is None or not (self.changed or set(self.entries) - keep):
             return
-        entries = {k: e for k, e in self.entries.items() if k in keep}
-        data = {
-            "format": FORMAT,
-            "version": VERSION,
-            "engine": self.engine,
-            "records": [[str(kind), *rest] for kind, *rest in self.records],
-            "entries": {
-                k: [e.found[0], e.found[1], e.discovered, _pack(e.spans)] for k, e in entries.items()
-            },
-        }
+
+        def entries() -> Iterator[tuple[str, list[Any]]]:
+            """Each kept entry, its spans packed as it is written."""
+            for key, entry in self.entries.items():
+                if key in keep:
+                    mentions = self._unpacked.get(key)
+                    spans = entry.spans if mentions is None else self._pack_mentions(mentions)
+                    yield key, [entry.found[0], entry.found[1], entry.discovered, _pack(spans)]
+
+        def records() -> dict[str, Any]:
+            """The record table, complete once every entry is written."""
+            return {"records": [[str(kind), *rest] for kind, *rest in self.records]}
+
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(prefix=".mentions.", dir=self.path.parent)
-            try:
-                with os.fdopen(descriptor, "wb") as handle:
-                    handle.write(orjson.dumps(data))
-                os.replace(temporary, self.path)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(temporary)
+            head = {"format": FORMAT, "version": VERSION, "engine": self.engine}
+            write_entries(self.path, head, entries(), records)
             for other in self.path.parent.glob("mentions-*.json"):  # made for another engine state
                 if other != self.path:
                     other.unlink(missing_ok=True)

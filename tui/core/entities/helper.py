@@ -20,7 +20,6 @@ import sys
 from tui.core.entities.channel import read_frame, write_frame
 from tui.core.entities.matcher import Matcher, build_matcher
 from tui.core.entities.passes import State, first_pass, second_pass
-from tui.core.entities.scanner import fold
 
 
 def main() -> None:
@@ -54,8 +53,7 @@ def main() -> None:
             assert main_matcher is not None
             _, chunk, encoded, scans = message
             texts = _decoded(encoded)
-            states = [(fold(text), scan) for text, scan in zip(texts, scans, strict=True)]
-            write_frame(sink, ("mentions", chunk, second_pass(main_matcher, extra, texts, states)))
+            write_frame(sink, ("mentions", chunk, second_pass(main_matcher, extra, texts, scans)))
     sink.flush()
     os._exit(0)  # nothing to clean up: skip freeing every object one by one
 

@@ -155,7 +155,7 @@ class _Shared:
             self._take_mentions(waiting, None)
             while not helper.dead and len(waiting) < IN_FLIGHT and len(own) > 1:
                 chunk = own.pop()
-                scans: list[Scan] = [(spans, [], found) for _, (spans, _, found) in self._states[chunk]]
+                scans: list[Scan] = [(spans, [], found) for spans, _, found in self._states[chunk]]
                 helper.send(("finish-these", chunk, self._encoded(chunk), scans))
                 waiting.add(chunk)
             chunk = own.popleft()

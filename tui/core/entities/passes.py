@@ -35,8 +35,9 @@ from tui.core.models import EntityType, Mention
 
 Trigger = tuple[int, int, int]
 Scan = tuple[list[Span], list[Trigger], dict[int, tuple[Record, ...]]]
-#: What pass 1 keeps of a text for pass 2: its folded copy and its scan.
-State = tuple[bytes, Scan]
+#: What pass 1 keeps of a text for pass 2: its scan. (Not its folded copy: pass 2 folds the text
+#: again, which costs less than holding half a large corpus's folded copies until then.)
+State = Scan
 #: What pass 1 found to discover in one text: candidate people (as written) and
 #: acronym definitions ``(long name, acronym)``, in text order.
 Found = tuple[list[str], list[tuple[str, str]]]
@@ -152,14 +153,12 @@ def candidates(text: str, triggers: list[Trigger]) -> Found:
     return people, definitions
 
 
-def text_spans(
-    main: Matcher, extra: Matcher | None, text: str, found: Scan, folded: bytes | None = None
-) -> list[Span]:
+def text_spans(main: Matcher, extra: Matcher | None, text: str, found: Scan) -> list[Span]:
     """Merge the automaton spans with variants, discovered names and wars; resolve shared surnames."""
     spans, _, ambiguous = found
     extras = main.variant_spans(text) + dates.war_dates(text)
     if extra is not None:
-        found_spans, _, found_ambiguous = scan(extra, text, folded)
+        found_spans, _, found_ambiguous = scan(extra, text)
         extras += found_spans
         if found_ambiguous:  # a surname shared by people discovered in the corpus
             ambiguous = {**ambiguous, **found_ambiguous}
@@ -189,9 +188,8 @@ def first_pass(matcher: Matcher, texts: list[str]) -> tuple[list[State], list[Fo
     states: list[State] = []
     found: list[Found] = []
     for text in texts:
-        folded = fold(text)
-        result = scan(matcher, text, folded)
-        states.append((folded, result))
+        result = scan(matcher, text)
+        states.append(result)
         found.append(candidates(text, result[1]))
     return states, found
 
@@ -201,7 +199,7 @@ def second_pass(
 ) -> list[list[Span]]:
     """Pass 2 over the texts of :func:`first_pass`: the final spans of each."""
     pairs = zip(texts, states, strict=True)
-    return [text_spans(main, extra, text, scanned, folded) for text, (folded, scanned) in pairs]
+    return [text_spans(main, extra, text, scanned) for text, scanned in pairs]
 
 
 def _disambiguate(text: str, spans: list[Span], ambiguous: dict[int, tuple[Record, ...]]) -> list[Span]:

@@ -10,11 +10,9 @@ rebuilt: the cache is never trusted over the text.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import tempfile
 from array import array
+from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 from operator import attrgetter
@@ -22,12 +20,15 @@ from pathlib import Path
 from sys import intern
 from typing import Any
 
+import orjson
+
+from tui.core.cache_file import write_entries
 from tui.core.models import Article, Mention
 from tui.core.timeline.events import Event, Source
 from tui.core.timeline.when import DAY, MONTH, RANGE, YEAR, When
 
 FORMAT = "iranpak-reader events"
-VERSION = 1
+VERSION = 2
 _CORE = Path(__file__).resolve().parents[1]
 #: The code an article's events depend on besides its mentions.
 _SOURCES = ("timeline/*.py", "textnav.py", "sentences.py", "models.py")
@@ -62,7 +63,9 @@ class EventCache:
     def __init__(self, folder: Path | None) -> None:
         """Nothing read yet (see :meth:`load`)."""
         self.path = folder / f"events-{code_fingerprint()}.json" if folder is not None else None
-        self.entries: dict[str, list[Any]] = {}
+        #: Each article's events as a JSON text of rows: reading the file makes one string per
+        #: article, and an article's rows are only made when it is looked up.
+        self.entries: dict[str, str] = {}
         self._fresh: dict[str, list[Event]] = {}
         self._unkeyed: list[tuple[Article, list[Mention], list[Event]]] = []
         self.used: set[str] = set()
@@ -73,8 +76,6 @@ class EventCache:
         """Read the cache file; one that is missing, unreadable or not ours leaves the cache empty."""
         if self.path is None:
             return
-        import orjson
-
         try:
             data: Any = orjson.loads(self.path.read_bytes())
         except (OSError, ValueError):
@@ -90,12 +91,13 @@ class EventCache:
     def get(self, key: str, article: Article) -> list[Event] | None:
         """Fresh events of an article seen before (merging changes them); None if not kept or not sound."""
         self.used.add(key)
-        rows = self.entries.get(key)
-        if not isinstance(rows, list):
+        kept = self.entries.get(key)
+        if not isinstance(kept, str):
             return None
         try:
+            rows = orjson.loads(kept)
             return [_event(row, article) for row in rows]
-        except (TypeError, ValueError, KeyError, IndexError):
+        except (TypeError, ValueError, KeyError, IndexError):  # orjson's JSONDecodeError is a ValueError
             del self.entries[key]
             return None
 
@@ -122,34 +124,30 @@ class EventCache:
         for article, mentions, events in self._unkeyed:
             self.put(article_key(article, mentions), events)
         self._unkeyed.clear()
-        for key, events in self._fresh.items():
-            self.entries[key] = [_row(event) for event in events]
-        self._fresh.clear()
-        if self.path is None or not (self.changed or set(self.entries) - self.used):
+        if self.path is None:  # in memory: written down for the next build
+            self.entries.update((key, _encoded(events)) for key, events in self._fresh.items())
+            self._fresh.clear()
             return
-        import orjson
+        if not (self.changed or set(self.entries) - self.used):
+            return
 
-        data = {
-            "format": FORMAT,
-            "version": VERSION,
-            "entries": {key: rows for key, rows in self.entries.items() if key in self.used},
-        }
+        def entries() -> Iterator[tuple[str, str]]:
+            """Each kept entry, an article's new events written down as it is written."""
+            for key in self.used:
+                events = self._fresh.get(key)
+                kept = self.entries.get(key) if events is None else _encoded(events)
+                if kept is not None:
+                    yield key, kept
+
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(prefix=".events.", dir=self.path.parent)
-            try:
-                with os.fdopen(descriptor, "wb") as handle:
-                    handle.write(orjson.dumps(data))
-                os.replace(temporary, self.path)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(temporary)
+            write_entries(self.path, {"format": FORMAT, "version": VERSION}, entries())
             for other in self.path.parent.glob("events-*.json"):  # made by other code
                 if other != self.path:
                     other.unlink(missing_ok=True)
         except OSError as error:
             self.problem = f"{self.path}: cannot be written ({error.strerror or error})"
             return
+        self._fresh.clear()
         self.changed = False
 
 
@@ -158,6 +156,11 @@ def workspace_event_cache(folder: Path) -> EventCache:
     cache = EventCache(folder)
     cache.load()
     return cache
+
+
+def _encoded(events: list[Event]) -> str:
+    """An article's events as the JSON text of their rows."""
+    return orjson.dumps([_row(event) for event in events]).decode()
 
 
 def _row(event: Event) -> list[Any]:
@@ -186,11 +189,11 @@ def _event(row: list[Any], article: Article) -> Event:
         raise ValueError("a sentence outside its text")
     when = When(date.fromisoformat(start), date.fromisoformat(end), precision, intern(reason))
     named = {intern(_text(key)): intern(_text(name)) for key, name in participants}
-    chosen = {intern(_text(actor)) for actor in actors}
-    if not chosen <= named.keys() or not all(_figure(figure) for figure in figures):
+    chosen = tuple(intern(_text(actor)) for actor in actors)
+    if not named.keys() >= set(chosen) or not all(_figure(figure) for figure in figures):
         raise ValueError("not an event")
     sentence = intern(article.text[begin:finish])
-    return Event(when, named, chosen, list(figures), [Source(article.id, begin, finish, sentence)])
+    return Event(when, named, chosen, tuple(figures), (Source(article.id, begin, finish, sentence),))
 
 
 def _text(value: object) -> str:

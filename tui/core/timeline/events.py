@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import date
 from sys import intern
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from tui.core import textnav
+from tui.core.entities.spans import offsets
 from tui.core.models import EntityType, Mention
 from tui.core.timeline.expressions import Dated
 from tui.core.timeline.when import DAY, MONTH, RANGE, YEAR, When
@@ -45,15 +46,19 @@ class Source(NamedTuple):
         return {"article": self.article, "start": self.start, "end": self.end, "sentence": self.sentence}
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
-    """Something that happened when: its date, participants, figures and sources; a headline."""
+    """Something that happened when: its date, participants, figures and sources; a headline.
+
+    An article's own event holds tuples (a large corpus has one for every dated sentence); an
+    event merged from several articles holds a set of actors and lists (see :func:`merge_events`).
+    """
 
     when: When
     participants: dict[str, str]  # entity id -> canonical name
-    actors: set[str]
-    figures: list[dict[str, Any]] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
+    actors: Collection[str]
+    figures: Sequence[dict[str, Any]] = ()
+    sources: Sequence[Source] = ()
 
     @property
     def headline(self) -> str:
@@ -66,7 +71,7 @@ class Event:
             "when": self.when.as_json(),
             "headline": self.headline,
             "participants": [{"id": key, "name": name} for key, name in sorted(self.participants.items())],
-            "figures": self.figures,
+            "figures": list(self.figures),
             "sources": [source.as_json() for source in self.sources],
         }
 
@@ -94,14 +99,15 @@ def article_events(
             continue  # a dateline ("November 7, 2025 - 20:37"), not something that happened
         mentioned = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
         participants = {m.entity_id: m.canonical for m in mentioned if m.type in _PARTICIPANTS}
-        actors = {m.entity_id for m in mentioned if m.type in _ACTORS}
-        figures = [
+        actors = tuple(dict.fromkeys(m.entity_id for m in mentioned if m.type in _ACTORS))
+        figures = tuple(
             {"text": m.text, "value": m.value, "unit": m.unit, "type": str(m.type)}
             for m in mentioned
             if m.type in (EntityType.MONEY, EntityType.FIGURE) and m.value is not None
-        ]
-        source = Source(article, start, start + len(text[start:end].rstrip()), sentence)
-        events.append(Event(when, participants, actors, figures, [source]))
+        )
+        at = offsets(len(text))
+        source = Source(article, at[start], at[start + len(text[start:end].rstrip())], sentence)
+        events.append(Event(when, participants, actors, figures, (source,)))
     return events
 
 
@@ -124,15 +130,20 @@ def merge_events(events: list[Event]) -> list[Event]:
         other = twins.merged[index]
         if len(other.sources) == 1:  # merging into an article's own event for the first time:
             other = twins.merged[index] = _copy(other)  # the article's events stay as found (cached)
-        other.sources.extend(event.sources)
+        sources, actors, figures = (
+            cast(list[Source], other.sources),
+            cast(set[str], other.actors),
+            cast(list[dict[str, Any]], other.figures),
+        )
+        sources.extend(event.sources)
         twins.note_sources(index, event.sources)
-        known = len(other.participants), len(other.actors)
+        known = len(other.participants), len(actors)
         other.participants.update(event.participants)
-        other.actors |= event.actors
-        other.figures.extend(f for f in event.figures if f not in other.figures)
+        actors.update(event.actors)
+        figures.extend(f for f in event.figures if f not in figures)
         if _PRECISION.get(event.when.precision, 9) < _PRECISION.get(other.when.precision, 9):
             other.when = event.when
-        if known != (len(other.participants), len(other.actors)):
+        if known != (len(other.participants), len(actors)):
             twins.index(index)
     return sorted(twins.merged, key=_dates)
 
@@ -185,7 +196,7 @@ class _Twins:
         self.note_sources(len(self.merged) - 1, event.sources)
         self.index(len(self.merged) - 1)
 
-    def note_sources(self, index: int, sources: list[Source]) -> None:
+    def note_sources(self, index: int, sources: Sequence[Source]) -> None:
         """Record the articles of sources added to a merged event (it cannot merge with them again)."""
         self._articles[index].update(source.article for source in sources)
 
@@ -202,7 +213,8 @@ class _Twins:
 
 
 def _copy(event: Event) -> Event:
-    """An event with its own participants, actors, figures and sources, to merge others into."""
+    """An event with its own participants, actors (a set), figures and sources (lists), to merge
+    others into."""
     when, sources = event.when, list(event.sources)
     return Event(when, dict(event.participants), set(event.actors), list(event.figures), sources)
 
@@ -231,7 +243,7 @@ def _same(one: Event, other: Event) -> bool:
     elif one.when.end < other.when.start or other.when.end < one.when.start:
         return False
     shared = one.participants.keys() & other.participants.keys()
-    return len(shared) >= 2 and bool(shared & one.actors & other.actors)
+    return len(shared) >= 2 and bool(shared.intersection(one.actors, other.actors))
 
 
 def _says_more(rest: str) -> bool:

@@ -178,7 +178,7 @@ class ChronicleScreen(AnnotatingScreen):
         return self.timeline.for_entity(entity_id) if self.timeline else []
 
 
-def _inside(sources: list[Source], passages: dict[str, list[tuple[int, int]]]) -> bool:
+def _inside(sources: Sequence[Source], passages: dict[str, list[tuple[int, int]]]) -> bool:
     """Whether a source sentence lies in (or overlaps) one of the passages."""
     return any(
         start < source.end and source.start < end

@@ -228,7 +228,8 @@ class ReaderScreen(Screen[None]):
         bodies, titles = corpus_mentions(self.corpus.articles, self.engine, cache, progress)
         if get_current_worker().is_cancelled:
             return
-        self.post_message(MentionsReady(bodies, titles, cache))
+        # A cache with nothing to write is let go now: it holds every entry it read.
+        self.post_message(MentionsReady(bodies, titles, cache if cache is not None and cache.stale else None))
 
     @on(MentionsReady)
     def _mentions_ready(self, message: MentionsReady) -> None:
