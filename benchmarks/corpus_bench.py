@@ -9,7 +9,8 @@ Figures, each for both sizes:
 - opening the corpus's longest article (10,000 words) in the app, to the frame that shows it;
 - the app's peak memory (VmHWM) once its background work is done, caches warm and cold.
 
-Run with ``python -m benchmarks.corpus_bench`` (writes the workspaces under ``/tmp`` once).
+``benchmarks/bench.py`` prints them as a table after its own; ``python -m benchmarks.corpus_bench``
+prints them alone, as JSON. The workspaces are written under ``/tmp`` once.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 def sentences(articles: Path = ROOT / "articles") -> list[str]:
     """Every sentence of the bundled articles."""
     corpus = load_corpus(articles)
-    found = []
+    found: list[str] = []
     for article in corpus.articles:
         found.extend(s.strip() for s in _SENTENCE.findall(article.text) if len(s.split()) > 3)
     return found
