@@ -17,13 +17,13 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.catalogue import Listed
 from tui.core.models import Article, LoadProblem
 from tui.core.safe_text import one_line
 from tui.ui.messages import ArticleChosen
+from tui.ui.widgets.early_layout import EarlyLayout
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ class _Rows(Sequence[Row]):
         return self._listing.row(index % len(self))
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(EarlyLayout, can_focus=True):
     """Lists the corpus; moving the highlight opens the article, Enter moves into it."""
 
     COMPONENT_CLASSES = {
@@ -173,12 +173,19 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh()
 
     def _layout(self) -> None:
+        """Lay the rows out again if the width changed."""
+        laid_out = self.lay_out()
+        if laid_out is not None:
+            self.virtual_size = laid_out
+
+    def lay_out(self) -> Size | None:
         """Where each row starts at this width: its title takes one line or two (cut with an
         ellipsis), its details one line each, then a blank line. Measuring a title is cheap, so
-        ten thousand rows lay out at once; their lines are made only when drawn."""
+        ten thousand rows lay out at once; their lines are made only when drawn. The new virtual
+        size, or None if the width did not change."""
         width = self.scrollable_content_region.width
         if width == self._width and self._row_starts:
-            return
+            return None
         self._width = width
         usable = max(width - 2, 8)
         self._usable = usable
@@ -194,7 +201,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._row_starts = starts
         self._lines_total = max(0, line - 1)
         self._drawn = {}
-        self.virtual_size = Size(width, self._lines_total)
+        return Size(width, self._lines_total)
 
     def _row_lines(self, index: int) -> list[tuple[str, str]]:
         """A row's lines as (text, part), made when first drawn at this width."""

@@ -162,14 +162,20 @@ class ArticleView(CursorView, can_focus=True):
 
     def _ensure_layout(self) -> None:
         """Re-wrap the text if the width changed."""
+        laid_out = self.lay_out()
+        if laid_out is not None:
+            self.virtual_size = laid_out
+
+    def lay_out(self) -> Size | None:
+        """Wrap the text at the width, if it changed: the new virtual size (else None)."""
         width = self.scrollable_content_region.width or self.size.width or 80
         if width == self._layout_width and self._lines:
-            return
+            return None
         self._layout_width = width
         self._lines = wrap_text(self._text, width - 1)
         self._line_starts = [line.start if line.paragraph >= 0 else line.start - 1 for line in self._lines]
         self._cache.clear()
-        self.virtual_size = Size(width, len(self._lines))
+        return Size(width, len(self._lines))
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap at the new width."""

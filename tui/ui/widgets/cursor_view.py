@@ -8,15 +8,15 @@ from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.ui.messages import CursorMoved
 from tui.ui.widgets.cursor import Cursor
+from tui.ui.widgets.early_layout import EarlyLayout
 from tui.ui.widgets.wrap import VisualLine
 
 
-class CursorView(ScrollView):
+class CursorView(EarlyLayout):
     """A scrolling text with a cursor: the movement keys, selection, the mouse, and keeping it in view.
 
     The article view builds on it and supplies the text, its wrapped lines, the line cache
