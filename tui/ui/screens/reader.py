@@ -135,17 +135,25 @@ class ReaderScreen(Screen[None]):
         self.query_one(ArticleList).focus()
         self.call_after_refresh(self._after_first_paint)
 
-    async def _after_first_paint(self) -> None:
-        """Mount the side panes and start finding entities, once the article is on screen."""
-        from textual.widgets import TabbedContent, TabPane
+    def _after_first_paint(self) -> None:
+        """Start finding entities and mount the side panes, once the article is on screen.
 
-        from tui.ui.widgets.entity_pane import EntityPane
-
+        The mounting is only scheduled here: this runs among the callbacks waiting for the
+        first frame, and awaiting the mounts would hold back the others until they were done.
+        """
         self.post_message(FirstFrameDrawn())
         if self.pending is not None:
             self.load_worker()
         else:
             self.extract_entities()
+        self.call_later(self._mount_side)
+
+    async def _mount_side(self) -> None:
+        """The side panes: entities first, then the panes of the screens built on this one."""
+        from textual.widgets import TabbedContent, TabPane
+
+        from tui.ui.widgets.entity_pane import EntityPane
+
         side = TabbedContent(id="side")
         try:
             await self.query_one("#main").mount(side)
