@@ -136,24 +136,23 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """Start finding entities and mount the side panes, once the article is on screen.
+        """Once the article is on screen: the background work, after whatever else waited for
+        the first frame (this runs among those callbacks; starting a worker thread or awaiting
+        mounts here would hold the others back)."""
+        self.call_later(self._start_background)
 
-        The mounting is only scheduled here: this runs among the callbacks waiting for the
-        first frame, and awaiting the mounts would hold back the others until they were done.
-        """
+    async def _start_background(self) -> None:
+        """Start finding entities (or reading a large corpus), then mount the side panes:
+        entities first, then the panes of the screens built on this one."""
+        from textual.widgets import TabbedContent, TabPane
+
+        from tui.ui.widgets.entity_pane import EntityPane
+
         self.post_message(FirstFrameDrawn())
         if self.pending is not None:
             self.load_worker()
         else:
             self.extract_entities()
-        self.call_later(self._mount_side)
-
-    async def _mount_side(self) -> None:
-        """The side panes: entities first, then the panes of the screens built on this one."""
-        from textual.widgets import TabbedContent, TabPane
-
-        from tui.ui.widgets.entity_pane import EntityPane
-
         side = TabbedContent(id="side")
         try:
             await self.query_one("#main").mount(side)
