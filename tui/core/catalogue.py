@@ -57,6 +57,14 @@ def _names(folder: Path) -> set[str]:
         return {e.name for e in entries if e.name.endswith(ARTICLE_SUFFIX) and not e.name.startswith(".")}
 
 
+def count_articles(folder: Path) -> int:
+    """How many article files a folder holds (0 if it cannot be listed)."""
+    try:
+        return len(_names(folder))
+    except OSError:
+        return 0
+
+
 def write_catalogue(cache: Path, corpus: Corpus) -> None:
     """Keep the list of a corpus loaded without problems (a corpus with problems is not kept)."""
     if corpus.problems or not corpus.articles:
@@ -129,11 +137,18 @@ def read_catalogue(cache: Path, folder: Path) -> list[Listed] | None:
 
 @dataclass(frozen=True)
 class Pending:
-    """A corpus shown from its catalogue while its articles are read in the background."""
+    """A corpus shown from its catalogue while its articles are read in the background (or, with
+    no catalogue to show, ``listed`` empty and ``files`` the number of article files, shown once read)."""
 
     listed: list[Listed]
     folder: Path
     cache: Path
+    files: int | None = None
+
+    @property
+    def count(self) -> int:
+        """How many articles are being read."""
+        return len(self.listed) if self.files is None else self.files
 
     def load(self) -> Corpus:
         """Read every article (and keep the catalogue up to date)."""

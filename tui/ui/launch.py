@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.core.catalogue import Pending, read_catalogue, write_catalogue
+from tui.core.catalogue import Pending, count_articles, read_catalogue, write_catalogue
 from tui.core.corpus import Corpus, load_corpus
 from tui.core.entities import EntityEngine, load_gazetteer
 from tui.core.workspace import Workspace
@@ -46,7 +46,7 @@ def make_app(workspace: Workspace, app_class: type[ReaderApp] | None = None) -> 
 
     pending = _pending(workspace)
     if pending is not None:
-        first = pending.article(pending.listed[0].id)
+        first = pending.article(pending.listed[0].id) if pending.listed else None
         corpus = Corpus(workspace.articles, [first] if first is not None else [])
     else:
         corpus = load_corpus(workspace.articles)
@@ -80,11 +80,13 @@ def make_app(workspace: Workspace, app_class: type[ReaderApp] | None = None) -> 
 
 
 def _pending(workspace: Workspace) -> Pending | None:
-    """A large corpus with a catalogue up to date: listed from it, the articles read after the first frame."""
+    """A large corpus, read after the first frame: listed at once from its catalogue if that is up
+    to date, else listed once read (the first run, or after files were added or removed)."""
     listed = read_catalogue(workspace.cache, workspace.articles)
-    if listed is None or len(listed) < PENDING_FROM:
-        return None
-    return Pending(listed, workspace.articles, workspace.cache)
+    if listed is not None:
+        return Pending(listed, workspace.articles, workspace.cache) if len(listed) >= PENDING_FROM else None
+    files = count_articles(workspace.articles)
+    return Pending([], workspace.articles, workspace.cache, files) if files >= PENDING_FROM else None
 
 
 def launch(workspace: Workspace) -> int:

@@ -130,6 +130,8 @@ class ReaderScreen(Screen[None]):
             self.notify(str(problem), title="Could not load", severity="error", timeout=10, markup=False)
         if self.corpus.articles:
             self.open_article(self.corpus.articles[0].id)
+        elif self.pending is not None:
+            self.query_one(ArticleHeader).show_article(None, hint=f"Reading {self.pending.count:,} articles…")
         else:
             self.query_one(ArticleHeader).show_article(None)
         self.query_one(ArticleList).focus()
@@ -186,16 +188,19 @@ class ReaderScreen(Screen[None]):
     def load_worker(self) -> None:
         """Read every article of a pending corpus (a thread: ten thousand files take a while)."""
         assert self.pending is not None
-        count = len(self.pending.listed)
-        self.post_message(BuildProgress(f"Reading {count:,} articles"))
+        self.post_message(BuildProgress(f"Reading {self.pending.count:,} articles"))
         corpus = self.pending.load()
         if not get_current_worker().is_cancelled:
             self.post_message(CorpusLoaded(corpus))
 
     @on(CorpusLoaded)
     def _corpus_loaded(self, message: CorpusLoaded) -> None:
-        """The whole corpus is read: show it, keeping the article open, and find its entities."""
+        """The whole corpus is read: show it, keeping the article open, and find its entities
+        (and say which files could not be read: a corpus listed from its catalogue has none, but
+        one read for the first time may)."""
         self.pending = None
+        for problem in message.corpus.problems:
+            self.notify(str(problem), title="Could not load", severity="error", timeout=10, markup=False)
         self.replace_corpus(message.corpus, self.article.id if self.article else None)
 
     def replace_corpus(self, corpus: Corpus, open_id: str | None = None) -> None:

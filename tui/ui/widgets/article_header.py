@@ -32,18 +32,22 @@ class ArticleHeader(Widget):
         super().__init__(id=id)
         self.article: Article | None = None
         self.title_mentions: list[Mention] = []
+        self.hint: str | None = None
 
-    def show_article(self, article: Article | None, title_mentions: list[Mention] | None = None) -> None:
+    def show_article(
+        self, article: Article | None, title_mentions: list[Mention] | None = None, hint: str | None = None
+    ) -> None:
         """Show an article's header (its title's entities coloured), or a hint when there is none."""
         self.article = article
         self.title_mentions = list(title_mentions or [])
+        self.hint = hint
         self.refresh(layout=True)
 
     def render(self) -> Text:
         """The header for the current width (metadata lines never wrap)."""
         article = self.article
         if article is None:
-            return Text("No article open. Choose one in the list on the left.", style="dim")
+            return Text(self.hint or "No article open. Choose one in the list on the left.", style="dim")
         width = max(self.content_size.width, 10)
         header = Text(one_line(article.title), style="bold")
         for mention in self.title_mentions:
