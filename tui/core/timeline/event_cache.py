@@ -89,7 +89,7 @@ class EventCache:
             self.entries = data["entries"]
 
     def get(self, key: str, article: Article) -> list[Event] | None:
-        """Fresh events of an article seen before (merging changes them); None if not kept or not sound."""
+        """The events of an article seen before, made afresh from the cache; None if not kept or not sound."""
         self.used.add(key)
         kept = self.entries.get(key)
         if not isinstance(kept, str):
