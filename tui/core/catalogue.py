@@ -13,13 +13,13 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from tui.core.cache_file import replacing
 from tui.core.corpus import ARTICLE_SUFFIX, Corpus
 from tui.core.models import Article
 
@@ -86,15 +86,8 @@ def write_catalogue(cache: Path, corpus: Corpus) -> None:
             "words": [a.word_count for a in articles],
             "names": [Path(a.path).name for a in articles],
         }
-        cache.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(prefix=".catalogue.", dir=cache)
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(orjson.dumps(data))
-            os.replace(temporary, cache / NAME)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+        with replacing(cache / NAME) as handle:
+            handle.write(orjson.dumps(data))
 
 
 def read_catalogue(cache: Path, folder: Path) -> list[Listed] | None:

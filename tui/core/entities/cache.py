@@ -223,10 +223,8 @@ class MentionCache:
 
         try:
             head = {"format": FORMAT, "version": VERSION, "engine": self.engine}
-            write_entries(self.path, head, entries(), records)
-            for other in self.path.parent.glob("mentions-*.json"):  # made for another engine state
-                if other != self.path:
-                    other.unlink(missing_ok=True)
+            # Files made for another engine state are deleted.
+            write_entries(self.path, head, entries(), records, superseded="mentions-*.json")
         except OSError as error:
             self.problem = f"{self.path}: cannot be written ({error.strerror or error})"
             return

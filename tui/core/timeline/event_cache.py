@@ -140,10 +140,8 @@ class EventCache:
                     yield key, kept
 
         try:
-            write_entries(self.path, {"format": FORMAT, "version": VERSION}, entries())
-            for other in self.path.parent.glob("events-*.json"):  # made by other code
-                if other != self.path:
-                    other.unlink(missing_ok=True)
+            head = {"format": FORMAT, "version": VERSION}
+            write_entries(self.path, head, entries(), superseded="events-*.json")  # others: other code
         except OSError as error:
             self.problem = f"{self.path}: cannot be written ({error.strerror or error})"
             return

@@ -172,12 +172,6 @@ class ArticleList(EarlyLayout, can_focus=True):
         self._drawn = {}
         self.refresh()
 
-    def _layout(self) -> None:
-        """Lay the rows out again if the width changed."""
-        laid_out = self.lay_out()
-        if laid_out is not None:
-            self.virtual_size = laid_out
-
     def lay_out(self) -> Size | None:
         """Where each row starts at this width: its title takes one line or two (cut with an
         ellipsis), its details one line each, then a blank line. Measuring a title is cheap, so
@@ -225,7 +219,7 @@ class ArticleList(EarlyLayout, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """One line of one row, highlighted if its row is."""
-        self._layout()
+        self._ensure_layout()
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
@@ -244,7 +238,7 @@ class ArticleList(EarlyLayout, can_focus=True):
 
     def row_at(self, y: int) -> int | None:
         """The row drawn at content line ``y`` (scroll included)."""
-        self._layout()
+        self._ensure_layout()
         if not 0 <= y < self._lines_total or not self.rows:
             return None
         return bisect_right(self._row_starts, y) - 1
@@ -255,7 +249,7 @@ class ArticleList(EarlyLayout, can_focus=True):
             return
         index = max(0, min(index, len(self.rows) - 1))
         self.highlighted = index
-        self._layout()
+        self._ensure_layout()
         first = self._row_starts[index]
         last = self._row_starts[index + 1] - 2 if index + 1 < len(self.rows) else self._lines_total - 1
         height = self.scrollable_content_region.height
@@ -274,7 +268,7 @@ class ArticleList(EarlyLayout, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         """Move the highlight by about a screenful."""
-        self._layout()
+        self._ensure_layout()
         if self.highlighted is None:
             return
         target = self._row_starts[self.highlighted] + direction * self.scrollable_content_region.height
@@ -307,4 +301,4 @@ class ArticleList(EarlyLayout, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         """Lay out again at the new width."""
-        self._layout()
+        self._ensure_layout()

@@ -160,12 +160,6 @@ class ArticleView(CursorView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
-    def _ensure_layout(self) -> None:
-        """Re-wrap the text if the width changed."""
-        laid_out = self.lay_out()
-        if laid_out is not None:
-            self.virtual_size = laid_out
-
     def lay_out(self) -> Size | None:
         """Wrap the text at the width, if it changed: the new virtual size (else None)."""
         width = self.scrollable_content_region.width or self.size.width or 80

@@ -28,10 +28,9 @@ class CursorView(EarlyLayout):
     _lines: list[VisualLine]
     _cache: LRUCache[tuple[int, int], Strip]
     _dragging: bool
-    # Supplied by the article view: where an offset is drawn, what is under a cell, wrapping.
+    # Supplied by the article view: where an offset is drawn, what is under a cell.
     line_of: Callable[[int], int]
     offset_at: Callable[[int, int], int | None]
-    _ensure_layout: Callable[[], None]
 
     BINDINGS = [
         Binding("up,k", "line(-1)", "Line up", show=False),

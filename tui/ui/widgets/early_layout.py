@@ -15,6 +15,12 @@ from textual.scroll_view import ScrollView
 class EarlyLayout(ScrollView):
     """A scroll view that lays out its content (:meth:`lay_out`) as soon as its size is known."""
 
+    def _ensure_layout(self) -> None:
+        """Lay the content out again if its width changed (at any time after the first sizing)."""
+        laid_out = self.lay_out()
+        if laid_out is not None:
+            self.virtual_size = laid_out
+
     def lay_out(self) -> Size | None:
         """Lay out the content for :attr:`scrollable_content_region`: the virtual size, or None
         if nothing changed (subclasses say how)."""
