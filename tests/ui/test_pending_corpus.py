@@ -61,7 +61,7 @@ async def test_without_a_catalogue_a_large_corpus_is_read_after_the_first_frame(
 
     monkeypatch.setattr(launch, "load_corpus", not_before_the_first_frame)
     app = launch.make_app(Workspace(workspace, "a test"))
-    assert app.pending is not None and app.pending.count == 6 and not app.corpus.articles
+    assert app.pending is not None and app.pending.total == 6 and not app.corpus.articles
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         for _ in range(100):

@@ -331,3 +331,20 @@ async def test_e_then_enter_chooses_the_first_entity(make_app: AppFactory) -> No
         assert reader(app).marked == app.engine.resolve("Qalibaf").id
         await pilot.press("down", "enter")
         assert reader(app).marked == app.engine.resolve("Ayaz Sadiq").id
+
+
+async def test_switching_theme_redraws_the_text_and_keeps_entity_colours(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        person = next(m for m in reader(app)._article_mentions() if m.type is EntityType.PERSON)
+        entity_before = background_of(view, person.text, person.start)
+        dark_text = list(view.render_line(0))[-1].style
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        light_text = list(view.render_line(0))[-1].style
+        assert dark_text is not None and light_text is not None
+        assert light_text.bgcolor == view.rich_style.bgcolor != dark_text.bgcolor
+        assert background_of(view, person.text, person.start) == entity_before

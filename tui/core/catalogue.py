@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
 from pathlib import Path
@@ -128,8 +127,7 @@ def read_catalogue(cache: Path, folder: Path) -> list[Listed] | None:
         return None
 
 
-@dataclass(frozen=True)
-class Pending:
+class Pending(NamedTuple):
     """A corpus shown from its catalogue while its articles are read in the background (or, with
     no catalogue to show, ``listed`` empty and ``files`` the number of article files, shown once read)."""
 
@@ -139,7 +137,7 @@ class Pending:
     files: int | None = None
 
     @property
-    def count(self) -> int:
+    def total(self) -> int:
         """How many articles are being read."""
         return len(self.listed) if self.files is None else self.files
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import shutil
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ENV_VAR = "IRANPAK_WORKSPACE"
 #: Overrides the folder under which the caches of every workspace are kept.
@@ -26,8 +26,7 @@ class WorkspaceError(OSError):
     """The workspace folder cannot be used; the message names it and says why."""
 
 
-@dataclass(frozen=True, slots=True)
-class Workspace:
+class Workspace(NamedTuple):
     """A folder with the corpus in ``articles/`` and annotation storage in ``annotations/``."""
 
     root: Path

@@ -131,7 +131,7 @@ class ReaderScreen(Screen[None]):
         if self.corpus.articles:
             self.open_article(self.corpus.articles[0].id)
         elif self.pending is not None:
-            self.query_one(ArticleHeader).show_article(None, hint=f"Reading {self.pending.count:,} articles…")
+            self.query_one(ArticleHeader).show_article(None, hint=f"Reading {self.pending.total:,} articles…")
         else:
             self.query_one(ArticleHeader).show_article(None)
         self.query_one(ArticleList).focus()
@@ -188,7 +188,7 @@ class ReaderScreen(Screen[None]):
     def load_worker(self) -> None:
         """Read every article of a pending corpus (a thread: ten thousand files take a while)."""
         assert self.pending is not None
-        self.post_message(BuildProgress(f"Reading {self.pending.count:,} articles"))
+        self.post_message(BuildProgress(f"Reading {self.pending.total:,} articles"))
         corpus = self.pending.load()
         if not get_current_worker().is_cancelled:
             self.post_message(CorpusLoaded(corpus))

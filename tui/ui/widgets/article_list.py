@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import overload
+from typing import NamedTuple, overload
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -26,8 +25,7 @@ from tui.ui.messages import ArticleChosen
 from tui.ui.widgets.early_layout import EarlyLayout
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One entry: an article (``article_id`` set) or a file that could not be loaded."""
 
     title: str
@@ -221,8 +219,7 @@ class ArticleList(EarlyLayout, can_focus=True):
         """One line of one row, highlighted if its row is."""
         self._ensure_layout()
         index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, width = self.line_style()
         if index >= self._lines_total:
             return Strip.blank(width, base)
         row = bisect_right(self._row_starts, index) - 1

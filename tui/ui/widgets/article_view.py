@@ -21,7 +21,7 @@ from textual.strip import Strip
 from tui.core.models import EntityType, Mention
 from tui.core.safe_text import visible
 from tui.ui.messages import EntityChosen
-from tui.ui.theme import entity_components, entity_rules
+from tui.ui.theme import entity_styles
 from tui.ui.widgets.cursor import Cursor
 from tui.ui.widgets.cursor_view import CursorView
 from tui.ui.widgets.highlights import Layer, annotation_layers, line_segments
@@ -34,7 +34,6 @@ class ArticleView(CursorView, can_focus=True):
     """Renders one article's text through the line API, so every line knows its offsets."""
 
     COMPONENT_CLASSES = {
-        *entity_components("article-view"),
         "article-view--marked",
         "article-view--match",
         "article-view--current",
@@ -49,7 +48,6 @@ class ArticleView(CursorView, can_focus=True):
         padding: 0 0 0 2;
         background: $surface;
         &:focus { background-tint: $foreground 3%; }
-        ENTITY_RULES
         & > .article-view--marked { text-style: bold reverse; }
         & > .article-view--match { background: $warning 45%; }
         & > .article-view--current { background: $warning; color: $background; text-style: bold; }
@@ -57,7 +55,7 @@ class ArticleView(CursorView, can_focus=True):
         & > .article-view--selection { background: $accent 55%; }
         & > .article-view--overlap { text-style: bold italic; }
     }
-    """.replace("ENTITY_RULES", entity_rules("article-view"))
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -175,15 +173,17 @@ class ArticleView(CursorView, can_focus=True):
         """Re-wrap at the new width."""
         self._ensure_layout()
 
+    def notify_style_update(self) -> None:
+        """The styles changed (another theme): draw every line again in the new colours."""
+        super().notify_style_update()
+        self._restyle()
+
     def _layers(self) -> list[Layer]:
         """The highlight layers, rebuilt after any change of types, mark or matches."""
         if self._layer_cache is None:
             style = self._style
-            entities = [
-                (m.start, m.end, style(f"article-view--{m.type.value}"))
-                for m in self._mentions
-                if m.type in self._enabled
-            ]
+            colours = entity_styles(self.app.theme_variables)
+            entities = [(m.start, m.end, colours[m.type]) for m in self._mentions if m.type in self._enabled]
             marked = style("article-view--marked")
             marks = [(m.start, m.end, marked) for m in self._mentions if m.entity_id == self._marked]
             match, current = style("article-view--match"), style("article-view--current")
@@ -213,11 +213,10 @@ class ArticleView(CursorView, can_focus=True):
         """One screen line of the text, padded to the width (lines are wrapped to fit it)."""
         self._ensure_layout()
         index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
+        base, width = self.line_style()
         key = (index, width)
         strip = self._cache.get(key)
         if strip is None:
-            base = self.rich_style
             if index >= len(self._lines):
                 strip = Strip.blank(width, base)
             else:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from tui.core import textnav
 
 
-@dataclass
 class Cursor:
     """A caret in a text with an optional selection anchor; units are computed once per text."""
 
-    text: str = ""
-    offset: int = 0
-    anchor: int | None = None
-    selecting: bool = False
-    _units: dict[str, list[int]] = field(default_factory=dict)
+    __slots__ = ("_units", "anchor", "offset", "selecting", "text")
+
+    def __init__(self, text: str = "") -> None:
+        """A cursor at the start of ``text``, nothing selected."""
+        self.text = text
+        self.offset = 0
+        self.anchor: int | None = None
+        self.selecting = False
+        self._units: dict[str, list[int]] = {}
 
     def reset(self, text: str) -> None:
         """A new text: the cursor at its start, nothing selected."""

@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Span
 
 
-@dataclass(slots=True)
-class Layer:
+class Layer(NamedTuple):
     """Non-empty spans sorted by start, each with its style."""
 
-    spans: list[tuple[int, int, Style]] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-    longest: int = 0
+    spans: list[tuple[int, int, Style]]
+    starts: list[int]
+    longest: int
 
     @classmethod
     def of(cls, spans: list[tuple[int, int, Style]]) -> Layer:

@@ -8,7 +8,7 @@ from textual.widget import Widget
 
 from tui.core.models import EntityType
 from tui.ui.messages import TypeToggled
-from tui.ui.theme import entity_components, entity_rules
+from tui.ui.theme import entity_styles
 
 SHORT_LABELS = {
     EntityType.PERSON: "People",
@@ -24,17 +24,16 @@ COLUMNS = 3
 class Legend(Widget):
     """One cell per type: its key, name and mention count, coloured as in the text, struck when off."""
 
-    COMPONENT_CLASSES = {*entity_components("legend"), "legend--off"}
+    COMPONENT_CLASSES = {"legend--off"}
 
     DEFAULT_CSS = """
     Legend {
         height: 2;
         padding: 0 2;
         background: $surface;
-        ENTITY_RULES
         & > .legend--off { color: $text-disabled; text-style: strike; background: transparent; }
     }
-    """.replace("ENTITY_RULES", entity_rules("legend"))
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -55,15 +54,15 @@ class Legend(Widget):
         """Two rows of three coloured cells."""
         width = self._cell_width()
         legend = Text(no_wrap=True, overflow="crop")
+        colours = entity_styles(self.app.theme_variables)
+        off = self.get_component_rich_style("legend--off", partial=True)
         for index, kind in enumerate(EntityType):
             if index and index % COLUMNS == 0:
                 legend.append("\n")
             label = f" {index + 1} {SHORT_LABELS[kind]}"
             if self.counts is not None:
                 label += f" {self.counts.get(kind, 0)}"
-            component = f"legend--{kind.value}" if kind in self.enabled else "legend--off"
-            style = self.get_component_rich_style(component, partial=True)
-            legend.append(label[: width - 1].ljust(width - 1), style)
+            legend.append(label[: width - 1].ljust(width - 1), colours[kind] if kind in self.enabled else off)
             legend.append(" ")
         return legend
 

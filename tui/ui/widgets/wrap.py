@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
 _WORD = re.compile(r"\S+\s*|\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class VisualLine:
+class VisualLine(NamedTuple):
     """One screen line: ``text[start:end]``; a blank spacer between paragraphs has start == end."""
 
     start: int
