@@ -325,3 +325,30 @@ def test_a_surname_shared_by_two_discovered_people_goes_to_the_one_named_last(
     assert {"Ali Tarar", "Attaullah Tarar"} <= people
     bare = next(m for m in mentions if m.text == "Tarar")
     assert bare.canonical == expected
+
+
+def test_an_engine_reading_its_file_reads_it_once_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from tui.core.entities import engine as engine_module
+
+    reads: list[Path] = []
+    gate = threading.Event()
+
+    def slow_read(path: Path) -> Gazetteer:
+        reads.append(path)
+        gate.wait(5)  # every thread asks while the first read is still going on
+        return load_gazetteer(path)
+
+    monkeypatch.setattr(engine_module, "load_gazetteer", slow_read)
+    engine = EntityEngine.reading(DATA)
+    assert reads == []  # nothing read when made
+    seen: list[Gazetteer] = []
+    threads = [threading.Thread(target=lambda: seen.append(engine.gazetteer)) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    gate.set()
+    for thread in threads:
+        thread.join(10)
+    assert reads == [DATA] and len(seen) == 8 and all(g is seen[0] for g in seen)
+    assert engine.resolve("Ghalibaf") is not None and engine.resolve("Ghalibaf").id == "person:qalibaf"  # type: ignore[union-attr]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.catalogue import Pending, count_articles, read_catalogue, write_catalogue
 from tui.core.corpus import Corpus, load_corpus
-from tui.core.entities import EntityEngine, load_gazetteer
+from tui.core.entities import EntityEngine
 from tui.core.workspace import Workspace
 
 #: From how many articles the app shows the list before reading the articles (smaller corpora
@@ -52,15 +52,16 @@ def make_app(workspace: Workspace, app_class: type[ReaderApp] | None = None) -> 
         corpus = load_corpus(workspace.articles)
         if len(corpus.articles) >= PENDING_FROM:
             write_catalogue(workspace.cache, corpus)
-    gazetteer = load_gazetteer(workspace.entities_file)
+    # The known-entities file is read on the engine's first use, in the extraction worker; the
+    # screen reports its problems then.
+    engine = EntityEngine.reading(workspace.entities_file)
     cls = app_class or ReaderApp
-    problems = [*corpus.problems, *gazetteer.problems]
 
     def open_cache() -> MentionCache:
         """The workspace's mention cache (imported and read in the extraction worker)."""
         from tui.core.entities.cache import workspace_cache
 
-        return workspace_cache(workspace.cache, gazetteer)
+        return workspace_cache(workspace.cache, engine.gazetteer)
 
     def open_event_cache() -> EventCache:
         """The workspace's cache of each article's events (imported and read in the index worker)."""
@@ -70,8 +71,8 @@ def make_app(workspace: Workspace, app_class: type[ReaderApp] | None = None) -> 
 
     return cls(
         corpus,
-        EntityEngine(gazetteer),
-        problems,
+        engine,
+        list(corpus.problems),
         open_store=StoreOpener(workspace),
         open_cache=open_cache,
         open_event_cache=open_event_cache,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from rich.repr import Result
 from textual.message import Message
 
-from tui.core.models import EntityType, Mention
+from tui.core.models import EntityType, LoadProblem, Mention
 
 if TYPE_CHECKING:
     from tui.core.adding.add import AddReport
@@ -244,3 +244,10 @@ class CorpusLoaded(Report):
     """Every article of a corpus shown from its catalogue has been read (in the background)."""
 
     corpus: Corpus
+
+
+@dataclass(eq=False, repr=False)
+class ProblemsFound(Report):
+    """Files read in the background could not be used, or only in part (the known-entities file)."""
+
+    problems: list[LoadProblem]

@@ -3,17 +3,21 @@
 ``EntityEngine(gazetteer)`` is cheap to create and cheap to import: the recogniser behind it
 (the automaton, the date and amount readers, the helper process for large corpora) is
 imported and built on first use, which the app does in a background worker after its first
-paint. Known entities keep their data-file ids (``person:qalibaf``); people found through a
+paint. The app goes one step further and gives a function that reads the known-entities file
+(:meth:`EntityEngine.reading`), so that file too is read on first use, off the first frame.
+Known entities keep their data-file ids (``person:qalibaf``); people found through a
 title or role get ``person:<slug of the name>`` and new acronym definitions
 ``org:<slug of the long name>``.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.entities.gazetteer import Gazetteer
+from tui.core.entities.gazetteer import Gazetteer, load_gazetteer
 from tui.core.models import Entity, Mention
 
 if TYPE_CHECKING:
@@ -24,10 +28,28 @@ if TYPE_CHECKING:
 class EntityEngine:
     """Recognises entities in article texts against a gazetteer of known entities."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        """Keep the gazetteer; the recogniser is built on first use."""
-        self.gazetteer = gazetteer
+    def __init__(self, gazetteer: Gazetteer | Callable[[], Gazetteer]) -> None:
+        """Keep the gazetteer, or a function giving it on first use; the recogniser is built on
+        first use too."""
+        self._gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else None
+        self._read = None if isinstance(gazetteer, Gazetteer) else gazetteer
+        self._lock = threading.Lock()  # the first use may come from a worker and the UI at once
         self._recogniser: Recogniser | None = None
+
+    @classmethod
+    def reading(cls, path: Path) -> EntityEngine:
+        """An engine on the known-entities file at ``path``, read when the engine is first used."""
+        return cls(lambda: load_gazetteer(path))
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The known entities (and the problems met reading their file), read on first use."""
+        if self._gazetteer is None:
+            with self._lock:
+                if self._gazetteer is None:
+                    assert self._read is not None
+                    self._gazetteer = self._read()
+        return self._gazetteer
 
     def _ready(self) -> Recogniser:
         """The recogniser, imported and built on first use."""

@@ -29,6 +29,7 @@ from tui.ui.messages import (
     FindStep,
     FirstFrameDrawn,
     MentionsReady,
+    ProblemsFound,
     SidePaneMounted,
     TypeToggled,
 )
@@ -75,6 +76,7 @@ class ReaderScreen(Screen[None]):
         self.corpus = corpus
         self.engine = engine
         self.problems = problems
+        self._found: list[LoadProblem] = []  # reported by background work; kept when the corpus changes
         self.mentions: dict[str, list[Mention]] | None = None
         self.titles: dict[str, list[Mention]] = {}
         self.article: Article | None = None
@@ -206,7 +208,7 @@ class ReaderScreen(Screen[None]):
     def replace_corpus(self, corpus: Corpus, open_id: str | None = None) -> None:
         """Show the corpus read again (articles were added): the list, an article, entities found anew."""
         self.corpus = corpus
-        self.problems = list(corpus.problems)
+        self.problems = [*corpus.problems, *self._found]
         listing = self.query_one(ArticleList)
         listing.populate(corpus.articles, self.problems)
         target = open_id or (self.article.id if self.article else None)
@@ -235,6 +237,9 @@ class ReaderScreen(Screen[None]):
                 self.post_message(BuildProgress(stage, fraction))
 
         self.post_message(BuildProgress(stage))
+        problems = self.engine.gazetteer.problems  # the known-entities file is read on first use
+        if problems:
+            self.post_message(ProblemsFound(list(problems)))
         open_cache = getattr(self.app, "mention_cache", None)  # ReaderApp's; none on a bare App
         cache = open_cache() if open_cache is not None else None
         bodies, titles = corpus_mentions(self.corpus.articles, self.engine, cache, progress)
@@ -242,6 +247,17 @@ class ReaderScreen(Screen[None]):
             return
         # A cache with nothing to write is let go now: it holds every entry it read.
         self.post_message(MentionsReady(bodies, titles, cache if cache is not None and cache.stale else None))
+
+    @on(ProblemsFound)
+    def _problems_found(self, message: ProblemsFound) -> None:
+        """Say which files read in the background could not be used (each once), and mark them."""
+        new = [p for p in dict.fromkeys(message.problems) if p not in self.problems and p not in self._found]
+        for problem in new:
+            self.notify(str(problem), title="Could not load", severity="error", timeout=10, markup=False)
+        if new:
+            self._found.extend(new)
+            self.problems.extend(new)
+            self.query_one(ArticleList).add_problems(new)
 
     @on(MentionsReady)
     def _mentions_ready(self, message: MentionsReady) -> None:

@@ -113,6 +113,12 @@ class ArticleList(EarlyLayout, can_focus=True):
         self._build_rows()
         self.highlighted = 0 if articles else None
 
+    def add_problems(self, problems: list[LoadProblem]) -> None:
+        """Mark more files that could not be loaded (found in the background), after the others."""
+        self._problems.extend(problems)
+        self._width = 0  # lay out again
+        self._build_rows()
+
     def set_counts(self, counts: dict[str, int]) -> None:
         """Show the number of entities found in each article."""
         self._counts = dict(counts)
