@@ -54,3 +54,11 @@ async def settle(pilot: Any) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def settle_until(pilot: Any, done: Callable[[], bool], rounds: int = 100) -> None:
+    """Settle until ``done()`` holds: background work that goes in steps, each in its own worker."""
+    for _ in range(rounds):
+        await settle(pilot)
+        if done():
+            return

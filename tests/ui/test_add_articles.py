@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from tests.ui.conftest import ROOT, SIZE, settle
+from tests.ui.conftest import ROOT, SIZE, settle, settle_until
 from tui.ui.app import ReaderApp
 from tui.ui.screens.add_dialog import AddDialog
 from tui.ui.screens.adding_screen import AddingScreen
@@ -42,11 +42,8 @@ async def test_an_article_added_from_the_app_shows_up_everywhere(
         assert isinstance(app.screen, AddDialog)
         app.screen.query_one("#add-path", Input).value = str(incoming)
         await pilot.press("enter")
-        for _ in range(100):  # adding, then entities, then the indexes: each in its worker
-            await settle(pilot)
-            if screen.index is not None and len(screen.index.articles) == 6:
-                break
-            await pilot.pause(0.05)
+        # adding, then entities, then the indexes: each in its worker
+        await settle_until(pilot, lambda: screen.index is not None and len(screen.index.articles) == 6)
         assert app.screen is screen and not screen.query("#add-progress")
         titles = [row.title for row in screen.query_one(ArticleList).rows]
         assert "Naqvi and Momeni agree on border crossings" in titles and len(screen.corpus.articles) == 6

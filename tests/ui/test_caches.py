@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 import pytest
 
-from tests.ui.conftest import SIZE, settle
+from tests.ui.conftest import SIZE, settle_until
 from tui.core.entities import recogniser as recogniser_module
 from tui.core.timeline import build as build_module
 from tui.core.workspace import Workspace
@@ -20,10 +20,11 @@ async def indexed_timeline(app: ReaderApp) -> bytes:
     """Run the app until its corpus is indexed and its workers are done: the timeline as JSON."""
     async with app.run_test(size=SIZE) as pilot:
         screen: Any = app.screen
-        for _ in range(200):
-            await settle(pilot)
-            if getattr(screen, "index", None) is not None and not any(w.is_running for w in app.workers):
-                break
+        await settle_until(
+            pilot,
+            lambda: getattr(screen, "index", None) is not None and not any(w.is_running for w in app.workers),
+            rounds=200,
+        )
         assert screen.index is not None
         return orjson.dumps(screen.index.timeline.as_json())
 

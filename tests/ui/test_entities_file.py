@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import SIZE, settle
+from tests.ui.conftest import SIZE, settle, settle_until
 from tui.core.entities import engine as engine_module
 from tui.core.entities.gazetteer import Gazetteer, load_gazetteer
 from tui.core.workspace import Workspace
@@ -33,10 +33,7 @@ async def test_a_bad_row_in_the_entities_file_is_reported_once_and_the_rest_is_u
     assert reads == []  # not before the first frame
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        for _ in range(50):
-            await settle(pilot)
-            if getattr(screen, "mentions", None) is not None:
-                break
+        await settle_until(pilot, lambda: getattr(screen, "mentions", None) is not None)
         assert reads == [entities]
         rows = list(screen.query_one(ArticleList).rows)
         assert len(rows) == 6 and rows[-1].title == "⚠ entities.toml" and "Not A Slug" in rows[-1].detail

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import SIZE, settle
+from tests.ui.conftest import SIZE, settle_until
 from tui.core.annotations.store import AnnotationStore
 from tui.core.catalogue import Pending, read_catalogue, write_catalogue
 from tui.core.corpus import Corpus, load_corpus
@@ -37,10 +37,7 @@ async def test_the_list_shows_first_and_the_articles_arrive_after(workspace: Pat
         rows = screen.query_one(ArticleList).rows
         assert [row.article_id for row in rows] == [entry.id for entry in listed]  # all listed at once
         assert screen.article is not None and screen.article.id == listed[0].id
-        for _ in range(100):
-            await settle(pilot)
-            if getattr(screen, "index", None) is not None:
-                break
+        await settle_until(pilot, lambda: getattr(screen, "index", None) is not None)
         assert len(screen.corpus.articles) == 5 and screen.pending is None
         assert screen.article is not None and screen.article.id == listed[0].id
         assert screen.mentions is not None and len(screen.mentions) == 5
@@ -64,10 +61,7 @@ async def test_without_a_catalogue_a_large_corpus_is_read_after_the_first_frame(
     assert app.pending is not None and app.pending.total == 6 and not app.corpus.articles
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        for _ in range(100):
-            await settle(pilot)
-            if getattr(screen, "index", None) is not None:
-                break
+        await settle_until(pilot, lambda: getattr(screen, "index", None) is not None)
         assert len(screen.corpus.articles) == 5 and screen.pending is None
         assert len(screen.query_one(ArticleList).rows) == 6  # the five, and the file that failed
         assert screen.article is not None
