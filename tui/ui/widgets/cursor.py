@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tui.core import textnav
-
 
 class Cursor:
     """A caret in a text with an optional selection anchor; units are computed once per text."""
@@ -53,6 +51,8 @@ class Cursor:
 
     def step(self, unit: str, direction: int) -> int:
         """Where one word, sentence or paragraph forward (+1) or back (-1) is."""
+        from tui.core import textnav  # on the first move: its patterns take a millisecond to compile
+
         starts = self._units.get(unit)
         if starts is None:
             finder = {
