@@ -54,7 +54,10 @@ class EarlyLayout(ScrollView):
         (Overrides a private method of Textual's ``ScrollView``; if Textual stops calling it, the
         content is laid out when first drawn, as before: one more layout, nothing wrong.)
         """
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        # Textual passes the arranged size of the children, which a line-drawn view has none of,
+        # so it never equals the virtual size and the scrollbar was redrawn on every layout; the
+        # view's virtual size is its own (set below), so the scrollbars change with the size alone.
+        changed = super()._size_updated(size, self.virtual_size, container_size, layout)
         laid_out = self.lay_out()
         if laid_out is not None and laid_out != self.virtual_size:
             self.set_reactive(ScrollView.virtual_size, laid_out)
