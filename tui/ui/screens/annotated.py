@@ -21,7 +21,6 @@ from tui.core.models import LoadProblem
 from tui.core.safe_text import one_line
 from tui.ui.messages import AnnotationChosen, CursorMoved, StoreOpened, TagChosen
 from tui.ui.screens.reader import ReaderScreen
-from tui.ui.widgets.annotation_bar import AnnotationBar
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.article_view import ArticleView
 
@@ -121,6 +120,7 @@ class AnnotatedScreen(ReaderScreen):
         """The Annotations pane beside the entity pane, and the bar under the text."""
         from textual.widgets import TabPane
 
+        from tui.ui.widgets.annotation_bar import AnnotationBar
         from tui.ui.widgets.annotation_pane import AnnotationPane
 
         await self.query_one("#centre").mount(AnnotationBar(id="annotation-bar"))
@@ -202,6 +202,8 @@ class AnnotatedScreen(ReaderScreen):
 
     def _show_bar(self, offset: int) -> None:
         """The tags and note of the annotations at ``offset``."""
+        from tui.ui.widgets.annotation_bar import AnnotationBar
+
         bars = self.query(AnnotationBar)
         if bars:
             bars.first().show_annotations([p.annotation for p in self._at(offset)])
