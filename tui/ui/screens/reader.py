@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 from textual import on, work
 from textual.app import ComposeResult, ScreenStackError
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widget import MountError
 from textual.worker import get_current_worker
@@ -111,13 +111,11 @@ class ReaderScreen(Screen[None]):
         The side panes mount just after the first paint, and the find bar on first use, so
         the article is on screen as soon as possible; their modules are imported then too.
         """
-        with Horizontal(id="main"):
-            yield ArticleList(id="article-list")
-            with Vertical(id="centre"):
-                yield ArticleHeader(id="article-header")
-                yield Legend(id="legend")
-                yield ArticleView(id="article-view")
-
+        yield ArticleList(id="article-list")
+        with Vertical(id="centre"):
+            yield ArticleHeader(id="article-header")
+            yield Legend(id="legend")
+            yield ArticleView(id="article-view")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -159,7 +157,7 @@ class ReaderScreen(Screen[None]):
             self.extract_entities()
         side = TabbedContent(id="side")
         try:
-            await self.query_one("#main").mount(side)
+            await self.mount(side, before=self.query_one(KeyBar))
             await side.add_pane(TabPane("Entities", EntityPane(id="entity-pane"), id="entities-tab"))
             await self.mount_more_panes(side)
         except (MountError, ScreenStackError):
