@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -79,8 +79,7 @@ class Article:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class LoadProblem:
+class LoadProblem(NamedTuple):
     """A file that could not be loaded, and why, in one line."""
 
     path: str
@@ -94,8 +93,7 @@ class LoadProblem:
         return {"path": self.path, "problem": self.message}
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     """A canonical entity: one person, organisation, place, amount, figure or date."""
 
     id: str
@@ -138,14 +136,14 @@ class Mention(NamedTuple):
         return data
 
 
-@dataclass(slots=True)
-class EntitySummary:
-    """An entity as it appears in one article: its mentions and the names used for it."""
+class EntitySummary(NamedTuple):
+    """An entity as it appears in one article: its mentions (a list filled as they are found)
+    and the names used for it."""
 
     entity_id: str
     canonical: str
     type: EntityType
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention]
 
     @property
     def names(self) -> list[str]:
@@ -163,7 +161,7 @@ def summarise(mentions: list[Mention]) -> list[EntitySummary]:
         summary = by_id.get(mention.entity_id)
         if summary is None:
             summary = by_id[mention.entity_id] = EntitySummary(
-                mention.entity_id, mention.canonical, mention.type
+                mention.entity_id, mention.canonical, mention.type, []
             )
         summary.mentions.append(mention)
     order = list(EntityType)
