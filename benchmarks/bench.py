@@ -17,9 +17,11 @@ import compileall
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -125,6 +127,44 @@ def startup(rounds: int) -> dict[str, Any]:
     }
 
 
+def startup_instructions() -> dict[str, float] | None:
+    """Instructions executed to the first paint, under callgrind: the reader's count over the
+    minimal app's. Unlike time, the count is the same at every run on any machine load, so it
+    shows a change of a fraction of a per cent; None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    compileall.compile_dir(str(ROOT / "tui"), quiet=1)  # as in startup()
+    counts = {}
+    for name, code in (("minimal", MINIMAL_APP), ("reader", READER_APP)):
+        at_paint = code.replace("    app.exit()", "    import os\n    os._exit(0)")  # leave out the shutdown
+        with tempfile.TemporaryDirectory() as folder:
+            done = subprocess.run(
+                [
+                    valgrind,
+                    "--tool=callgrind",
+                    f"--callgrind-out-file={folder}/out",
+                    sys.executable,
+                    "-c",
+                    at_paint,
+                ],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=600,
+                env={**os.environ, "PYTHONHASHSEED": "0"},
+            )
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        if found is None:
+            return None
+        counts[name] = int(found.group(1))
+    return {
+        "minimal_app_instructions": counts["minimal"],
+        "reader_instructions": counts["reader"],
+        "instructions_ratio": counts["reader"] / counts["minimal"],
+    }
+
+
 def extraction(megabytes: int, rounds: int) -> dict[str, Any]:
     """Entity extraction throughput on a synthetic corpus, with a plain regex word scan as baseline."""
     texts = synthetic_texts(megabytes * 1_000_000)
@@ -159,7 +199,10 @@ def main() -> None:
     """Run every benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--rounds", type=int, default=7, help="start-up rounds (default 7)")
+    parser.add_argument(
+        "--startup-rounds", type=int, default=31, help="paired start-up runs, reader and minimal (default 31)"
+    )
+    parser.add_argument("--rounds", type=int, default=7, help="rounds of the pane figures (default 7)")
     parser.add_argument("--megabytes", type=int, default=50, help="synthetic corpus size (default 50)")
     parser.add_argument(
         "--articles", type=int, default=10_000, help="synthetic corpus for the panes (default 10,000)"
@@ -174,7 +217,7 @@ def main() -> None:
 
     sizes = tuple(int(size) for size in args.sizes.split(",") if size.strip())
     results: dict[str, Any] = {
-        "startup": startup(args.rounds),
+        "startup": {**startup(args.startup_rounds), "instructions": startup_instructions()},
         "extraction": extraction(args.megabytes, rounds=5),
         "store": store_figures(),
         "panes": pane_figures(rounds=args.rounds, articles=args.articles),
@@ -194,6 +237,13 @@ def main() -> None:
     low, high = s["cpu_ratio_quartiles"]
     label = f"start-up ratio in CPU time, leaving out waits for a core (quartiles {low:.2f}–{high:.2f})"
     print(f"| {label} | {s['cpu_ratio']:.2f} | |")
+    if s["instructions"] is not None:
+        i = s["instructions"]
+        label = (
+            f"start-up ratio in instructions executed (callgrind: {i['reader_instructions'] / 1e6:,.0f} M "
+            f"/ {i['minimal_app_instructions'] / 1e6:,.0f} M; the same at every run)"
+        )
+        print(f"| {label} | {i['instructions_ratio']:.3f} | |")
     rounds = ", ".join(f"{r:.1f}" for r in e["extract_mb_per_s_rounds"])
     print(
         f"| entity extraction, {e['corpus_mb']:.0f} MB synthetic corpus ({e['articles']:,} articles, "
