@@ -123,7 +123,7 @@ class AnnotatedScreen(ReaderScreen):
         from tui.ui.widgets.annotation_bar import AnnotationBar
         from tui.ui.widgets.annotation_pane import AnnotationPane
 
-        await self.query_one("#centre").mount(AnnotationBar(id="annotation-bar"))
+        await self.mount_in_centre(AnnotationBar(id="annotation-bar"))
         await side.add_pane(
             TabPane("Annotations", AnnotationPane(id="annotation-pane"), id="annotations-tab")
         )

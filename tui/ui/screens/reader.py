@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, cast
 from textual import on, work
 from textual.app import ComposeResult, ScreenStackError
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widget import MountError
+from textual.widget import AwaitMount, MountError, Widget
 from textual.worker import get_current_worker
 
 from tui.core.corpus import Corpus
@@ -111,12 +110,11 @@ class ReaderScreen(Screen[None]):
         The side panes mount just after the first paint, and the find bar on first use, so
         the article is on screen as soon as possible; their modules are imported then too.
         """
+        yield KeyBar()  # first: the bottom row is split off the whole screen, then the columns
         yield ArticleList(id="article-list")
-        with Vertical(id="centre"):
-            yield ArticleHeader(id="article-header")
-            yield Legend(id="legend")
-            yield ArticleView(id="article-view")
-        yield KeyBar()
+        yield ArticleHeader(id="article-header")
+        yield Legend(id="legend")
+        yield ArticleView(id="article-view")
 
     def on_mount(self) -> None:
         """Fill the list, report load problems, and find entities in the background once painted.
@@ -157,7 +155,7 @@ class ReaderScreen(Screen[None]):
             self.extract_entities()
         side = TabbedContent(id="side")
         try:
-            await self.mount(side, before=self.query_one(KeyBar))
+            await self.mount(side)
             await side.add_pane(TabPane("Entities", EntityPane(id="entity-pane"), id="entities-tab"))
             await self.mount_more_panes(side)
         except (MountError, ScreenStackError):
@@ -165,6 +163,30 @@ class ReaderScreen(Screen[None]):
 
     async def mount_more_panes(self, side: TabbedContent) -> None:
         """Add panes beside the entity pane (a hook for screens built on this one)."""
+
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """Tab goes through the columns: the list, the article's column, then the side panes.
+
+        Textual orders the chain by where widgets sit on screen, top to bottom first, which would
+        put the side pane's tabs (at the top) before the text (under its header); within each
+        column its order is kept.
+        """
+        chain = super().focus_chain
+
+        def column(widget: Widget) -> int:
+            """0 for the list, 1 for the article's column, 2 for the side panes."""
+            ids = {node.id for node in widget.ancestors_with_self}
+            return 0 if "article-list" in ids else 2 if "side" in ids else 1
+
+        return sorted(chain, key=column)
+
+    def mount_in_centre(self, widget: Widget) -> AwaitMount:
+        """Add a widget at the foot of the centre column, under the article (and before the side
+        pane, so Tab reaches it first). The list, the side pane and the keys are split off the
+        screen's edges (``split`` in the CSS); everything else flows down the centre."""
+        sides = self.query("#side")
+        return self.mount(widget, before=sides.first()) if sides else self.mount(widget)
 
     async def action_focus(self, selector: str) -> None:
         """Focus a widget, first showing the side pane that holds it.
@@ -282,7 +304,7 @@ class ReaderScreen(Screen[None]):
         if bars:
             bars.first().show(message.stage, message.fraction)
         else:
-            self.query_one("#centre").mount(BuildBar(message.stage, message.fraction, id="build-bar"))
+            self.mount_in_centre(BuildBar(message.stage, message.fraction, id="build-bar"))
 
     def build_done(self) -> None:
         """The background work is over: take the bar away."""
@@ -400,7 +422,7 @@ class ReaderScreen(Screen[None]):
         bar = self._find_bar()
         if bar is None:
             bar = FindBar(id="find-bar")
-            await self.query_one("#centre").mount(bar)
+            await self.mount_in_centre(bar)
         bar.open()
 
     @on(FindChanged)

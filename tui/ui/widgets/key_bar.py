@@ -22,7 +22,7 @@ class KeyBar(Widget):
 
     DEFAULT_CSS = """
     KeyBar {
-        dock: bottom;
+        split: bottom;
         height: 1;
         background: $footer-background;
         color: $footer-foreground;
