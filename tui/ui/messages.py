@@ -1,15 +1,21 @@
 """Every message the widgets post, as small dataclasses; screens act on them.
 
-Without generated equality (``eq=False``): a message is an event, equal only to itself and
-hashable like any Textual message. Without a generated ``__repr__`` (``repr=False``): a message
-shows its fields through Rich's repr protocol, as Textual's own messages do, and there are
-fewer methods to generate at start-up (a millisecond and a half for these thirty).
+Each message declares its fields as a dataclass does, on :class:`Report`, which makes the class
+a dataclass (``eq=False, repr=False``) when the first message of that kind is made. Generating
+thirty ``__init__`` methods at import cost four milliseconds of every start-up, and most kinds
+of message are never sent in a session. Type checkers see each one as the dataclass it becomes
+(PEP 681, ``dataclass_transform``).
+
+Without generated equality: a message is an event, equal only to itself and hashable like any
+Textual message. Without a generated ``__repr__``: a message shows its fields through Rich's
+repr protocol, as Textual's own messages do.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, dataclass_transform
 
 from rich.repr import Result
 from textual.message import Message
@@ -25,9 +31,21 @@ if TYPE_CHECKING:
     from tui.core.entities.cache import MentionCache
     from tui.core.same_thing import SameThing
 
+_MAKING = threading.Lock()  # workers post messages too: a class is made a dataclass once
 
+
+@dataclass_transform(eq_default=False)
 class Report(Message):
-    """A message whose dataclass fields show in its repr (``ArticleChosen(article_id='001_…')``)."""
+    """A message whose fields are declared as a dataclass's, shown in its repr
+    (``ArticleChosen(article_id='001_…', focus_reader=False)``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """The first message of its kind: make its class a dataclass, then initialise it."""
+        kind = type(self)
+        with _MAKING:
+            if "__dataclass_fields__" not in kind.__dict__:
+                dataclass(eq=False, repr=False)(kind)  # adds the kind's own __init__, used from now on
+        kind.__init__(self, *args, **kwargs)
 
     def __rich_repr__(self) -> Result:
         """Each field and its value."""
@@ -36,7 +54,6 @@ class Report(Message):
             yield name, getattr(self, name)
 
 
-@dataclass(eq=False, repr=False)
 class ArticleChosen(Report):
     """The user moved to (or picked) an article in the list."""
 
@@ -44,40 +61,34 @@ class ArticleChosen(Report):
     focus_reader: bool = False
 
 
-@dataclass(eq=False, repr=False)
 class EntityChosen(Report):
     """The user chose an entity in the entity pane or clicked one in the text."""
 
     entity_id: str
 
 
-@dataclass(eq=False, repr=False)
 class TypeToggled(Report):
     """The user toggled the highlighting of one entity type in the legend."""
 
     entity_type: EntityType
 
 
-@dataclass(eq=False, repr=False)
 class FindChanged(Report):
     """The find query changed (an empty query clears the matches)."""
 
     query: str
 
 
-@dataclass(eq=False, repr=False)
 class FindStep(Report):
     """Move to the next (+1) or previous (-1) find match."""
 
     step: int
 
 
-@dataclass(eq=False, repr=False)
 class FindClosed(Report):
     """The find bar was dismissed."""
 
 
-@dataclass(eq=False, repr=False)
 class MentionsReady(Report):
     """The background entity extraction finished for the corpus (with the cache it went through,
     to be saved once the corpus is indexed: writing it meanwhile would slow the indexing)."""
@@ -87,17 +98,14 @@ class MentionsReady(Report):
     cache: MentionCache | None = None
 
 
-@dataclass(eq=False, repr=False)
 class SidePaneMounted(Report):
     """A side pane was mounted (they mount after the first paint) and wants its content."""
 
 
-@dataclass(eq=False, repr=False)
 class FirstFrameDrawn(Report):
     """The reader screen's first frame is on screen (start-up is over)."""
 
 
-@dataclass(eq=False, repr=False)
 class CursorMoved(Report):
     """The text cursor moved; ``selection`` is the selected span, if any."""
 
@@ -105,21 +113,18 @@ class CursorMoved(Report):
     selection: tuple[int, int] | None
 
 
-@dataclass(eq=False, repr=False)
 class AnnotationChosen(Report):
     """The user chose an annotation in the Annotations pane (open its article at the passage)."""
 
     annotation_id: str
 
 
-@dataclass(eq=False, repr=False)
 class TagChosen(Report):
     """The user chose a tag in the codebook (list every passage coded with it); None: back."""
 
     name: str | None
 
 
-@dataclass(eq=False, repr=False)
 class TagAction(Report):
     """The user asked to rename, recolour, merge or delete a tag from the codebook."""
 
@@ -127,7 +132,6 @@ class TagAction(Report):
     name: str
 
 
-@dataclass(eq=False, repr=False)
 class StoreOpened(Report):
     """The annotation store finished opening in the background (``problem``: why it is read-only)."""
 
@@ -135,14 +139,12 @@ class StoreOpened(Report):
     problem: str | None
 
 
-@dataclass(eq=False, repr=False)
 class IndexReady(Report):
     """The corpus's timeline and cross-reference indexes were built in the background."""
 
     index: CorpusIndex
 
 
-@dataclass(eq=False, repr=False)
 class EventChosen(Report):
     """The user chose an event (or a publication marker: ``article`` set) in the timeline pane."""
 
@@ -150,14 +152,12 @@ class EventChosen(Report):
     article: str | None = None
 
 
-@dataclass(eq=False, repr=False)
 class TimelineFilter(Report):
     """The user asked to filter the timeline: by "entity", by "tag", or "clear"."""
 
     by: str
 
 
-@dataclass(eq=False, repr=False)
 class XrefChosen(Report):
     """The user chose an entry in the cross-references pane: a mention, an entity or an article."""
 
@@ -167,7 +167,6 @@ class XrefChosen(Report):
     end: int = 0
 
 
-@dataclass(eq=False, repr=False)
 class SameThingFound(Report):
     """What other articles say about a passage was found (in the background)."""
 
@@ -176,14 +175,12 @@ class SameThingFound(Report):
     found: SameThing
 
 
-@dataclass(eq=False, repr=False)
 class CompanyCounted(Report):
     """The entities named with one were counted (in the background)."""
 
     entity: str
 
 
-@dataclass(eq=False, repr=False)
 class ArticlesAdded(Report):
     """Adding articles finished: the report and the corpus read again (None and ``error`` if it failed)."""
 
@@ -192,14 +189,12 @@ class ArticlesAdded(Report):
     error: str = ""
 
 
-@dataclass(eq=False, repr=False)
 class SearchChanged(Report):
     """The corpus-wide search query changed."""
 
     query: str
 
 
-@dataclass(eq=False, repr=False)
 class SearchDone(Report):
     """A corpus-wide search finished (in the background): the articles' numbers, and how long it took."""
 
@@ -208,7 +203,6 @@ class SearchDone(Report):
     seconds: float
 
 
-@dataclass(eq=False, repr=False)
 class SearchChosen(Report):
     """An article was chosen among the search results."""
 
@@ -216,14 +210,12 @@ class SearchChosen(Report):
     query: str
 
 
-@dataclass(eq=False, repr=False)
 class WordsIndexed(Report):
     """The corpus's word index was built (in the background)."""
 
     index: WordIndex
 
 
-@dataclass(eq=False, repr=False)
 class BuildProgress(Report):
     """The corpus is being worked out in the background: the stage, and how far it has come (0 to 1,
     None when not known)."""
@@ -232,21 +224,18 @@ class BuildProgress(Report):
     fraction: float | None = None
 
 
-@dataclass(eq=False, repr=False)
 class RelatedRanked(Report):
     """The articles related to one were ranked (in the background)."""
 
     article: str
 
 
-@dataclass(eq=False, repr=False)
 class CorpusLoaded(Report):
     """Every article of a corpus shown from its catalogue has been read (in the background)."""
 
     corpus: Corpus
 
 
-@dataclass(eq=False, repr=False)
 class ProblemsFound(Report):
     """Files read in the background could not be used, or only in part (the known-entities file)."""
 
