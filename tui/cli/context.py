@@ -7,15 +7,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tui.cli.errors import CliError
-from tui.core.annotations.store import AnnotationStore
-from tui.core.corpus import Corpus, load_corpus
-from tui.core.entities import EntityEngine, Gazetteer, load_gazetteer
-from tui.core.models import Article, LoadProblem, Mention
-from tui.core.store import StoreError
 from tui.core.workspace import Workspace, resolve_workspace
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each is imported where it is first needed: opening the app needs none of them
+    from tui.core.annotations.store import AnnotationStore
+    from tui.core.corpus import Corpus
     from tui.core.corpus_index import CorpusIndex
+    from tui.core.entities import EntityEngine, Gazetteer
+    from tui.core.models import Article, LoadProblem, Mention
 
 
 @dataclass
@@ -32,16 +31,22 @@ class Context:
     @cached_property
     def corpus(self) -> Corpus:
         """Every article of the workspace."""
+        from tui.core.corpus import load_corpus
+
         return load_corpus(self.workspace.articles)
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
         """The workspace's known-entities file."""
+        from tui.core.entities import load_gazetteer
+
         return load_gazetteer(self.workspace.entities_file)
 
     @cached_property
     def engine(self) -> EntityEngine:
         """The entity engine built from the known entities."""
+        from tui.core.entities import EntityEngine
+
         return EntityEngine(self.gazetteer)
 
     @cached_property
@@ -74,6 +79,9 @@ class Context:
     @cached_property
     def store(self) -> AnnotationStore:
         """The workspace's annotation store (a CliError if it cannot be read)."""
+        from tui.core.annotations.store import AnnotationStore
+        from tui.core.store import StoreError
+
         try:
             return AnnotationStore.open(self.workspace.annotations)
         except StoreError as error:
