@@ -352,3 +352,35 @@ def test_an_engine_reading_its_file_reads_it_once_on_first_use(monkeypatch: pyte
         thread.join(10)
     assert reads == [DATA] and len(seen) == 8 and all(g is seen[0] for g in seen)
     assert engine.resolve("Ghalibaf") is not None and engine.resolve("Ghalibaf").id == "person:qalibaf"  # type: ignore[union-attr]
+
+
+def test_the_recogniser_is_built_once_when_threads_first_use_the_engine_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from tui.core.entities import recogniser
+
+    built: list[object] = []
+    real = recogniser.Recogniser
+
+    class Counted(real):  # type: ignore[misc, valid-type]
+        def __init__(self, gazetteer: Gazetteer) -> None:
+            built.append(self)
+            super().__init__(gazetteer)
+
+    monkeypatch.setattr(recogniser, "Recogniser", Counted)
+    engine = EntityEngine.reading(DATA)
+    start = threading.Barrier(6)
+    found: list[object] = []
+
+    def use() -> None:
+        start.wait(5)
+        found.append(engine.resolve("Larijani"))
+
+    threads = [threading.Thread(target=use) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert len(built) == 1 and len(found) == 6 and all(f == found[0] for f in found)

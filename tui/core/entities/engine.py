@@ -52,11 +52,15 @@ class EntityEngine:
         return self._gazetteer
 
     def _ready(self) -> Recogniser:
-        """The recogniser, imported and built on first use."""
+        """The recogniser, imported and built on first use, once: it holds the names discovered in
+        the texts, so a second one built by another thread at the same time would not know them."""
         if self._recogniser is None:
-            from tui.core.entities.recogniser import Recogniser
+            gazetteer = self.gazetteer  # (its own lock first: the lock is not re-entrant)
+            with self._lock:
+                if self._recogniser is None:
+                    from tui.core.entities.recogniser import Recogniser
 
-            self._recogniser = Recogniser(self.gazetteer)
+                    self._recogniser = Recogniser(gazetteer)
         return self._recogniser
 
     def extract(self, text: str) -> list[Mention]:
