@@ -271,7 +271,7 @@ class ReaderScreen(Screen[None]):
     @on(ProblemsFound)
     def _problems_found(self, message: ProblemsFound) -> None:
         """Say which files read in the background could not be used (each once), and mark them."""
-        new = [p for p in dict.fromkeys(message.problems) if p not in self.problems and p not in self._found]
+        new = [p for p in dict.fromkeys(message.problems) if p not in self.problems]  # it holds _found
         for problem in new:
             self.notify(str(problem), title="Could not load", severity="error", timeout=10, markup=False)
         if new:
