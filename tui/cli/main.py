@@ -17,6 +17,7 @@ from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.core.safe_text import one_line
 from tui.core.store import StoreError
+from tui.core.user_files import UserFileError
 from tui.core.workspace import ENV_VAR
 
 EXIT_INTERNAL = 70
@@ -109,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error), error.code)
     except StoreError as error:
         return _fail(f"annotation store {error}", 1)
+    except UserFileError as error:
+        return _fail(str(error), 1)
     except OSError as error:
         return _fail(str(error), 1)
     except KeyboardInterrupt:

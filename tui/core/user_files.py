@@ -1,0 +1,127 @@
+"""Reading and writing files the user names: only regular files, within a size limit, atomically.
+
+A path given by the user, or found in a folder the user points at, may be anything: a FIFO
+(opening it for reading blocks until a writer comes), a device (``/dev/zero`` never ends,
+``/dev/full`` refuses every write), a folder, a symlink. Every read and write of such a path
+goes through here, so none of them can hang, read without end or replace what is not a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from pathlib import Path
+
+from tui.core.store.errors import StoreError
+from tui.core.store.files import replace_atomically
+
+
+class UserFileError(Exception):
+    """A file that cannot be read or written as asked: the path and a one-line reason."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular one is, in words ("a FIFO", "a device"…)."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def reason_for(error: OSError) -> str:
+    """A short lower-case reason for an OSError ("permission denied", "no such file or directory")."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return (error.strerror or str(error)).lower()
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at ``path`` (symlinks followed), at most ``limit`` of them.
+
+    Raises :class:`UserFileError` for anything else: a FIFO, device, socket or folder (checked
+    on the open descriptor, which a FIFO yields at once because it is opened non-blocking), a
+    file over ``limit`` bytes (checked again while reading, for a file that grows), or an
+    OSError, in words.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError:
+        raise UserFileError(path, "is a folder, not a file") from None
+    except OSError as error:
+        raise UserFileError(path, f"cannot read: {reason_for(error)}") from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise UserFileError(path, f"is {kind_of(info.st_mode)}, not a regular file")
+        if info.st_size > limit:
+            raise UserFileError(
+                path, f"too large ({size_text(info.st_size)}; the limit is {size_text(limit)})"
+            )
+        os.set_blocking(descriptor, True)
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(descriptor, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise UserFileError(path, f"too large (over {size_text(limit)}, the limit)")
+        return b"".join(chunks)
+    except OSError as error:
+        raise UserFileError(path, f"cannot read: {reason_for(error)}") from None
+    finally:
+        os.close(descriptor)
+
+
+def write_output_file(path: Path, data: bytes) -> Path:
+    """Write ``data`` to the file the user named, atomically; returns the path actually written.
+
+    A symlink is followed and the file it points to replaced (the link stays a link); an
+    existing regular file keeps its permissions. A folder, FIFO, device or socket is refused
+    rather than replaced by a regular file, as is a missing folder. Raises
+    :class:`UserFileError` with a one-line reason.
+    """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise UserFileError(path, f"cannot write: {reason_for(error)}") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise UserFileError(path, f"is {kind_of(info.st_mode)}; give the name of a file to write")
+    if not target.parent.is_dir():
+        raise UserFileError(path, f"cannot write: no folder {target.parent}")
+    try:
+        replace_atomically(target, data)
+    except StoreError as error:
+        raise UserFileError(path, error.reason) from None
+    if info is not None:
+        with contextlib.suppress(OSError):
+            os.chmod(target, stat.S_IMODE(info.st_mode))
+    return target
+
+
+def size_text(size: int) -> str:
+    """A byte count in words: "512 bytes", "8 MiB", "1.5 GiB"."""
+    if size < 1024:
+        return f"{size} bytes"
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if size >= scale:
+            value = size / scale
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    return f"{size} bytes"  # pragma: no cover - the loop always returns
