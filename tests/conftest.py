@@ -1,16 +1,69 @@
-"""Shared fixtures: the bundled corpus, and workspaces in temporary folders."""
+"""Shared fixtures: the bundled corpus, workspaces in temporary folders, and a session's own user folders.
+
+Every test session gets one temporary folder, made when pytest starts (before any test module
+is collected) and removed when it ends, even for ``--collect-only`` or an interrupted run. The
+user's folders (``HOME``, the XDG cache, data, config and state folders) point into it for the
+whole session, and the variables that would move the app elsewhere (``IRANPAK_CACHE``,
+``IRANPAK_WORKSPACE``) are unset, so neither the tests nor the subprocesses they start (which
+inherit the environment) write into the real user cache or data folder. Hypothesis keeps no
+example database (it would be ``.hypothesis/`` in the working folder).
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tui.core.corpus import Corpus, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "articles"
+#: The folders a program looks in for per-user files, each pointed into the session's folder.
+USER_FOLDERS = {
+    "HOME": "home",
+    "XDG_CACHE_HOME": "home/.cache",
+    "XDG_DATA_HOME": "home/.local/share",
+    "XDG_CONFIG_HOME": "home/.config",
+    "XDG_STATE_HOME": "home/.local/state",
+}
+#: Variables that would send the app's caches or workspace outside the session's folder.
+APP_FOLDER_VARIABLES = ("IRANPAK_CACHE", "IRANPAK_WORKSPACE")
+#: The session's folder and the environment it replaced, kept to undo both at the end.
+_SESSION: dict[str, Path] = {}
+_SAVED_ENVIRONMENT: dict[str, str | None] = {}
+
+settings.register_profile("no-database", database=None)
+settings.load_profile("no-database")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Make the session's folder and point the user's folders into it, before collection."""
+    folder = Path(tempfile.mkdtemp(prefix="iranpak-test-session-"))
+    _SESSION["folder"] = folder
+    for name in (*USER_FOLDERS, *APP_FOLDER_VARIABLES):
+        _SAVED_ENVIRONMENT[name] = os.environ.get(name)
+    for name, relative in USER_FOLDERS.items():
+        (folder / relative).mkdir(parents=True, exist_ok=True)
+        os.environ[name] = str(folder / relative)
+    for name in APP_FOLDER_VARIABLES:
+        os.environ.pop(name, None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Put the environment back and remove the session's folder with everything in it."""
+    for name, value in _SAVED_ENVIRONMENT.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    folder = _SESSION.pop("folder", None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,6 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-#: The caches of the workspaces the tests make: never the user's own.
-CACHE = Path(tempfile.mkdtemp(prefix="iranpak-test-cache-"))
 
 
 @dataclass
@@ -33,9 +30,12 @@ class Result:
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> Result:
-    """Run ``python -m tui ARGS`` and capture everything."""
+    """Run ``python -m tui ARGS`` and capture everything.
+
+    The process inherits the session's environment, whose user folders (and so the caches of
+    the workspaces the tests make) are in the session's temporary folder (``tests/conftest.py``).
+    """
     full_env = {k: v for k, v in os.environ.items() if k != "IRANPAK_WORKSPACE"}
-    full_env["IRANPAK_CACHE"] = str(CACHE)
     full_env.update(env or {})
     completed = subprocess.run(
         [sys.executable, "-m", "tui", *args],
