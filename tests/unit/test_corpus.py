@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -96,7 +99,7 @@ def test_every_bad_file_gets_a_one_line_problem_and_the_rest_still_load(tmp_path
     problems = {Path(p.path).name: p.message for p in corpus.problems}
     for name, _, expected in BAD_FILES:
         assert expected in problems[name], (name, problems[name])
-    assert problems["huge.md"] == f"too large (20.0 MiB; the limit is {MAX_ARTICLE_BYTES // 1048576} MiB)"
+    assert problems["huge.md"] == f"too large (20 MiB; the limit is {MAX_ARTICLE_BYTES // 1048576} MiB)"
     assert all("\n" not in str(p) and str(tmp_path) in str(p) for p in corpus.problems)
 
 
@@ -113,7 +116,7 @@ def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "dir.md").mkdir()
     corpus = load_corpus(tmp_path)
     assert len(corpus.articles) == 1
-    assert corpus.problems[0].message.startswith("cannot be read")
+    assert corpus.problems[0].message == "is a folder, not a regular file"
 
 
 def test_missing_folder_is_a_problem(tmp_path: Path) -> None:
@@ -148,3 +151,80 @@ def test_find_by_unique_prefix(corpus: Corpus) -> None:
     assert article is not None and article.id == "003_ae4195037769579a"
     assert corpus.find("00") is None
     assert corpus.find("zzz") is None
+
+
+def _load_within(folder: Path, seconds: float) -> Corpus:
+    """Load a corpus in a thread, failing the test (not hanging it) if it takes over ``seconds``."""
+    loaded: list[Corpus] = []
+    thread = threading.Thread(target=lambda: loaded.append(load_corpus(folder)), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"load_corpus({folder}) still running after {seconds} s"
+    return loaded[0]
+
+
+def test_a_fifo_or_any_non_regular_file_is_a_problem_and_never_opened_blocking(tmp_path: Path) -> None:
+    _write(tmp_path, "good.md", GOOD)
+    os.mkfifo(tmp_path / "fifo.md")
+    os.mkfifo(tmp_path / "target")
+    (tmp_path / "link.md").symlink_to(tmp_path / "target")
+    (tmp_path / "null.md").symlink_to("/dev/null")
+    (tmp_path / "folder.md").mkdir()
+    try:
+        corpus = _load_within(tmp_path, 10)
+    finally:  # a loader blocked on a FIFO is let go by opening its writing end
+        for fifo in (tmp_path / "fifo.md", tmp_path / "target"):
+            with contextlib.suppress(OSError):
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    assert [a.id for a in corpus.articles] == ["ok"]
+    problems = {Path(p.path).name: p.message for p in corpus.problems}
+    assert problems == {
+        "fifo.md": "is a FIFO (named pipe), not a regular file",
+        "link.md": "is a FIFO (named pipe), not a regular file",
+        "null.md": "is a device, not a regular file",
+        "folder.md": "is a folder, not a regular file",
+    }
+
+
+NESTED = "x = " + "[" * 2000 + "]" * 2000
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (NESTED, "malformed front matter: nested too deeply"),
+        ("x = " + "1" * 5000, "malformed front matter: Exceeds the limit"),
+        ("x = " + "{a = " * 1500 + "1" + "}" * 1500, "malformed front matter: nested too deeply"),
+    ],
+    ids=["nested-arrays", "huge-integer", "nested-tables"],
+)
+def test_front_matter_that_breaks_the_toml_reader_is_that_files_problem(
+    tmp_path: Path, header: str, expected: str
+) -> None:
+    _write(tmp_path, "good.md", GOOD)
+    _write(tmp_path, "deep.md", f'+++\ntitle = "Deep"\n{header}\n+++\n\nBody\n')
+    corpus = load_corpus(tmp_path)
+    assert [a.id for a in corpus.articles] == ["ok"]
+    (problem,) = corpus.problems
+    assert problem.path == str(tmp_path / "deep.md") and problem.message.startswith(expected)
+
+
+def test_any_exception_while_reading_one_file_is_that_files_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core import corpus as corpus_module
+
+    _write(tmp_path, "good.md", GOOD)
+    _write(tmp_path, "odd.md", GOOD.replace('"ok"', '"odd"'))
+    building = corpus_module.article_from
+
+    def fail_on_odd(table: dict[str, object], body: str, path: Path) -> object:
+        if path.name == "odd.md":
+            raise KeyError("surprise")
+        return building(table, body, path)
+
+    monkeypatch.setattr(corpus_module, "article_from", fail_on_odd)
+    corpus = load_corpus(tmp_path)
+    assert [a.id for a in corpus.articles] == ["ok"]
+    (problem,) = corpus.problems
+    assert problem.path.endswith("odd.md") and problem.message == "cannot be loaded: KeyError: 'surprise'"

@@ -8,6 +8,8 @@ from pathlib import Path
 from tui.core import frontmatter
 from tui.core.frontmatter import ArticleFormatError
 from tui.core.models import Article, LoadProblem
+from tui.core.safe_text import one_line
+from tui.core.user_files import UserFileError, read_regular_file
 
 ARTICLE_SUFFIX = ".md"
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
@@ -51,7 +53,7 @@ def load_corpus(folder: Path) -> Corpus:
         try:
             article = load_article(path)
         except ArticleFormatError as error:
-            corpus.problems.append(LoadProblem(str(path), str(error)))
+            corpus.problems.append(LoadProblem(str(path), one_line(str(error))))
             continue
         if article.id in seen:
             message = f"duplicate id {article.id!r}, already used by {seen[article.id]}"
@@ -63,22 +65,27 @@ def load_corpus(folder: Path) -> Corpus:
 
 
 def load_article(path: Path) -> Article:
-    """Read one article file, raising ``ArticleFormatError`` with a one-line reason."""
-    table, body = frontmatter.split(read_text(path))
-    return article_from(table, body, path)
+    """Read one article file, raising ``ArticleFormatError`` with a one-line reason.
+
+    Whatever goes wrong while reading or parsing this one file (a parser's RecursionError, a
+    KeyError from a field no check foresaw) is this file's problem, never the whole corpus's.
+    """
+    try:
+        table, body = frontmatter.split(read_text(path))
+        return article_from(table, body, path)
+    except ArticleFormatError:
+        raise
+    except Exception as error:  # any failure on one file is reported, never raised
+        raise ArticleFormatError(f"cannot be loaded: {type(error).__name__}: {error}") from None
 
 
 def read_text(path: Path) -> str:
-    """A text file's contents, refusing what cannot be an article: too large, binary, not UTF-8."""
+    """A text file's contents, refusing what cannot be an article: not a regular file (a FIFO, a
+    device, a folder: never opened blocking), too large, binary, not UTF-8."""
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            limit = MAX_ARTICLE_BYTES // (1024 * 1024)
-            raise ArticleFormatError(f"too large ({size / 1048576:.1f} MiB; the limit is {limit} MiB)")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_ARTICLE_BYTES + 1)
-    except OSError as error:
-        raise ArticleFormatError(f"cannot be read: {error.strerror or error}") from None
+        raw = read_regular_file(path, MAX_ARTICLE_BYTES)
+    except UserFileError as error:
+        raise ArticleFormatError(error.reason) from None
     if b"\x00" in raw[:8192]:
         raise ArticleFormatError("binary file, not text")
     try:

@@ -20,6 +20,8 @@ import tomllib
 from datetime import date, datetime
 from typing import Any
 
+from tui.core.safe_text import one_line
+
 FENCE = "+++"
 
 
@@ -40,8 +42,11 @@ def split(source: str) -> tuple[dict[str, Any], str]:
     header, body = rest[: end[0]], rest[end[1] :]
     try:
         table = tomllib.loads(header)
-    except tomllib.TOMLDecodeError as error:
-        raise ArticleFormatError(f"malformed front matter: {error}") from None
+    except RecursionError:
+        # Each nested array or table is a call in tomllib: "x = [[[…]]]" in 2 KB exhausts the stack.
+        raise ArticleFormatError("malformed front matter: nested too deeply") from None
+    except ValueError as error:  # TOMLDecodeError, and int()'s refusal of a 5,000-digit number
+        raise ArticleFormatError(f"malformed front matter: {one_line(str(error))}") from None
     return table, body.lstrip("\r\n").rstrip()
 
 
