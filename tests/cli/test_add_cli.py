@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+from tests.cli.conftest import ROOT
 from tests.cli.test_cli import assert_one_line_error
 
 STORY = """Naqvi and Momeni agree on border crossings
@@ -14,6 +19,9 @@ Eskandar Momeni in Islamabad on Tuesday and agreed to open two more border cross
 
 Ali Larijani welcomed the agreement, saying trade could reach $10 billion.
 """
+
+#: An article whose front matter nests 2,000 arrays in 4 KB (each is a call in the TOML reader).
+DEEP_ARTICLE = '+++\ntitle = "Deep"\nx = ' + "[" * 2000 + "]" * 2000 + "\n+++\n\nBody text.\n"
 
 
 def test_add_files_then_find_them_everywhere(cli: Any, workspace: Path, tmp_path: Path) -> None:
@@ -71,3 +79,93 @@ def test_search_across_the_corpus(cli: Any) -> None:
     assert all("larijani" in m["context"].lower() for a in found["articles"] for m in a["first"])
     assert cli("search", "zzzz nothing", "--json").json["articles"] == []
     assert_one_line_error(cli("search", "  "), "give something to search for")
+
+
+def test_list_names_a_fifo_in_the_articles_and_lists_the_others(cli: Any, workspace: Path) -> None:
+    """A FIFO is never opened (opening one for reading waits for a writer, forever)."""
+    os.mkfifo(workspace / "articles" / "zz_pipe.md")
+    result = cli("--workspace", str(workspace), "list", "--json")  # bounded: run_cli has a timeout
+    assert result.code == 0 and len(result.json["articles"]) == 5
+    assert result.json["problems"] == [
+        {
+            "path": str(workspace / "articles" / "zz_pipe.md"),
+            "problem": "is a FIFO (named pipe), not a regular file",
+        }
+    ]
+    assert result.err.count("\n") == 1 and "zz_pipe.md" in result.err
+
+
+def test_list_reports_front_matter_nested_too_deeply_and_lists_the_others(cli: Any, workspace: Path) -> None:
+    (workspace / "articles" / "deep.md").write_text(DEEP_ARTICLE, encoding="utf-8")
+    result = cli("--workspace", str(workspace), "list", "--json")
+    assert result.code == 0 and len(result.json["articles"]) == 5
+    (problem,) = result.json["problems"]
+    assert problem["path"].endswith("deep.md") and "nested too deeply" in problem["problem"]
+    assert "Traceback" not in result.err and "internal error" not in result.err
+
+
+def test_add_folder_goes_past_files_that_hang_or_break_the_parser(
+    cli: Any, workspace: Path, tmp_path: Path
+) -> None:
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    (incoming / "a_deep.md").write_text(DEEP_ARTICLE, encoding="utf-8")
+    os.mkfifo(incoming / "b_pipe.txt")
+    (incoming / "c_story.txt").write_text(STORY, encoding="utf-8")
+    result = cli("--workspace", str(workspace), "add", str(incoming), "--json")
+    assert result.code == 1
+    files = {Path(f["path"]).name: f for f in result.json["files"]}
+    assert files["a_deep.md"]["status"] == "failed" and "nested too deeply" in files["a_deep.md"]["message"]
+    assert files["b_pipe.txt"]["status"] == "failed" and "FIFO" in files["b_pipe.txt"]["message"]
+    assert files["c_story.txt"]["status"] == "added"
+    assert result.err.count("\n") == 2 and "Traceback" not in result.err
+
+
+def _add_at_once(workspace: Path, files: list[Path]) -> list[dict[str, Any]]:
+    """Run one ``add --json`` per file, all at once, in real processes; each one's outcome."""
+    env = {k: v for k, v in os.environ.items() if k != "IRANPAK_WORKSPACE"}
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tui", "--workspace", str(workspace), "add", str(path), "--json"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for path in files
+    ]
+    outcomes = []
+    for process in processes:
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+        (outcome,) = json.loads(out)["files"]
+        outcomes.append(outcome)
+    return outcomes
+
+
+def test_the_same_file_added_by_four_processes_at_once_is_added_once(workspace: Path, tmp_path: Path) -> None:
+    for trial in range(5):
+        story = tmp_path / f"story{trial}.txt"
+        story.write_text(STORY.replace("two more", f"{trial + 2} more"), encoding="utf-8")
+        outcomes = _add_at_once(workspace, [story] * 4)
+        added = [o for o in outcomes if o["status"] == "added"]
+        assert len(added) == 1, outcomes
+        assert all(
+            o["status"] == "skipped" and added[0]["article"] in o["message"]
+            for o in outcomes
+            if o not in added
+        )
+    names = sorted(p.name for p in (workspace / "articles").glob("*.md"))
+    assert len(names) == 10 and [name[:3] for name in names[5:]] == ["005", "006", "007", "008", "009"]
+
+
+def test_different_files_added_at_once_get_different_numbers(workspace: Path, tmp_path: Path) -> None:
+    stories = []
+    for number in range(4):
+        story = tmp_path / f"other{number}.txt"
+        story.write_text(STORY.replace("two more", f"{number + 10} more"), encoding="utf-8")
+        stories.append(story)
+    outcomes = _add_at_once(workspace, stories)
+    assert [o["status"] for o in outcomes] == ["added"] * 4
+    assert sorted(o["article"][:3] for o in outcomes) == ["005", "006", "007", "008"]

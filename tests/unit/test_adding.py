@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from datetime import date
 from pathlib import Path
@@ -9,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ARTICLES
-from tui.core.adding.add import Defaults, add_paths, expand
+from tui.core.adding.add import LOCK_NAME, Defaults, add_paths, expand
 from tui.core.corpus import load_corpus
 from tui.core.entities import EntityEngine, load_gazetteer
+from tui.core.models import Article
 
 DATELINED = """‘Now more than ever’, Iran, Pakistan urge closer ties
 
@@ -194,7 +196,7 @@ def test_an_unwritable_articles_folder_fails_each_file_cleanly(
     finally:
         folder.chmod(0o755)
     assert outcome.status == "failed" and "cannot be written" in outcome.message
-    assert list(folder.iterdir()) == []
+    assert [p.name for p in folder.iterdir()] in ([], [LOCK_NAME])  # the lock file, if it could be made
 
 
 def test_folders_are_walked_and_ids_continue_the_numbering(
@@ -242,7 +244,7 @@ def test_a_failed_write_leaves_no_file_behind(
     assert outcome.status == "failed" and outcome.message.endswith(
         "cannot be written to " + str(folder) + ": Permission denied"
     )
-    assert list(folder.iterdir()) == []
+    assert [p.name for p in folder.iterdir()] in ([], [LOCK_NAME])  # the lock file, if it could be made
 
 
 def test_a_taken_number_moves_on_to_the_next(
@@ -266,3 +268,70 @@ def test_an_articles_path_that_is_a_file_is_one_clear_error(tmp_path: Path, engi
     blocker = write(tmp_path / "articles", "not a folder")
     with pytest.raises(AddError, match="cannot hold articles"):
         add_paths([write(tmp_path / "a.txt", DATELINED)], blocker, engine)
+
+
+def _menu_page(body: str) -> str:
+    """A page whose body is ``body``, with a title and a site name."""
+    return (
+        "<!doctype html><html><head><title>Dawn: sections</title>"
+        f'<meta property="og:site_name" content="Dawn"></head><body>{body}</body></html>'
+    )
+
+
+LINKS = [f'<a href="/section/{n}">Section {n}</a>' for n in range(200)]
+MENU_PAGES = {
+    "nav-list": _menu_page("<nav><ul>" + "".join(f"<li>{link}</li>" for link in LINKS) + "</ul></nav>"),
+    "bare-list": _menu_page("<ul>" + "".join(f"<li>{link}</li>" for link in LINKS) + "</ul>"),
+    "div-of-links": _menu_page("<div>" + " ".join(LINKS) + "</div>"),
+    "paragraphs-of-links": _menu_page("".join(f"<p>{link}</p>" for link in LINKS)),
+    "one-line-menus": _menu_page(
+        "".join("<p>" + " | ".join(LINKS[n : n + 10]) + "</p>" for n in range(0, 200, 10))
+    ),
+    "role-navigation": _menu_page(
+        '<div role="navigation">' + "".join(f"<span>{link}</span>" for link in LINKS) + "</div>"
+    ),
+}
+
+
+@pytest.mark.parametrize("page", sorted(MENU_PAGES))
+def test_a_page_made_only_of_menus_is_refused(
+    tmp_path: Path, folder: Path, engine: EntityEngine, page: str
+) -> None:
+    source = write(tmp_path / f"{page}.html", MENU_PAGES[page])
+    (outcome,) = add_paths([source], folder, engine).outcomes
+    assert outcome.status == "failed" and "no article text found in the HTML" in outcome.message
+    assert list(folder.glob("*.md")) == []
+
+
+def _as_html(article: Article, menu: bool) -> str:
+    """A bundled article as a news site would serve it: paragraphs, some with links, around menus."""
+    paragraphs = [p for p in article.text.split("\n") if p.strip()]
+    linked = [
+        f'<p>{html.escape(p)} <a href="/more/{n}">Read more</a></p>'
+        if n % 3 == 0
+        else f"<p>{html.escape(p)}</p>"
+        for n, p in enumerate(paragraphs)
+    ]
+    navigation = (
+        "<nav><ul>" + "".join(f"<li>{link}</li>" for link in LINKS[:40]) + "</ul></nav>" if menu else ""
+    )
+    return (
+        f"<!doctype html><html><head><title>{html.escape(article.title)}</title></head><body>{navigation}"
+        f"<article><h1>{html.escape(article.title)}</h1>{''.join(linked)}</article>"
+        f"<footer>{' '.join(LINKS[40:60])}</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize("menu", [True, False], ids=["with-menus", "bare"])
+def test_real_articles_as_html_pages_are_still_added(
+    tmp_path: Path, folder: Path, engine: EntityEngine, menu: bool
+) -> None:
+    bundled = load_corpus(ARTICLES).articles
+    sources = [write(tmp_path / f"{a.id}.html", _as_html(a, menu)) for a in bundled]
+    report = add_paths(sources, folder, engine)
+    assert [o.status for o in report.outcomes] == ["added"] * len(bundled), [
+        o.message for o in report.outcomes
+    ]
+    added = load_corpus(folder).articles
+    assert [a.title for a in added] == [a.title for a in bundled]
+    assert all("Section" not in a.text for a in added)

@@ -10,18 +10,29 @@ show a bar and a large import can be cancelled between files.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.adding.dateline import read_opening
 from tui.core.adding.sources import SUFFIXES, Draft, read_draft
 from tui.core.adding.writer import article_id, next_number, render, text_keys, write_new
-from tui.core.corpus import load_article, load_corpus
+from tui.core.corpus import ARTICLE_SUFFIX, load_article
 from tui.core.entities import EntityEngine
 from tui.core.frontmatter import ArticleFormatError
+from tui.core.safe_text import one_line
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+
+#: The lock an ``add`` holds while it decides whether a file is new and which number it takes
+#: (hidden, so the corpus never reads it).
+LOCK_NAME = ".add.lock"
+#: How long one file waits for another ``add``, which holds the lock for one file at a time.
+LOCK_SECONDS = 60.0
 
 
 class AddError(OSError):
@@ -77,7 +88,11 @@ NOT_ARTICLES = ("readme", "license", "licence", "changelog", "contributing")
 
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
     """The files named, and in each folder named every text, Markdown or HTML file below it
-    (sorted; hidden ones and READMEs, licences and change logs left out)."""
+    (sorted; hidden ones and READMEs, licences and change logs left out).
+
+    A FIFO, device or socket with such a name is yielded too (only its name is looked at here),
+    so that reading it reports what it is instead of leaving it out unsaid.
+    """
     for path in paths:
         if not path.is_dir():
             yield path
@@ -85,7 +100,7 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
         for found in sorted(path.rglob("*")):
             parts = found.relative_to(path).parts
             if (
-                found.is_file()
+                not found.is_dir()
                 and found.suffix.lower() in SUFFIXES
                 and not any(part.startswith(".") for part in parts)
                 and not found.stem.lower().startswith(NOT_ARTICLES)
@@ -109,40 +124,103 @@ def add_paths(
         articles.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise AddError(f"{articles}: cannot hold articles: {error.strerror or error}") from None
-    known = {key: article.id for article in load_corpus(articles).articles for key in text_keys(article.text)}
-    number = next_number(articles)
+    from filelock import FileLock  # here: only adding takes this lock
+
+    # Another ``add`` (a second window, a script) may write into the folder meanwhile: each file's
+    # duplicate check and number are decided under the lock, from the folder as it is then.
+    lock = FileLock(articles / LOCK_NAME, timeout=LOCK_SECONDS, thread_local=False)
+    known = KnownTexts(articles)
     report = AddReport()
     for done, path in enumerate(files, start=1):
-        outcome = _add_one(path, articles, engine, defaults, known, number)
-        if outcome.status == "added":
-            number = int(outcome.article.split("_", 1)[0]) + 1
+        outcome = _add_one(path, articles, engine, defaults, known, lock)
         report.outcomes.append(outcome)
         if progress is not None and not progress(done, len(files), outcome):
             break
     return report
 
 
+class KnownTexts:
+    """The texts of an articles folder (by :func:`text_keys`), read again where other files appeared."""
+
+    def __init__(self, folder: Path) -> None:
+        """Nothing read yet: the first :meth:`refresh` reads the whole folder."""
+        self.folder = folder
+        self.by_key: dict[str, str] = {}
+        self.names: set[str] = set()
+        self.stamp: int | None = None
+
+    def refresh(self) -> None:
+        """Read the article files that appeared since the last look (under the lock: no ``add``
+        writes meanwhile, so an unchanged folder time means no new file)."""
+        stamp = os.stat(self.folder).st_mtime_ns
+        if stamp == self.stamp:
+            return
+        for path in sorted(self.folder.iterdir()):
+            if path.suffix != ARTICLE_SUFFIX or path.name.startswith(".") or path.name in self.names:
+                continue
+            self.names.add(path.name)
+            try:
+                article = load_article(path)
+            except ArticleFormatError:  # the corpus reports it; it holds no text to compare
+                continue
+            for key in text_keys(article.text):
+                self.by_key.setdefault(key, article.id)
+        self.stamp = stamp
+
+    def same_as(self, keys: Iterable[str]) -> str | None:
+        """The id of an article with the same text, if one is known."""
+        return next((self.by_key[key] for key in keys if key in self.by_key), None)
+
+    def took(self, written: Path, keys: Iterable[str], identifier: str) -> None:
+        """Count an article just written (under the lock) as known."""
+        self.names.add(written.name)
+        for key in keys:
+            self.by_key.setdefault(key, identifier)
+        self.stamp = os.stat(self.folder).st_mtime_ns
+
+
 def _add_one(
-    path: Path, articles: Path, engine: EntityEngine, defaults: Defaults, known: dict[str, str], number: int
+    path: Path, articles: Path, engine: EntityEngine, defaults: Defaults, known: KnownTexts, lock: FileLock
 ) -> Outcome:
     """Add one file, or say why not."""
+    from filelock import Timeout
+
     try:
         draft = read_draft(path)
+        keys = text_keys(draft.text)
+        if (same := known.same_as(keys)) is not None:  # as known before the lock: no need to wait
+            return Outcome(str(path), "skipped", message=f"the same text as {same}")
+        _complete(draft, engine, defaults)
     except ArticleFormatError as error:
-        return Outcome(str(path), "failed", message=str(error))
-    keys = text_keys(draft.text)
-    same = next((known[key] for key in keys if key in known), None)
-    if same is not None:
-        return Outcome(str(path), "skipped", message=f"the same text as {same}")
-    _complete(draft, engine, defaults)
+        return Outcome(str(path), "failed", message=one_line(str(error)))
+    except Exception as error:  # any failure on one file is its outcome; the others are still added
+        return Outcome(
+            str(path), "failed", message=one_line(f"cannot be read: {type(error).__name__}: {error}")
+        )
     try:
-        identifier, written = _write(articles, draft, number)
-        load_article(written)  # what was written must load
-    except (OSError, ArticleFormatError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        with lock:
+            known.refresh()
+            if (same := known.same_as(keys)) is not None:
+                return Outcome(str(path), "skipped", message=f"the same text as {same}")
+            identifier, written = _write(articles, draft, next_number(articles))
+            load_article(written)  # what was written must load
+            known.took(written, keys, identifier)
+    except Timeout:
+        reason = f"another add has held {lock.lock_file} for {LOCK_SECONDS:.0f} s"
         return Outcome(str(path), "failed", message=f"cannot be written to {articles}: {reason}")
-    known.update(dict.fromkeys(keys, identifier))
+    except (OSError, ArticleFormatError) as error:
+        reason = _write_failure(error, Path(lock.lock_file))
+        return Outcome(str(path), "failed", message=one_line(f"cannot be written to {articles}: {reason}"))
     return Outcome(str(path), "added", identifier, draft.title)
+
+
+def _write_failure(error: OSError | ArticleFormatError, lock: Path) -> str:
+    """Why an article could not be written, in words."""
+    if lock.is_dir():
+        return f"{lock} is a folder where adding keeps its lock file: remove it"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
 
 
 def _write(articles: Path, draft: Draft, number: int) -> tuple[str, Path]:

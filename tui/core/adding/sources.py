@@ -100,10 +100,10 @@ def _from_html(source: str, path: Path) -> Draft:
     if document is not None:
         fields = document if isinstance(document, dict) else document.as_dict()
     body = str(fields.get("text") or "")
-    words = len(body.split())
+    words = _article_words(source, body)
     if words < MIN_HTML_WORDS:
         raise ArticleFormatError(
-            f"no article text found in the HTML ({words} words of text outside the menus)"
+            f"no article text found in the HTML ({words} words of text outside the menus and links)"
         )
     text = "\n\n".join(part.strip() for part in body.split("\n") if part.strip())
     title = str(fields.get("title") or "").strip()
@@ -123,6 +123,62 @@ def _from_html(source: str, path: Path) -> Draft:
     description = str(fields.get("description") or "").strip()
     draft.standfirst = description if description != title else ""
     return draft
+
+
+#: Elements whose text is the page's furniture, not its article: links, menus, banners, forms, code.
+_FURNITURE = frozenset(
+    {"a", "nav", "menu", "header", "footer", "aside", "form", "button", "select", "option", "label",
+     "script", "style", "noscript", "template", "svg", "iframe", "head", "title"}
+)  # fmt: skip
+#: ARIA roles that mark the same furniture on any element.
+_FURNITURE_ROLES = frozenset({"navigation", "menu", "menubar", "banner", "contentinfo", "search"})
+#: What separates the links of a menu written on one line ("Home | World · Sport").
+_MENU_SEPARATORS = re.compile(r"\s*[|•·/»›]\s*|\s{2,}")
+
+
+def _article_words(source: str, body: str) -> int:
+    """How many words of article a page holds: the fewer of the extracted ``body``'s words outside
+    paragraphs that are only link texts, and the page's words outside its links and menus.
+
+    trafilatura falls back to whatever text a page has, so a page made only of menus comes back
+    as a list of its links ("Section 0", "Section 1"…): its words are not an article's.
+    """
+    from lxml import html  # type: ignore[import-untyped]  # lxml ships no type hints
+
+    try:
+        root = html.document_fromstring(source.encode("utf-8"), parser=html.HTMLParser(encoding="utf-8"))
+    except Exception:  # lxml refuses an empty or unusable document: it holds no article
+        return 0
+    links = {" ".join(link.text_content().split()) for link in root.iter("a")}
+    links.discard("")
+    in_body = sum(len(part.split()) for part in body.split("\n") if not _only_links(part, links))
+    return min(in_body, _words_outside_furniture(root))
+
+
+def _only_links(paragraph: str, links: set[str]) -> bool:
+    """Whether a paragraph of extracted text is a link's text, or a line of them (a menu)."""
+    line = " ".join(paragraph.split()).lstrip("-*•· ")
+    if not line or line in links:
+        return True
+    pieces = [piece for piece in _MENU_SEPARATORS.split(line) if piece]
+    return len(pieces) > 1 and all(piece in links for piece in pieces)
+
+
+def _words_outside_furniture(root: Any) -> int:
+    """The words of a parsed page's text outside its links, menus, banners, forms and scripts."""
+    hidden: set[Any] = set()
+    words = 0
+    for element in root.iter():  # document order: a parent before its children
+        parent = element.getparent()
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        role = str(element.get("role") or "").lower() if tag else ""
+        if not tag or parent in hidden or tag in _FURNITURE or role in _FURNITURE_ROLES:
+            hidden.add(element)
+        else:
+            words += len((element.text or "").split())
+        if parent is not None and parent not in hidden:  # a tail is its parent's text
+            words += len((element.tail or "").split())
+    return words
 
 
 def _shorten(title: str) -> str:
