@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,37 @@ def test_a_catalogue_with_a_missing_entry_is_not_trusted(workspace: Path, tmp_pa
     data["titles"].pop()
     (cache / "catalogue.json").write_text(json.dumps(data))
     assert read_catalogue(cache, folder) is None
+
+
+def test_a_catalogue_that_is_a_fifo_or_too_large_is_not_read(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache, folder = tmp_path / "cache", workspace / "articles"
+    write_catalogue(cache, load_corpus(folder))
+    monkeypatch.setattr(catalogue, "MAX_CATALOGUE_BYTES", 100)
+    assert read_catalogue(cache, folder) is None  # over the limit: not trusted, not read whole
+    monkeypatch.undo()
+    (cache / "catalogue.json").unlink()
+    os.mkfifo(cache / "catalogue.json")
+    found: list[object] = []
+    reading = threading.Thread(target=lambda: found.append(read_catalogue(cache, folder)), daemon=True)
+    reading.start()
+    reading.join(10)
+    blocked = reading.is_alive()
+    if blocked:  # let the blocked reader go before failing
+        os.close(os.open(cache / "catalogue.json", os.O_WRONLY | os.O_NONBLOCK))
+    assert not blocked and found == [None]
+
+
+def test_a_pending_article_that_breaks_the_parser_is_not_shown(workspace: Path, tmp_path: Path) -> None:
+    cache, folder = tmp_path / "cache", workspace / "articles"
+    write_catalogue(cache, load_corpus(folder))
+    listed = read_catalogue(cache, folder)
+    assert listed is not None
+    (folder / listed[0].name).write_text(
+        '+++\ntitle = "Deep"\nx = ' + "[" * 2000 + "]" * 2000 + "\n+++\n\nBody\n", encoding="utf-8"
+    )
+    pending = Pending(listed, folder, cache)
+    assert pending.article(listed[0].id) is None
+    loaded = pending.load()
+    assert len(loaded.articles) == len(listed) - 1 and "nested too deeply" in loaded.problems[0].message

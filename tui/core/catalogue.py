@@ -21,10 +21,13 @@ from typing import Any, NamedTuple
 from tui.core.cache_file import replacing
 from tui.core.corpus import ARTICLE_SUFFIX, Corpus
 from tui.core.models import Article
+from tui.core.user_files import UserFileError, read_regular_file
 
 FORMAT = "iranpak-reader catalogue"
 VERSION = 2
 NAME = "catalogue.json"
+MAX_CATALOGUE_BYTES = 64 * 1024 * 1024
+"""A larger catalogue is not read (ten thousand articles take about 2 MiB)."""
 #: Publication dates, one per line (or none).
 _ISO_LINES = re.compile(r"(?:\d{4}-\d{2}-\d{2}(?:\n|\Z))*")
 
@@ -98,7 +101,7 @@ def read_catalogue(cache: Path, folder: Path) -> list[Listed] | None:
     one recorded, no file was added, removed or renamed, and the folder is not even listed.
     """
     try:
-        raw = (cache / NAME).read_bytes()
+        raw = read_regular_file(cache / NAME, MAX_CATALOGUE_BYTES)
         import orjson  # here: a workspace without a catalogue starts without it
 
         data: Any = orjson.loads(raw)
@@ -123,7 +126,7 @@ def read_catalogue(cache: Path, folder: Path) -> list[Listed] | None:
         ):
             return None
         return list(map(tuple.__new__, repeat(Listed), zip(ids, titles, dates, words, names, strict=True)))
-    except (OSError, KeyError, TypeError, ValueError):  # orjson's JSONDecodeError is a ValueError
+    except (OSError, KeyError, TypeError, ValueError, UserFileError):  # orjson's errors are ValueErrors
         return None
 
 
