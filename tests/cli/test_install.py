@@ -24,6 +24,7 @@ def test_wheel_bundles_the_articles_and_runs_from_elsewhere(tmp_path: Path) -> N
     names = zipfile.ZipFile(wheel).namelist()
     assert "tui/bundled_articles/000_9154f6903408afad.md" in names
     assert "tui/bundled_articles/entities.toml" in names
+    assert "tui/core/entities/known_entities.toml" in names
     assert "tui/ui/app.tcss" in names
 
     target = tmp_path / "site"

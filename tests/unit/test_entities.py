@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.entities import EntityEngine, Gazetteer, load_gazetteer
+from tui.core.entities.gazetteer import builtin_gazetteer
 from tui.core.models import EntityType, Mention
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,6 +61,85 @@ def test_bundled_data_file_loads_without_problems() -> None:
     ids = {entity.id for entity in gazetteer.entities}
     assert {"person:qalibaf", "org:iaea", "place:tehran", "person:nawaz-sharif"} <= ids
     assert "person:mohsin-naqvi" not in ids
+
+
+def test_the_built_in_entities_are_the_packages_and_the_checkouts_file_adds_nothing_broken() -> None:
+    builtin = builtin_gazetteer()
+    assert builtin.problems == []
+    assert {"place:iran", "place:pakistan", "place:tehran", "place:islamabad"} <= {
+        e.id for e in builtin.entities
+    }
+    assert load_gazetteer(DATA).problems == []
+
+
+def test_a_workspace_file_adds_a_person_and_replaces_a_built_in_entity_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "entities.toml"
+    path.write_text(
+        '[[entity]]\nid = "gul"\nname = "Zarina Gul"\ntype = "person"\n'
+        # The same canonical name as the built-in person:larijani, under another slug.
+        '[[entity]]\nid = "ali-larijani"\nname = "ali  LARIJANI"\ntype = "person"\n'
+        'aliases = ["the security supremo"]\n',
+        encoding="utf-8",
+    )
+    gazetteer = load_gazetteer(path)
+    assert gazetteer.problems == []
+    ids = [e.id for e in gazetteer.entities]
+    assert "person:larijani" not in ids and ids.count("person:ali-larijani") == 1
+    assert ids[-1] == "person:gul" and len(ids) == len(builtin_gazetteer().entities) + 1
+    mentions = EntityEngine(gazetteer).extract(
+        "Zarina Gul met the security supremo in Tehran; the SNSC chief was not there."
+    )
+    by_text = {m.text: m.entity_id for m in mentions}
+    assert by_text["Zarina Gul"] == "person:gul"
+    assert by_text["the security supremo"] == "person:ali-larijani"
+    assert by_text["Tehran"] == "place:tehran"
+    assert "the SNSC chief" not in by_text  # the built-in alias went with the entity it replaced
+
+
+def test_a_workspace_entity_with_a_built_in_slug_replaces_it_once(tmp_path: Path) -> None:
+    path = tmp_path / "entities.toml"
+    path.write_text(
+        '[[entity]]\nid = "tehran"\nname = "Teheran"\ntype = "place"\n'
+        '[[entity]]\nid = "capital"\nname = "Tehran"\ntype = "place"\n',
+        encoding="utf-8",
+    )
+    entities = {e.id: e for e in load_gazetteer(path).entities}
+    assert entities["place:tehran"].name == "Teheran"
+    # The built-in Tehran is already replaced by the first row: the second is added.
+    assert entities["place:capital"].name == "Tehran"
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"[[entity]\nid = ", "cannot read the entities file"),
+        (b"x = " + b"[" * 2000 + b"]" * 2000 + b"\n", "nested too deeply"),
+        (b"\xff\xfe not utf-8", "cannot read the entities file"),
+    ],
+)
+def test_a_broken_workspace_file_is_one_problem_and_the_built_in_entities_still_work(
+    tmp_path: Path, content: bytes, needle: str
+) -> None:
+    path = tmp_path / "entities.toml"
+    path.write_bytes(content)
+    gazetteer = load_gazetteer(path)
+    assert len(gazetteer.problems) == 1 and gazetteer.problems[0].path == str(path)
+    assert needle in gazetteer.problems[0].message and "\n" not in gazetteer.problems[0].message
+    assert [e.id for e in gazetteer.entities] == [e.id for e in builtin_gazetteer().entities]
+    assert {m.text for m in EntityEngine(gazetteer).extract("Talks in Islamabad with Iran.")} >= {
+        "Islamabad",
+        "Iran",
+    }
+
+
+def test_a_fifo_as_the_workspace_file_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "entities.toml"
+    os.mkfifo(path)
+    gazetteer = load_gazetteer(path)
+    assert len(gazetteer.problems) == 1 and "FIFO" in gazetteer.problems[0].message
+    assert len(gazetteer.entities) == len(builtin_gazetteer().entities)
 
 
 def test_mentions_are_sorted_non_overlapping_and_exact(corpus: dict[str, list[Mention]]) -> None:

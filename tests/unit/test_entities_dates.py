@@ -8,6 +8,7 @@ import pytest
 
 from tests.unit.test_entities import TEXTS, at
 from tui.core.entities import EntityEngine, Gazetteer, load_gazetteer
+from tui.core.entities.gazetteer import read_entities_file
 from tui.core.models import EntityType, Mention
 
 DATA = Path(__file__).resolve().parents[2] / "articles" / "entities.toml"
@@ -134,14 +135,14 @@ def test_large_input_self_check(engine: EntityEngine) -> None:
 
 
 def test_missing_file_gives_empty_gazetteer(tmp_path: Path) -> None:
-    gazetteer = load_gazetteer(tmp_path / "none.toml")
+    gazetteer = read_entities_file(tmp_path / "none.toml")
     assert gazetteer == Gazetteer()
 
 
 def test_broken_toml_is_one_problem(tmp_path: Path) -> None:
     path = tmp_path / "entities.toml"
     path.write_text("[[entity]\nid = ", encoding="utf-8")
-    gazetteer = load_gazetteer(path)
+    gazetteer = read_entities_file(path)
     assert gazetteer.entities == []
     assert len(gazetteer.problems) == 1 and gazetteer.problems[0].path == str(path)
 
@@ -156,7 +157,7 @@ def test_bad_rows_are_reported_and_good_rows_load(tmp_path: Path) -> None:
         '[[entity]]\nid = "al"\nname = "Aliases"\ntype = "place"\naliases = "A"\n',
         encoding="utf-8",
     )
-    gazetteer = load_gazetteer(path)
+    gazetteer = read_entities_file(path)
     assert [e.id for e in gazetteer.entities] == ["person:ok"]
     assert [p.message for p in gazetteer.problems] == [
         "entity #2 (id 'bad'): 'type' must be person, organisation or place, not None",
