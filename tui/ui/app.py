@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine
 from tui.core.models import LoadProblem
+from tui.core.safe_text import visible
 from tui.ui.commands import ArticleCommands, ReaderCommands, TagCommands
 from tui.ui.messages import FirstFrameDrawn
 from tui.ui.screens.searching_screen import SearchingScreen
@@ -106,6 +108,24 @@ class ReaderApp(App[None]):
         )
         screen.pending = self.pending
         return screen
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification as plain text, its control characters as symbols.
+
+        Notifications carry article titles, tag names, file names and error messages, which are
+        data: none is ever parsed as markup (``markup`` is ignored) or sent to the terminal raw.
+        """
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def action_help(self) -> None:
         """Show every key."""

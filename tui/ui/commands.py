@@ -1,12 +1,20 @@
-"""Command palette providers: open any article, run any reader action."""
+"""Command palette providers: open any article, run any reader action.
+
+Titles and tag names are data: every hit is built from :class:`~textual.content.Content`, which
+Textual shows as it is, never from a string, which the palette would parse as markup (a title
+holding ``[@click=app.quit]`` would quit when clicked, an unbalanced ``[/]`` would crash it).
+"""
 
 from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Callable
 from functools import partial
+from typing import cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from tui.core.models import EntityType
 from tui.core.safe_text import one_line
@@ -27,7 +35,7 @@ class _EntryCommands(Provider):
     async def discover(self) -> Hits:
         """Every entry, before anything is typed."""
         for title, help_text, callback in self._entries():
-            yield DiscoveryHit(title, callback, help=help_text)
+            yield DiscoveryHit(Content(title), callback, text=title, help=literal(help_text))
 
     async def search(self, query: str) -> Hits:
         """Entries whose title (or help, where matched) fits the query."""
@@ -37,7 +45,30 @@ class _EntryCommands(Provider):
             if self.MATCH_HELP:
                 score = max(score, matcher.match(help_text))
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(score, highlighted(matcher, title), callback, text=title, help=literal(help_text))
+
+
+def literal(text: str) -> str:
+    """Help text the palette shows as it is.
+
+    The palette passes a hit's help through ``Content.from_markup``, which returns a ``Content``
+    unchanged: a ``Content`` is never parsed. ``Hit.help`` is typed ``str``, hence the cast.
+    """
+    return cast(str, Content(one_line(text)))
+
+
+def highlighted(matcher: Matcher, candidate: str) -> Content:
+    """``candidate`` with the query's fuzzy match highlighted, as literal text.
+
+    ``Matcher.highlight`` parses its candidate as markup, so the match is styled here instead.
+    """
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if score:
+        for offset in offsets:
+            if not candidate[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class ArticleCommands(_EntryCommands):
@@ -106,7 +137,7 @@ class ReaderCommands(Provider):
     async def discover(self) -> Hits:
         """Every action, before anything is typed."""
         for name, help_text, action in self._entries():
-            yield DiscoveryHit(name, self._run(action), help=help_text)
+            yield DiscoveryHit(Content(name), self._run(action), text=name, help=literal(help_text))
 
     async def search(self, query: str) -> Hits:
         """Actions whose name matches the query."""
@@ -114,7 +145,9 @@ class ReaderCommands(Provider):
         for name, help_text, action in self._entries():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), self._run(action), help=help_text)
+                yield Hit(
+                    score, highlighted(matcher, name), self._run(action), text=name, help=literal(help_text)
+                )
 
 
 class TagCommands(_EntryCommands):

@@ -10,10 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from tui.core.adding.add import Defaults
+from tui.core.safe_text import one_line
 
 
 @dataclass(frozen=True)
@@ -65,22 +67,25 @@ class AddDialog(ModalScreen[AddRequest | None]):
         value = {name: self.query_one(f"#add-{name}", Input).value.strip() for name in
                  ("path", "title", "published", "source", "url")}  # fmt: skip
         paths = [Path(part.strip()).expanduser() for part in value["path"].split(";") if part.strip()]
-        error = self.query_one("#add-error", Label)
         if not paths:
-            error.update("Give a file or a folder to add")
+            self._error("Give a file or a folder to add")
             return
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
-            error.update(f"No such file or folder: {missing[0]}")
+            self._error(f"No such file or folder: {missing[0]}")
             return
         published = None
         if value["published"]:
             try:
                 published = date.fromisoformat(value["published"])
             except ValueError:
-                error.update(f"Not a date like 2025-11-07: {value['published']}")
+                self._error(f"Not a date like 2025-11-07: {value['published']}")
                 return
         self.dismiss(AddRequest(paths, Defaults(value["title"], published, value["source"], value["url"])))
+
+    def _error(self, message: str) -> None:
+        """Say what is wrong with the fields, as text (a path or a date may hold anything)."""
+        self.query_one("#add-error", Label).update(Content(one_line(message)))
 
     def action_cancel(self) -> None:
         """Add nothing."""

@@ -6,17 +6,21 @@ written leaves reading untouched: every change is refused with one message sayin
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.binding import Binding
 
+from tui.core.safe_text import one_line
 from tui.ui.messages import TagAction
 from tui.ui.screens.annotated import AnnotatedScreen
 from tui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:  # imported when first used: they are not needed for the first paint
     from tui.core.annotations.history import Change, History
+    from tui.core.annotations.model import Tag
+    from tui.core.annotations.store import AnnotationStore
     from tui.ui.screens.tag_dialog import TagChoice
 
 
@@ -60,22 +64,17 @@ class AnnotatingScreen(AnnotatedScreen):
             return False
         return True
 
-    def _save(self, label: str, changes: list[Change]) -> None:
-        """Save changes as one undoable step and show them."""
+    def _save(self, label: str, changes: list[Change], new_tags: Sequence[Tag] = ()) -> None:
+        """Save changes, with the new tags they bring, as one commit and one undoable step; show them."""
+        from tui.core.annotations.history import Changes
         from tui.core.store import StoreError
 
-        saves = [after for _, after in changes if after is not None]
-        deletes = [before.id for before, after in changes if after is None and before is not None]
         try:
-            with self.store.transaction():
-                if deletes:
-                    self.store.delete(*deletes)
-                if saves:
-                    self.store.save(*saves)
+            done = self.store.apply(Changes(tuple(changes), tuple((None, tag) for tag in new_tags)))
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return
-        self.history.record(label, changes)
+        self.history.record(label, done)
         self.refresh_bindings()
         self._signature = self.store.signature()
         self.refresh_annotations()
@@ -101,16 +100,15 @@ class AnnotatingScreen(AnnotatedScreen):
             """Save what the dialog returned."""
             if choice is None:
                 return
-            for tag in choice.new_tags:
-                self.store.save_tag(tag)
             if before is None and selection is not None:
                 made = Annotation.create(
                     article.id, article.text, *selection, choice.tags, choice.note, default_author()
                 )
                 view.clear_selection()
-                self._save("annotate", [(None, made)])
+                self._save("annotate", [(None, made)], choice.new_tags)
             elif before is not None:
-                self._save("edit", [(before, before.edited(tags=choice.tags, note=choice.note))])
+                edited = before.edited(tags=choice.tags, note=choice.note)
+                self._save("edit", [(before, edited)], choice.new_tags)
 
         dialog = TagDialog(
             quote, self.store.tags(), before.tags if before else (), before.note if before else ""
@@ -153,13 +151,19 @@ class AnnotatingScreen(AnnotatedScreen):
         """Redo what was undone."""
         self._history_step(self.history.redo, "Redid", "Nothing to redo")
 
-    def _history_step(self, step: object, done: str, nothing: str) -> None:
-        """Run an undo or redo against the store and show the result."""
+    def _history_step(self, step: Callable[[AnnotationStore], str | None], done: str, nothing: str) -> None:
+        """Run an undo or redo against the store and show the result (the label names tags: text)."""
+        from tui.core.store import StoreError
+
         if not self._writable():
             return
-        label = step(self.store)  # type: ignore[operator]
+        try:
+            label = step(self.store)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
         self.refresh_bindings()
-        self.notify(f"{done} {label}" if label else nothing, timeout=2)
+        self.notify(f"{done} {one_line(label)}" if label else nothing, timeout=2, markup=False)
         self._signature = self.store.signature()
         self.refresh_annotations()
 

@@ -37,7 +37,7 @@ class ChooserDialog(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         """The title and the items, as plain text."""
         with Vertical():
-            yield Label(Content(self.title_text))
+            yield Label(Content(one_line(self.title_text)))
             yield OptionList(*(Option(Content(one_line(item))) for item in self.items))
 
     @on(OptionList.OptionSelected)

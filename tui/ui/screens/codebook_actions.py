@@ -6,6 +6,7 @@ change many annotations at once and are one undoable step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,11 +14,12 @@ from tui.core.annotations.exporting import export_bytes
 from tui.core.annotations.model import Tag, now, valid_colour
 from tui.core.safe_text import one_line
 from tui.core.store import StoreError
-from tui.core.store.files import replace_atomically
+from tui.core.user_files import UserFileError, write_output_file
 from tui.ui.screens.export_dialog import ExportDialog
 from tui.ui.screens.prompt import ConfirmDialog, PromptDialog
 
 if TYPE_CHECKING:
+    from tui.core.annotations.history import Changes
     from tui.ui.screens.annotating import AnnotatingScreen
 
 
@@ -52,7 +54,7 @@ def _rename(screen: AnnotatingScreen, old: str, new: str | None) -> None:
         question = f"“{one_line(new)}” exists: merge “{one_line(old)}” into it?"
         screen.app.push_screen(ConfirmDialog(question), lambda yes: _merge(screen, old, new) if yes else None)
         return
-    _retag(screen, f"rename {old} → {new}", [old], lambda: screen.store.rename_tag(old, new))
+    _retag(screen, f"rename {old} → {new}", lambda: screen.store.rename_tag(old, new))
 
 
 def _merge(screen: AnnotatingScreen, source: str, into: str | None) -> None:
@@ -62,43 +64,38 @@ def _merge(screen: AnnotatingScreen, source: str, into: str | None) -> None:
     if screen.store.tag(into) is None:
         screen.notify(f"No tag called {one_line(into)}", severity="error", markup=False)
         return
-    _retag(screen, f"merge {source} → {into}", [source], lambda: screen.store.merge_tags([source], into))
+    _retag(screen, f"merge {source} → {into}", lambda: screen.store.merge_tags([source], into))
 
 
 def _delete(screen: AnnotatingScreen, name: str) -> None:
     """Delete a tag everywhere."""
-    _retag(screen, f"delete tag {name}", [name], lambda: screen.store.delete_tag(name))
+    _retag(screen, f"delete tag {name}", lambda: screen.store.delete_tag(name))
 
 
-def _retag(screen: AnnotatingScreen, label: str, names: list[str], apply: object) -> None:
-    """Apply a tag change and record every annotation it touched as one undoable step."""
-    before = {a.id: a for name in names for a in screen.store.annotations(tag=name)}
+def _retag(screen: AnnotatingScreen, label: str, apply: Callable[[], Changes]) -> None:
+    """Apply a tag change (one save) and record what it did as one undoable step."""
     try:
-        apply()  # type: ignore[operator]
+        changes = apply()
     except StoreError as error:
         screen.notify(str(error), title="Not saved", severity="error", markup=False)
         return
-    changes = [(old, screen.store.get(annotation_id)) for annotation_id, old in before.items()]
-    screen.history.record(label, [(old, new) for old, new in changes if new is not None])
+    screen.history.record(label, changes)
     screen.refresh_bindings()
-    screen.notify(f"{one_line(label)}: {len(before)} annotations changed", timeout=3, markup=False)
+    count = len(changes.annotations)
+    screen.notify(f"{one_line(label)}: {count} annotations changed", timeout=3, markup=False)
     screen.refresh_annotations()
 
 
 def _recolour(screen: AnnotatingScreen, name: str, colour: str | None) -> None:
-    """Give a tag a new colour."""
+    """Give a tag a new colour (one undoable step)."""
     tag = screen.store.tag(name)
     if tag is None or not colour:
         return
     if not valid_colour(colour):
         screen.notify(f"Not a colour: {one_line(colour)} (use #rrggbb)", severity="error", markup=False)
         return
-    try:
-        screen.store.save_tag(Tag(tag.name, colour, tag.description, tag.created, now()))
-    except StoreError as error:
-        screen.notify(str(error), title="Not saved", severity="error", markup=False)
-        return
-    screen.refresh_annotations()
+    new = Tag(tag.name, colour, tag.description, tag.created, now())
+    _retag(screen, f"recolour {name}", lambda: screen.store.save_tag(new))
 
 
 def export_annotations(screen: AnnotatingScreen) -> None:
@@ -111,16 +108,14 @@ def export_annotations(screen: AnnotatingScreen) -> None:
             return
         kind, path = answer
         articles = {article.id: article for article in screen.corpus.articles}
-        data, count = export_bytes(kind, screen.store, articles)
         try:
-            if path.is_dir():
-                raise StoreError(path, "is a folder; give a file name")
-            replace_atomically(path, data)
-        except StoreError as error:
-            screen.notify(str(error), title="Export failed", severity="error", markup=False)
+            data, count = export_bytes(kind, screen.store, articles)
+            written = write_output_file(path, data)
+        except (StoreError, UserFileError) as error:
+            screen.notify(one_line(str(error)), title="Export failed", severity="error", markup=False)
             return
         screen.notify(
-            f"Wrote {count} annotation{'' if count == 1 else 's'} ({kind}) to {path}",
+            f"Wrote {count} annotation{'' if count == 1 else 's'} ({kind}) to {one_line(str(written))}",
             title="Exported",
             timeout=8,
             markup=False,

@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from tui.core.safe_text import one_line
+
 _CSS = """
 {name} {{
     align: center middle;
@@ -29,20 +31,25 @@ class PromptDialog(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
+        """``value`` is the answer offered (a tag's name): edited with its control characters as
+        symbols, and returned as it was, byte for byte, if left as shown."""
         super().__init__()
         self.question, self.value, self.placeholder = question, value, placeholder
 
     def compose(self) -> ComposeResult:
         """The question and the field."""
         with Vertical():
-            yield Label(Content(self.question))
-            yield Input(self.value, placeholder=self.placeholder, id="answer")
+            yield Label(Content(one_line(self.question)))
+            yield Input(one_line(self.value), placeholder=self.placeholder, id="answer")
             yield Label("Enter to confirm · Esc to cancel", classes="hint")
 
     @on(Input.Submitted)
     def _answer(self, event: Input.Submitted) -> None:
-        """Return the text (None if empty)."""
-        self.dismiss(event.value.strip() or None)
+        """Return the text (None if empty); the offered value itself if it was left as shown."""
+        answer = event.value.strip()
+        if self.value and answer == one_line(self.value).strip():
+            answer = self.value.strip()
+        self.dismiss(answer or None)
 
     def action_cancel(self) -> None:
         """Close without an answer."""
@@ -65,7 +72,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The question."""
         with Vertical():
-            yield Label(Content(self.question))
+            yield Label(Content(one_line(self.question)))
             yield Label("y / Enter: yes · n / Esc: no", classes="hint")
 
     def action_answer(self, yes: bool) -> None:

@@ -7,6 +7,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Label, ProgressBar
 
+from tui.core.safe_text import one_line
+
 
 class BuildBar(Horizontal):
     """A stage ("Finding entities in 10,000 articles") and a bar (a moving one when unknown)."""
@@ -27,7 +29,7 @@ class BuildBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         """The stage and the bar."""
-        yield Label(Content(self._stage), id="build-stage")
+        yield Label(Content(one_line(self._stage)), id="build-stage")
         yield ProgressBar(total=None, show_eta=False, id="build-progress")
 
     def on_mount(self) -> None:
@@ -39,7 +41,7 @@ class BuildBar(Horizontal):
         self._stage, self._fraction = stage, fraction
         if not self.is_mounted or not self.query("#build-stage"):
             return
-        self.query_one("#build-stage", Label).update(Content(stage))
+        self.query_one("#build-stage", Label).update(Content(one_line(stage)))
         bar = self.query_one(ProgressBar)
         if fraction is None:
             bar.update(total=None)
