@@ -1,20 +1,26 @@
-"""The annotation store, on memory and on the journalled file storage, and the storage's safety rules."""
+"""The annotation store, on memory and on the journalled file storage, and the storage's safety rules.
+
+One user-level change is one journal commit, a failed one leaves no trace, undo and redo restore
+exactly, and the store checks every document it reads.
+"""
 
 from __future__ import annotations
 
 import os
+import uuid
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import orjson
 import pytest
 
-from tui.core.annotations.model import Annotation, Tag
+from tui.core.annotations.history import History
+from tui.core.annotations.model import Annotation, InvalidAnnotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
 from tui.core.store import StoreError
-from tui.core.store.journal import encode
+from tui.core.store.journal import decode, encode, encode_commit
 
 ARTICLE = "003_ae4195037769579a"
 
@@ -69,12 +75,12 @@ def test_rename_merge_and_delete_tags_everywhere(store: AnnotationStore, corpus:
     b = make(corpus, "Mohsin Naqvi", "persons")
     store.save(a, b)
     store.save_tag(Tag("people", "#112233", "who is who"))
-    assert store.rename_tag("people", "actors") == 1
+    assert len(store.rename_tag("people", "actors").annotations) == 1
     assert store.tag("actors") is not None and store.tag("actors").colour == "#112233"  # type: ignore[union-attr]
     assert store.tag("people") is None
-    assert store.merge_tags(["persons"], "actors") == 1
+    assert len(store.merge_tags(["persons"], "actors").annotations) == 1
     assert store.tag_counts() == {"actors": 2, "iran": 1}
-    assert store.delete_tag("iran") == 1
+    assert len(store.delete_tag("iran").annotations) == 1
     assert store.get(a.id).tags == ("actors",)  # type: ignore[union-attr]
     assert [t.name for t in store.tags()] == ["actors"]
 
@@ -191,7 +197,9 @@ def test_journal_of_an_older_generation_is_ignored(
     monkeypatch.setattr("tui.core.store.storage.COMPACT_BYTES", 0)
     store = AnnotationStore.open(tmp_path)
     annotation = make(corpus, "Larijani", "a")
-    store.save(annotation)
+    for note in ("first", "second", "third"):  # the first save writes a snapshot, the others the journal
+        annotation = annotation.edited(note=note)
+        store.save(annotation)
     journal = tmp_path / "annotations.journal"
     old_journal = journal.read_bytes()
     store.close()  # compacts: a new snapshot and a fresh journal of a new generation
@@ -262,3 +270,302 @@ def test_folder_without_write_permission_opens_read_only(
     with pytest.raises(StoreError, match="read-only"):
         again.save(make(corpus, "Tehran", "b"))
     assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
+# One change, one commit
+
+
+def commits(folder: Path) -> int:
+    """How many commit lines the store's journal holds."""
+    data = (folder / "annotations.journal").read_bytes()
+    lines = data.splitlines(keepends=True)
+    return sum(1 for line in lines[1:] if decode(line).end)
+
+
+def state(store: AnnotationStore) -> tuple[list[Annotation], list[Tag]]:
+    """Everything the store holds, every field."""
+    return store.annotations(), store.tags()
+
+
+OPERATIONS: dict[str, Callable[[AnnotationStore, Corpus], object]] = {
+    "tag with a new tag": lambda store, corpus: store.save(make(corpus, "Mohsin Naqvi", "fresh", "people")),
+    "rename": lambda store, _: store.rename_tag("people", "actors"),
+    "merge into a new tag": lambda store, _: store.merge_tags(["people", "security"], "framing"),
+    "merge into an existing tag": lambda store, _: store.merge_tags(["people"], "security"),
+    "delete a tag": lambda store, _: store.delete_tag("security"),
+    "delete annotations": lambda store, _: store.delete(*(a.id for a in store.annotations())),
+}
+
+
+def _populated(folder: Path, corpus: Corpus) -> AnnotationStore:
+    """A file store with two annotations, three tags and a journal already started."""
+    store = AnnotationStore.open(folder)
+    store.save(make(corpus, "Larijani", "people", "security"))
+    store.save(make(corpus, "Tehran", "people", "places"))
+    store.save_tag(Tag("people", "#112233", "who is who"))
+    return store
+
+
+@pytest.mark.parametrize("operation", list(OPERATIONS))
+def test_each_user_operation_is_one_journal_commit(operation: str, tmp_path: Path, corpus: Corpus) -> None:
+    store = _populated(tmp_path, corpus)
+    before = commits(tmp_path)
+    OPERATIONS[operation](store, corpus)
+    assert commits(tmp_path) == before + 1
+    store.close()
+
+
+def test_an_undo_and_a_redo_are_one_commit_each(tmp_path: Path, corpus: Corpus) -> None:
+    store = _populated(tmp_path, corpus)
+    history = History()
+    history.record("merge", store.merge_tags(["people", "places"], "security"))
+    before = commits(tmp_path)
+    history.undo(store)
+    assert commits(tmp_path) == before + 1
+    history.redo(store)
+    assert commits(tmp_path) == before + 2
+
+
+def test_a_transaction_is_one_commit_and_nested_ones_join_it(tmp_path: Path, corpus: Corpus) -> None:
+    store = _populated(tmp_path, corpus)
+    before = commits(tmp_path)
+    with store.transaction():
+        store.save_tag(Tag("new", "#445566"))
+        with store.transaction():
+            store.save(make(corpus, "Mohsin Naqvi", "new"))
+        store.rename_tag("places", "geography")
+    assert commits(tmp_path) == before + 1
+    assert {t.name for t in AnnotationStore.open(tmp_path).tags()} == {
+        "people",
+        "security",
+        "new",
+        "geography",
+    }
+
+
+def test_a_failed_transaction_leaves_no_trace(store: AnnotationStore, corpus: Corpus, tmp_path: Path) -> None:
+    store.save(make(corpus, "Larijani", "people"))
+    store.save_tag(Tag("people", "#112233", "who is who"))
+    start = state(store)
+    files_before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    with pytest.raises(RuntimeError, match="stop"), store.transaction():
+        store.save(make(corpus, "Tehran", "places"))
+        store.rename_tag("people", "actors")
+        store.save_tag(Tag("people", "#000000"))
+        raise RuntimeError("stop")
+    assert state(store) == start
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == files_before
+
+
+def test_a_save_that_fails_on_disk_leaves_memory_as_the_disk(
+    tmp_path: Path, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _populated(tmp_path, corpus)
+    start = state(store)
+
+    def full(*args: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("tui.core.store.files._write_all", full)
+    with pytest.raises(StoreError, match="no space left"):
+        store.rename_tag("people", "actors")
+    monkeypatch.undo()
+    assert state(store) == start
+    assert state(AnnotationStore.open(tmp_path)) == start
+
+
+@pytest.mark.parametrize("where", ["tag", "note"])
+def test_text_that_is_not_unicode_is_refused(where: str, store: AnnotationStore, corpus: Corpus) -> None:
+    """A lone surrogate (what Python makes of undecodable bytes in argv) cannot be stored."""
+    store.save(make(corpus, "Larijani", "people"))
+    start = state(store)
+    bad = make(corpus, "Tehran", "bad\udcff") if where == "tag" else make(corpus, "Tehran", note="\udcff")
+    with pytest.raises(InvalidAnnotation, match="not valid Unicode"):
+        store.save(bad)
+    with pytest.raises(InvalidAnnotation, match="not valid Unicode"):
+        store.save_tag(Tag("x\ud800"))
+    assert state(store) == start
+
+
+# Undo and redo restore exactly
+
+
+def test_undo_and_redo_of_a_merge_restore_tags_and_annotations(
+    store: AnnotationStore, corpus: Corpus
+) -> None:
+    """The issue's case: the merged tag came back with 0 annotations and the default colour."""
+    store.save(make(corpus, "Larijani", "security-framing"), make(corpus, "Tehran", "regional-tension"))
+    store.save_tag(Tag("regional-tension", "#e06c75", "neighbours at odds"))
+    store.save_tag(Tag("security-framing", "#c678dd", "security first"))
+    start = state(store)
+    history = History()
+    history.record("merge", store.merge_tags(["regional-tension"], "security-framing"))
+    end = state(store)
+    assert store.tag_counts() == {"security-framing": 2}
+    history.undo(store)
+    assert state(store) == start
+    history.redo(store)
+    assert state(store) == end
+    assert store.tag("security-framing") == Tag(
+        "security-framing", "#c678dd", "security first", *_stamps(start)
+    )
+
+
+def _stamps(start: tuple[list[Annotation], list[Tag]]) -> tuple[str, str]:
+    """The created and modified times of the start's security-framing tag."""
+    tag = next(t for t in start[1] if t.name == "security-framing")
+    return tag.created, tag.modified
+
+
+@pytest.mark.parametrize(
+    "operation", ["rename", "merge into a new tag", "delete a tag", "tag with a new tag"]
+)
+def test_undo_and_redo_of_codebook_operations_are_exact(
+    operation: str, store: AnnotationStore, corpus: Corpus
+) -> None:
+    store.save(make(corpus, "Larijani", "people", "security"), make(corpus, "Tehran", "people", "places"))
+    store.save_tag(Tag("people", "#112233", "who is who"))
+    store.save_tag(Tag("security", "#445566", "guns and borders"))
+    start = state(store)
+    history = History()
+    step = OPERATIONS[operation](store, corpus)
+    history.record(operation, step)  # type: ignore[arg-type]
+    end = state(store)
+    assert history.undo(store) == operation
+    assert state(store) == start
+    assert history.redo(store) == operation
+    assert state(store) == end
+
+
+def test_a_failed_undo_keeps_the_step(
+    store: AnnotationStore, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = History()
+    history.record("annotate", store.save(make(corpus, "Larijani", "people")))
+
+    def refuse(*args: object) -> None:
+        raise StoreError(Path("annotations.json"), "read-only: test")
+
+    monkeypatch.setattr(store, "apply", refuse)
+    with pytest.raises(StoreError):
+        history.undo(store)
+    monkeypatch.undo()
+    assert history.undo(store) == "annotate"
+    assert store.annotations() == []
+
+
+# The store checks what it reads
+
+
+def _journal_record(folder: Path, table: str, key: str, document: dict[str, object]) -> None:
+    """Append one committed record with a valid checksum, as a foreign writer could."""
+    with (folder / "annotations.journal").open("ab") as journal:
+        journal.write(encode_commit([{"t": table, "k": key, "d": document}]))
+
+
+def _tag_key(name: str) -> str:
+    """The key a tag is stored under."""
+    return str(Tag(name).doc_id)
+
+
+BAD_DOCUMENTS = [
+    ("tags", _tag_key("x"), {"colour": "#112233"}, "has no 'name'"),
+    ("tags", _tag_key("x"), {"name": "x", "colour": 7}, "'colour' is not text"),
+    ("tags", _tag_key("y"), {"name": "x"}, "another name's key"),
+    ("annotations", "12", {"id": "12", "article": "a", "start": 0, "end": 1}, "has no 'quote'"),
+    (
+        "annotations",
+        str(uuid.UUID(int=5).int),
+        {"id": str(uuid.UUID(int=5)), "article": "a", "start": 4, "end": 1, "quote": "q"},
+        "offsets",
+    ),
+    (
+        "annotations",
+        str(uuid.UUID(int=5).int),
+        {"id": str(uuid.UUID(int=5)), "article": "a", "start": 0, "end": 1, "quote": "q", "tags": [1]},
+        "tag that is not text",
+    ),
+    ("annotations", "x1", {"id": "x"}, "not a number"),
+]
+
+
+@pytest.mark.parametrize(("table", "key", "document", "problem"), BAD_DOCUMENTS)
+def test_an_invalid_document_makes_the_store_damaged_and_unwritten(
+    table: str, key: str, document: dict[str, object], problem: str, tmp_path: Path, corpus: Corpus
+) -> None:
+    _populated(tmp_path, corpus).close()
+    _journal_record(tmp_path, table, key, document)
+    files_before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    with pytest.raises(StoreError, match=f"damaged: .*{problem}") as caught:
+        AnnotationStore.open(tmp_path)
+    assert caught.value.path == tmp_path / "annotations.journal"
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == files_before
+
+
+def test_an_invalid_document_appended_under_an_open_store_is_a_store_error(
+    tmp_path: Path, corpus: Corpus
+) -> None:
+    store = _populated(tmp_path, corpus)
+    _journal_record(tmp_path, "tags", _tag_key("x"), {"colour": "#112233"})
+    journal = (tmp_path / "annotations.journal").read_bytes()
+    with pytest.raises(StoreError, match="has no 'name'"):
+        store.tags()
+    with pytest.raises(StoreError, match="has no 'name'"):
+        store.save(make(corpus, "Mohsin Naqvi", "more"))
+    assert (tmp_path / "annotations.journal").read_bytes() == journal
+
+
+def test_a_record_without_its_table_or_key_is_damage(tmp_path: Path, corpus: Corpus) -> None:
+    _populated(tmp_path, corpus).close()
+    with (tmp_path / "annotations.journal").open("ab") as journal:
+        journal.write(encode_commit([{"d": {"name": "x"}}]))
+    with pytest.raises(StoreError, match="without its table"):
+        AnnotationStore.open(tmp_path)
+
+
+def test_garbage_then_a_save_appended_under_an_open_store_is_a_store_error(
+    tmp_path: Path, corpus: Corpus
+) -> None:
+    store = _populated(tmp_path, corpus)
+    with (tmp_path / "annotations.journal").open("ab") as journal:
+        journal.write(b"\x00garbage\xff\n" + encode({"commit": 0}))
+    with pytest.raises(StoreError, match="damaged line"):
+        store.annotations()
+
+
+def test_an_invalid_document_in_the_snapshot_is_damage(tmp_path: Path, corpus: Corpus) -> None:
+    store = _populated(tmp_path, corpus)
+    store.close()
+    (tmp_path / "annotations.journal").unlink()
+    (tmp_path / "annotations.json").unlink()
+    store = AnnotationStore.open(tmp_path)
+    store._db.storage.write({"tags": {_tag_key("x"): {"colour": "#112233"}}})  # type: ignore[attr-defined]
+    with pytest.raises(StoreError, match="has no 'name'") as caught:
+        AnnotationStore.open(tmp_path)
+    assert caught.value.path == tmp_path / "annotations.json"
+
+
+def test_a_lock_file_that_is_a_folder_is_said_in_words(tmp_path: Path) -> None:
+    (tmp_path / ".annotations.lock").mkdir()
+    with pytest.raises(StoreError, match="the lock file is a folder") as caught:
+        AnnotationStore.open(tmp_path)
+    assert caught.value.path == tmp_path / ".annotations.lock"
+
+
+# Quotes
+
+
+@pytest.mark.parametrize("span", ["space", "newline", "empty", "outside"])
+def test_a_blank_or_impossible_passage_is_refused(span: str, corpus: Corpus) -> None:
+    article = corpus.find(ARTICLE)
+    assert article is not None
+    text = article.text
+    space, newline = text.index(" "), text.index("\n")
+    start, end = {
+        "space": (space, space + 1),
+        "newline": (newline, newline + 1),
+        "empty": (5, 5),
+        "outside": (len(text) - 1, len(text) + 4),
+    }[span]
+    with pytest.raises(InvalidAnnotation, match=r"white space|not within"):
+        Annotation.create(ARTICLE, text, start, end, ("ws",))

@@ -1,8 +1,10 @@
-"""Undo and redo for annotation changes: each step is a list of (before, after) pairs.
+"""Undo and redo: each step is a :class:`Changes`, every annotation and tag before and after.
 
-Creating an annotation is ``(None, new)``, deleting it ``(old, None)``, editing it
-``(old, new)``; a tag rename is one step of many pairs. Undoing a step saves every
-``before`` (deleting where it is None); redoing saves every ``after``.
+Creating an annotation is ``(None, new)``, deleting it ``(old, None)``, editing it ``(old, new)``,
+and tags the same way. A tag rename is one step: every annotation it retagged, the old tag
+deleted and the new one made, so undoing it brings back the tag with its colour and
+description. The store's operations return the step they did (see :class:`AnnotationStore`);
+undoing a step makes every ``before`` true again in one save, redoing makes every ``after`` true.
 """
 
 from __future__ import annotations
@@ -10,12 +12,32 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tui.core.annotations.model import Annotation
+from tui.core.annotations.model import Annotation, Tag
 
 if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
 
 Change = tuple[Annotation | None, Annotation | None]
+TagChange = tuple[Tag | None, Tag | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """One user-level change: each annotation and each tag as it was before and after it."""
+
+    annotations: tuple[Change, ...] = ()
+    tags: tuple[TagChange, ...] = ()
+
+    def __bool__(self) -> bool:
+        """Whether anything changed."""
+        return bool(self.annotations or self.tags)
+
+    def inverse(self) -> Changes:
+        """The change that undoes this one."""
+        return Changes(
+            tuple((after, before) for before, after in reversed(self.annotations)),
+            tuple((after, before) for before, after in reversed(self.tags)),
+        )
 
 
 @dataclass
@@ -23,10 +45,10 @@ class History:
     """The undo and redo stacks of one session."""
 
     limit: int = 200
-    _undo: list[tuple[str, list[Change]]] = field(default_factory=list)
-    _redo: list[tuple[str, list[Change]]] = field(default_factory=list)
+    _undo: list[tuple[str, Changes]] = field(default_factory=list)
+    _redo: list[tuple[str, Changes]] = field(default_factory=list)
 
-    def record(self, label: str, changes: list[Change]) -> None:
+    def record(self, label: str, changes: Changes) -> None:
         """Remember a step just saved (a new step clears what could be redone)."""
         if changes:
             self._undo.append((label, changes))
@@ -39,30 +61,22 @@ class History:
         return bool(self._redo)
 
     def undo(self, store: AnnotationStore) -> str | None:
-        """Undo the last step in ``store``; its label, or None if there is nothing to undo."""
+        """Undo the last step in ``store``; its label, or None if there is nothing to undo.
+
+        A save that fails (a StoreError) leaves the step where it was, to be tried again.
+        """
         if not self._undo:
             return None
-        label, changes = self._undo.pop()
-        _apply(store, [(after, before) for before, after in reversed(changes)])
-        self._redo.append((label, changes))
+        label, changes = self._undo[-1]
+        store.apply(changes.inverse())
+        self._redo.append(self._undo.pop())
         return label
 
     def redo(self, store: AnnotationStore) -> str | None:
         """Redo the last undone step; its label, or None if there is nothing to redo."""
         if not self._redo:
             return None
-        label, changes = self._redo.pop()
-        _apply(store, changes)
-        self._undo.append((label, changes))
+        label, changes = self._redo[-1]
+        store.apply(changes)
+        self._undo.append(self._redo.pop())
         return label
-
-
-def _apply(store: AnnotationStore, changes: list[Change]) -> None:
-    """Make each ``after`` true: save it, or delete the ``before`` where ``after`` is None."""
-    with store.transaction():
-        saves = [after for _, after in changes if after is not None]
-        deletes = [before.id for before, after in changes if after is None and before is not None]
-        if deletes:
-            store.delete(*deletes)
-        if saves:
-            store.save(*saves)

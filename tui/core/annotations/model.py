@@ -3,6 +3,7 @@
 An annotation marks ``text[start:end]`` of one article. It keeps the exact quote with up to
 :data:`CONTEXT` characters either side and a hash of the text it was made on, so it can be
 found again after the article changes (see :mod:`.anchoring`). Tags are referred to by name.
+:func:`document_problem` is the stored form's schema: the store refuses a document it faults.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ def text_hash(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class InvalidAnnotation(ValueError):
+    """A passage that cannot be annotated (white space only, or outside the text): the reason."""
+
+
 def valid_colour(colour: str) -> bool:
     """Whether ``colour`` is ``#rrggbb`` or a lower-case colour name."""
     return bool(_COLOUR.match(colour))
@@ -76,7 +81,15 @@ class Annotation:
         note: str = "",
         author: str = "",
     ) -> Annotation:
-        """A new annotation of ``text[start:end]`` with a fresh id and times."""
+        """A new annotation of ``text[start:end]`` with a fresh id and times.
+
+        Raises :class:`InvalidAnnotation` for a span outside the text or one of white space
+        only: such a passage could never be found again, nor exported and imported back.
+        """
+        if not 0 <= start < end <= len(text):
+            raise InvalidAnnotation(f"the passage {start}–{end} is not within the text (0–{len(text)})")
+        if not text[start:end].strip():
+            raise InvalidAnnotation(f"the passage {start}–{end} is only white space: nothing to annotate")
         stamp = now()
         return cls(
             id=str(uuid.uuid4()),
@@ -175,12 +188,83 @@ class Tag:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Tag:
-        """The tag of a stored or exported record."""
-        stamp = str(data.get("modified") or data.get("created") or now())
+        """The tag of a stored or exported record (what :meth:`as_json` gave back exactly)."""
+        stamp = str(data.get("modified") or data.get("created") or now())  # for a field left out
         return cls(
             name=str(data["name"]),
-            colour=str(data.get("colour") or PALETTE[0]),
+            colour=str(data.get("colour") or PALETTE[0]),  # a tag always has a colour
             description=str(data.get("description", "")),
-            created=str(data.get("created") or stamp),
-            modified=stamp,
+            created=str(data.get("created", stamp)),
+            modified=str(data.get("modified", stamp)),
         )
+
+
+#: The stored form's fields: those every document must have, and each field's type.
+_ANNOTATION_REQUIRED = ("id", "article", "start", "end", "quote")
+_ANNOTATION_TYPES: dict[str, type] = {
+    **dict.fromkeys(("id", "article", "text_hash", "quote", "prefix", "suffix", "note", "author"), str),
+    **dict.fromkeys(("created", "modified"), str),
+    "start": int,
+    "end": int,
+    "tags": list,
+}
+_TAG_TYPES: dict[str, type] = dict.fromkeys(("name", "colour", "description", "created", "modified"), str)
+
+
+def document_problem(table: str, key: str, document: dict[str, Any]) -> str | None:
+    """What is wrong with a stored document of ``table`` ("annotations" or "tags"), or None.
+
+    Checks what reading it back needs: the required fields, every field's type, offsets that
+    make sense, and the key the store files it under (derived from the id or the name).
+    """
+    if table == "annotations":
+        return _annotation_problem(key, document)
+    if table == "tags":
+        return _tag_problem(key, document)
+    return None
+
+
+def _annotation_problem(key: str, document: dict[str, Any]) -> str | None:
+    """What is wrong with a stored annotation, or None."""
+    name = f"annotation {document.get('id', key)!s:.40}"
+    for field_name in _ANNOTATION_REQUIRED:
+        if field_name not in document:
+            return f"{name} has no {field_name!r}"
+    problem = _types_problem(name, document, _ANNOTATION_TYPES)
+    if problem:
+        return problem
+    start, end = document["start"], document["end"]
+    if isinstance(start, bool) or isinstance(end, bool) or not 0 <= start <= end:
+        return f"{name} has the offsets {start!r}–{end!r}"
+    if not all(isinstance(tag, str) for tag in document.get("tags", ())):
+        return f"{name} has a tag that is not text"
+    try:
+        if key != str(uuid.UUID(document["id"]).int):
+            return f"{name} is filed under another id's key"
+    except ValueError:
+        return f"{name}: its id is not a UUID"
+    return None
+
+
+def _tag_problem(key: str, document: dict[str, Any]) -> str | None:
+    """What is wrong with a stored tag, or None."""
+    if "name" not in document:
+        return f"tag {key:.40} has no 'name'"
+    name = f"tag {document['name']!s:.40}"
+    problem = _types_problem(name, document, _TAG_TYPES)
+    if problem:
+        return problem
+    if key != str(Tag(document["name"], created="", modified="").doc_id):
+        return f"{name} is filed under another name's key"
+    return None
+
+
+def _types_problem(name: str, document: dict[str, Any], types: dict[str, type]) -> str | None:
+    """The first field of ``document`` whose value is not of its type, said in words, or None."""
+    for field_name, expected in types.items():
+        if field_name in document and not isinstance(document[field_name], expected):
+            return f"{name}: {field_name!r} is not {_TYPE_WORDS.get(expected, 'valid')}"
+    return None
+
+
+_TYPE_WORDS: dict[type, str] = {str: "text", int: "a whole number", list: "a list"}

@@ -2,26 +2,35 @@
 
 ``AnnotationStore.open(folder)`` opens (or starts) the store in a workspace's ``annotations/``
 folder; ``AnnotationStore.in_memory()`` gives one for tests. Every method that changes
-something is one durable save: when it returns, the change survives kill -9 and power loss.
-Tags are referred to by name; a tag used by an annotation is added to the codebook if new.
+something is one durable save (one journal commit, however many documents it touches): when
+it returns, the change survives kill -9 and power loss, and a kill before that leaves none of
+it. Several such calls inside :meth:`AnnotationStore.transaction` are one save together. Each
+returns the :class:`.history.Changes` it made, every annotation and tag before and after, for
+the undo history. Tags are referred to by name; a tag used by an annotation is added to the
+codebook if new. Every document read is checked against the model's schema.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
+import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
+import orjson
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from tui.core.annotations.model import PALETTE, Annotation, Tag, now
+from tui.core.annotations.history import Change, Changes, TagChange
+from tui.core.annotations.model import PALETTE, Annotation, InvalidAnnotation, Tag, document_problem, now
 from tui.core.store.errors import StoreError
 from tui.core.store.storage import JournalStorage
 from tui.core.store.table import JournalTable
 
+_Record = TypeVar("_Record", Annotation, Tag)
 ANNOTATIONS = "annotations"
 TAGS = "tags"
 
@@ -41,11 +50,12 @@ class AnnotationStore:
         self.path = path
         self._annotations: JournalTable = database.table(ANNOTATIONS)  # type: ignore[assignment]
         self._tags: JournalTable = database.table(TAGS)  # type: ignore[assignment]
+        self._memory_before: object = None  # an in-memory store's data when its transaction began
 
     @classmethod
     def open(cls, folder: Path) -> AnnotationStore:
         """The store in ``folder`` (created on first save); raises StoreError if it cannot be read."""
-        database = _Database(folder, storage=JournalStorage)
+        database = _Database(folder, storage=JournalStorage, validate=document_problem)
         storage = database.storage
         assert isinstance(storage, JournalStorage)
         return cls(database, storage.snapshot_path)
@@ -72,13 +82,28 @@ class AnnotationStore:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Several reads and saves as one, with no other process in between."""
+        """Several reads and saves as one save, with no other process in between.
+
+        What is saved inside is one journal commit when the outermost transaction ends; if it
+        raises, none of it is saved, on disk or in memory. Transactions inside it join it.
+        """
         storage = self._db.storage
         if isinstance(storage, JournalStorage):
             with storage.transaction():
                 yield
-        else:
+            return
+        assert isinstance(storage, MemoryStorage)
+        if self._memory_before is not None:
             yield
+            return
+        self._memory_before = copy.deepcopy(storage.memory) or {}
+        try:
+            yield
+        except BaseException:
+            storage.memory = self._memory_before
+            raise
+        finally:
+            self._memory_before = None
 
     # Annotations
 
@@ -95,27 +120,59 @@ class AnnotationStore:
 
     def get(self, annotation_id: str) -> Annotation | None:
         """The annotation with this id, if stored."""
-        try:
-            doc_id = Annotation(annotation_id, "", "", 0, 0, "").doc_id
-        except ValueError:
-            return None
-        doc = self._annotations.get(doc_id=doc_id)
-        return Annotation.from_json(dict(doc)) if isinstance(doc, dict) else None
+        return self._stored([annotation_id]).get(annotation_id)
 
-    def save(self, *annotations: Annotation) -> None:
+    def save(self, *annotations: Annotation) -> Changes:
         """Add or replace annotations (by id), adding any new tag names to the codebook: one save."""
-        with self.transaction():
-            self._add_missing_tags(tag for a in annotations for tag in a.tags)
-            self._annotations.put_many({a.doc_id: a.as_json() for a in annotations})
+        latest = {annotation.id: annotation for annotation in annotations}
+        return self.apply(Changes(tuple((None, annotation) for annotation in latest.values())))
 
-    def delete(self, *annotation_ids: str) -> None:
+    def delete(self, *annotation_ids: str) -> Changes:
         """Delete annotations by id (unknown ids are ignored): one save."""
-        ids = [Annotation(i, "", "", 0, 0, "").doc_id for i in annotation_ids]
-        self._annotations.remove_ids(ids)
+        with self.transaction():
+            stored = self._stored(annotation_ids)
+            return self.apply(Changes(tuple((annotation, None) for annotation in stored.values())))
 
     def counts_by_article(self) -> Counter[str]:
         """How many annotations each article has."""
         return Counter(str(doc.get("article")) for doc in self._annotations.all())
+
+    def apply(self, changes: Changes) -> Changes:
+        """Make every ``after`` of ``changes`` true (deleting where it is None), as one save.
+
+        Used to save, and to undo and redo. Returns what it did: each annotation and tag as it
+        was stored just before (whatever ``changes`` says it was) and as it is now, with the
+        tags added to the codebook because an annotation carries them.
+        """
+        _check_encodable(changes)
+        with self.transaction():
+            tags = [(self.tag(_subject(pair).name), pair[1]) for pair in changes.tags]
+            removed = [before.doc_id for before, after in tags if after is None and before is not None]
+            if removed:
+                self._tags.remove_ids(removed)
+            if any(after for _, after in tags):
+                self._tags.put_many({after.doc_id: after.as_json() for _, after in tags if after})
+            stored = self._stored(_subject(pair).id for pair in changes.annotations)
+            annotations = [(stored.get(_subject(pair).id), pair[1]) for pair in changes.annotations]
+            deleted = [before.doc_id for before, after in annotations if after is None and before is not None]
+            if deleted:
+                self._annotations.remove_ids(deleted)
+            saved = [after for _, after in annotations if after is not None]
+            added = self._add_missing_tags(tag for annotation in saved for tag in annotation.tags)
+            if saved:
+                self._annotations.put_many({annotation.doc_id: annotation.as_json() for annotation in saved})
+        return Changes(tuple(annotations), (*tags, *((None, tag) for tag in added)))
+
+    def _stored(self, annotation_ids: Iterable[str]) -> dict[str, Annotation]:
+        """The stored annotations of these ids, by id (ids not stored, or not UUIDs, left out)."""
+        doc_ids = []
+        for annotation_id in annotation_ids:
+            with contextlib.suppress(ValueError):
+                doc_ids.append(uuid.UUID(annotation_id).int)
+        if not doc_ids:
+            return {}
+        found = [Annotation.from_json(dict(doc)) for doc in self._annotations.get(doc_ids=doc_ids)]
+        return {annotation.id: annotation for annotation in found}
 
     # Tags
 
@@ -132,47 +189,46 @@ class AnnotationStore:
         """How many annotations carry each tag."""
         return Counter(tag for doc in self._annotations.all() for tag in doc.get("tags", ()))
 
-    def save_tag(self, tag: Tag) -> None:
-        """Add or replace a tag (by name)."""
-        self._tags.put_many({tag.doc_id: tag.as_json()})
+    def save_tag(self, tag: Tag) -> Changes:
+        """Add or replace a tag (by name): a new one, a new colour or description."""
+        return self.apply(Changes(tags=((None, tag),)))
 
-    def rename_tag(self, old: str, new: str) -> int:
-        """Rename a tag everywhere (into an existing one: a merge); returns the annotations changed."""
+    def rename_tag(self, old: str, new: str) -> Changes:
+        """Rename a tag everywhere (into an existing one: a merge), as one save."""
         return self.merge_tags([old], new)
 
-    def merge_tags(self, sources: Iterable[str], target: str) -> int:
-        """Replace the ``sources`` tags by ``target`` everywhere; returns the annotations changed."""
+    def merge_tags(self, sources: Iterable[str], target: str) -> Changes:
+        """Replace the ``sources`` tags by ``target`` everywhere, as one save.
+
+        A new ``target`` takes the colour and description of the first source in the codebook.
+        """
         names = [name for name in dict.fromkeys(sources) if name != target]
         with self.transaction():
-            existing = self.tag(target)
-            if existing is None:
-                first = next((t for t in (self.tag(n) for n in names) if t is not None), None)
-                base = first or Tag(target, PALETTE[len(self._tags) % len(PALETTE)])
-                self.save_tag(Tag(target, base.colour, base.description, base.created, now()))
-            changed = self._retag(lambda tags: [target if t in names else t for t in tags], names)
-            self._tags.remove_ids(Tag(n).doc_id for n in names)
-        return changed
+            old = [tag for tag in (self.tag(name) for name in names) if tag is not None]
+            made: list[TagChange] = []
+            if self.tag(target) is None:
+                base = old[0] if old else Tag(target, PALETTE[len(self._tags) % len(PALETTE)])
+                made.append((None, Tag(target, base.colour, base.description, base.created, now())))
+            retagged = self._retagged(lambda tags: [target if t in names else t for t in tags], names)
+            return self.apply(Changes(retagged, (*made, *((tag, None) for tag in old))))
 
-    def delete_tag(self, name: str) -> int:
-        """Remove a tag from the codebook and from every annotation; returns the annotations changed."""
+    def delete_tag(self, name: str) -> Changes:
+        """Remove a tag from the codebook and from every annotation, as one save."""
         with self.transaction():
-            changed = self._retag(lambda tags: [t for t in tags if t != name], [name])
-            self._tags.remove_ids([Tag(name).doc_id])
-        return changed
+            old = self.tag(name)
+            retagged = self._retagged(lambda tags: [t for t in tags if t != name], [name])
+            return self.apply(Changes(retagged, ((old, None),) if old else ()))
 
-    def _retag(self, change: Any, names: list[str]) -> int:
-        """Apply ``change`` to the tag list of every annotation carrying one of ``names``."""
+    def _retagged(self, change: Callable[[list[str]], list[str]], names: list[str]) -> tuple[Change, ...]:
+        """Every annotation carrying one of ``names``, with ``change`` applied to its tags."""
         wanted = set(names)
-        edited = [
-            a.edited(tags=tuple(change(list(a.tags))))
+        return tuple(
+            (a, a.edited(tags=tuple(change(list(a.tags)))))
             for a in (Annotation.from_json(doc) for doc in self._annotations.all())
             if wanted.intersection(a.tags)
-        ]
-        if edited:
-            self._annotations.put_many({a.doc_id: a.as_json() for a in edited})
-        return len(edited)
+        )
 
-    def _add_missing_tags(self, names: Iterable[str]) -> None:
+    def _add_missing_tags(self, names: Iterable[str]) -> list[Tag]:
         """Add tags to the codebook for names it does not have yet, each with the next palette colour."""
         known = {str(doc.get("name")) for doc in self._tags.all()}
         new = [name for name in dict.fromkeys(names) if name not in known]
@@ -180,6 +236,30 @@ class AnnotationStore:
         tags = [Tag(name, PALETTE[(count + i) % len(PALETTE)]) for i, name in enumerate(new)]
         if tags:
             self._tags.put_many({tag.doc_id: tag.as_json() for tag in tags})
+        return tags
 
 
-__all__ = ["AnnotationStore", "StoreError"]
+def _check_encodable(changes: Changes) -> None:
+    """Refuse text that cannot be stored (lone surrogates, as undecodable bytes in argv become)."""
+    for record in (*changes.annotations, *changes.tags):
+        after = record[1]
+        if after is None:
+            continue
+        try:
+            orjson.dumps(after.as_json())
+        except orjson.JSONEncodeError:
+            raise InvalidAnnotation(
+                f"{after.__class__.__name__.lower()} holds text that is not valid Unicode"
+            ) from None
+
+
+def _subject(change: tuple[_Record | None, _Record | None]) -> _Record:
+    """The annotation or tag a change is about: its after, or its before if it is deleted."""
+    before, after = change
+    subject = after or before
+    if subject is None:
+        raise ValueError("a change with neither a before nor an after")
+    return subject
+
+
+__all__ = ["AnnotationStore", "Changes", "StoreError"]

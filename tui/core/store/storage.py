@@ -9,23 +9,30 @@ The data lives in two files in one folder:
   checksummed line per document saved or deleted since (see :mod:`.journal`), appended and
   fsync'd before a save returns.
 
+Everything changed inside one (outermost) :meth:`JournalStorage.transaction` is one save: its
+documents followed by one commit line, so a kill leaves all of it or none of it. A transaction
+that raises, or whose save fails, leaves the tables in memory as they were.
+
 A save appends a few hundred bytes whatever the size of the store. Opening reads the snapshot
 and replays the journal; a journal whose generation is not the snapshot's was already folded
 into it (a compaction was cut short) and is ignored. Every change happens under an exclusive
 lock on ``.<name>.lock``, after catching up with what other processes appended, so two
 processes never lose each other's updates. Each read catches up too, without the lock.
-A store that cannot be read is reported as a :class:`StoreError` and never written.
+A store that cannot be read, or holding a document its validator refuses, is reported as a
+:class:`StoreError` naming the file and never written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
 import gc
 import os
 import secrets
 import threading
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,15 +52,35 @@ VERSION = 1
 Tables = dict[str, dict[str, dict[str, Any]]]
 #: Compact when the store closes if the journal is larger than this and than the snapshot.
 COMPACT_BYTES = 1 << 20
+#: Says what is wrong with a document of a table (``table, key, document``), or None if nothing.
+Validator = Callable[[str, str, Any], "str | None"]
+#: Stands for "no such document" among the states a transaction keeps for rolling back.
+_ABSENT = object()
+
+
+@dataclass(slots=True)
+class _Pending:
+    """The open transaction: each changed document's state before it, in the order first changed."""
+
+    before: dict[tuple[str, str], Any] = field(default_factory=dict)
+    rewrite: bool = False  # the tables were replaced whole (TinyDB dropped a table)
 
 
 class JournalStorage(Storage):
     """Snapshot-and-journal storage for TinyDB; use with :class:`.table.JournalTable`."""
 
-    def __init__(self, folder: Path, name: str = "annotations", lock_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        name: str = "annotations",
+        lock_timeout: float = 10.0,
+        validate: Validator | None = None,
+    ) -> None:
         """Open (or prepare to create) the store ``name`` in ``folder``; raises StoreError if unreadable.
 
         If the folder cannot be written the store opens read-only: :attr:`read_only` says why.
+        ``validate`` checks every document read (from the snapshot and the journal, at open and
+        when catching up): one it refuses makes the store damaged.
         """
         self.folder = folder
         self.snapshot_path = folder / f"{name}.json"
@@ -68,6 +95,9 @@ class JournalStorage(Storage):
         self._journal_header: bytes | None = None  # its first line names the generation
         self._offset = 0
         self._journal_current = False
+        self._validate = validate
+        self._pending: _Pending | None = None
+        self._stale = False  # a save failed part-way: read the files again before anything else
         from filelock import FileLock  # imported with the first store opened, not at start-up
 
         try:
@@ -93,8 +123,9 @@ class JournalStorage(Storage):
     def write(self, data: Tables) -> None:
         """Replace everything (TinyDB calls this to drop tables): a new snapshot and an empty journal."""
         with self.transaction():
+            assert self._pending is not None
+            self._pending.rewrite = True
             self._tables = data
-            self._rewrite()
 
     def close(self) -> None:
         """Fold a large journal into the snapshot, so the next open replays little."""
@@ -119,38 +150,94 @@ class JournalStorage(Storage):
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Hold the lock, up to date with every other process, for a read-modify-save."""
+        """Hold the lock, up to date with every other process; all changed inside is one save.
+
+        The outermost transaction notes each document changed in it (see :meth:`touch`) and,
+        when it ends normally, appends them all with one commit line. If it raises, or the save
+        fails, every document is put back as it was. A transaction inside another joins it.
+        """
         if self.read_only:
             raise StoreError(self.snapshot_path, f"read-only: {self.read_only}")
         with self._locked():
+            if self._pending is not None:
+                yield
+                return
             self._catch_up()
-            yield
+            self._pending = pending = _Pending()
+            try:
+                try:
+                    yield
+                except BaseException:
+                    self._roll_back(pending)
+                    raise
+                try:
+                    self._save(pending)
+                except BaseException:
+                    self._roll_back(pending)
+                    self._stale = True  # part of it may be on disk: the files are the truth
+                    raise
+            finally:
+                self._pending = None
 
-    def commit(self, table: str, keys: Iterable[str]) -> None:
-        """Save documents ``keys`` of ``table`` as they are now (absent: deleted), in a transaction."""
-        rows = self._tables.get(table, {})
-        records = [
-            {"t": table, "k": key, "d": rows[key]} if key in rows else {"t": table, "k": key, "x": 1}
-            for key in keys
-        ]
-        if not records:
+    def touch(self, table: str, key: str) -> None:
+        """Note that document ``key`` of ``table`` is about to be read for change, set or deleted.
+
+        Call inside a transaction: the document is saved when the transaction ends, and its
+        present state is kept to put back if the transaction fails.
+        """
+        pending = self._pending
+        if pending is None:
+            raise RuntimeError("JournalStorage.touch outside a transaction")
+        if (table, key) not in pending.before:
+            rows = self._tables.get(table, {})
+            pending.before[table, key] = copy.deepcopy(rows[key]) if key in rows else _ABSENT
+
+    def _save(self, pending: _Pending) -> None:
+        """Write what ``pending`` changed: one commit appended to the journal (or a new pair of files)."""
+        if not pending.before and not pending.rewrite:
             return
-        if not self._journal_current:
-            self._rewrite()  # first save, or a stale journal: start a fresh pair of files
+        if pending.rewrite or not self._journal_current:
+            self._rewrite()  # first save, a stale journal, or tables replaced whole
             return
-        data = encode_commit(records)
-        size = files.append_durably(self.journal_path, data, self._offset)
-        self._offset = size
+        records = []
+        for table, key in pending.before:
+            rows = self._tables.get(table, {})
+            records.append(
+                {"t": table, "k": key, "d": rows[key]} if key in rows else {"t": table, "k": key, "x": 1}
+            )
+        data = self._encoded(encode_commit, records)
+        self._offset = files.append_durably(self.journal_path, data, self._offset)
+
+    def _roll_back(self, pending: _Pending) -> None:
+        """Put every document ``pending`` changed back as it was (or read the files again)."""
+        if pending.rewrite:
+            self._stale = True  # the tables were replaced whole: read them back from the files
+            return
+        for (table, key), document in pending.before.items():
+            rows = self._tables.setdefault(table, {})
+            if document is _ABSENT:
+                rows.pop(key, None)
+            else:
+                rows[key] = document
+
+    def _encoded(self, encoder: Callable[[Any], bytes], value: Any) -> bytes:
+        """``encoder(value)``, or a StoreError if it holds what JSON cannot (text that is not Unicode)."""
+        try:
+            return encoder(value)
+        except orjson.JSONEncodeError as error:
+            raise StoreError(self.journal_path, f"cannot save: {error}") from error
 
     # Loading
 
     def _load(self) -> None:
         """Read the snapshot and replay the journal."""
+        self._stale = True  # until both are read whole
         raw = files.read_bytes(self.snapshot_path)
         self._tables, self._generation = ({}, "") if raw is None else self._parse_snapshot(raw)
         self._journal_header, self._offset, self._journal_current = None, 0, False
         journal = files.read_bytes(self.journal_path)
         if journal is None:
+            self._stale = False
             return
         if raw is None:
             raise StoreError(self.journal_path, f"journal without its snapshot {self.snapshot_path.name}")
@@ -160,11 +247,11 @@ class JournalStorage(Storage):
         self._check_format(self.journal_path, header)
         header_end = journal.find(b"\n") + 1
         self._journal_header = journal[:header_end]
-        if header.get("generation") != self._generation:
-            return  # already folded into the snapshot by a compaction that was cut short
-        self._journal_current = True
-        self._offset = header_end
-        self._replay(journal[header_end:], header_end)
+        if header.get("generation") == self._generation:  # else already folded into the snapshot
+            self._journal_current = True
+            self._offset = header_end
+            self._replay(journal[header_end:], header_end)
+        self._stale = False
 
     def _parse_snapshot(self, raw: bytes) -> tuple[Tables, str]:
         """The tables and generation of a snapshot file's bytes: a header line, then the tables.
@@ -194,7 +281,20 @@ class JournalStorage(Storage):
                 gc.enable()
         if not isinstance(tables, dict) or not all(isinstance(rows, dict) for rows in tables.values()):
             raise StoreError(self.snapshot_path, "its tables are not objects of documents")
+        for table, rows in tables.items():
+            for key, document in rows.items():
+                self._check_document(self.snapshot_path, table, key, document)
         return tables, str(header.get("generation", ""))
+
+    def _check_document(self, path: Path, table: str, key: str, document: Any) -> None:
+        """Refuse a document that is not an object under a numeric key, or that the validator refuses."""
+        if not key.isdigit() or not key.isascii():
+            raise StoreError(path, f"damaged: a document of {table!r} has the key {key[:40]!r}, not a number")
+        if not isinstance(document, dict):
+            raise StoreError(path, f"damaged: document {key} of {table!r} is not an object")
+        problem = self._validate(table, key, document) if self._validate else None
+        if problem:
+            raise StoreError(path, f"damaged: {problem}")
 
     @staticmethod
     def _check_format(path: Path, header: dict[str, Any]) -> None:
@@ -215,38 +315,53 @@ class JournalStorage(Storage):
             decoded = decode(data, base)
         except JournalCorrupt as error:
             raise StoreError(self.journal_path, str(error)) from error
+        for record in decoded.records:  # every record checked before any is applied
+            table, key = record.get("t"), record.get("k")
+            if not isinstance(table, str) or not isinstance(key, str) or ("d" in record) == ("x" in record):
+                raise StoreError(self.journal_path, "damaged: a record without its table, key or document")
+            if "d" in record:
+                self._check_document(self.journal_path, table, key, record["d"])
         tables = self._tables
         for record in decoded.records:
-            rows = tables.setdefault(str(record.get("t")), {})
-            key = str(record.get("k"))
-            if "d" in record and isinstance(record["d"], dict):
-                rows[key] = record["d"]
+            rows = tables.setdefault(record["t"], {})
+            if "d" in record:
+                rows[record["k"]] = record["d"]
             else:
-                rows.pop(key, None)
+                rows.pop(record["k"], None)
         self._offset = decoded.end
 
     def _catch_up(self) -> None:
         """Apply what other processes appended; reload everything if they replaced the files.
 
         A replaced journal is told by its header line (a new generation), not by its inode:
-        file systems reuse the inode numbers of deleted files at once.
+        file systems reuse the inode numbers of deleted files at once. Anything wrong with
+        what was appended is a StoreError naming the journal.
         """
+        if self._stale:
+            self._reload()
+            return
         try:
             journal = open(self.journal_path, "rb")  # noqa: SIM115  # closed below
         except FileNotFoundError:
             if self._journal_header is not None:
                 self._reload()
             return
+        except OSError as error:
+            raise StoreError(self.journal_path, f"cannot read: {files.describe(error)}") from error
         with journal:
-            if journal.readline() != self._journal_header:
-                self._reload()
-                return
-            size = os.fstat(journal.fileno()).st_size
-            if size < self._offset:
-                self._reload()
-            elif size > self._offset and self._journal_current:
-                journal.seek(self._offset)
-                self._replay(journal.read(), self._offset)
+            try:
+                replaced = journal.readline() != self._journal_header
+                size = os.fstat(journal.fileno()).st_size
+                appended = b""
+                if not replaced and size > self._offset and self._journal_current:
+                    journal.seek(self._offset)
+                    appended = journal.read()
+            except OSError as error:
+                raise StoreError(self.journal_path, f"cannot read: {files.describe(error)}") from error
+        if replaced or size < self._offset:
+            self._reload()
+        elif appended:
+            self._replay(appended, self._offset)
 
     def _reload(self) -> None:
         """Read both files again (another process compacted them), under the lock when there is one."""
@@ -262,7 +377,7 @@ class JournalStorage(Storage):
         """A new snapshot of every table and an empty journal of its generation (under the lock)."""
         generation = secrets.token_hex(8)
         header = {"format": FORMAT, "version": VERSION, "generation": generation}
-        body = orjson.dumps(self._tables)
+        body = self._encoded(orjson.dumps, self._tables)
         summary = {**header, "bytes": len(body), "crc32": f"{zlib.crc32(body):08x}"}
         files.replace_atomically(self.snapshot_path, orjson.dumps(summary) + b"\n" + body)
         journal = encode(header)
@@ -285,7 +400,18 @@ class JournalStorage(Storage):
                 raise StoreError(
                     self.folder, f"locked by another process for more than {self._timeout:g} s"
                 ) from error
+            except PermissionError:
+                raise
+            except OSError as error:
+                raise StoreError(Path(self._lock.lock_file), _lock_problem(error)) from error
             try:
                 yield
             finally:
                 self._lock.release()
+
+
+def _lock_problem(error: OSError) -> str:
+    """What is wrong with a lock file that cannot be opened, in words."""
+    if isinstance(error, IsADirectoryError):
+        return "the lock file is a folder, not a file: remove it (no iranpak-reader must be running)"
+    return f"cannot lock: {files.describe(error)}"

@@ -1,10 +1,11 @@
 """TinyDB's table, saving only the documents an operation touched (TinyDB's ``table_class`` hook).
 
 TinyDB hands every change to its storage as the whole database. :class:`JournalTable` runs
-each change under the storage's lock (up to date with other processes), lets TinyDB's own
-update code work on a view of the table that notes every document it reads, writes or
-deletes, and has the storage journal just those. Its query cache is off: another process may
-change the data at any time.
+each change in the storage's transaction (under its lock, up to date with other processes),
+lets TinyDB's own update code work on a view of the table that tells the storage of every
+document it reads, writes or deletes, and the storage journals just those when the outermost
+transaction ends: several changes made in one transaction are one save. Its query cache is
+off: another process may change the data at any time.
 """
 
 from __future__ import annotations
@@ -19,31 +20,33 @@ from tui.core.store.storage import JournalStorage
 
 
 class _Touched(MutableMapping[int, Any]):
-    """A table's documents by integer id, noting the key of every document looked at or changed.
+    """A table's documents by integer id, telling ``touch`` of every document looked at or changed.
 
     TinyDB changes documents in place (``table[doc_id].update(fields)``), so a document read
     by an update is counted as changed; one saved needlessly costs a journal line, no more.
     """
 
-    def __init__(self, rows: dict[str, Any]) -> None:
+    def __init__(self, rows: dict[str, Any], touch: Callable[[str], None]) -> None:
         self.rows = rows
-        self.keys_touched: list[str] = []
+        self.touch = touch
 
     def __getitem__(self, doc_id: int) -> Any:
         key = str(doc_id)
         document = self.rows[key]
-        self.keys_touched.append(key)
+        self.touch(key)
         return document
 
     def __setitem__(self, doc_id: int, document: Any) -> None:
         key = str(doc_id)
+        self.touch(key)
         self.rows[key] = document
-        self.keys_touched.append(key)
 
     def __delitem__(self, doc_id: int) -> None:
         key = str(doc_id)
+        if key not in self.rows:
+            raise KeyError(doc_id)
+        self.touch(key)
         del self.rows[key]
-        self.keys_touched.append(key)
 
     def __contains__(self, doc_id: object) -> bool:
         return str(doc_id) in self.rows
@@ -56,7 +59,7 @@ class _Touched(MutableMapping[int, Any]):
 
 
 class JournalTable(Table):
-    """A TinyDB table on a :class:`JournalStorage`: each change is one locked, journalled save."""
+    """A TinyDB table on a :class:`JournalStorage`: each change is saved with its transaction."""
 
     default_query_cache_capacity = 0
 
@@ -102,15 +105,15 @@ class JournalTable(Table):
         return storage.transaction() if isinstance(storage, JournalStorage) else contextlib.nullcontext()
 
     def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
-        """Apply ``updater`` under the lock and journal the documents it touched."""
+        """Apply ``updater`` in the storage's transaction, which saves the documents it touched."""
         storage = self._storage
         if not isinstance(storage, JournalStorage):
             super()._update_table(updater)
             return
-        with storage.transaction():
-            tables = storage.read()
-            rows = tables.setdefault(self.name, {})
-            view = _Touched(rows)
-            updater(view)  # type: ignore[arg-type]  # TinyDB only indexes, assigns and deletes
-            storage.commit(self.name, dict.fromkeys(view.keys_touched))
-        self.clear_cache()
+        try:
+            with storage.transaction():
+                rows = storage.read().setdefault(self.name, {})
+                view = _Touched(rows, lambda key: storage.touch(self.name, key))
+                updater(view)  # type: ignore[arg-type]  # TinyDB only indexes, assigns and deletes
+        finally:
+            self.clear_cache()
