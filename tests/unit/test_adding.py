@@ -335,3 +335,19 @@ def test_real_articles_as_html_pages_are_still_added(
     added = load_corpus(folder).articles
     assert [a.title for a in added] == [a.title for a in bundled]
     assert all("Section" not in a.text for a in added)
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_lock_file_that_is_not_a_file_is_said_in_words(
+    tmp_path: Path, folder: Path, engine: EntityEngine, kind: str
+) -> None:
+    lock = folder / LOCK_NAME
+    lock.mkdir() if kind == "folder" else os.mkfifo(lock)
+    (outcome,) = add_paths([write(tmp_path / "a.txt", DATELINED)], folder, engine).outcomes
+    what = "a folder" if kind == "folder" else "a FIFO (named pipe)"
+    assert outcome.status == "failed"
+    assert (
+        outcome.message
+        == f"cannot be written to {folder}: {lock} is {what} where adding keeps its lock file: remove it"
+    )
+    assert list(folder.glob("*.md")) == []

@@ -228,3 +228,25 @@ def test_any_exception_while_reading_one_file_is_that_files_problem(
     assert [a.id for a in corpus.articles] == ["ok"]
     (problem,) = corpus.problems
     assert problem.path.endswith("odd.md") and problem.message == "cannot be loaded: KeyError: 'surprise'"
+
+
+def test_an_articles_path_that_is_not_a_folder_says_what_it_is(tmp_path: Path) -> None:
+    _write(tmp_path, "articles", GOOD)
+    os.mkfifo(tmp_path / "pipe")
+    problems = [p.message for name in ("articles", "pipe") for p in load_corpus(tmp_path / name).problems]
+    assert problems == [
+        "the articles folder is a file, not a folder",
+        "the articles folder is a FIFO (named pipe), not a folder",
+    ]
+
+
+def test_an_articles_folder_that_cannot_be_listed_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(path: object) -> list[str]:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "listdir", refuse)
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    (problem,) = load_corpus(tmp_path).problems
+    assert problem.message == "the articles folder cannot be read: permission denied"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,7 +11,7 @@ from tui.core import frontmatter
 from tui.core.frontmatter import ArticleFormatError
 from tui.core.models import Article, LoadProblem
 from tui.core.safe_text import one_line
-from tui.core.user_files import UserFileError, read_regular_file
+from tui.core.user_files import UserFileError, kind_of, read_regular_file, reason_for
 
 ARTICLE_SUFFIX = ".md"
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
@@ -43,11 +45,23 @@ class Corpus:
 def load_corpus(folder: Path) -> Corpus:
     """Load every article file in ``folder``; bad files become problems, never exceptions."""
     corpus = Corpus(folder)
-    if not folder.is_dir():
+    try:
+        mode = os.stat(folder).st_mode
+        names = sorted(os.listdir(folder)) if stat.S_ISDIR(mode) else None
+    except FileNotFoundError:
         corpus.problems.append(LoadProblem(str(folder), "the articles folder does not exist"))
         return corpus
+    except OSError as error:
+        corpus.problems.append(
+            LoadProblem(str(folder), f"the articles folder cannot be read: {reason_for(error)}")
+        )
+        return corpus
+    if names is None:
+        what = "a file" if stat.S_ISREG(mode) else kind_of(mode)
+        corpus.problems.append(LoadProblem(str(folder), f"the articles folder is {what}, not a folder"))
+        return corpus
     seen: dict[str, str] = {}
-    for path in sorted(folder.iterdir()):
+    for path in (folder / name for name in names):
         if path.suffix != ARTICLE_SUFFIX or path.name.startswith("."):
             continue
         try:

@@ -10,7 +10,9 @@ show a bar and a large import can be cancelled between files.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +26,7 @@ from tui.core.corpus import ARTICLE_SUFFIX, load_article
 from tui.core.entities import EntityEngine
 from tui.core.frontmatter import ArticleFormatError
 from tui.core.safe_text import one_line
+from tui.core.user_files import kind_of
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -216,8 +219,10 @@ def _add_one(
 
 def _write_failure(error: OSError | ArticleFormatError, lock: Path) -> str:
     """Why an article could not be written, in words."""
-    if lock.is_dir():
-        return f"{lock} is a folder where adding keeps its lock file: remove it"
+    with contextlib.suppress(OSError):
+        mode = os.stat(lock).st_mode
+        if not stat.S_ISREG(mode):
+            return f"{lock} is {kind_of(mode)} where adding keeps its lock file: remove it"
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error)
