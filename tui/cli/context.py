@@ -16,6 +16,14 @@ if TYPE_CHECKING:  # each is imported where it is first needed: opening the app 
     from tui.core.entities import EntityEngine, Gazetteer
     from tui.core.models import Article, LoadProblem, Mention
 
+#: How many articles an ambiguous id prefix lists, so the message stays one readable line.
+MAX_CANDIDATES = 8
+
+
+def _shortened(title: str, width: int = 40) -> str:
+    """A title cut to ``width`` characters, with an ellipsis when cut."""
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+
 
 @dataclass
 class Context:
@@ -99,12 +107,20 @@ class Context:
         """The corpus by article id."""
         return {article.id: article for article in self.corpus.articles}
 
-    def article(self, key: str) -> Article:
-        """The article with this id (or unique id prefix), or a CliError."""
-        article = self.corpus.find(key)
-        if article is None:
-            raise CliError(f"{key}: no such article (try 'iranpak-reader list')")
-        return article
+    def article(self, key: str, missing: str = "no such article") -> Article:
+        """The article with this id (or unique id prefix), or a CliError: ``missing`` when none
+        matches, the candidates (id and title) when the prefix is ambiguous."""
+        exact = self.corpus.get(key)
+        if exact is not None:
+            return exact
+        matches = [article for article in self.corpus.articles if article.id.startswith(key)] if key else []
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise CliError(f"{key}: {missing} (try 'iranpak-reader list')")
+        shown = "; ".join(f"{a.id} ({_shortened(a.title)})" for a in matches[:MAX_CANDIDATES])
+        more = f"; and {len(matches) - MAX_CANDIDATES} more" if len(matches) > MAX_CANDIDATES else ""
+        raise CliError(f"{key}: ambiguous id prefix, {len(matches)} articles match: {shown}{more}")
 
     def close(self) -> None:
         """Close the store if it was opened."""

@@ -112,6 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"annotation store {error}", 1)
     except UserFileError as error:
         return _fail(str(error), 1)
+    except BrokenPipeError:  # the reader went away (``| head``): not an error, and nothing to say
+        _discard_stdout()
+        return 0
     except OSError as error:
         return _fail(str(error), 1)
     except KeyboardInterrupt:
@@ -131,13 +134,23 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so output still buffered for a closed pipe is dropped
+    quietly rather than failing again when Python flushes it at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def entry() -> None:
     """Console-script wrapper: exit with ``main``'s code; a closed pipe is not an error."""
     try:
-        code = main()
+        try:
+            code: int | str | None = main()
+        except SystemExit as exiting:  # argparse's --help and usage errors: flushed below too
+            code = exiting.code
         sys.stdout.flush()
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         code = 0
     sys.exit(code)

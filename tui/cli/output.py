@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -29,3 +31,14 @@ def warn(problems: Iterable[LoadProblem]) -> None:
     """Report load problems on stderr, one line each."""
     for problem in problems:
         sys.stderr.write(f"iranpak-reader: warning: {one_line(str(problem))}\n")
+
+
+def help_text(description: str, *examples: str) -> dict[str, Any]:
+    """The ``add_parser`` keywords that give a subcommand's ``--help`` its description (wrapped
+    here, as the raw formatter keeps it as given) and an epilog of example command lines."""
+    lines = "\n".join(f"  {example}" for example in examples)
+    return {
+        "description": textwrap.fill(description, width=88),
+        "epilog": f"examples:\n{lines}",
+        "formatter_class": argparse.RawDescriptionHelpFormatter,
+    }

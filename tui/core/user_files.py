@@ -15,7 +15,6 @@ import stat
 from pathlib import Path
 
 from tui.core.store.errors import StoreError
-from tui.core.store.files import replace_atomically
 
 
 class UserFileError(Exception):
@@ -106,6 +105,9 @@ def write_output_file(path: Path, data: bytes) -> Path:
         raise UserFileError(path, f"is {kind_of(info.st_mode)}; give the name of a file to write")
     if not target.parent.is_dir():
         raise UserFileError(path, f"cannot write: no folder {target.parent}")
+    # imported here: it loads secrets (and so OpenSSL), which opening the app does not need
+    from tui.core.store.files import replace_atomically
+
     try:
         replace_atomically(target, data)
     except StoreError as error:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tui.cli.context import Context
 from tui.cli.errors import CliError
-from tui.cli.output import emit_json, emit_table
+from tui.cli.output import emit_json, emit_table, help_text
 from tui.core.adding.add import AddError, Defaults, add_paths
 from tui.core.safe_text import one_line
 
@@ -19,9 +19,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "add",
         help="add text, Markdown or HTML files, or folders of them, to the workspace's articles",
-        description="Each file's title comes from its first line (or the page's title), its date from a "
-        "date line or dateline at its top (or the page's metadata); the options fill in what a file "
-        "does not say. A text the corpus already holds is skipped.",
+        **help_text(
+            "Each file's title comes from its first line (or the page's title), its date from a "
+            "date line or dateline at its top (or the page's metadata); the options fill in what a file "
+            "does not say. A text the corpus already holds is skipped.",
+            "iranpak-reader add ~/saved-pages/ --source Dawn",
+            "iranpak-reader add story.txt --published 2025-12-02 --json",
+        ),
     )
     parser.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="a file or a folder")
     parser.add_argument("--title", metavar="T", default="", help="title for a file that has none")

@@ -7,14 +7,27 @@ from pathlib import Path
 
 from tui.cli.context import Context
 from tui.cli.errors import CliError
-from tui.cli.output import emit_json
+from tui.cli.output import emit_json, help_text
 from tui.core.annotations.checks import InvalidImport
-from tui.core.annotations.importing import import_document, read_document
+from tui.core.annotations.importing import MAX_BYTES, import_document, read_document
+from tui.core.user_files import size_text
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``import`` subcommand."""
-    parser = subparsers.add_parser("import", help="import annotations (native or W3C JSON)")
+    parser = subparsers.add_parser(
+        "import",
+        help="import annotations (native or W3C JSON)",
+        **help_text(
+            "Import a native export or W3C Web Annotations (one, an array, a page or a collection), "
+            "all or nothing, as one save. An annotation already here is updated only when the "
+            "file's copy is newer and this one was not edited since it was last exported or "
+            "imported; otherwise the local copy is kept and counted as a conflict. Only a regular "
+            f"file of at most {size_text(MAX_BYTES)} is read.",
+            "iranpak-reader import notes.jsonld --dry-run",
+            "iranpak-reader import backup.json --json",
+        ),
+    )
     parser.add_argument("file", metavar="FILE", help="the JSON file")
     parser.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")

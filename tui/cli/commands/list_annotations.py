@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from tui.cli.context import Context
-from tui.cli.output import emit_json, emit_table
+from tui.cli.output import emit_json, emit_table, help_text
 from tui.core.annotations.anchoring import place
 from tui.core.annotations.model import Annotation, text_hash
 from tui.core.models import Article
@@ -14,7 +14,16 @@ from tui.core.models import Article
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``annotations`` subcommand."""
-    parser = subparsers.add_parser("annotations", help="list annotations, by tag and/or article")
+    parser = subparsers.add_parser(
+        "annotations",
+        help="list annotations, by tag and/or article",
+        **help_text(
+            "The stored annotations in article and text order, each with where its passage is in the "
+            "article's current text: exact, moved, fuzzy or orphan (its article or passage is gone).",
+            "iranpak-reader annotations --tag people --json",
+            "iranpak-reader annotations --article 003",
+        ),
+    )
     parser.add_argument("--tag", metavar="T", help="only annotations with this tag")
     parser.add_argument("--article", metavar="ARTICLE", help="only this article's annotations")
     parser.add_argument("--json", action="store_true", help="print JSON")

@@ -5,12 +5,21 @@ from __future__ import annotations
 import argparse
 
 from tui.cli.context import Context
-from tui.cli.output import emit_json, emit_table, warn
+from tui.cli.output import emit_json, emit_table, help_text, warn
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``list`` subcommand."""
-    parser = subparsers.add_parser("list", help="list the articles with their dates and word counts")
+    parser = subparsers.add_parser(
+        "list",
+        help="list the articles with their dates and word counts",
+        **help_text(
+            "The workspace's articles: id, title, published date and word count, and every file "
+            "that could not be loaded, with its problem (on stderr, and in the JSON).",
+            "iranpak-reader list --json",
+            "iranpak-reader --workspace ~/iran list",
+        ),
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(run=run)
 

@@ -5,13 +5,19 @@ from __future__ import annotations
 import argparse
 
 from tui.cli.context import Context
-from tui.cli.output import emit_json, emit_table
+from tui.cli.output import emit_json, emit_table, help_text
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``related`` subcommand."""
     parser = subparsers.add_parser(
-        "related", help="articles related to one, by shared entities (rare ones count more)"
+        "related",
+        help="articles related to one, by shared entities (rare ones count more)",
+        **help_text(
+            "The other articles ranked by the entities they share with one article; an entity "
+            "named in few articles counts more than one named everywhere.",
+            "iranpak-reader related 001 --json",
+        ),
     )
     parser.add_argument("article", metavar="ARTICLE", help="article id (or unique prefix)")
     parser.add_argument("--json", action="store_true", help="print JSON")

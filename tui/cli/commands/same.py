@@ -6,13 +6,21 @@ import argparse
 
 from tui.cli.commands.tag import pick_occurrence
 from tui.cli.context import Context
-from tui.cli.output import emit_json, emit_table
+from tui.cli.output import emit_json, emit_table, help_text
 from tui.core.same_thing import same_thing
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``same`` subcommand."""
-    parser = subparsers.add_parser("same", help="passages elsewhere reporting what a quoted passage reports")
+    parser = subparsers.add_parser(
+        "same",
+        help="passages elsewhere reporting what a quoted passage reports",
+        **help_text(
+            "What other articles say about a passage of one article: the same event, the same "
+            "figure or similar wording, and figures that differ, side by side.",
+            "iranpak-reader same 000 --quote 'raising bilateral trade to $10 billion' --json",
+        ),
+    )
     parser.add_argument("article", metavar="ARTICLE", help="article id (or unique prefix)")
     parser.add_argument("--quote", metavar="TEXT", required=True, help="the exact text of the passage")
     parser.add_argument(

@@ -7,7 +7,7 @@ from typing import Any
 
 from tui.cli.context import Context
 from tui.cli.errors import CliError
-from tui.cli.output import emit_json, emit_table
+from tui.cli.output import emit_json, emit_table, help_text
 from tui.core.corpus_search import context as in_context
 from tui.core.corpus_search import matches, search
 
@@ -15,7 +15,14 @@ from tui.core.corpus_search import matches, search
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``search`` subcommand."""
     parser = subparsers.add_parser(
-        "search", help="find a text across the corpus (any case, any spacing): matches by article"
+        "search",
+        help="find a text across the corpus (any case, any spacing): matches by article",
+        **help_text(
+            "Every article holding a text, in any case and with any spacing, with its number of "
+            "matches and the first ones in context.",
+            'iranpak-reader search "border markets" --json',
+            "iranpak-reader search Larijani --limit 1",
+        ),
     )
     parser.add_argument("query", metavar="QUERY", help='what to find, e.g. "border markets"')
     parser.add_argument(

@@ -7,7 +7,7 @@ import re
 
 from tui.cli.context import Context
 from tui.cli.errors import CliError
-from tui.cli.output import emit_json
+from tui.cli.output import emit_json, help_text
 from tui.core.annotations.anchoring import occurrences
 from tui.core.annotations.model import Annotation, default_author
 from tui.core.annotations.store import AnnotationStore
@@ -20,8 +20,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "tag",
         help="annotate a quoted passage of an article, or every match of --match across the corpus",
-        description="Annotate an exact quote (tag ARTICLE --quote TEXT --tag T) or auto-code every "
-        "match of a regular expression (tag --match REGEX --tag T). Re-running creates no duplicates.",
+        **help_text(
+            "Annotate an exact quote (tag ARTICLE --quote TEXT --tag T) or auto-code every match of a "
+            "regular expression (tag --match REGEX --tag T). Re-running creates no duplicates. A "
+            "passage must hold more than white space.",
+            'iranpak-reader tag 003 --quote "Mohsin Naqvi" --occurrence 1 --tag people --note "minister"',
+            "iranpak-reader tag --match '\\$10 ?b(illion|n)?' --tag trade-target",
+        ),
     )
     parser.add_argument("article", metavar="ARTICLE", nargs="?", help="article id (or unique prefix)")
     parser.add_argument("--quote", metavar="TEXT", help="the exact text of the passage")
@@ -62,7 +67,9 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
 def pick_occurrence(article: Article, quote: str, occurrence: int | None) -> int:
     """The start of the chosen occurrence of ``quote``, or a CliError."""
-    found = occurrences(article.text, quote) if quote else []
+    if not quote.strip():  # a blank passage could never be found again, nor imported back
+        raise CliError("--quote: the passage must hold more than white space")
+    found = occurrences(article.text, quote)
     if not found:
         raise CliError(f"{article.id}: quote not found: {one_line(quote)[:80]!r}")
     if occurrence is None:
@@ -104,12 +111,15 @@ def _auto_code(args: argparse.Namespace, context: Context, tags: tuple[str, ...]
     only = args.only or args.article
     articles = [context.article(only)] if only else context.corpus.articles
     store = context.writable_store()
-    created, updated, unchanged = [], [], 0
+    created, updated, unchanged, blank = [], [], 0, 0
     with store.transaction():
         existing = {(a.article, a.start, a.end): a for a in store.annotations()}
         for article in articles:
             for match in pattern.finditer(article.text):
                 if match.end() == match.start():
+                    continue
+                if not match.group().strip():  # white space only: it could not be imported back
+                    blank += 1
                     continue
                 old = existing.get((article.id, match.start(), match.end()))
                 if old is None:
@@ -130,9 +140,11 @@ def _auto_code(args: argparse.Namespace, context: Context, tags: tuple[str, ...]
                 "created": len(created),
                 "updated": len(updated),
                 "unchanged": unchanged,
+                "blank_skipped": blank,
                 "annotations": [a.id for a in created + updated],
             }
         )
     else:
-        print(f"{len(created)} created, {len(updated)} updated, {unchanged} already coded")
+        skipped = f", {blank} blank matches skipped" if blank else ""
+        print(f"{len(created)} created, {len(updated)} updated, {unchanged} already coded{skipped}")
     return 0

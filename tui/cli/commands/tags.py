@@ -6,13 +6,25 @@ import argparse
 
 from tui.cli.context import Context
 from tui.cli.errors import CliError
-from tui.cli.output import emit_json, emit_table
+from tui.cli.output import emit_json, emit_table, help_text
 from tui.core.annotations.model import Tag, now, valid_colour
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``tags`` subcommand."""
-    parser = subparsers.add_parser("tags", help="list the tags with counts; rename, merge, recolour, delete")
+    parser = subparsers.add_parser(
+        "tags",
+        help="list the tags with counts; rename, merge, recolour, delete",
+        **help_text(
+            "The codebook: every tag with its colour and how many annotations carry it. One option "
+            "changes it everywhere, as one save: rename a tag (into an existing one: a merge), merge "
+            "several into one, recolour one, or delete one from the codebook and every annotation.",
+            "iranpak-reader tags --json",
+            "iranpak-reader tags --rename people actors",
+            "iranpak-reader tags --merge security defence --into security-framing",
+            "iranpak-reader tags --colour people '#61afef'",
+        ),
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     actions = parser.add_mutually_exclusive_group()
     actions.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"), help="rename a tag everywhere")
@@ -52,13 +64,13 @@ def _change(args: argparse.Namespace, context: Context) -> int:
     if missing:
         raise CliError(f"no such tag: {', '.join(missing)}")
     if args.rename:
-        changed = store.rename_tag(*args.rename)
+        changed = len(store.rename_tag(*args.rename).annotations)
         print(f"renamed {args.rename[0]} to {args.rename[1]} on {changed} annotations")
     elif args.merge:
-        changed = store.merge_tags(args.merge, args.into)
+        changed = len(store.merge_tags(args.merge, args.into).annotations)
         print(f"merged {', '.join(args.merge)} into {args.into} on {changed} annotations")
     elif args.delete:
-        changed = store.delete_tag(args.delete)
+        changed = len(store.delete_tag(args.delete).annotations)
         print(f"deleted {args.delete} from {changed} annotations")
     else:
         name, colour = args.colour

@@ -10,7 +10,7 @@ from pathlib import Path
 from tui.cli.commands.entities import read_text_file
 from tui.cli.context import Context
 from tui.cli.errors import CliError
-from tui.cli.output import emit_json, emit_table
+from tui.cli.output import emit_json, emit_table, help_text
 from tui.core.timeline.events import article_events
 from tui.core.timeline.expressions import date_expressions
 from tui.core.timeline.timelinejs import timelinejs
@@ -21,6 +21,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "timeline",
         help="every dated event in the corpus (or in one text FILE), dates normalised, sources merged",
+        **help_text(
+            "Every dated event of the corpus, its date resolved in context and the same event from "
+            "several articles merged, optionally only those naming one entity; or, given FILE, the "
+            "date expressions and events of any UTF-8 text file.",
+            "iranpak-reader timeline --json --entity Larijani",
+            "iranpak-reader timeline --format timelinejs > t.json",
+            "iranpak-reader timeline notes.txt --published 2025-11-25 --json",
+        ),
     )
     parser.add_argument("file", metavar="FILE", nargs="?", help="a UTF-8 text file instead of the corpus")
     parser.add_argument("--published", metavar="YYYY-MM-DD", help="with FILE: its publication date")
@@ -58,8 +66,6 @@ def run(args: argparse.Namespace, context: Context) -> int:
 def _file_timeline(args: argparse.Namespace, context: Context) -> int:
     """The dated expressions and events of one text file."""
     path = Path(args.file)
-    if not path.is_file():
-        raise CliError(f"{path}: no such file")
     published = None
     if args.published:
         try:

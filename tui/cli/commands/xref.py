@@ -6,13 +6,20 @@ import argparse
 
 from tui.cli.context import Context
 from tui.cli.errors import CliError
-from tui.cli.output import emit_json, emit_table
+from tui.cli.output import emit_json, emit_table, help_text
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``xref`` subcommand."""
     parser = subparsers.add_parser(
-        "xref", help="where an entity appears across the corpus (any alias or spelling)"
+        "xref",
+        help="where an entity appears across the corpus (any alias or spelling)",
+        **help_text(
+            "Every mention of a person, organisation or place across the corpus, under any of its "
+            "names or spellings, with its sentence, and the entities most often named with it.",
+            "iranpak-reader xref Ghalibaf --json",
+            "iranpak-reader xref 'Ishaq Dar'",
+        ),
     )
     parser.add_argument("name", metavar="NAME", help='a name, alias or spelling variant ("Ghalibaf")')
     parser.add_argument("--json", action="store_true", help="print JSON")

@@ -19,6 +19,7 @@ from tui.core.annotations.anchoring import place
 from tui.core.annotations.model import Annotation, Tag, now, text_hash
 from tui.core.annotations.store import AnnotationStore
 from tui.core.models import Article
+from tui.core.user_files import UserFileError, read_regular_file
 
 #: Import files larger than this are refused.
 MAX_BYTES = 256 * 1024 * 1024
@@ -59,18 +60,19 @@ class ImportReport:
 
 
 def read_document(path: Path) -> Any:
-    """The parsed JSON of an import file; InvalidImport says why it cannot be read."""
+    """The parsed JSON of an import file; InvalidImport says why it cannot be read.
+
+    Only a regular file of at most :data:`MAX_BYTES` is read: a FIFO, a device such as
+    ``/dev/zero`` or a folder is refused at once, without blocking or reading without end.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise checks.InvalidImport("", f"file too large ({size:,} bytes; at most {MAX_BYTES:,})")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise checks.InvalidImport("", f"cannot read: {(error.strerror or str(error)).lower()}") from error
+        raw = read_regular_file(path, MAX_BYTES)
+    except UserFileError as error:
+        raise checks.InvalidImport("", error.reason) from None
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        raise checks.InvalidImport("", f"not valid JSON ({error})") from error
+        raise checks.InvalidImport("", f"not valid JSON ({error})") from None
 
 
 def import_document(

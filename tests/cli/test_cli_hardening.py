@@ -1,0 +1,200 @@
+"""The command line against hostile files and pipes: FIFOs, devices, symlinks, closed pipes, help pages."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.conftest import ROOT
+from tests.cli.test_cli import assert_one_line_error
+from tui.cli.main import build_parser
+
+
+@pytest.fixture
+def ws(cli: Any, workspace: Path) -> Any:
+    """``cli`` bound to a temporary workspace."""
+
+    def run(*args: str) -> Any:
+        return cli("--workspace", str(workspace), *args)
+
+    return run
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    """A named pipe no one writes to: opening it for reading blocks."""
+    path = tmp_path / "pipe.json"
+    os.mkfifo(path)
+    return path
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    """What says a path is still the same node: its inode, its type and mode, and its device number."""
+    info = os.lstat(path)
+    return info.st_ino, info.st_mode, info.st_rdev
+
+
+def test_import_of_a_fifo_is_refused_at_once(ws: Any, fifo: Path) -> None:
+    assert_one_line_error(ws("import", str(fifo)), str(fifo), "FIFO", "nothing was imported")
+
+
+def test_import_of_dev_zero_is_refused_without_reading_it(ws: Any) -> None:
+    assert_one_line_error(ws("import", "/dev/zero"), "/dev/zero", "a device", "nothing was imported")
+
+
+def test_import_of_a_folder_is_one_line(ws: Any, tmp_path: Path) -> None:
+    assert_one_line_error(ws("import", str(tmp_path)), str(tmp_path), "folder")
+
+
+def test_export_through_a_symlink_writes_its_target(ws: Any, tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    target.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    result = ws("export", "-o", str(link), "--json")
+    assert result.code == 0, result.err
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text().startswith("{") and '"iranpak-reader/annotations"' in target.read_text()
+    assert result.json == {
+        "path": str(target),
+        "format": "native",
+        "annotations": 0,
+        "bytes": target.stat().st_size,
+    }
+
+
+def test_export_onto_a_fifo_is_refused_and_leaves_it(ws: Any, fifo: Path) -> None:
+    before = _identity(fifo)
+    assert_one_line_error(ws("export", "-o", str(fifo)), str(fifo), "FIFO")
+    assert _identity(fifo) == before and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_export_onto_dev_full_is_refused_and_leaves_the_node(ws: Any) -> None:
+    before = _identity(Path("/dev/full"))
+    assert_one_line_error(ws("export", "-o", "/dev/full"), "/dev/full", "a device")
+    assert _identity(Path("/dev/full")) == before
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_export_onto_a_device_node_of_ours_is_refused(ws: Any, tmp_path: Path) -> None:
+    """The same as /dev/full on a node in a temporary folder, so a regression cannot replace the system's."""
+    node = tmp_path / "full"
+    os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    before = _identity(node)
+    assert_one_line_error(ws("export", "-o", str(node)), str(node), "a device")
+    assert _identity(node) == before and stat.S_ISCHR(os.lstat(node).st_mode)
+
+
+def test_export_onto_a_folder_or_into_a_missing_one_is_one_line(ws: Any, tmp_path: Path) -> None:
+    assert_one_line_error(ws("export", "-o", str(tmp_path)), str(tmp_path), "folder")
+    missing = tmp_path / "no" / "such" / "out.json"
+    assert_one_line_error(ws("export", "-o", str(missing)), str(missing), "no folder")
+    assert not (tmp_path / "no").exists()
+
+
+def test_export_json_without_output_is_the_export_itself(ws: Any) -> None:
+    result = ws("export", "--json", "--format", "w3c")
+    assert result.code == 0, result.err
+    assert result.json["type"] == "AnnotationCollection"
+
+
+COMMANDS_THAT_PRINT_A_LOT = [
+    ("timeline",),
+    ("timeline", "--json"),
+    ("list",),
+    ("list", "--json"),
+    ("entities", "000"),
+    ("entities", "000", "--json"),
+    ("search", "Pakistan", "--json"),
+    ("export",),
+    ("tags",),
+    ("annotations",),
+    ("related", "001"),
+    ("--help",),
+    ("export", "--help"),
+]
+
+
+def _piped(args: tuple[str, ...], reader: str) -> subprocess.CompletedProcess[str]:
+    """Run the CLI into ``reader`` through a real pipe; the exit status is the CLI's own (pipefail)."""
+    command = " ".join(["set -o pipefail;", sys.executable, "-m", "tui", *args, "|", reader, ">/dev/null"])
+    return subprocess.run(
+        ["bash", "-c", command], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+@pytest.mark.parametrize("args", COMMANDS_THAT_PRINT_A_LOT, ids=" ".join)
+def test_a_reader_that_leaves_is_not_an_error(args: tuple[str, ...]) -> None:
+    """``| true`` closes the pipe before the CLI writes; ``| head -1`` after the first line."""
+    for reader in ("true", "head -1", "true", "head -1"):
+        completed = _piped(args, reader)
+        assert (completed.returncode, completed.stderr) == (0, ""), (reader, completed.stderr)
+
+
+def test_head_on_the_timeline_is_silent_every_time() -> None:
+    results = {(c.returncode, c.stderr) for c in (_piped(("timeline",), "head -3") for _ in range(10))}
+    assert results == {(0, "")}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("entities", "00"),
+        ("related", "00"),
+        ("same", "0", "--quote", "Iran"),
+        ("annotations", "--article", "00"),
+        ("tag", "00", "--quote", "Iran", "--tag", "x"),
+    ],
+    ids=" ".join,
+)
+def test_an_ambiguous_id_prefix_lists_the_candidates(ws: Any, args: tuple[str, ...]) -> None:
+    result = ws(*args)
+    assert_one_line_error(result, "ambiguous", "5 articles match", "000_9154f6903408afad", "Now more than")
+    assert "004_3c3a3a1058f57532" in result.err
+
+
+def test_a_missing_id_is_still_said_to_be_missing(ws: Any) -> None:
+    assert_one_line_error(ws("entities", "9"), "9: no such article id or file")
+
+
+def test_entities_and_timeline_of_a_fifo_are_refused(ws: Any, fifo: Path) -> None:
+    assert_one_line_error(ws("entities", str(fifo)), str(fifo), "FIFO")
+    assert_one_line_error(ws("timeline", str(fifo)), str(fifo), "FIFO")
+
+
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    """Every subcommand's parser by name."""
+    parser = build_parser()
+    actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(actions[0].choices)
+
+
+@pytest.mark.parametrize("name", sorted(_subcommands()))
+def test_every_subcommand_says_what_it_does_with_an_example(name: str) -> None:
+    parser = _subcommands()[name]
+    page = parser.format_help()
+    assert parser.description and len(parser.description) > 40, name
+    assert f"examples:\n  iranpak-reader {name}" in page
+    for action in parser._actions:
+        assert action.help, f"{name} {action.option_strings or action.dest}: no help"
+
+
+def test_a_blank_quote_is_refused(ws: Any) -> None:
+    assert_one_line_error(
+        ws("tag", "000", "--quote", " ", "--occurrence", "3", "--tag", "ws"), "more than white space"
+    )
+    assert ws("annotations", "--json").json["annotations"] == []
+
+
+def test_a_match_of_white_space_codes_nothing(ws: Any) -> None:
+    result = ws("tag", "--match", " ", "--tag", "ws", "--json")
+    assert result.code == 0, result.err
+    assert result.json["created"] == 0 and result.json["blank_skipped"] > 400
+    assert ws("annotations", "--json").json["annotations"] == []
