@@ -69,6 +69,9 @@ class Annotation:
     author: str = ""
     created: str = ""
     modified: str = ""
+    #: The ``modified`` time of the copy this one was last imported as ("" if never imported):
+    #: equal to ``modified`` while it is unedited since, so an import can tell a local edit.
+    synced: str = ""
 
     @classmethod
     def create(
@@ -139,6 +142,7 @@ class Annotation:
             "author": self.author,
             "created": self.created,
             "modified": self.modified,
+            "synced": self.synced,
         }
 
     @classmethod
@@ -158,6 +162,7 @@ class Annotation:
             author=str(data.get("author", "")),
             created=str(data.get("created", "")),
             modified=str(data.get("modified", "")),
+            synced=str(data.get("synced", "")),
         )
 
 
