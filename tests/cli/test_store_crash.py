@@ -10,6 +10,7 @@ renamed with the old tag still in the codebook, an import's tags without its ann
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -121,13 +122,7 @@ def _native_export(folder: Path, corpus: Corpus) -> Path:
 
 
 OPERATIONS = {
-    "tag with a new tag": [
-        "tag",
-        "003",
-        "--quote",
-        "Mohsin Naqvi",
-        *"--occurrence 1 --tag brand-new".split(),
-    ],
+    "tag with a new tag": shlex.split('tag 003 --quote "Mohsin Naqvi" --occurrence 1 --tag brand-new'),
     "rename": ["tags", "--rename", "people", "actors"],
     "merge": ["tags", "--merge", "people", "places", "--into", "framing"],
     "delete a tag": ["tags", "--delete", "people"],
