@@ -139,8 +139,7 @@ def _add_at_once(workspace: Path, files: list[Path]) -> list[dict[str, Any]]:
     for process in processes:
         out, err = process.communicate(timeout=120)
         assert process.returncode == 0, err
-        (outcome,) = json.loads(out)["files"]
-        outcomes.append(outcome)
+        outcomes += json.loads(out)["files"]
     return outcomes
 
 
@@ -169,3 +168,17 @@ def test_different_files_added_at_once_get_different_numbers(workspace: Path, tm
     outcomes = _add_at_once(workspace, stories)
     assert [o["status"] for o in outcomes] == ["added"] * 4
     assert sorted(o["article"][:3] for o in outcomes) == ["005", "006", "007", "008"]
+
+
+def test_one_folder_added_by_three_processes_at_once_is_added_once(workspace: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for number in range(12):
+        (folder / f"{number:02d}.txt").write_text(
+            STORY.replace("two more", f"{number + 20} more"), encoding="utf-8"
+        )
+    outcomes = _add_at_once(workspace, [folder] * 3)
+    added = [o["article"] for o in outcomes if o["status"] == "added"]
+    assert len(added) == 12 and len(outcomes) == 36
+    assert sorted(a[:3] for a in added) == [f"{n:03d}" for n in range(5, 17)]
+    assert len(list((workspace / "articles").glob("*.md"))) == 17

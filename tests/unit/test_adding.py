@@ -351,3 +351,24 @@ def test_a_lock_file_that_is_not_a_file_is_said_in_words(
         == f"cannot be written to {folder}: {lock} is {what} where adding keeps its lock file: remove it"
     )
     assert list(folder.glob("*.md")) == []
+
+
+def test_a_text_another_add_wrote_meanwhile_is_a_duplicate(
+    tmp_path: Path, folder: Path, engine: EntityEngine
+) -> None:
+    """Between two files, another process adds the second file's text: it is not added twice."""
+    from tui.core.adding.sources import read_draft
+    from tui.core.adding.writer import render, write_new
+
+    first = write(tmp_path / "a.txt", "First\n\nIran and Pakistan met in Quetta.")
+    second = write(tmp_path / "b.txt", "Second\n\nPakistan and Iran met in Karachi.")
+
+    def another_add(done: int, total: int, outcome: object) -> bool:
+        if done == 1:
+            write_new(folder, "007_elsewhere.md", render("007_elsewhere", read_draft(second)))
+        return True
+
+    report = add_paths([first, second], folder, engine, progress=another_add)
+    assert [o.status for o in report.outcomes] == ["added", "skipped"]
+    assert report.outcomes[1].message == "the same text as 007_elsewhere"
+    assert report.outcomes[0].article.startswith("000_")

@@ -150,36 +150,33 @@ class KnownTexts:
         self.folder = folder
         self.by_key: dict[str, str] = {}
         self.names: set[str] = set()
-        self.stamp: int | None = None
 
     def refresh(self) -> None:
-        """Read the article files that appeared since the last look (under the lock: no ``add``
-        writes meanwhile, so an unchanged folder time means no new file)."""
-        stamp = os.stat(self.folder).st_mtime_ns
-        if stamp == self.stamp:
-            return
-        for path in sorted(self.folder.iterdir()):
-            if path.suffix != ARTICLE_SUFFIX or path.name.startswith(".") or path.name in self.names:
+        """Read the article files that appeared since the last look (another ``add`` wrote them).
+
+        The folder is listed every time: its modification time may not change between two
+        writes a few milliseconds apart, so it cannot say that nothing was added.
+        """
+        for name in sorted(set(os.listdir(self.folder)) - self.names):
+            self.names.add(name)
+            if not name.endswith(ARTICLE_SUFFIX) or name.startswith("."):
                 continue
-            self.names.add(path.name)
             try:
-                article = load_article(path)
+                article = load_article(self.folder / name)
             except ArticleFormatError:  # the corpus reports it; it holds no text to compare
                 continue
             for key in text_keys(article.text):
                 self.by_key.setdefault(key, article.id)
-        self.stamp = stamp
 
     def same_as(self, keys: Iterable[str]) -> str | None:
         """The id of an article with the same text, if one is known."""
         return next((self.by_key[key] for key in keys if key in self.by_key), None)
 
     def took(self, written: Path, keys: Iterable[str], identifier: str) -> None:
-        """Count an article just written (under the lock) as known."""
+        """Count an article just written as known."""
         self.names.add(written.name)
         for key in keys:
             self.by_key.setdefault(key, identifier)
-        self.stamp = os.stat(self.folder).st_mtime_ns
 
 
 def _add_one(
