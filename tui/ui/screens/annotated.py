@@ -9,7 +9,8 @@ window, the CLI) are noticed by polling the store. Changing annotations is
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.color import Color, ColorParseError
 from rich.style import Style
@@ -31,9 +32,57 @@ if TYPE_CHECKING:  # imported when first used: they are not needed for the first
     from tui.core.annotations.history import History
     from tui.core.annotations.model import Annotation
     from tui.core.annotations.store import AnnotationStore
+    from tui.core.store import StoreError
     from tui.ui.widgets.annotation_pane import AnnotationPane
 
 POLL_SECONDS = 2.0
+
+#: The store's methods that only read: when one fails, the screen goes read-only and reads on.
+_READS = frozenset({"annotations", "get", "counts_by_article", "tags", "tag", "tag_counts", "signature"})
+
+
+def unusable(path: Path | None, error: Exception) -> StoreError:
+    """A StoreError for a store that failed with something other than a StoreError."""
+    from tui.core.store import StoreError
+
+    return StoreError(path or Path("annotations"), f"cannot be used ({type(error).__name__}: {error})")
+
+
+class _GuardedStore:
+    """The annotation store as the screen uses it: no failure of the store can stop the app.
+
+    The store can go bad while the app runs (another process, a disk, a hand edit): a read that
+    fails, with a StoreError or anything else (a record the store let through but that cannot be
+    used), is reported to ``failed``, which puts the screen in read-only mode and gives the store to
+    read from instead. A failing change raises a StoreError naming the file, which the caller shows.
+    """
+
+    def __init__(self, store: AnnotationStore, failed: Callable[[Exception], AnnotationStore]) -> None:
+        """Guard ``store``; ``failed`` is told of a failing read and returns the store to read instead."""
+        self.guarded = store
+        self._failed = failed
+
+    def __getattr__(self, name: str) -> Any:
+        """The store's attribute; its methods (bar ``transaction``) guarded."""
+        attribute = getattr(self.guarded, name)
+        if not callable(attribute) or name == "transaction":
+            return attribute
+
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            """Call the store's method; a failure is reported, and a read is made on the fallback."""
+            from tui.core.store import StoreError
+
+            try:
+                return attribute(*args, **kwargs)
+            except StoreError as error:
+                problem = error
+            except Exception as error:  # a document the store let through and that cannot be used
+                problem = unusable(self.guarded.path, error)
+            if name not in _READS:
+                raise problem
+            return getattr(self._failed(problem), name)(*args, **kwargs)
+
+        return guarded
 
 
 class AnnotatedScreen(ReaderScreen):
@@ -51,6 +100,7 @@ class AnnotatedScreen(ReaderScreen):
         """The store itself, or how to open it after the first paint (until then: an empty one)."""
         super().__init__(corpus, engine, problems)
         self._store = store
+        self._guard: _GuardedStore | None = None
         self.store_problem = store_problem
         self._open_store = open_store if store is None else None
         self._history: History | None = None
@@ -60,12 +110,15 @@ class AnnotatedScreen(ReaderScreen):
 
     @property
     def store(self) -> AnnotationStore:
-        """The annotation store (an empty one in memory until one is given or opened)."""
+        """The annotation store (an empty one in memory until one is given or opened), guarded:
+        a read that fails makes annotations read-only instead of stopping the app."""
         if self._store is None:
             from tui.core.annotations.store import AnnotationStore
 
             self._store = AnnotationStore.in_memory()
-        return self._store
+        if self._guard is None or self._guard.guarded is not self._store:
+            self._guard = _GuardedStore(self._store, self._store_failed)
+        return cast("AnnotationStore", self._guard)
 
     @store.setter
     def store(self, store: AnnotationStore) -> None:
@@ -100,6 +153,8 @@ class AnnotatedScreen(ReaderScreen):
             self.post_message(StoreOpened(opener(), None))
         except StoreError as error:
             self.post_message(StoreOpened(AnnotationStore.in_memory(), str(error)))
+        except Exception as error:  # whatever the store fails with, the app opens, read-only
+            self.post_message(StoreOpened(AnnotationStore.in_memory(), str(unusable(None, error))))
 
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
@@ -107,6 +162,17 @@ class AnnotatedScreen(ReaderScreen):
         self.store, self.store_problem, self._open_store = message.store, message.problem, None
         self._store_ready()
         self.refresh_annotations()
+
+    def _store_failed(self, error: Exception) -> AnnotationStore:
+        """The store went bad while in use: say so in one line, go read-only, and read from an empty
+        store from now on, as when the store cannot be read at start. Returns that store."""
+        from tui.core.annotations.store import AnnotationStore
+
+        self.store_problem = one_line(str(error))
+        self._store = AnnotationStore.in_memory()
+        self._store_ready()
+        self.call_later(self.refresh_annotations)  # everything shown again from the store now used
+        return self._store
 
     def _store_ready(self) -> None:
         """Say if the store cannot be changed, and note its state for polling."""
