@@ -5,7 +5,10 @@ dateline at its top (see :mod:`.dateline`), else the page's metadata (HTML), els
 ``published`` default; its title from its first line or the page's title, else the default.
 A text the corpus (or this batch) already holds is skipped; a file that cannot be read is
 reported and the others are still added. Progress is reported file by file, so the app can
-show a bar and a large import can be cancelled between files.
+show a bar and a large import can be cancelled between files. Whether a file repeats an article
+and which number it takes are decided under a lock in the folder (``.add.lock``), from the
+folder as it is then, so adds running at once (two windows, a script) never duplicate a text
+or share a number.
 """
 
 from __future__ import annotations
