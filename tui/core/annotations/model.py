@@ -223,10 +223,28 @@ def document_problem(table: str, key: str, document: dict[str, Any]) -> str | No
     make sense, and the key the store files it under (derived from the id or the name).
     """
     if table == "annotations":
-        return _annotation_problem(key, document)
+        return None if _plainly_valid_annotation(key, document) else _annotation_problem(key, document)
     if table == "tags":
         return _tag_problem(key, document)
     return None
+
+
+def _plainly_valid_annotation(key: str, document: dict[str, Any]) -> bool:
+    """Whether ``document`` has exactly the shape :meth:`Annotation.as_json` gives and sane values.
+
+    The fast check (about 2 µs, for the 100,000 documents a store may open with); when it
+    fails, :func:`_annotation_problem` says what is wrong, or finds an older shape acceptable.
+    """
+    if tuple(document) != _STORED_KEYS or tuple(map(type, document.values())) != _STORED_TYPES:
+        return False
+    try:
+        return (
+            0 <= document["start"] <= document["end"]
+            and all([type(tag) is str for tag in document["tags"]])
+            and key == str(int(document["id"].replace("-", ""), 16))
+        )
+    except ValueError:
+        return False
 
 
 def _annotation_problem(key: str, document: dict[str, Any]) -> str | None:
@@ -273,3 +291,9 @@ def _types_problem(name: str, document: dict[str, Any], types: dict[str, type]) 
 
 
 _TYPE_WORDS: dict[type, str] = {str: "text", int: "a whole number", list: "a list"}
+
+
+#: The keys, in order, and the value types of an annotation's stored form.
+_STORED_SHAPE = Annotation(str(uuid.UUID(int=0)), "", "", 0, 0, "").as_json()
+_STORED_KEYS = tuple(_STORED_SHAPE)
+_STORED_TYPES = tuple(map(type, _STORED_SHAPE.values()))
