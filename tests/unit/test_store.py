@@ -569,3 +569,39 @@ def test_a_blank_or_impossible_passage_is_refused(span: str, corpus: Corpus) -> 
     }[span]
     with pytest.raises(InvalidAnnotation, match=r"white space|not within"):
         Annotation.create(ARTICLE, text, start, end, ("ws",))
+
+
+#: Opens the store in argv[1] and prints the error; then, if argv[2] names a file, makes it a FIFO and reads again.
+FIFO_PROBE = """
+import os, sys
+from pathlib import Path
+from tui.core.annotations.store import AnnotationStore
+from tui.core.store import StoreError
+try:
+    store = AnnotationStore.open(Path(sys.argv[1]))
+    os.unlink(sys.argv[2])
+    os.mkfifo(sys.argv[2])
+    store.annotations()
+except StoreError as error:
+    print(error.reason)
+"""
+
+
+@pytest.mark.parametrize("name", ["annotations.json", "annotations.journal"])
+def test_a_fifo_in_place_of_a_store_file_is_refused_without_hanging(
+    name: str, tmp_path: Path, corpus: Corpus
+) -> None:
+    import subprocess
+    import sys
+
+    _populated(tmp_path, corpus).close()
+    if name == "annotations.json":
+        (tmp_path / name).unlink()
+        os.mkfifo(tmp_path / name)
+    completed = subprocess.run(
+        [sys.executable, "-c", FIFO_PROBE, str(tmp_path), str(tmp_path / name)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert "is a FIFO (named pipe), not a regular file" in completed.stdout, completed.stderr

@@ -6,9 +6,12 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from tui.core.store.errors import StoreError
+from tui.core.user_files import kind_of
 
 #: Temporary files are named ``.<target name>.<random>.tmp`` beside their target.
 TMP_SUFFIX = ".tmp"
@@ -93,11 +96,30 @@ def remove_stray_temporaries(folder: Path, name: str) -> None:
 def read_bytes(path: Path) -> bytes | None:
     """The file's bytes, None if it does not exist; a StoreError naming the problem otherwise."""
     try:
-        return path.read_bytes()
+        with open_regular(path) as file:
+            return file.read()
     except FileNotFoundError:
         return None
     except OSError as error:
         raise StoreError(path, f"cannot read: {describe(error)}") from error
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading, if it is a regular file: a FIFO, device or folder is a StoreError.
+
+    It is opened without blocking (a FIFO would otherwise wait for a writer) and checked on the
+    open descriptor. A missing file raises FileNotFoundError.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise StoreError(path, f"is {kind_of(mode)}, not a regular file: move it away")
+        os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
 
 
 def describe(error: OSError) -> str:

@@ -341,7 +341,7 @@ class JournalStorage(Storage):
             self._reload()
             return
         try:
-            journal = open(self.journal_path, "rb")  # noqa: SIM115  # closed below
+            journal = files.open_regular(self.journal_path)
         except FileNotFoundError:
             if self._journal_header is not None:
                 self._reload()
