@@ -111,12 +111,14 @@ def test_export_import_round_trip_and_reports(ws: Any, cli: Any, tmp_path: Path)
     assert len(dry["added"]) == 7 and dry["dry_run"]
     assert cli("--workspace", str(other), "annotations", "--json").json["annotations"] == []
     report = cli("--workspace", str(other), "import", str(native_file))
-    assert report.out.startswith("7 added, 0 updated, 0 skipped, 0 orphaned, 2 new tags")
+    assert report.out.startswith("7 added, 0 updated, 0 skipped, 0 orphaned, 0 conflicts, 2 new tags")
     assert cli("--workspace", str(other), "import", str(w3c_file)).out.startswith(
         "0 added, 0 updated, 7 skipped"
     )
     again = cli("--workspace", str(other), "export").json
-    assert again["annotations"] == json.loads(native_file.read_text())["annotations"]
+    imported = [{**a, "synced": ""} for a in again["annotations"]]  # marked as imported, the rest equal
+    assert imported == json.loads(native_file.read_text())["annotations"]
+    assert all(a["synced"] == a["modified"] for a in again["annotations"])
 
 
 def test_bad_imports_and_exports_are_one_line(ws: Any, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from tui.core.annotations import native, w3c
 from tui.core.annotations.checks import InvalidImport
 from tui.core.annotations.exporting import export_bytes
 from tui.core.annotations.importing import import_document
-from tui.core.annotations.model import Annotation, Tag
+from tui.core.annotations.model import Annotation, Tag, now
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
 from tui.core.models import Article
@@ -135,10 +136,19 @@ def test_round_trip_through_an_empty_store(
     empty = AnnotationStore.in_memory()
     report = import_document(exported, empty, articles)
     assert len(report.added) == 4 and not report.orphaned and not report.skipped
-    assert orjson.loads(export_bytes(kind, empty, articles)[0]) == exported
-    assert empty.annotations() == filled.annotations()
+    assert unsynced(orjson.loads(export_bytes(kind, empty, articles)[0])) == unsynced(exported)
+    imported = empty.annotations()
+    assert all(a.synced == a.modified for a in imported)  # each marked as the copy it was imported as
+    assert [replace(a, synced="") for a in imported] == filled.annotations()
     again = import_document(exported, empty, articles)
     assert len(again.skipped) == 4 and not again.added and not again.updated
+
+
+def unsynced(document: Any) -> Any:
+    """A native export without the annotations' ``synced`` times (a W3C export has none)."""
+    if isinstance(document, dict) and "annotations" in document:
+        return {**document, "annotations": [{**a, "synced": ""} for a in document["annotations"]]}
+    return document
 
 
 def test_hostile_text_survives_byte_for_byte(filled: AnnotationStore, articles: dict[str, Article]) -> None:
@@ -153,7 +163,7 @@ def test_hostile_text_survives_byte_for_byte(filled: AnnotationStore, articles: 
 def test_newer_copy_updates_older_is_skipped(filled: AnnotationStore, articles: dict[str, Article]) -> None:
     exported = orjson.loads(export_bytes("native", filled, articles)[0])
     first = exported["annotations"][0]
-    first["note"], first["modified"] = "changed elsewhere", "2999-01-01T00:00:00.000000Z"
+    first["note"], first["modified"] = "changed elsewhere", now()
     exported["annotations"][1]["note"] = "older change"
     report = import_document(exported, filled, articles)
     assert report.updated == [first["id"]] and len(report.skipped) == 3
@@ -248,3 +258,104 @@ def test_a_bad_item_after_good_ones_imports_none(
     with pytest.raises(InvalidImport, match="ends"):
         import_document(exported, empty, articles)
     assert empty.annotations() == []
+
+
+def _exported(store: AnnotationStore, articles: dict[str, Article]) -> dict[str, Any]:
+    """The store's native export, parsed."""
+    result: dict[str, Any] = orjson.loads(export_bytes("native", store, articles)[0])
+    return result
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        ("modified", "zzzz", "not a date and time"),
+        ("modified", "2025-11-07", "not a date and time"),  # no time zone
+        ("modified", "2999-01-01T00:00:00.000000Z", "in the future"),
+        ("created", "yesterday", "not a date and time"),
+        ("synced", "3000-01-01T00:00:00+00:00", "in the future"),
+    ],
+)
+def test_times_that_are_not_times_are_refused_naming_the_annotation(
+    filled: AnnotationStore, articles: dict[str, Article], key: str, value: str, problem: str
+) -> None:
+    exported = _exported(filled, articles)
+    exported["annotations"][1][key], exported["annotations"][1]["note"] = value, "replaced"
+    before = filled.annotations()
+    with pytest.raises(InvalidImport, match=problem) as caught:
+        import_document(exported, filled, articles)
+    assert caught.value.where == f"annotations[1].{key}"
+    assert filled.annotations() == before
+
+
+def test_w3c_times_are_checked_too(filled: AnnotationStore, articles: dict[str, Article]) -> None:
+    collection = orjson.loads(export_bytes("w3c", filled, articles)[0])
+    collection["first"]["items"][0]["modified"] = "zzzz"
+    with pytest.raises(InvalidImport) as caught:
+        import_document(collection, AnnotationStore.in_memory(), articles)
+    assert caught.value.where == "first.items[0].modified"
+
+
+def test_a_local_edit_is_never_overwritten_by_another_edit(
+    filled: AnnotationStore, articles: dict[str, Article]
+) -> None:
+    """Both copies edited since the export: the local one is kept and the conflict reported."""
+    exported = _exported(filled, articles)
+    local = filled.annotations()[0]
+    filled.save(local.edited(tags=(*local.tags, "mine"), note="my local note"))
+    theirs = exported["annotations"][[a["id"] for a in exported["annotations"]].index(local.id)]
+    theirs["note"], theirs["tags"], theirs["modified"] = "their note", ["theirs"], now()
+    report = import_document(exported, filled, articles)
+    assert [c["id"] for c in report.conflicts] == [local.id] and not report.updated
+    kept = filled.get(local.id)
+    assert kept is not None and kept.note == "my local note" and "mine" in kept.tags
+    assert "1 conflict (the local copies kept)" in report.summary()
+
+
+def _exchanged(articles: dict[str, Article]) -> tuple[AnnotationStore, AnnotationStore]:
+    """Two stores: one annotation made "here", and "there" its import from here's export."""
+    here, there = AnnotationStore.in_memory(), AnnotationStore.in_memory()
+    here.save(annotate(articles, "003_ae4195037769579a", "Ali Larijani", "people"))
+    import_document(_exported(here, articles), there, articles)
+    return here, there
+
+
+def test_an_edit_made_elsewhere_on_an_imported_copy_comes_back(articles: dict[str, Article]) -> None:
+    """Here → there (edited there) → here: the edit arrives, as the copy here was not edited since."""
+    here, there = _exchanged(articles)
+    imported = there.annotations()[0]
+    there.save(imported.edited(note="added there"))
+    there.save(there.annotations()[0].edited(note="added there, twice"))
+    report = import_document(_exported(there, articles), here, articles)
+    assert report.updated == [imported.id] and not report.conflicts
+    assert here.annotations()[0].note == "added there, twice"
+
+
+def test_an_unedited_old_copy_does_not_undo_a_local_edit(articles: dict[str, Article]) -> None:
+    here, there = _exchanged(articles)
+    here.save(here.annotations()[0].edited(note="edited here later"))
+    report = import_document(_exported(there, articles), here, articles)
+    assert len(report.skipped) == 1 and not report.conflicts and not report.updated
+    assert here.annotations()[0].note == "edited here later"
+
+
+def test_both_sides_edited_after_an_exchange_is_a_conflict_both_ways(articles: dict[str, Article]) -> None:
+    here, there = _exchanged(articles)
+    here.save(here.annotations()[0].edited(note="here"))
+    there.save(there.annotations()[0].edited(note="there"))
+    assert len(import_document(_exported(there, articles), here, articles).conflicts) == 1
+    assert len(import_document(_exported(here, articles), there, articles).conflicts) == 1
+    assert (here.annotations()[0].note, there.annotations()[0].note) == ("here", "there")
+
+
+def test_a_blank_quote_stored_by_an_older_version_still_reads_back(
+    filled: AnnotationStore, articles: dict[str, Article]
+) -> None:
+    """Older versions accepted a white-space quote; their backups must still import (an empty one never)."""
+    exported = _exported(filled, articles)
+    exported["annotations"][0]["quote"] = " "
+    parsed, _ = native.parse(exported)
+    assert parsed[0].quote == " "
+    exported["annotations"][0]["quote"] = ""
+    with pytest.raises(InvalidImport, match="must not be empty"):
+        native.parse(exported)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from tui.cli.context import Context
@@ -10,6 +11,7 @@ from tui.cli.errors import CliError
 from tui.cli.output import emit_json, help_text
 from tui.core.annotations.checks import InvalidImport
 from tui.core.annotations.importing import MAX_BYTES, import_document, read_document
+from tui.core.safe_text import one_line
 from tui.core.user_files import size_text
 
 
@@ -46,4 +48,9 @@ def run(args: argparse.Namespace, context: Context) -> int:
         emit_json(report.as_json())
     else:
         print(report.summary())
+    for conflict in report.conflicts:
+        sys.stderr.write(
+            f"iranpak-reader: conflict: {one_line(conflict['id'])} in {one_line(conflict['article'])} "
+            f"({one_line(conflict['quote'])[:60]!r}) was edited here and in {path}; the local copy is kept\n"
+        )
     return 0

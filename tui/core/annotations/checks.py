@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
 from typing import Any
+
+#: How far ahead of this machine's clock an imported time may be (another machine's clock may
+#: run a little fast); anything later cannot be a real edit time and is refused.
+CLOCK_SKEW = timedelta(hours=1)
 
 
 class InvalidImport(Exception):
@@ -59,6 +64,28 @@ def annotation_id(value: str, where: str) -> str:
         return str(uuid.UUID(value))
     except ValueError:
         raise InvalidImport(where, f"not a UUID: {value[:60]!r}") from None
+
+
+def timestamp(value: str, where: str) -> str:
+    """``value`` if it is "" or an ISO 8601 time with a time zone, not in the future (beyond
+    :data:`CLOCK_SKEW`): the times that decide which copy of an annotation wins."""
+    if not value:
+        return value
+    parsed = parse_time(value)
+    if parsed is None:
+        raise InvalidImport(where, f"not a date and time with a time zone: {value[:40]!r}")
+    if parsed > datetime.now(UTC) + CLOCK_SKEW:
+        raise InvalidImport(where, f"in the future: {value[:40]!r}")
+    return value
+
+
+def parse_time(value: str) -> datetime | None:
+    """An ISO 8601 time with a time zone as an aware datetime; None for anything else."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    return parsed if parsed.tzinfo is not None else None
 
 
 def _kind(value: Any) -> str:

@@ -2,13 +2,17 @@
 
 Each incoming annotation is placed in its article's current text (see :mod:`.anchoring`);
 one whose article is not in the corpus, or whose passage is not found, is still imported
-and counted as orphaned. An id already stored is updated only if the incoming copy was
-modified later; otherwise it is skipped, so importing a file twice changes nothing.
+and counted as orphaned. Times are checked (ISO 8601 with a time zone, not in the future)
+and compared as times. An id already stored is decided by :func:`decide`: updated when the
+incoming copy was made from the local one as it is now, skipped when it is the same or older,
+and otherwise a conflict: both were edited since they parted, so the local copy is kept and
+the conflict reported, never overwritten. Importing a file twice changes nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +27,8 @@ from tui.core.user_files import UserFileError, read_regular_file
 
 #: Import files larger than this are refused.
 MAX_BYTES = 256 * 1024 * 1024
+#: The time of an annotation that gives none: before any other.
+NO_TIME = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass
@@ -35,14 +41,17 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
     tags_added: list[str] = field(default_factory=list)
+    conflicts: list[dict[str, str]] = field(default_factory=list)
     dry_run: bool = False
 
     def summary(self) -> str:
-        """One line: "3 added, 1 updated, 0 skipped, 1 orphaned, 2 new tags"."""
+        """One line: "3 added, 1 updated, 0 skipped, 1 orphaned, 0 conflicts, 2 new tags"."""
         verb = "would be " if self.dry_run else ""
+        kept = " (the local copies kept)" if self.conflicts else ""
         return (
             f"{len(self.added)} {verb}added, {len(self.updated)} {verb}updated, "
             f"{len(self.skipped)} skipped, {len(self.orphaned)} orphaned, "
+            f"{len(self.conflicts)} conflict{'s' if len(self.conflicts) != 1 else ''}{kept}, "
             f"{len(self.tags_added)} new tag{'s' if len(self.tags_added) != 1 else ''} ({self.format})"
         )
 
@@ -55,6 +64,7 @@ class ImportReport:
             "updated": self.updated,
             "skipped": self.skipped,
             "orphaned": self.orphaned,
+            "conflicts": self.conflicts,
             "tags_added": self.tags_added,
         }
 
@@ -106,13 +116,18 @@ def _changes(
     """The annotations to save, sorting every incoming one into the report."""
     latest: dict[str, Annotation] = {}
     for annotation in incoming:  # the same id twice in one file: the later modification wins
-        if annotation.id not in latest or annotation.modified > latest[annotation.id].modified:
+        if annotation.id not in latest or when(annotation.modified) > when(latest[annotation.id].modified):
             latest[annotation.id] = annotation
     to_save: list[Annotation] = []
     for annotation in latest.values():
         existing = store.get(annotation.id)
-        if existing is not None and not annotation.modified > existing.modified:
+        verdict = "add" if existing is None else decide(annotation, existing)
+        if verdict == "skip":
             report.skipped.append(annotation.id)
+            continue
+        if verdict == "conflict":
+            assert existing is not None
+            report.conflicts.append(_conflict(existing, annotation))
             continue
         (report.added if existing is None else report.updated).append(annotation.id)
         if not annotation.modified:  # a W3C annotation without times: stamped when first imported
@@ -121,8 +136,59 @@ def _changes(
         article = articles.get(annotation.article)
         if article is None or place(annotation, article.text, text_hash(article.text)).orphan:
             report.orphaned.append(annotation.id)
-        to_save.append(annotation)
+        to_save.append(replace(annotation, synced=annotation.modified))
     return to_save
+
+
+def decide(incoming: Annotation, local: Annotation) -> str:
+    """What to do with an incoming copy of a stored annotation: "update", "skip" or "conflict".
+
+    Update when the incoming copy was made from the local one as it is now (it was imported
+    from it, or the local one is unedited since it was made or last imported, and the incoming
+    one is newer). Skip when it says the same, or is an older copy the local one was made from.
+    Anything else means both were edited since they parted: a conflict.
+    """
+    if _content(incoming) == _content(local):
+        return "skip"
+    newer = when(incoming.modified) > when(local.modified)
+    if (incoming.synced and incoming.synced == local.modified) or (unedited(local) and newer):
+        return "update"
+    if (local.synced and local.synced == incoming.modified) or (unedited(incoming) and not newer):
+        return "skip"
+    return "conflict"
+
+
+def unedited(annotation: Annotation) -> bool:
+    """Whether an annotation is as it was made, or as it was when last imported."""
+    return annotation.modified in (annotation.created, annotation.synced)
+
+
+def when(stamp: str) -> datetime:
+    """A stored or imported time as a datetime (:data:`NO_TIME` if it is missing or not a time)."""
+    return checks.parse_time(stamp) or NO_TIME
+
+
+def _content(annotation: Annotation) -> tuple[object, ...]:
+    """What a user sees and edits of an annotation: its passage, tags and note."""
+    return (
+        annotation.article,
+        annotation.start,
+        annotation.end,
+        annotation.quote,
+        annotation.tags,
+        annotation.note,
+    )
+
+
+def _conflict(local: Annotation, incoming: Annotation) -> dict[str, str]:
+    """A conflict as reported: the annotation and both copies' modification times."""
+    return {
+        "id": local.id,
+        "article": local.article,
+        "quote": local.quote,
+        "local_modified": local.modified,
+        "incoming_modified": incoming.modified,
+    }
 
 
 def _tag_changes(
@@ -130,7 +196,9 @@ def _tag_changes(
 ) -> list[Tag]:
     """Tags to add or update: those in the file, newer than ours; names only used count as new too."""
     known = {tag.name: tag for tag in store.tags()}
-    changes = [tag for tag in tags if tag.name not in known or tag.modified > known[tag.name].modified]
+    changes = [
+        tag for tag in tags if tag.name not in known or when(tag.modified) > when(known[tag.name].modified)
+    ]
     new_names = {tag.name for tag in changes if tag.name not in known}
     new_names |= {name for a in annotations for name in a.tags if name not in known}
     report.tags_added.extend(sorted(new_names))

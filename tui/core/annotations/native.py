@@ -68,6 +68,8 @@ def _tag(item: dict[str, Any], where: str) -> Tag:
     if colour and not valid_colour(colour):
         raise checks.InvalidImport(f"{where}.colour", f"not a colour: {colour[:40]!r}")
     checks.text(item, "description", where, required=False)
+    for key in ("created", "modified"):
+        checks.timestamp(checks.text(item, key, where, required=False), f"{where}.{key}")
     return Tag.from_json({**item, "name": name})
 
 
@@ -78,9 +80,12 @@ def _annotation(item: dict[str, Any], where: str) -> Annotation:
     start, end = checks.integer(item, "start", where), checks.integer(item, "end", where)
     if end < start:
         raise checks.InvalidImport(f"{where}.end", f"ends ({end}) before it starts ({start})")
-    checks.text(item, "quote", where, empty=False)
-    for key in ("prefix", "suffix", "note", "author", "created", "modified", "text_hash"):
+    if not checks.text(item, "quote", where):  # white space alone is kept: older versions stored it
+        raise checks.InvalidImport(f"{where}.quote", "must not be empty")
+    for key in ("prefix", "suffix", "note", "author", "text_hash"):
         checks.text(item, key, where, required=False)
+    for key in ("created", "modified", "synced"):
+        checks.timestamp(checks.text(item, key, where, required=False), f"{where}.{key}")
     tags = checks.array(item.get("tags", []), f"{where}.tags")
     for index, tag in enumerate(tags):
         if not isinstance(tag, str) or not tag.strip():

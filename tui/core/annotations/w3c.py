@@ -124,7 +124,10 @@ def _annotation(item: dict[str, Any], where: str, articles_by_url: dict[str, str
         raise checks.InvalidImport(f"{where}.type" if where else "type", 'is not "Annotation"')
     source, quote, position = _target(item.get("target"), f"{where}.target" if where else "target")
     tags, notes = _bodies(item, where)
-    created, modified = _string(item, "created"), _string(item, "modified")
+    created, modified = (
+        checks.timestamp(_string(item, key), f"{where}.{key}" if where else key)
+        for key in ("created", "modified")
+    )
     start = position[0] if position is not None else 0
     return (
         Annotation(
