@@ -50,6 +50,11 @@ if TYPE_CHECKING:
 
 """Prefix of the titles' keys in the extraction (article ids never hold control characters)."""
 
+#: What the header says when the corpus has no article.
+NO_ARTICLES = (
+    "No articles yet. Ctrl+O adds text, Markdown or HTML files or folders (or: iranpak-reader add FILE)."
+)
+
 TYPE_KEYS = {str(number): kind for number, kind in enumerate(EntityType, start=1)}
 
 
@@ -131,7 +136,7 @@ class ReaderScreen(Screen[None]):
         elif self.pending is not None:
             self.query_one(ArticleHeader).show_article(None, hint=f"Reading {self.pending.total:,} articles…")
         else:
-            self.query_one(ArticleHeader).show_article(None)
+            self.query_one(ArticleHeader).show_article(None, hint=NO_ARTICLES if not listed else None)
         self.query_one(ArticleList).focus()
         self.call_after_refresh(self._after_first_paint)
 
@@ -289,7 +294,7 @@ class ReaderScreen(Screen[None]):
         if self.article is not None:
             self.query_one(ArticleView).set_mentions(self._article_mentions())
             self.query_one(ArticleHeader).show_article(self.article, self.titles.get(self.article.id))
-            self._refresh_side()
+        self._refresh_side()  # with no article open too: the panes stop waiting for extraction
 
     @on(BuildProgress)
     def _build_progress(self, message: BuildProgress) -> None:
@@ -374,7 +379,7 @@ class ReaderScreen(Screen[None]):
             return
         mentions = self._article_mentions()
         if pane is not None:
-            pane.show_summaries(summarise(mentions))
+            pane.show_summaries(summarise(mentions), article_open=self.article is not None)
         self.query_one(Legend).set_state(self.enabled, Counter(m.type for m in mentions))
 
     @on(EntityChosen)

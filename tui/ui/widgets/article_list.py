@@ -12,6 +12,7 @@ from typing import NamedTuple, overload
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -23,6 +24,15 @@ from tui.core.models import Article, LoadProblem
 from tui.core.safe_text import one_line
 from tui.ui.messages import ArticleChosen
 from tui.ui.widgets.early_layout import EarlyLayout
+
+#: What an empty list says, a line each: how to add articles.
+EMPTY_HINT = (
+    "No articles yet.",
+    "",
+    "Ctrl+O adds a file or",
+    "a folder of them, or run:",
+    "iranpak-reader add FILE",
+)
 
 
 class Row(NamedTuple):
@@ -227,6 +237,8 @@ class ArticleList(EarlyLayout, can_focus=True):
         index = self.scroll_offset.y + y
         base, width = self.line_style()
         if index >= self._lines_total:
+            if not self._articles and not self._problems and index < len(EMPTY_HINT):
+                return self._hint_line(EMPTY_HINT[index], base, width)
             return Strip.blank(width, base)
         row = bisect_right(self._row_starts, index) - 1
         lines = self._row_lines(row)
@@ -237,6 +249,11 @@ class ArticleList(EarlyLayout, can_focus=True):
         style = base + self.get_component_rich_style(f"article-list--{part}", partial=True)
         if row == self.highlighted:
             style += self.get_component_rich_style("article-list--highlight", partial=True)
+        return Strip([Segment(f" {text}".ljust(width), style)]).crop(0, width)
+
+    def _hint_line(self, text: str, base: Style, width: int) -> Strip:
+        """One line of the hint an empty list shows, dimmed and cut to the width."""
+        style = base + self.get_component_rich_style("article-list--detail", partial=True)
         return Strip([Segment(f" {text}".ljust(width), style)]).crop(0, width)
 
     def row_at(self, y: int) -> int | None:

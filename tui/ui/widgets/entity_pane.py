@@ -84,7 +84,7 @@ class EntityPane(Vertical):
         """Ask the screen for the open article's entities."""
         self.post_message(SidePaneMounted())
 
-    def show_summaries(self, summaries: list[EntitySummary] | None) -> None:
+    def show_summaries(self, summaries: list[EntitySummary] | None, article_open: bool = True) -> None:
         """Show an article's entities (None while extraction is still running)."""
         tree = self.query_one(EntityTree)
         details = self.query_one("#entity-details", Static)
@@ -93,7 +93,12 @@ class EntityPane(Vertical):
             details.update(Text("Finding entities…", style="dim italic"))
             return
         tree.show_summaries(summaries)
-        hint = "Choose an entity to mark its mentions." if summaries else "No entities in this article."
+        if not article_open:
+            hint = "No article open."
+        elif summaries:
+            hint = "Choose an entity to mark its mentions."
+        else:
+            hint = "No entities in this article."
         details.update(Text(hint, style="dim"))
 
     def show_details(self, entity: Entity, summary: EntitySummary | None) -> None:
