@@ -198,3 +198,21 @@ def test_a_match_of_white_space_codes_nothing(ws: Any) -> None:
     assert result.code == 0, result.err
     assert result.json["created"] == 0 and result.json["blank_skipped"] > 400
     assert ws("annotations", "--json").json["annotations"] == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needle"),
+    [("(" * 5000 + ")" * 5000, "cannot compile"), ("a{99999999999}", "cannot compile"), ("(", "not a valid")],
+    ids=["nested", "huge-repeat", "unbalanced"],
+)
+def test_a_regular_expression_that_cannot_compile_is_one_line(ws: Any, pattern: str, needle: str) -> None:
+    assert_one_line_error(ws("tag", "--match", pattern, "--tag", "x"), "--match", needle)
+
+
+@pytest.mark.parametrize("new", ["", " ", " padded"])
+def test_a_tag_cannot_be_renamed_or_merged_to_a_blank_name(ws: Any, new: str) -> None:
+    assert ws("tag", "000", "--quote", "Iran", "--occurrence", "1", "--tag", "people").code == 0
+    for args in (("--rename", "people", new), ("--merge", "people", "--into", new)):
+        result = ws("tags", *args)
+        assert result.code != 0 and "Traceback" not in result.err and result.err.count("\n") == 1
+    assert [t["name"] for t in ws("tags", "--json").json["tags"]] == ["people"]

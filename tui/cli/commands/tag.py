@@ -108,6 +108,8 @@ def _auto_code(args: argparse.Namespace, context: Context, tags: tuple[str, ...]
         pattern = re.compile(args.match)
     except re.error as error:
         raise CliError(f"--match: not a valid regular expression: {error}") from None
+    except (RecursionError, OverflowError) as error:  # nested too deep, or a repeat count too large
+        raise CliError(f"--match: a regular expression this program cannot compile: {error}") from None
     only = args.only or args.article
     articles = [context.article(only)] if only else context.corpus.articles
     store = context.writable_store()

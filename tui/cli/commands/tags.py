@@ -41,6 +41,9 @@ def run(args: argparse.Namespace, context: Context) -> int:
     """List, or change the codebook."""
     if args.merge and not args.into:
         raise CliError("--merge needs --into TAG")
+    new_name = args.rename[1] if args.rename else args.into if args.merge else None
+    if new_name is not None and (not new_name.strip() or new_name != new_name.strip()):
+        raise CliError(f"not a tag name: {new_name!r} (it must not be blank or start or end with spaces)")
     if args.rename or args.merge or args.delete or args.colour:
         return _change(args, context)
     store = context.store
