@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from tests.ui.conftest import ROOT, SIZE, settle, settle_until
@@ -79,3 +80,29 @@ async def test_the_dialog_checks_its_fields(make_app: Callable[..., ReaderApp], 
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AddingScreen)
+
+
+async def test_adding_that_fails_in_any_way_is_reported_and_the_app_goes_on(
+    make_app: Callable[..., ReaderApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.core.adding.add as adding
+
+    def failing(*_: object, **__: object) -> None:
+        """Adding that fails with something other than an AddError (a bug, a file that trips a parser)."""
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(adding, "add_paths", failing)
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one("#add-path", Input).value = str(tmp_path / "story.txt")
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, AddingScreen)
+        await settle_until(pilot, lambda: not screen.adding)
+        assert app.is_running and app.return_code is None
+        assert any("RecursionError" in str(n.message) for n in app._notifications)
+        assert not app.query("#build-bar")

@@ -69,6 +69,9 @@ class AddingScreen(CrossRefScreen):
         except AddError as error:
             self.post_message(ArticlesAdded(None, None, str(error)))
             return
+        except Exception as error:  # whatever goes wrong adding files, the app says so and goes on
+            self.post_message(ArticlesAdded(None, None, f"{type(error).__name__}: {error}"))
+            return
         self.post_message(ArticlesAdded(report, load_corpus(folder)))
 
     @on(ArticlesAdded)
