@@ -233,7 +233,7 @@ def _passage_line(passage: Passage, titles: dict[str, str]) -> Text:
     """A passage elsewhere: its article, why it matches, its sentence."""
     return Text.assemble(
         (f"  {one_line(titles.get(passage.article, passage.article))[:30]}: ", "italic"),
-        (f"{passage.reason} · ", "dim"),
+        (f"{one_line(passage.reason)} · ", "dim"),  # a reason may quote a figure from the text
         one_line(passage.sentence),
     )
 
