@@ -6,7 +6,8 @@ user's folders (``HOME``, the XDG cache, data, config and state folders) point i
 whole session, and the variables that would move the app elsewhere (``IRANPAK_CACHE``,
 ``IRANPAK_WORKSPACE``) are unset, so neither the tests nor the subprocesses they start (which
 inherit the environment) write into the real user cache or data folder. Hypothesis keeps no
-example database (it would be ``.hypothesis/`` in the working folder).
+example database, and its other files (Unicode tables, constants) go to the session's folder
+rather than ``.hypothesis/`` in the working folder.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from tui.core.corpus import Corpus, load_corpus
 
@@ -52,6 +54,7 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ[name] = str(folder / relative)
     for name in APP_FOLDER_VARIABLES:
         os.environ.pop(name, None)
+    set_hypothesis_home_dir(folder / "hypothesis")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -61,6 +64,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+    set_hypothesis_home_dir(None)
     folder = _SESSION.pop("folder", None)
     if folder is not None:
         shutil.rmtree(folder, ignore_errors=True)
