@@ -216,3 +216,12 @@ def test_a_tag_cannot_be_renamed_or_merged_to_a_blank_name(ws: Any, new: str) ->
         result = ws("tags", *args)
         assert result.code != 0 and "Traceback" not in result.err and result.err.count("\n") == 1
     assert [t["name"] for t in ws("tags", "--json").json["tags"]] == ["people"]
+
+
+def test_output_that_is_not_utf8_gets_escapes_not_an_error(cli: Any) -> None:
+    ascii_env = {"PYTHONIOENCODING": "ascii"}
+    as_json = cli("list", "--json", env=ascii_env)
+    assert as_json.code == 0, as_json.err
+    assert as_json.out.isascii() and as_json.json == cli("list", "--json").json
+    table = cli("list", env=ascii_env)
+    assert table.code == 0 and "\\u2018Now more than ever\\u2019" in table.out

@@ -105,6 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.ui.launch import launch
 
             return launch(context.workspace)
+        from tui.cli.output import tolerate_narrow_encodings
+
+        tolerate_narrow_encodings()
         return int(run(args, context))
     except CliError as error:
         return _fail(str(error), error.code)

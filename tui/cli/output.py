@@ -15,7 +15,9 @@ from tui.core.safe_text import one_line
 
 def emit_json(data: Any) -> None:
     """Write ``data`` as indented UTF-8 JSON on stdout."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    # a terminal or pipe that is not UTF-8 gets \u escapes, which every JSON reader decodes alike
+    ascii_only = (sys.stdout.encoding or "").lower().replace("-", "") != "utf8"
+    sys.stdout.write(json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n")
 
 
 def emit_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
@@ -42,3 +44,12 @@ def help_text(description: str, *examples: str) -> dict[str, Any]:
         "epilog": f"examples:\n{lines}",
         "formatter_class": argparse.RawDescriptionHelpFormatter,
     }
+
+
+def tolerate_narrow_encodings() -> None:
+    """Let stdout and stderr show characters their encoding lacks as escapes (``\\u2018``)
+    rather than fail with UnicodeEncodeError, on a terminal or pipe that is not UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
