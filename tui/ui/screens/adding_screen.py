@@ -48,7 +48,7 @@ class AddingScreen(CrossRefScreen):
         self.adding = True
         self.add_worker(request)
 
-    @work(thread=True, exclusive=True, group="add", description="adding articles")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="add", description="adding articles")
     def add_worker(self, request: AddRequest) -> None:
         """Add the files (a thread: a large folder takes a while), then read the grown corpus."""
         from tui.core.adding.add import AddError, add_paths

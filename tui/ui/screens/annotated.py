@@ -141,7 +141,7 @@ class AnnotatedScreen(ReaderScreen):
             self._store_ready()
         self.set_interval(POLL_SECONDS, self._poll_store)
 
-    @work(thread=True, exclusive=True, group="store", description="opening the store")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="store", description="opening the store")
     def open_store(self) -> None:
         """Open the store in the background (a large one takes a moment); report it by message."""
         from tui.core.annotations.store import AnnotationStore

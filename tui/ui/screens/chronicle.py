@@ -60,7 +60,7 @@ class ChronicleScreen(AnnotatingScreen):
         """Index the corpus with the new mentions."""
         self.index_worker(message.mentions, message.cache)
 
-    @work(thread=True, exclusive=True, group="index", description="indexing the corpus")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="index", description="indexing the corpus")
     def index_worker(self, mentions: dict[str, list[Mention]], cache: MentionCache | None = None) -> None:
         """Resolve every date, merge the events, index the mentions (a thread: a large corpus takes
         time); then write the caches, the mentions' and the events', for the next run."""

@@ -12,7 +12,7 @@ from textual.app import ComposeResult, ScreenStackError
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError, Widget
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine
@@ -211,7 +211,7 @@ class ReaderScreen(Screen[None]):
             side.active = pane.id
         self.set_focus(widget)
 
-    @work(thread=True, exclusive=True, group="load", description="reading the articles")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="load", description="reading the articles")
     def load_worker(self) -> None:
         """Read every article of a pending corpus (a thread: ten thousand files take a while)."""
         assert self.pending is not None
@@ -245,7 +245,7 @@ class ReaderScreen(Screen[None]):
             self.open_article(corpus.articles[0].id)
         self.extract_entities()
 
-    @work(thread=True, exclusive=True, group="entities", description="finding entities")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="entities", description="finding entities")
     def extract_entities(self) -> None:
         """Find every mention in the corpus (a thread: it can take a while on a large corpus)."""
         from tui.core.mentions import corpus_mentions
@@ -310,6 +310,18 @@ class ReaderScreen(Screen[None]):
             bars.first().show(message.stage, message.fraction)
         else:
             self.mount_in_centre(BuildBar(message.stage, message.fraction, id="build-bar"))
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        """Background work that failed (its workers do not stop the app): say so in one line, go on.
+
+        Whatever an article, a cache or a bug makes a worker raise, the reader keeps what it shows.
+        """
+        error = event.worker.error
+        if event.state is WorkerState.ERROR and error is not None:
+            what = event.worker.description or event.worker.name
+            self.notify(f"{what} failed: {type(error).__name__}: {error}", severity="error", timeout=12)
+            self.build_done()
 
     def build_done(self) -> None:
         """The background work is over: take the bar away."""

@@ -55,7 +55,7 @@ class SearchingScreen(AddingScreen):
         self.words = None
         self.words_worker(list(self.corpus.articles))
 
-    @work(thread=True, exclusive=True, group="words", description="indexing words")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="words", description="indexing words")
     def words_worker(self, articles: list[Article]) -> None:
         """Build the word index (a thread: it reads every article)."""
         from tui.core.corpus_search import WordIndex
@@ -82,7 +82,7 @@ class SearchingScreen(AddingScreen):
         self._pending = None
         self.search_worker(self.search_query, list(self.corpus.articles), self.words)
 
-    @work(thread=True, exclusive=True, group="search", description="searching")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="search", description="searching")
     def search_worker(self, query: str, articles: list[Article], words: WordIndex | None) -> None:
         """Find the articles holding the query (a thread: without the word index it reads them all)."""
         from tui.core.corpus_search import search

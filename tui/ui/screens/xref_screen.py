@@ -117,7 +117,13 @@ class CrossRefScreen(ChronicleScreen):
                 view.company = counted.most_common(COMPANY)
         cast("XrefPane", panes.first()).show(XrefRows(xref, view, self.article_titles()))
 
-    @work(thread=True, exclusive=True, group="related", description="ranking related articles")
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="related",
+        description="ranking related articles",
+    )
     def related_worker(self, index: CorpusIndex, article: str) -> None:
         """Rank the articles related to one (a thread: on a large corpus it reads thousands of postings)."""
         index.xref.related(article, limit=RELATED)
@@ -130,7 +136,7 @@ class CrossRefScreen(ChronicleScreen):
         if self.article is not None and self.article.id == message.article:
             self._fill_xref()
 
-    @work(thread=True, exclusive=True, group="company", description="counting company")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="company", description="counting company")
     def company_worker(self, index: CorpusIndex, entity: str) -> None:
         """Count the entities named in the same sentences as one (a thread: it reads each article with it)."""
         index.xref.co_mentioned(entity)
@@ -143,7 +149,13 @@ class CrossRefScreen(ChronicleScreen):
         if message.entity == self.xref_entity:
             self._fill_xref()
 
-    @work(thread=True, exclusive=True, group="same-thing", description="the same thing elsewhere")
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="same-thing",
+        description="the same thing elsewhere",
+    )
     def same_thing_worker(self, index: CorpusIndex, article: str, start: int, end: int) -> None:
         """Look for the passage's event, figures and wording elsewhere (a thread: it reads every sentence)."""
         from tui.core.same_thing import same_thing
