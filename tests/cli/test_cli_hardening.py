@@ -202,7 +202,11 @@ def test_a_match_of_white_space_codes_nothing(ws: Any) -> None:
 
 @pytest.mark.parametrize(
     ("pattern", "needle"),
-    [("(" * 5000 + ")" * 5000, "cannot compile"), ("a{99999999999}", "cannot compile"), ("(", "not a valid")],
+    [
+        ("(" * 5000 + ")" * 5000, "cannot compile"),
+        ("a{99999999999}", "repeat count too big"),
+        ("(", "not a valid"),
+    ],
     ids=["nested", "huge-repeat", "unbalanced"],
 )
 def test_a_regular_expression_that_cannot_compile_is_one_line(ws: Any, pattern: str, needle: str) -> None:
@@ -225,3 +229,15 @@ def test_output_that_is_not_utf8_gets_escapes_not_an_error(cli: Any) -> None:
     assert as_json.out.isascii() and as_json.json == cli("list", "--json").json
     table = cli("list", env=ascii_env)
     assert table.code == 0 and "\\u2018Now more than ever\\u2019" in table.out
+
+
+def test_a_regular_expression_that_backtracks_without_end_gives_up_in_one_line(
+    ws: Any, workspace: Path
+) -> None:
+    article = (workspace / "articles" / "000_9154f6903408afad.md").read_text(encoding="utf-8")
+    (workspace / "articles" / "000_9154f6903408afad.md").write_text(
+        article + "\n" + "a" * 60 + "!\n", encoding="utf-8"
+    )
+    result = ws("tag", "--match", "(a|aa)+$", "--tag", "x", "--match-timeout", "1")
+    assert_one_line_error(result, "--match", "over 1 s", "nothing was coded")
+    assert ws("annotations", "--json").json["annotations"] == []

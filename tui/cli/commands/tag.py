@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import re
+import time
+from collections.abc import Iterator
+
+import regex
 
 from tui.cli.context import Context
 from tui.cli.errors import CliError
@@ -34,6 +37,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--occurrence", metavar="N", type=int, help="which occurrence of the quote (1 = first)"
     )
     parser.add_argument("--match", metavar="REGEX", help="code every match of this regular expression")
+    parser.add_argument(
+        "--match-timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="with --match: give up, coding nothing, if matching takes longer (default 60)",
+    )
     parser.add_argument("--article", dest="only", metavar="ARTICLE", help="with --match: only this article")
     parser.add_argument("--tag", metavar="T", action="append", default=[], help="a tag (repeatable)")
     parser.add_argument("--note", metavar="N", default="", help="a note on the passage")
@@ -100,13 +110,29 @@ def _merge(
     return annotation
 
 
+def _matches(
+    pattern: regex.Pattern[str], articles: list[Article], seconds: float
+) -> Iterator[tuple[Article, regex.Match[str]]]:
+    """Every match in every article, or a CliError once the matching has taken over ``seconds``."""
+    deadline = time.monotonic() + seconds
+    for article in articles:
+        try:
+            for match in pattern.finditer(article.text, timeout=max(deadline - time.monotonic(), 0.001)):
+                yield article, match
+        except TimeoutError:
+            raise CliError(
+                f"--match: the expression ran for over {seconds:g} s without finishing "
+                "(it may backtrack without end, as (a|aa)+$ does); nothing was coded"
+            ) from None
+
+
 def _auto_code(args: argparse.Namespace, context: Context, tags: tuple[str, ...]) -> int:
     """Code every match; print how many annotations were created, updated or already there."""
     if not tags:
         raise CliError("--match needs at least one --tag")
     try:
-        pattern = re.compile(args.match)
-    except re.error as error:
+        pattern = regex.compile(args.match)
+    except regex.error as error:
         raise CliError(f"--match: not a valid regular expression: {error}") from None
     except (RecursionError, OverflowError) as error:  # nested too deep, or a repeat count too large
         raise CliError(f"--match: a regular expression this program cannot compile: {error}") from None
@@ -116,24 +142,23 @@ def _auto_code(args: argparse.Namespace, context: Context, tags: tuple[str, ...]
     created, updated, unchanged, blank = [], [], 0, 0
     with store.transaction():
         existing = {(a.article, a.start, a.end): a for a in store.annotations()}
-        for article in articles:
-            for match in pattern.finditer(article.text):
-                if match.end() == match.start():
-                    continue
-                if not match.group().strip():  # white space only: it could not be imported back
-                    blank += 1
-                    continue
-                old = existing.get((article.id, match.start(), match.end()))
-                if old is None:
-                    annotation = Annotation.create(
-                        article.id, article.text, match.start(), match.end(), tags, author=default_author()
-                    )
-                    created.append(annotation)
-                    existing[(article.id, annotation.start, annotation.end)] = annotation
-                elif set(tags) <= set(old.tags):
-                    unchanged += 1
-                else:
-                    updated.append(old.edited(tags=old.tags + tags))
+        for article, match in _matches(pattern, articles, args.match_timeout):
+            if match.end() == match.start():
+                continue
+            if not match.group().strip():  # white space only: it could not be imported back
+                blank += 1
+                continue
+            old = existing.get((article.id, match.start(), match.end()))
+            if old is None:
+                annotation = Annotation.create(
+                    article.id, article.text, match.start(), match.end(), tags, author=default_author()
+                )
+                created.append(annotation)
+                existing[(article.id, annotation.start, annotation.end)] = annotation
+            elif set(tags) <= set(old.tags):
+                unchanged += 1
+            else:
+                updated.append(old.edited(tags=old.tags + tags))
         if created or updated:
             store.save(*created, *updated)
     if args.json:
