@@ -403,3 +403,26 @@ async def test_the_app_on_a_workspace_with_an_unreadable_store_opens_read_only(
         await pilot.press("m")
         assert screen.store.annotations() == []
     assert snapshot.read_bytes() == b"{ this is not a store"
+
+
+async def test_undo_over_an_edit_made_elsewhere_is_refused_with_one_line(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    store = AnnotationStore.open(tmp_path)
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        view = await into_text(pilot)
+        view.select(26, 32)
+        await pilot.press("m")
+        await pilot.pause()
+        elsewhere = AnnotationStore.open(tmp_path)  # as the CLI or another window would
+        [highlight] = elsewhere.annotations()
+        elsewhere.save(highlight.edited(note="the second coder's note"))
+        await pilot.press("u")
+        await pilot.pause()
+        assert [a.note for a in store.annotations()] == ["the second coder's note"]
+        assert any("changed since" in str(n.message) for n in app._notifications)
+        await pilot.press("u")
+        await pilot.pause()
+        assert any("Nothing to undo" in str(n.message) for n in app._notifications)
+        assert app.is_running

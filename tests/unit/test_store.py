@@ -15,7 +15,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tui.core.annotations.history import History
+from tui.core.annotations.history import History, StaleStep
 from tui.core.annotations.model import Annotation, InvalidAnnotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
@@ -443,7 +443,7 @@ def test_a_failed_undo_keeps_the_step(
     history = History()
     history.record("annotate", store.save(make(corpus, "Larijani", "people")))
 
-    def refuse(*args: object) -> None:
+    def refuse(*args: object, **options: object) -> None:
         raise StoreError(Path("annotations.json"), "read-only: test")
 
     monkeypatch.setattr(store, "apply", refuse)
@@ -452,6 +452,35 @@ def test_a_failed_undo_keeps_the_step(
     monkeypatch.undo()
     assert history.undo(store) == "annotate"
     assert store.annotations() == []
+
+
+def test_an_undo_over_a_change_made_elsewhere_is_refused_and_dropped(tmp_path: Path, corpus: Corpus) -> None:
+    """Another process (here a second store on the same folder) edits the annotation, then this one undoes."""
+    mine, theirs = AnnotationStore.open(tmp_path), AnnotationStore.open(tmp_path)
+    history = History()
+    history.record("annotate", mine.save(make(corpus, "Larijani", "people")))
+    history.record("retag", mine.rename_tag("people", "actors"))
+    (annotation,) = theirs.annotations()
+    theirs.save(annotation.edited(note="checked by the second coder"))
+    with pytest.raises(StaleStep, match=r"'retag'.*changed since"):
+        history.undo(mine)
+    assert [a.note for a in mine.annotations()] == ["checked by the second coder"]
+    assert [t.name for t in mine.tags()] == ["actors"]
+    with pytest.raises(StaleStep, match="'annotate'"):
+        history.undo(mine)  # the creation's after is not what is stored either
+    assert history.undo(mine) is None
+    assert mine.annotations()[0].note == "checked by the second coder"
+
+
+def test_a_tag_recoloured_elsewhere_is_not_undone_over(tmp_path: Path, corpus: Corpus) -> None:
+    mine, theirs = AnnotationStore.open(tmp_path), AnnotationStore.open(tmp_path)
+    mine.save(make(corpus, "Larijani", "people"))
+    history = History()
+    history.record("recolour", mine.save_tag(Tag("people", "#112233")))
+    theirs.save_tag(Tag("people", "#abcdef", "theirs"))
+    with pytest.raises(StaleStep, match="tag 'people'"):
+        history.undo(mine)
+    assert mine.tag("people") == theirs.tag("people")
 
 
 # The store checks what it reads

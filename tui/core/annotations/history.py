@@ -40,6 +40,10 @@ class Changes:
         )
 
 
+class StaleStep(Exception):
+    """An undo or redo refused because what it would overwrite was changed since (by another process)."""
+
+
 @dataclass
 class History:
     """The undo and redo stacks of one session."""
@@ -63,12 +67,14 @@ class History:
     def undo(self, store: AnnotationStore) -> str | None:
         """Undo the last step in ``store``; its label, or None if there is nothing to undo.
 
-        A save that fails (a StoreError) leaves the step where it was, to be tried again.
+        A save that fails (a StoreError) leaves the step where it was, to be tried again. A step
+        whose annotations or tags were changed since by another window or the CLI is dropped with
+        :class:`StaleStep`, rather than undone over their work.
         """
         if not self._undo:
             return None
         label, changes = self._undo[-1]
-        store.apply(changes.inverse())
+        self._apply(store, label, changes.inverse(), self._undo)
         self._redo.append(self._undo.pop())
         return label
 
@@ -77,6 +83,17 @@ class History:
         if not self._redo:
             return None
         label, changes = self._redo[-1]
-        store.apply(changes)
+        self._apply(store, label, changes, self._redo)
         self._undo.append(self._redo.pop())
         return label
+
+    @staticmethod
+    def _apply(
+        store: AnnotationStore, label: str, changes: Changes, stack: list[tuple[str, Changes]]
+    ) -> None:
+        """Apply ``changes`` if the store still holds every ``before`` of them; else drop the step."""
+        try:
+            store.apply(changes, expect_before=True)
+        except StaleStep as error:
+            stack.pop()
+            raise StaleStep(f"cannot undo or redo {label!r}: {error}; the step was dropped") from None

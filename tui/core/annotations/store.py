@@ -24,8 +24,9 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from tui.core.annotations.history import Change, Changes, TagChange
+from tui.core.annotations.history import Change, Changes, StaleStep, TagChange
 from tui.core.annotations.model import PALETTE, Annotation, InvalidAnnotation, Tag, document_problem, now
+from tui.core.safe_text import one_line
 from tui.core.store.errors import StoreError
 from tui.core.store.storage import JournalStorage
 from tui.core.store.table import JournalTable
@@ -39,6 +40,22 @@ class _Database(TinyDB):
     """TinyDB whose tables save only what changed (see :class:`JournalTable`)."""
 
     table_class = JournalTable
+
+
+def _check_unchanged(
+    expected: Changes,
+    annotations: list[tuple[Annotation | None, Annotation | None]],
+    tags: list[tuple[Tag | None, Tag | None]],
+) -> None:
+    """Raise StaleStep naming the first annotation or tag stored otherwise than ``expected`` says."""
+    for (wanted, _), (found, _) in zip(expected.annotations, annotations, strict=True):
+        if wanted != found:
+            quote = one_line(_subject((wanted, found)).quote)[:40]
+            raise StaleStep(f"the annotation of {quote!r} was changed since, elsewhere")
+    for (wanted_tag, _), (found_tag, _) in zip(expected.tags, tags, strict=True):
+        if wanted_tag != found_tag:
+            name = one_line(_subject((wanted_tag, found_tag)).name)
+            raise StaleStep(f"the tag {name!r} was changed since, elsewhere")
 
 
 class AnnotationStore:
@@ -137,12 +154,14 @@ class AnnotationStore:
         """How many annotations each article has."""
         return Counter(str(doc.get("article")) for doc in self._annotations.all())
 
-    def apply(self, changes: Changes) -> Changes:
+    def apply(self, changes: Changes, expect_before: bool = False) -> Changes:
         """Make every ``after`` of ``changes`` true (deleting where it is None), as one save.
 
         Used to save, and to undo and redo. Returns what it did: each annotation and tag as it
         was stored just before (whatever ``changes`` says it was) and as it is now, with the
-        tags added to the codebook because an annotation carries them.
+        tags added to the codebook because an annotation carries them. With ``expect_before``
+        (undo and redo), nothing is saved and :class:`StaleStep` is raised unless the store
+        still holds exactly every ``before``: another process changed them since.
         """
         _check_encodable(changes)
         with self.transaction():
@@ -154,6 +173,8 @@ class AnnotationStore:
                 self._tags.put_many({after.doc_id: after.as_json() for _, after in tags if after})
             stored = self._stored(_subject(pair).id for pair in changes.annotations)
             annotations = [(stored.get(_subject(pair).id), pair[1]) for pair in changes.annotations]
+            if expect_before:
+                _check_unchanged(changes, annotations, tags)
             deleted = [before.doc_id for before, after in annotations if after is None and before is not None]
             if deleted:
                 self._annotations.remove_ids(deleted)

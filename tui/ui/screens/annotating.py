@@ -153,6 +153,7 @@ class AnnotatingScreen(AnnotatedScreen):
 
     def _history_step(self, step: Callable[[AnnotationStore], str | None], done: str, nothing: str) -> None:
         """Run an undo or redo against the store and show the result (the label names tags: text)."""
+        from tui.core.annotations.history import StaleStep
         from tui.core.store import StoreError
 
         if not self._writable():
@@ -161,6 +162,11 @@ class AnnotatingScreen(AnnotatedScreen):
             label = step(self.store)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        except StaleStep as error:
+            self.notify(str(error), title="Changed elsewhere", severity="warning", markup=False)
+            self.refresh_bindings()
+            self.refresh_annotations()
             return
         self.refresh_bindings()
         self.notify(f"{done} {one_line(label)}" if label else nothing, timeout=2, markup=False)
