@@ -145,9 +145,13 @@ def test_round_trip_through_an_empty_store(
 
 
 def unsynced(document: Any) -> Any:
-    """A native export without the annotations' ``synced`` times (a W3C export has none)."""
+    """A native export without the annotations' and tags' ``synced`` times (a W3C export has none)."""
     if isinstance(document, dict) and "annotations" in document:
-        return {**document, "annotations": [{**a, "synced": ""} for a in document["annotations"]]}
+        return {
+            **document,
+            "annotations": [{**a, "synced": ""} for a in document["annotations"]],
+            "tags": [{**t, "synced": ""} for t in document["tags"]],
+        }
     return document
 
 
@@ -359,3 +363,49 @@ def test_a_blank_quote_stored_by_an_older_version_still_reads_back(
     exported["annotations"][0]["quote"] = ""
     with pytest.raises(InvalidImport, match="must not be empty"):
         native.parse(exported)
+
+
+def _recoloured(store: AnnotationStore, name: str, colour: str, description: str) -> None:
+    """Recolour and redescribe a tag as the codebook does (a local edit)."""
+    tag = store.tag(name)
+    assert tag is not None
+    store.save_tag(tag.edited(colour=colour, description=description))
+
+
+def test_a_tag_edited_elsewhere_on_an_imported_copy_comes_back(articles: dict[str, Article]) -> None:
+    here, there = _exchanged(articles)
+    _recoloured(there, "people", "#123456", "who is who, as agreed")
+    report = import_document(_exported(there, articles), here, articles)
+    assert not report.conflicts
+    tag = here.tag("people")
+    assert tag is not None and (tag.colour, tag.description) == ("#123456", "who is who, as agreed")
+    assert not import_document(_exported(there, articles), here, articles).conflicts  # twice: nothing new
+
+
+def test_a_local_tag_edit_is_never_overwritten_by_a_newer_one_from_a_file(
+    articles: dict[str, Article],
+) -> None:
+    """The codebook's definitions are work too: both sides edited the tag, so the local one is kept."""
+    here, there = _exchanged(articles)
+    _recoloured(here, "people", "#111111", "here's definition")
+    _recoloured(there, "people", "#222222", "there's definition")  # the later edit
+    report = import_document(_exported(there, articles), here, articles)
+    assert report.conflicts == [
+        {
+            "tag": "people",
+            "local_modified": here.tag("people").modified,  # type: ignore[union-attr]
+            "incoming_modified": there.tag("people").modified,  # type: ignore[union-attr]
+        }
+    ]
+    tag = here.tag("people")
+    assert tag is not None and (tag.colour, tag.description) == ("#111111", "here's definition")
+
+
+def test_an_older_copy_of_a_tag_edited_here_is_skipped(articles: dict[str, Article]) -> None:
+    here, there = _exchanged(articles)
+    old_export = _exported(there, articles)
+    _recoloured(here, "people", "#111111", "refined")
+    report = import_document(old_export, here, articles)
+    assert not report.conflicts
+    tag = here.tag("people")
+    assert tag is not None and tag.description == "refined"

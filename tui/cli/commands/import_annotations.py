@@ -49,8 +49,15 @@ def run(args: argparse.Namespace, context: Context) -> int:
     else:
         print(report.summary())
     for conflict in report.conflicts:
+        if "tag" in conflict:
+            what = f"the tag {one_line(conflict['tag'])!r} (colour and description)"
+        else:
+            what = (
+                f"{one_line(conflict['id'])} in {one_line(conflict['article'])} "
+                f"({one_line(conflict['quote'])[:60]!r})"
+            )
         sys.stderr.write(
-            f"iranpak-reader: conflict: {one_line(conflict['id'])} in {one_line(conflict['article'])} "
-            f"({one_line(conflict['quote'])[:60]!r}) was edited here and in {path}; the local copy is kept\n"
+            f"iranpak-reader: conflict: {what} was edited here and in {one_line(str(path))}; "
+            "the local copy is kept\n"
         )
     return 0

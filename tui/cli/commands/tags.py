@@ -7,7 +7,7 @@ import argparse
 from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.cli.output import emit_json, emit_table, help_text
-from tui.core.annotations.model import Tag, now, valid_colour
+from tui.core.annotations.model import valid_colour
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -81,6 +81,6 @@ def _change(args: argparse.Namespace, context: Context) -> int:
             raise CliError(f"not a colour: {colour} (use #rrggbb)")
         tag = store.tag(name)
         assert tag is not None
-        store.save_tag(Tag(tag.name, colour, tag.description, tag.created, now()))
+        store.save_tag(tag.edited(colour=colour))
         print(f"{name} is now {colour}")
     return 0

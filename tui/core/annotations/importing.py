@@ -6,7 +6,8 @@ and counted as orphaned. Times are checked (ISO 8601 with a time zone, not in th
 and compared as times. An id already stored is decided by :func:`decide`: updated when the
 incoming copy was made from the local one as it is now, skipped when it is the same or older,
 and otherwise a conflict: both were edited since they parted, so the local copy is kept and
-the conflict reported, never overwritten. Importing a file twice changes nothing.
+the conflict reported, never overwritten. Tags of the codebook are decided the same way (their
+colour and description). Importing a file twice changes nothing.
 """
 
 from __future__ import annotations
@@ -140,8 +141,8 @@ def _changes(
     return to_save
 
 
-def decide(incoming: Annotation, local: Annotation) -> str:
-    """What to do with an incoming copy of a stored annotation: "update", "skip" or "conflict".
+def decide(incoming: Annotation | Tag, local: Annotation | Tag) -> str:
+    """What to do with an incoming copy of a stored annotation or tag: "update", "skip" or "conflict".
 
     Update when the incoming copy was made from the local one as it is now (it was imported
     from it, or the local one is unedited since it was made or last imported, and the incoming
@@ -158,9 +159,9 @@ def decide(incoming: Annotation, local: Annotation) -> str:
     return "conflict"
 
 
-def unedited(annotation: Annotation) -> bool:
-    """Whether an annotation is as it was made, or as it was when last imported."""
-    return annotation.modified in (annotation.created, annotation.synced)
+def unedited(record: Annotation | Tag) -> bool:
+    """Whether an annotation or tag is as it was made, or as it was when last imported."""
+    return record.modified in (record.created, record.synced)
 
 
 def when(stamp: str) -> datetime:
@@ -168,8 +169,11 @@ def when(stamp: str) -> datetime:
     return checks.parse_time(stamp) or NO_TIME
 
 
-def _content(annotation: Annotation) -> tuple[object, ...]:
-    """What a user sees and edits of an annotation: its passage, tags and note."""
+def _content(record: Annotation | Tag) -> tuple[object, ...]:
+    """What a user sees and edits: an annotation's passage, tags and note; a tag's colour and description."""
+    if isinstance(record, Tag):
+        return (record.name, record.colour, record.description)
+    annotation = record
     return (
         annotation.article,
         annotation.start,
@@ -191,14 +195,23 @@ def _conflict(local: Annotation, incoming: Annotation) -> dict[str, str]:
     }
 
 
+def _tag_conflict(local: Tag, incoming: Tag) -> dict[str, str]:
+    """A codebook conflict as reported: the tag and both copies' modification times."""
+    return {"tag": local.name, "local_modified": local.modified, "incoming_modified": incoming.modified}
+
+
 def _tag_changes(
     tags: list[Tag], annotations: list[Annotation], store: AnnotationStore, report: ImportReport
 ) -> list[Tag]:
-    """Tags to add or update: those in the file, newer than ours; names only used count as new too."""
+    """Tags to add or update (decided as annotations are); names only used count as new too."""
     known = {tag.name: tag for tag in store.tags()}
-    changes = [
-        tag for tag in tags if tag.name not in known or when(tag.modified) > when(known[tag.name].modified)
-    ]
+    changes = []
+    for tag in tags:
+        verdict = "add" if tag.name not in known else decide(tag, known[tag.name])
+        if verdict == "conflict":
+            report.conflicts.append(_tag_conflict(known[tag.name], tag))
+        elif verdict != "skip":
+            changes.append(replace(tag, synced=tag.modified))
     new_names = {tag.name for tag in changes if tag.name not in known}
     new_names |= {name for a in annotations for name in a.tags if name not in known}
     report.tags_added.extend(sorted(new_names))

@@ -174,12 +174,23 @@ class Tag:
     colour: str = PALETTE[0]
     description: str = ""
     created: str = field(default_factory=now)
-    modified: str = field(default_factory=now)
+    modified: str = ""  # a new tag's is its created time: unedited since it was made
+    #: As :attr:`Annotation.synced`: the ``modified`` time of the copy last imported ("" if never).
+    synced: str = ""
+
+    def __post_init__(self) -> None:
+        """Stamp a new tag's modified time with its created time."""
+        if not self.modified:
+            object.__setattr__(self, "modified", self.created)
 
     @property
     def doc_id(self) -> int:
         """The TinyDB document id, derived from the name (a rename is a new document)."""
         return uuid.uuid5(uuid.NAMESPACE_URL, "iranpak-reader:tag:" + self.name).int
+
+    def edited(self, **changes: Any) -> Tag:
+        """A copy with ``changes`` (colour, description) and a new modified time."""
+        return replace(self, **changes, modified=now())
 
     def as_json(self) -> dict[str, Any]:
         """The stored and exported form."""
@@ -189,6 +200,7 @@ class Tag:
             "description": self.description,
             "created": self.created,
             "modified": self.modified,
+            "synced": self.synced,
         }
 
     @classmethod
@@ -201,6 +213,7 @@ class Tag:
             description=str(data.get("description", "")),
             created=str(data.get("created", stamp)),
             modified=str(data.get("modified", stamp)),
+            synced=str(data.get("synced", "")),
         )
 
 
@@ -213,7 +226,9 @@ _ANNOTATION_TYPES: dict[str, type] = {
     "end": int,
     "tags": list,
 }
-_TAG_TYPES: dict[str, type] = dict.fromkeys(("name", "colour", "description", "created", "modified"), str)
+_TAG_TYPES: dict[str, type] = dict.fromkeys(
+    ("name", "colour", "description", "created", "modified", "synced"), str
+)
 
 
 def document_problem(table: str, key: str, document: dict[str, Any]) -> str | None:

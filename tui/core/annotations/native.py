@@ -68,7 +68,7 @@ def _tag(item: dict[str, Any], where: str) -> Tag:
     if colour and not valid_colour(colour):
         raise checks.InvalidImport(f"{where}.colour", f"not a colour: {colour[:40]!r}")
     checks.text(item, "description", where, required=False)
-    for key in ("created", "modified"):
+    for key in ("created", "modified", "synced"):
         checks.timestamp(checks.text(item, key, where, required=False), f"{where}.{key}")
     return Tag.from_json({**item, "name": name})
 

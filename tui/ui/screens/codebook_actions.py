@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.annotations.exporting import export_bytes
-from tui.core.annotations.model import Tag, now, valid_colour
+from tui.core.annotations.model import valid_colour
 from tui.core.safe_text import one_line
 from tui.core.store import StoreError
 from tui.core.user_files import UserFileError, write_output_file
@@ -94,7 +94,7 @@ def _recolour(screen: AnnotatingScreen, name: str, colour: str | None) -> None:
     if not valid_colour(colour):
         screen.notify(f"Not a colour: {one_line(colour)} (use #rrggbb)", severity="error", markup=False)
         return
-    new = Tag(tag.name, colour, tag.description, tag.created, now())
+    new = tag.edited(colour=colour)
     _retag(screen, f"recolour {name}", lambda: screen.store.save_tag(new))
 
 
