@@ -39,3 +39,26 @@ async def test_failed_background_work_is_reported_and_the_app_goes_on(
         await pilot.press("j", "L", "X")  # the reader still works
         await pilot.pause()
         assert app.is_running
+
+
+async def test_after_extraction_fails_the_panes_stop_waiting_for_entities(
+    make_app: Callable[..., ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Static
+
+    from tests.ui.conftest import settle_until
+    from tui.ui.widgets.timeline_pane import TimelinePane
+
+    monkeypatch.setattr("tui.core.mentions.corpus_mentions", failing)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle_until(pilot, lambda: bool(app.query("#entity-details")))
+        details = str(app.query_one("#entity-details", Static).render())
+        assert "Finding entities" not in details
+        await pilot.press("L")
+        await settle_until(pilot, lambda: bool(app.query(TimelinePane)))
+        shown = " ".join(str(label.render()) for label in app.query_one(TimelinePane).query("Label"))
+        assert "Building the timeline" not in shown
+        assert app.is_running

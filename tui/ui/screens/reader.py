@@ -322,6 +322,9 @@ class ReaderScreen(Screen[None]):
             what = event.worker.description or event.worker.name
             self.notify(f"{what} failed: {type(error).__name__}: {error}", severity="error", timeout=12)
             self.build_done()
+            if event.worker.group == "entities":
+                # Read on without entities: the panes waiting for them settle, the indexes still build.
+                self.post_message(MentionsReady({}, {}))
 
     def build_done(self) -> None:
         """The background work is over: take the bar away."""
