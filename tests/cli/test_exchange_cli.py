@@ -89,6 +89,30 @@ def test_an_import_with_a_time_that_is_not_a_time_is_refused(coded: Any, cli: An
     assert_one_line_error(result, "annotations[0].modified", "not a date", "nothing was imported")
 
 
+def test_a_w3c_file_with_plain_times_imports_them_as_utc(cli: Any, workspace: Path, tmp_path: Path) -> None:
+    """Other tools' files often carry times without a zone; ``import --help`` says how they are read."""
+    assert "read as UTC" in " ".join(cli("import", "--help").out.split())
+    other_tool = tmp_path / "other.jsonld"
+    other_tool.write_text(
+        json.dumps(
+            {
+                "@context": "http://www.w3.org/ns/anno.jsonld",
+                "type": "Annotation",
+                "created": "2025-11-07T10:00:00",
+                "bodyValue": "from another tool",
+                "target": {
+                    "source": "urn:x-iranpak-reader:article:003_ae4195037769579a",
+                    "selector": {"type": "TextQuoteSelector", "exact": "Mohsin Naqvi"},
+                },
+            }
+        )
+    )
+    run = bound(cli, workspace)
+    assert run("import", str(other_tool), "--json").json["added"]
+    [annotation] = run("annotations", "--json").json["annotations"]
+    assert (annotation["note"], annotation["created"]) == ("from another tool", "2025-11-07T10:00:00Z")
+
+
 def test_an_import_never_drops_a_local_edit(coded: Any, workspace: Path, tmp_path: Path) -> None:
     out = tmp_path / "export.json"
     coded("export", "-o", str(out))

@@ -182,19 +182,27 @@ def test_dry_run_changes_nothing(filled: AnnotationStore, articles: dict[str, Ar
     assert empty.annotations() == [] and empty.tags() == []
 
 
-def test_w3c_from_another_tool_is_anchored_by_its_quote(articles: dict[str, Article]) -> None:
-    text = articles["003_ae4195037769579a"].text
-    other_tool = {
+def another_tools(quote: str, **fields: str) -> dict[str, Any]:
+    """A W3C annotation of ``quote`` in article 003 as another tool writes it, with ``fields``."""
+    return {
         "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": "https://hypothes.is/a/abc123",
         "type": "Annotation",
-        "creator": "acct:someone@hypothes.is",
-        "bodyValue": "Larijani is the SNSC secretary",
+        **fields,
         "target": {
             "source": "urn:x-iranpak-reader:article:003_ae4195037769579a",
-            "selector": {"type": "TextQuoteSelector", "exact": "Mohsin Naqvi’s visit to Tehran"},
+            "selector": {"type": "TextQuoteSelector", "exact": quote},
         },
     }
+
+
+def test_w3c_from_another_tool_is_anchored_by_its_quote(articles: dict[str, Article]) -> None:
+    text = articles["003_ae4195037769579a"].text
+    other_tool = another_tools(
+        "Mohsin Naqvi’s visit to Tehran",
+        id="https://hypothes.is/a/abc123",
+        creator="acct:someone@hypothes.is",
+        bodyValue="Larijani is the SNSC secretary",
+    )
     store = AnnotationStore.in_memory()
     report = import_document(other_tool, store, articles)
     assert len(report.added) == 1 and not report.orphaned
@@ -274,7 +282,8 @@ def _exported(store: AnnotationStore, articles: dict[str, Article]) -> dict[str,
     ("key", "value", "problem"),
     [
         ("modified", "zzzz", "not a date and time"),
-        ("modified", "2025-11-07", "not a date and time"),  # no time zone
+        ("modified", "2025-11-07", "not a date and time"),  # a date alone is not a time
+        ("modified", "2999-01-01T00:00:00", "in the future"),  # a plain time, read as UTC
         ("modified", "2999-01-01T00:00:00.000000Z", "in the future"),
         ("created", "yesterday", "not a date and time"),
         ("synced", "3000-01-01T00:00:00+00:00", "in the future"),
@@ -298,6 +307,35 @@ def test_w3c_times_are_checked_too(filled: AnnotationStore, articles: dict[str, 
     with pytest.raises(InvalidImport) as caught:
         import_document(collection, AnnotationStore.in_memory(), articles)
     assert caught.value.where == "first.items[0].modified"
+
+
+def test_w3c_times_without_a_time_zone_are_read_as_utc(articles: dict[str, Article]) -> None:
+    """Other tools often write plain times: they import as UTC, and the same file again changes nothing."""
+    other_tool = another_tools(
+        "Ali Larijani", created="2025-11-07T10:00:00", modified="2025-11-07T10:30:00.250", bodyValue="a note"
+    )
+    store = AnnotationStore.in_memory()
+    assert len(import_document(other_tool, store, articles).added) == 1
+    annotation = store.annotations()[0]
+    assert (annotation.created, annotation.modified) == (
+        "2025-11-07T10:00:00Z",
+        "2025-11-07T10:30:00.250000Z",
+    )
+    assert import_document(other_tool, store, articles).skipped == [annotation.id]
+
+
+def test_native_times_without_a_time_zone_are_read_as_utc(
+    filled: AnnotationStore, articles: dict[str, Article]
+) -> None:
+    exported = _exported(filled, articles)
+    exported["annotations"][1]["modified"] = exported["annotations"][1]["created"] = "2025-11-07 10:00:00"
+    exported["tags"][0]["created"] = "2025-11-07T09:00:00"
+    empty = AnnotationStore.in_memory()
+    import_document(exported, empty, articles)
+    imported = empty.get(exported["annotations"][1]["id"])
+    assert imported is not None and imported.modified == imported.created == "2025-11-07T10:00:00Z"
+    tag = empty.tag(exported["tags"][0]["name"])
+    assert tag is not None and tag.created == "2025-11-07T09:00:00Z"
 
 
 def test_a_local_edit_is_never_overwritten_by_another_edit(

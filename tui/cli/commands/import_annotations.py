@@ -24,8 +24,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "Import a native export or W3C Web Annotations (one, an array, a page or a collection), "
             "all or nothing, as one save. An annotation already here is updated only when the "
             "file's copy is newer and this one was not edited since it was last exported or "
-            "imported; otherwise the local copy is kept and counted as a conflict. Only a regular "
-            f"file of at most {size_text(MAX_BYTES)} is read.",
+            "imported; otherwise the local copy is kept and counted as a conflict. Times are ISO 8601 "
+            "dates and times, not in the future; one without a time zone (2025-11-07T10:00:00) "
+            f"is read as UTC. Only a regular file of at most {size_text(MAX_BYTES)} is read.",
             "iranpak-reader import notes.jsonld --dry-run",
             "iranpak-reader import backup.json --json",
         ),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 #: How far ahead of this machine's clock an imported time may be (another machine's clock may
@@ -67,25 +67,46 @@ def annotation_id(value: str, where: str) -> str:
 
 
 def timestamp(value: str, where: str) -> str:
-    """``value`` if it is "" or an ISO 8601 time with a time zone, not in the future (beyond
-    :data:`CLOCK_SKEW`): the times that decide which copy of an annotation wins."""
+    """``value`` if it is "" or an ISO 8601 date and time, not in the future (beyond
+    :data:`CLOCK_SKEW`): the times that decide which copy of an annotation wins. A time without
+    a time zone (other tools write them) is read as UTC and returned with its zone, ``Z``, so a
+    file imported twice gives the same times."""
     if not value:
         return value
-    parsed = parse_time(value)
-    if parsed is None:
-        raise InvalidImport(where, f"not a date and time with a time zone: {value[:40]!r}")
-    if parsed > datetime.now(UTC) + CLOCK_SKEW:
+    written = _date_and_time(value)
+    if written is None:
+        raise InvalidImport(where, f"not a date and time: {value[:40]!r}")
+    if _in_utc_if_plain(written) > datetime.now(UTC) + CLOCK_SKEW:
         raise InvalidImport(where, f"in the future: {value[:40]!r}")
-    return value
+    if written.tzinfo is not None:
+        return value
+    return _in_utc_if_plain(written).isoformat().replace("+00:00", "Z")
 
 
 def parse_time(value: str) -> datetime | None:
-    """An ISO 8601 time with a time zone as an aware datetime; None for anything else."""
+    """An ISO 8601 date and time as an aware datetime, one without a time zone read as UTC;
+    None for anything else (a date alone included: it says no time)."""
+    written = _date_and_time(value)
+    return None if written is None else _in_utc_if_plain(written)
+
+
+def _date_and_time(value: str) -> datetime | None:
+    """An ISO 8601 date and time as written (with or without a time zone); None for anything
+    else, a date alone included."""
     try:
-        parsed = datetime.fromisoformat(value)
+        written = datetime.fromisoformat(value)
     except (TypeError, ValueError):
         return None
-    return parsed if parsed.tzinfo is not None else None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return written
+    return None
+
+
+def _in_utc_if_plain(written: datetime) -> datetime:
+    """An aware datetime: one without a time zone is taken as UTC."""
+    return written if written.tzinfo is not None else written.replace(tzinfo=UTC)
 
 
 def _kind(value: Any) -> str:

@@ -2,12 +2,13 @@
 
 Each incoming annotation is placed in its article's current text (see :mod:`.anchoring`);
 one whose article is not in the corpus, or whose passage is not found, is still imported
-and counted as orphaned. Times are checked (ISO 8601 with a time zone, not in the future)
-and compared as times. An id already stored is decided by :func:`decide`: updated when the
-incoming copy was made from the local one as it is now, skipped when it is the same or older,
-and otherwise a conflict: both were edited since they parted, so the local copy is kept and
-the conflict reported, never overwritten. Tags of the codebook are decided the same way (their
-colour and description). Importing a file twice changes nothing.
+and counted as orphaned. Times are checked (ISO 8601 dates and times, not in the future;
+one without a time zone is read as UTC) and compared as times. An id already stored is
+decided by :func:`decide`: updated when the incoming copy was made from the local one as it
+is now, skipped when it is the same or older, and otherwise a conflict: both were edited
+since they parted, so the local copy is kept and the conflict reported, never overwritten.
+Tags of the codebook are decided the same way (their colour and description). Importing a
+file twice changes nothing.
 """
 
 from __future__ import annotations

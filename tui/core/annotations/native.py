@@ -68,9 +68,7 @@ def _tag(item: dict[str, Any], where: str) -> Tag:
     if colour and not valid_colour(colour):
         raise checks.InvalidImport(f"{where}.colour", f"not a colour: {colour[:40]!r}")
     checks.text(item, "description", where, required=False)
-    for key in ("created", "modified", "synced"):
-        checks.timestamp(checks.text(item, key, where, required=False), f"{where}.{key}")
-    return Tag.from_json({**item, "name": name})
+    return Tag.from_json({**item, **_times(item, where), "name": name})
 
 
 def _annotation(item: dict[str, Any], where: str) -> Annotation:
@@ -84,10 +82,18 @@ def _annotation(item: dict[str, Any], where: str) -> Annotation:
         raise checks.InvalidImport(f"{where}.quote", "must not be empty")
     for key in ("prefix", "suffix", "note", "author", "text_hash"):
         checks.text(item, key, where, required=False)
-    for key in ("created", "modified", "synced"):
-        checks.timestamp(checks.text(item, key, where, required=False), f"{where}.{key}")
+    times = _times(item, where)
     tags = checks.array(item.get("tags", []), f"{where}.tags")
     for index, tag in enumerate(tags):
         if not isinstance(tag, str) or not tag.strip():
             raise checks.InvalidImport(f"{where}.tags[{index}]", "expected a non-empty string")
-    return Annotation.from_json({**item, "id": identifier})
+    return Annotation.from_json({**item, **times, "id": identifier})
+
+
+def _times(item: dict[str, Any], where: str) -> dict[str, str]:
+    """The checked times an annotation or tag gives (a time without a zone as UTC), by key."""
+    return {
+        key: checks.timestamp(checks.text(item, key, where), f"{where}.{key}")
+        for key in ("created", "modified", "synced")
+        if key in item
+    }
