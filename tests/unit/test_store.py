@@ -19,7 +19,7 @@ from tui.core.annotations.history import History, StaleStep
 from tui.core.annotations.model import Annotation, InvalidAnnotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
-from tui.core.store import StoreError
+from tui.core.store import StoreError, files
 from tui.core.store.journal import decode, encode, encode_commit
 
 ARTICLE = "003_ae4195037769579a"
@@ -210,6 +210,35 @@ def test_journal_of_an_older_generation_is_ignored(
     later = make(corpus, "Tehran", "b")
     reopened.save(later)  # the stale journal is replaced, not appended to
     assert {a.id for a in AnnotationStore.open(tmp_path).annotations()} == {annotation.id, later.id}
+
+
+def test_a_compaction_cut_between_its_two_files_loses_no_save_of_another_store(
+    tmp_path: Path, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Store one's compaction replaces the snapshot, then fails on the journal; store two saves next."""
+    monkeypatch.setattr("tui.core.store.storage.COMPACT_BYTES", 0)
+    one, two = AnnotationStore.open(tmp_path), AnnotationStore.open(tmp_path)
+    annotation = make(corpus, "Larijani", "a")
+    for note in ("first", "second", "third"):
+        annotation = annotation.edited(note=note)
+        one.save(annotation)
+    assert [a.note for a in two.annotations()] == ["third"]  # two is up to date with this journal
+    replace_atomically = files.replace_atomically
+
+    def journal_fails(path: Path, data: bytes) -> None:
+        if path.suffix == ".journal":
+            raise StoreError(path, "cannot write: no space left on device")
+        replace_atomically(path, data)
+
+    snapshot = (tmp_path / "annotations.json").read_bytes()
+    monkeypatch.setattr(files, "replace_atomically", journal_fails)
+    one.close()  # compacts: the new snapshot is written, the journal is not
+    monkeypatch.undo()
+    assert (tmp_path / "annotations.json").read_bytes() != snapshot
+    later = make(corpus, "Tehran", "b")
+    two.save(later)
+    assert {a.id for a in AnnotationStore.open(tmp_path).annotations()} == {annotation.id, later.id}
+    assert {a.id for a in two.annotations()} == {annotation.id, later.id}
 
 
 def test_close_folds_a_long_journal_into_the_snapshot(
@@ -483,6 +512,22 @@ def test_a_tag_recoloured_elsewhere_is_not_undone_over(tmp_path: Path, corpus: C
     assert mine.tag("people") == theirs.tag("people")
 
 
+def test_undoing_a_new_tag_keeps_it_while_another_store_uses_it(tmp_path: Path, corpus: Corpus) -> None:
+    """The undone step made the tag; another process has since tagged its own annotation with it."""
+    mine, theirs = AnnotationStore.open(tmp_path), AnnotationStore.open(tmp_path)
+    history = History()
+    history.record("annotate", mine.save(make(corpus, "Larijani", "fresh")))
+    fresh = mine.tag("fresh")
+    theirs.save(make(corpus, "Tehran", "fresh"))
+    history.undo(mine)
+    assert [a.quote for a in mine.annotations()] == ["Tehran"]
+    assert mine.tag("fresh") == fresh
+    history.redo(mine)  # the tag is already as the step leaves it: nothing is overwritten
+    assert sorted(a.quote for a in AnnotationStore.open(tmp_path).annotations()) == ["Larijani", "Tehran"]
+    history.undo(mine)
+    assert AnnotationStore.open(tmp_path).tag("fresh") == fresh
+
+
 # The store checks what it reads
 
 
@@ -496,6 +541,31 @@ def _tag_key(name: str) -> str:
     """The key a tag is stored under."""
     return str(Tag(name).doc_id)
 
+
+def _stored_annotation(annotation_id: str) -> dict[str, object]:
+    """A whole stored annotation, in the shape this version writes, with this id."""
+    return {**Annotation(str(uuid.UUID(int=1)), "a", "", 0, 1, "q").as_json(), "id": annotation_id}
+
+
+def _older_stored_annotation(annotation_id: str) -> dict[str, object]:
+    """A stored annotation in an older shape (no ``synced``), checked field by field."""
+    document = _stored_annotation(annotation_id)
+    del document["synced"]
+    return document
+
+
+_UUID = uuid.UUID(int=0xABC)
+#: Ids that Python's int() or uuid.UUID() read as a number, each with the key that number gives.
+NOT_CANONICAL_IDS = [
+    ("+1", "1"),
+    ("0x1", "1"),
+    (" 1 ", "1"),
+    ("1_0", "16"),
+    ("{" + str(_UUID) + "}", str(_UUID.int)),
+    ("urn:uuid:" + str(_UUID), str(_UUID.int)),
+    (str(_UUID).upper(), str(_UUID.int)),
+    (_UUID.hex, str(_UUID.int)),
+]
 
 BAD_DOCUMENTS = [
     ("tags", _tag_key("x"), {"colour": "#112233"}, "has no 'name'"),
@@ -515,6 +585,11 @@ BAD_DOCUMENTS = [
         "tag that is not text",
     ),
     ("annotations", "x1", {"id": "x"}, "not a number"),
+    *(
+        ("annotations", key, document, "id is not a UUID")
+        for id_, key in NOT_CANONICAL_IDS
+        for document in (_stored_annotation(id_), _older_stored_annotation(id_))
+    ),
 ]
 
 

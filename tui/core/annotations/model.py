@@ -19,6 +19,9 @@ CONTEXT = 32
 #: The colours offered for new tags (any CSS colour name or #rrggbb is accepted).
 PALETTE = ("#e5c07b", "#61afef", "#98c379", "#e06c75", "#c678dd", "#56b6c2", "#d19a66", "#abb2bf")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$|^[a-z]{3,20}$")
+#: An annotation id as ``str(uuid.UUID(...))`` writes it: what int() or uuid.UUID() also accept
+#: ("+1", "0x1", "{…}", "urn:uuid:…", upper case) would be refused or changed by import and export.
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.ASCII)
 
 
 def now() -> str:
@@ -256,6 +259,7 @@ def _plainly_valid_annotation(key: str, document: dict[str, Any]) -> bool:
         return (
             0 <= document["start"] <= document["end"]
             and all([type(tag) is str for tag in document["tags"]])
+            and _CANONICAL_UUID.fullmatch(document["id"]) is not None
             and key == str(int(document["id"].replace("-", ""), 16))
         )
     except ValueError:
@@ -276,11 +280,10 @@ def _annotation_problem(key: str, document: dict[str, Any]) -> str | None:
         return f"{name} has the offsets {start!r}–{end!r}"
     if not all(isinstance(tag, str) for tag in document.get("tags", ())):
         return f"{name} has a tag that is not text"
-    try:
-        if key != str(uuid.UUID(document["id"]).int):
-            return f"{name} is filed under another id's key"
-    except ValueError:
-        return f"{name}: its id is not a UUID"
+    if _CANONICAL_UUID.fullmatch(document["id"]) is None:
+        return f"{name}: its id is not a UUID in canonical form (8-4-4-4-12 lower-case hex digits)"
+    if key != str(uuid.UUID(document["id"]).int):
+        return f"{name} is filed under another id's key"
     return None
 
 

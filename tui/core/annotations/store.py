@@ -47,13 +47,13 @@ def _check_unchanged(
     annotations: list[tuple[Annotation | None, Annotation | None]],
     tags: list[tuple[Tag | None, Tag | None]],
 ) -> None:
-    """Raise StaleStep naming the first annotation or tag stored otherwise than ``expected`` says."""
-    for (wanted, _), (found, _) in zip(expected.annotations, annotations, strict=True):
-        if wanted != found:
+    """Raise StaleStep naming the first annotation or tag stored as neither its before nor its after."""
+    for (wanted, after), (found, _) in zip(expected.annotations, annotations, strict=True):
+        if found not in (wanted, after):  # already as the step leaves it: nothing is overwritten
             quote = one_line(_subject((wanted, found)).quote)[:40]
             raise StaleStep(f"the annotation of {quote!r} was changed since, elsewhere")
-    for (wanted_tag, _), (found_tag, _) in zip(expected.tags, tags, strict=True):
-        if wanted_tag != found_tag:
+    for (wanted_tag, after_tag), (found_tag, _) in zip(expected.tags, tags, strict=True):
+        if found_tag not in (wanted_tag, after_tag):
             name = one_line(_subject((wanted_tag, found_tag)).name)
             raise StaleStep(f"the tag {name!r} was changed since, elsewhere")
 
@@ -161,27 +161,36 @@ class AnnotationStore:
         was stored just before (whatever ``changes`` says it was) and as it is now, with the
         tags added to the codebook because an annotation carries them. With ``expect_before``
         (undo and redo), nothing is saved and :class:`StaleStep` is raised unless the store
-        still holds exactly every ``before``: another process changed them since.
+        still holds exactly every ``before`` (or already its ``after``): another process changed
+        them since. A tag to delete that an annotation still carries (another process used it
+        since the step that made it) is kept, so no annotation is left with a tag the codebook lacks.
         """
         _check_encodable(changes)
         with self.transaction():
             tags = [(self.tag(_subject(pair).name), pair[1]) for pair in changes.tags]
-            removed = [before.doc_id for before, after in tags if after is None and before is not None]
-            if removed:
-                self._tags.remove_ids(removed)
-            if any(after for _, after in tags):
-                self._tags.put_many({after.doc_id: after.as_json() for _, after in tags if after})
             stored = self._stored(_subject(pair).id for pair in changes.annotations)
             annotations = [(stored.get(_subject(pair).id), pair[1]) for pair in changes.annotations]
             if expect_before:
                 _check_unchanged(changes, annotations, tags)
+            if any(after for _, after in tags):
+                self._tags.put_many({after.doc_id: after.as_json() for _, after in tags if after})
             deleted = [before.doc_id for before, after in annotations if after is None and before is not None]
             if deleted:
                 self._annotations.remove_ids(deleted)
             saved = [after for _, after in annotations if after is not None]
-            added = self._add_missing_tags(tag for annotation in saved for tag in annotation.tags)
             if saved:
                 self._annotations.put_many({annotation.doc_id: annotation.as_json() for annotation in saved})
+            # A tag still carried (another process used it since the step that made it) stays.
+            in_use = self._tags_in_use({before.name for before, after in tags if before and after is None})
+            tags = [
+                (before, after)
+                for before, after in tags
+                if not (before and after is None and before.name in in_use)
+            ]
+            removed = [before.doc_id for before, after in tags if before and after is None]
+            if removed:
+                self._tags.remove_ids(removed)
+            added = self._add_missing_tags(tag for annotation in saved for tag in annotation.tags)
         return Changes(tuple(annotations), (*tags, *((None, tag) for tag in added)))
 
     def _stored(self, annotation_ids: Iterable[str]) -> dict[str, Annotation]:
@@ -248,6 +257,12 @@ class AnnotationStore:
             for a in (Annotation.from_json(doc) for doc in self._annotations.all())
             if wanted.intersection(a.tags)
         )
+
+    def _tags_in_use(self, names: set[str]) -> set[str]:
+        """Which of ``names`` some stored annotation carries."""
+        if not names:
+            return set()
+        return {tag for doc in self._annotations.all() for tag in doc.get("tags", ()) if tag in names}
 
     def _add_missing_tags(self, names: Iterable[str]) -> list[Tag]:
         """Add tags to the codebook for names it does not have yet, each with the next palette colour."""

@@ -15,11 +15,12 @@ that raises, or whose save fails, leaves the tables in memory as they were.
 
 A save appends a few hundred bytes whatever the size of the store. Opening reads the snapshot
 and replays the journal; a journal whose generation is not the snapshot's was already folded
-into it (a compaction was cut short) and is ignored. Every change happens under an exclusive
-lock on ``.<name>.lock``, after catching up with what other processes appended, so two
-processes never lose each other's updates. Each read catches up too, without the lock.
-A store that cannot be read, or holding a document its validator refuses, is reported as a
-:class:`StoreError` naming the file and never written.
+into it (a compaction was cut short) and is ignored; a process that was reading it reads
+both files again before it saves, so its save starts a new journal rather than appending to
+that one. Every change happens under an exclusive lock on ``.<name>.lock``, after catching up
+with what other processes appended, so two processes never lose each other's updates. Each
+read catches up too, without the lock. A store that cannot be read, or holding a document its
+validator refuses, is reported as a :class:`StoreError` naming the file and never written.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ Tables = dict[str, dict[str, dict[str, Any]]]
 COMPACT_BYTES = 1 << 20
 #: Says what is wrong with a document of a table (``table, key, document``), or None if nothing.
 Validator = Callable[[str, str, Any], "str | None"]
+#: The most of a snapshot's first line read to learn its generation (the header is ~150 bytes).
+_HEADER_LIMIT = 4096
 #: Stands for "no such document" among the states a transaction keeps for rolling back.
 _ABSENT = object()
 
@@ -163,6 +166,8 @@ class JournalStorage(Storage):
                 yield
                 return
             self._catch_up()
+            if self._snapshot_generation() != self._generation:
+                self._reload()  # a compaction was cut between its files: this save rewrites both
             self._pending = pending = _Pending()
             try:
                 try:
@@ -362,6 +367,25 @@ class JournalStorage(Storage):
             self._reload()
         elif appended:
             self._replay(appended, self._offset)
+
+    def _snapshot_generation(self) -> str | None:
+        """The generation named by the snapshot's header line: "" if there is none, None if damaged.
+
+        A compaction replaces the snapshot, then the journal: cut between the two, the journal
+        keeps its header, and only the snapshot tells that the journal was folded into it.
+        """
+        try:
+            with files.open_regular(self.snapshot_path) as snapshot:
+                line = snapshot.readline(_HEADER_LIMIT)
+        except FileNotFoundError:
+            return ""
+        except OSError as error:
+            raise StoreError(self.snapshot_path, f"cannot read: {files.describe(error)}") from error
+        try:
+            header = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            return None  # the reload this asks for reports what is wrong
+        return str(header.get("generation", "")) if isinstance(header, dict) else None
 
     def _reload(self) -> None:
         """Read both files again (another process compacted them), under the lock when there is one."""
