@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from tui.core.annotations.store import AnnotationStore
@@ -62,3 +63,26 @@ async def settle_until(pilot: Any, done: Callable[[], bool], rounds: int = 100) 
         await settle(pilot)
         if done():
             return
+
+
+async def open_dialog(pilot: Any, key: str) -> Screen[Any]:
+    """Settle, press ``key`` and return the screen (a dialog) it opens."""
+    await settle(pilot)
+    await pilot.press(key)
+    await pilot.pause()
+    screen: Screen[Any] = pilot.app.screen
+    return screen
+
+
+async def answer(pilot: Any, field: str, typed: str) -> None:
+    """Put ``typed`` in the open dialog's field (a CSS id) and press Enter."""
+    pilot.app.screen.query_one(field, Input).value = typed
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def refusal(dialog: Screen[Any], label: str) -> str:
+    """The error ``dialog`` shows in its ``label``, after checking the app and the dialog are still up."""
+    app = dialog.app
+    assert app.is_running and app.return_code is None and app.screen is dialog
+    return str(dialog.query_one(label).render())

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from tests.ui.conftest import ROOT, SIZE, settle, settle_until
+from tests.ui.conftest import ROOT, SIZE, answer, open_dialog, refusal, settle, settle_until
 from tui.ui.app import ReaderApp
 from tui.ui.screens.add_dialog import AddDialog
 from tui.ui.screens.adding_screen import AddingScreen
@@ -63,23 +63,28 @@ async def test_an_article_added_from_the_app_shows_up_everywhere(
 async def test_the_dialog_checks_its_fields(make_app: Callable[..., ReaderApp], tmp_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        dialog = app.screen
+        dialog = await open_dialog(pilot, "ctrl+o")
         assert isinstance(dialog, AddDialog)
-        dialog.query_one("#add-path", Input).value = str(tmp_path / "nothing-here")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "No such file or folder" in str(dialog.query_one("#add-error").render())
-        dialog.query_one("#add-path", Input).value = str(tmp_path)
+        await answer(pilot, "#add-path", str(tmp_path / "nothing-here"))
+        assert "No such file or folder" in refusal(dialog, "#add-error")
         dialog.query_one("#add-published", Input).value = "25/11/2025"
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "Not a date like" in str(dialog.query_one("#add-error").render())
+        await answer(pilot, "#add-path", str(tmp_path))
+        assert "Not a date like" in refusal(dialog, "#add-error")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AddingScreen)
+
+
+@pytest.mark.parametrize("typed", ["~no-such-user-iranpak/story.txt", "x" * 5000], ids=["user", "long"])
+async def test_a_path_the_system_refuses_is_an_error_in_the_dialog(
+    make_app: Callable[..., ReaderApp], typed: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "ctrl+o")
+        await answer(pilot, "#add-path", typed)
+        error = refusal(dialog, "#add-error")
+        assert error.startswith("Cannot use ") and "\n" not in error
 
 
 async def test_adding_that_fails_in_any_way_is_reported_and_the_app_goes_on(

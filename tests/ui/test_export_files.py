@@ -8,19 +8,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input
+import pytest
+from textual.widgets import Input, RadioButton
 
-from tests.ui.conftest import SIZE, settle
+from tests.ui.conftest import SIZE, answer, open_dialog, refusal, settle
 from tui.ui.app import ReaderApp
+from tui.ui.screens.export_dialog import ExportDialog
 
 
 async def export_to(pilot: Any, path: Path) -> None:
     """Open the export dialog, type ``path`` and press Enter."""
-    await pilot.press("ctrl+e")
-    await pilot.pause()
-    pilot.app.screen.query_one("#path", Input).value = str(path)
-    await pilot.press("enter")
-    await pilot.pause()
+    await open_dialog(pilot, "ctrl+e")
+    await answer(pilot, "#path", str(path))
 
 
 async def test_export_follows_a_symlink_and_refuses_a_fifo(
@@ -40,3 +39,36 @@ async def test_export_follows_a_symlink_and_refuses_a_fifo(
         assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
         failed = [str(n.message) for n in app._notifications if n.title == "Export failed"]
         assert len(failed) == 1 and "FIFO" in failed[0] and "\n" not in failed[0]
+
+
+async def test_a_path_the_system_refuses_is_one_line_and_the_app_goes_on(
+    make_app: Callable[..., ReaderApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await export_to(pilot, tmp_path / ("x" * 5000))  # the name too long for the system
+        failed = [str(n.message) for n in app._notifications if n.title == "Export failed"]
+        assert len(failed) == 1 and "too long" in failed[0] and "\n" not in failed[0]
+        dialog = await open_dialog(pilot, "ctrl+e")
+        await answer(pilot, "#path", "~no-such-user-iranpak/out.json")
+        error = refusal(dialog, "#export-error")
+        assert error.startswith("Cannot use ") and "\n" not in error
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [("", "{folder}/annotations-w3c.json"), ("/", "/annotations-w3c.json"), ("out/", "out/annotations-w3c.json"),
+     ("out/mine.jsonld", "out/annotations-w3c.jsonld")],
+)  # fmt: skip
+async def test_choosing_a_format_names_a_file_in_the_folder_typed(
+    make_app: Callable[..., ReaderApp], typed: str, suggested: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "ctrl+e")
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#path", Input).value = typed
+        dialog.query_one("#w3c", RadioButton).value = True
+        await pilot.pause()
+        refusal(dialog, "#export-error")  # still up
+        assert dialog.query_one("#path", Input).value == suggested.format(folder=dialog.folder)

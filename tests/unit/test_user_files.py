@@ -92,3 +92,13 @@ def test_sizes_in_words() -> None:
     assert size_text(512) == "512 bytes"
     assert size_text(8 << 20) == "8 MiB"
     assert size_text(3 << 29) == "1.5 GiB"
+
+
+@pytest.mark.parametrize(
+    "name", ["x" * 5000, f"{'x' * 300}/out.json", "a\x00b.json"], ids=["long", "long-folder", "nul"]
+)
+def test_a_name_the_system_refuses_is_one_line(tmp_path: Path, name: str) -> None:
+    with pytest.raises(UserFileError, match="cannot write") as raised:
+        write_output_file(tmp_path / name, b"{}")
+    assert "\n" not in raised.value.reason
+    assert sorted(tmp_path.iterdir()) == []

@@ -92,19 +92,17 @@ def write_output_file(path: Path, data: bytes) -> Path:
     A symlink is followed and the file it points to replaced (the link stays a link); an
     existing regular file keeps its permissions. A folder, FIFO, device or socket is refused
     rather than replaced by a regular file, as is a missing folder. Raises
-    :class:`UserFileError` with a one-line reason.
+    :class:`UserFileError` with a one-line reason, for whatever the system refuses too (a
+    name too long, a NUL byte, a loop of symlinks).
     """
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        info = target.stat()
-    except FileNotFoundError:
-        info = None
+        target, info = _output_target(path)
     except OSError as error:
         raise UserFileError(path, f"cannot write: {reason_for(error)}") from None
+    except ValueError as error:  # a NUL byte in the name
+        raise UserFileError(path, f"cannot write: {str(error).lower()}") from None
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise UserFileError(path, f"is {kind_of(info.st_mode)}; give the name of a file to write")
-    if not target.parent.is_dir():
-        raise UserFileError(path, f"cannot write: no folder {target.parent}")
     # imported here: it loads secrets (and so OpenSSL), which opening the app does not need
     from tui.core.store.files import replace_atomically
 
@@ -116,6 +114,26 @@ def write_output_file(path: Path, data: bytes) -> Path:
         with contextlib.suppress(OSError):
             os.chmod(target, stat.S_IMODE(info.st_mode))
     return target
+
+
+def _output_target(path: Path) -> tuple[Path, os.stat_result | None]:
+    """The file to replace for ``path`` (a symlink's target) and its state (None if it is new).
+
+    Raises UserFileError for a missing folder, and OSError or ValueError as the system does.
+    """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        info: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        info = None
+    if info is None:
+        try:
+            folder = stat.S_ISDIR(target.parent.stat().st_mode)
+        except FileNotFoundError:
+            folder = False
+        if not folder:
+            raise UserFileError(path, f"cannot write: no folder {target.parent}")
+    return target, info
 
 
 def size_text(size: int) -> str:

@@ -18,6 +18,19 @@ from tui.core.adding.add import Defaults
 from tui.core.safe_text import one_line
 
 
+def typed_path(typed: str) -> Path:
+    """The path a user typed, ``~`` expanded; RuntimeError for a ``~user`` the system does not know."""
+    return Path(typed).expanduser()
+
+
+def path_problem(typed: str, error: Exception) -> str:
+    """Why a typed path cannot be used, in one short line (the path cut to fit a dialog)."""
+    shown = one_line(typed)
+    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return f"Cannot use {shown}: {one_line(reason)}"
+
+
 @dataclass(frozen=True)
 class AddRequest:
     """What to add and the defaults to fill in with."""
@@ -66,11 +79,16 @@ class AddDialog(ModalScreen[AddRequest | None]):
         """Check the fields and return the request."""
         value = {name: self.query_one(f"#add-{name}", Input).value.strip() for name in
                  ("path", "title", "published", "source", "url")}  # fmt: skip
-        paths = [Path(part.strip()).expanduser() for part in value["path"].split(";") if part.strip()]
-        if not paths:
+        typed = [part.strip() for part in value["path"].split(";") if part.strip()]
+        if not typed:
             self._error("Give a file or a folder to add")
             return
-        missing = [str(p) for p in paths if not p.exists()]
+        try:
+            paths = [typed_path(part) for part in typed]
+            missing = [str(p) for p in paths if not p.exists()]
+        except (RuntimeError, OSError, ValueError) as error:  # ~nosuchuser, a name too long
+            self._error(path_problem(value["path"], error))
+            return
         if missing:
             self._error(f"No such file or folder: {missing[0]}")
             return

@@ -8,8 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
+
+from tui.ui.screens.add_dialog import path_problem, typed_path
 
 
 class ExportDialog(ModalScreen[tuple[str, Path] | None]):
@@ -23,6 +26,7 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
             border: thick $primary 60%; background: $surface; padding: 0 1;
         }
         .hint { color: $text-muted; }
+        #export-error { color: $error; }
     }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -39,6 +43,7 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
                 yield RadioButton("Native JSON (everything, for iranpak-reader)", value=True, id="native")
                 yield RadioButton("W3C Web Annotation JSON-LD (for other tools)", id="w3c")
             yield Input(str(self.folder / "annotations-export.json"), id="path")
+            yield Label("", id="export-error")
             yield Label("Enter to export · Esc to cancel", classes="hint")
 
     def on_mount(self) -> None:
@@ -49,9 +54,16 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     def _format_changed(self, event: RadioSet.Changed) -> None:
         """Suggest a file name that says the format."""
         field = self.query_one("#path", Input)
-        path = Path(field.value)
+        typed = field.value.strip()
         stem = "annotations-w3c" if event.pressed.id == "w3c" else "annotations-export"
-        field.value = str(path.with_name(stem + path.suffix if path.suffix else stem + ".json"))
+        if not typed:
+            field.value = str(self.folder / f"{stem}.json")
+            return
+        path = Path(typed)
+        if typed.endswith("/") or path.name in ("", ".", ".."):  # a folder: the file goes in it
+            field.value = str(path / f"{stem}.json")
+        else:
+            field.value = str(path.with_name(stem + (path.suffix or ".json")))
 
     @on(Input.Submitted, "#path")
     def _export(self, event: Input.Submitted) -> None:
@@ -60,7 +72,12 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
             return
         pressed = self.query_one(RadioSet).pressed_button
         kind = "w3c" if pressed is not None and pressed.id == "w3c" else "native"
-        self.dismiss((kind, Path(event.value.strip()).expanduser()))
+        try:
+            path = typed_path(event.value.strip())
+        except RuntimeError as error:  # ~nosuchuser
+            self.query_one("#export-error", Label).update(Content(path_problem(event.value, error)))
+            return
+        self.dismiss((kind, path))
 
     def action_cancel(self) -> None:
         """Close without exporting."""
