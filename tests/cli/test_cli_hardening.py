@@ -241,3 +241,46 @@ def test_a_regular_expression_that_backtracks_without_end_gives_up_in_one_line(
     result = ws("tag", "--match", "(a|aa)+$", "--tag", "x", "--match-timeout", "1")
     assert_one_line_error(result, "--match", "over 1 s", "nothing was coded")
     assert ws("annotations", "--json").json["annotations"] == []
+
+
+#: A byte that is not UTF-8, as Python hands it over in ``sys.argv`` (a lone surrogate).
+UNDECODABLE = os.fsdecode(b"\xff")
+
+
+@pytest.mark.parametrize(
+    ("args", "position", "shown"),
+    [
+        (("tag", "000", "--quote", "Tehran", "--tag", UNDECODABLE), 8, "'\\xff'"),
+        (("tag", "--match", "Tehran", "--tag", UNDECODABLE), 7, "'\\xff'"),
+        (("tags", "--rename", "ok", "x" + UNDECODABLE), 6, "'x\\xff'"),
+        (("tag", "000", "--quote", "Tehran", "--tag=a" + UNDECODABLE + "b"), 7, "'--tag=a\\xffb'"),
+    ],
+    ids=["tag-quote", "tag-match", "tags-rename", "option-with-value"],
+)
+def test_an_argument_that_is_not_utf8_is_refused_and_named(
+    ws: Any, args: tuple[str, ...], position: int, shown: str
+) -> None:
+    """Undecodable bytes on the command line are refused before anything runs (exit 2), naming
+    the argument, rather than failing inside the store as an internal error."""
+    assert ws("tag", "000", "--quote", "Iran", "--occurrence", "1", "--tag", "ok").code == 0
+    before = ws("annotations", "--json").json, ws("tags", "--json").json
+    result = ws(*args)
+    assert_one_line_error(result, f"argument {position} {shown}", "not valid UTF-8", "nothing was done")
+    assert result.code == 2
+    assert (ws("annotations", "--json").json, ws("tags", "--json").json) == before
+
+
+def test_an_annotation_the_store_refuses_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], workspace: Path
+) -> None:
+    """However a command comes to make an annotation that cannot be stored, main says why in one line."""
+    from tui.cli.commands import tag
+    from tui.cli.main import main
+    from tui.core.annotations.model import InvalidAnnotation
+
+    def refused(args: argparse.Namespace, context: Any) -> int:
+        raise InvalidAnnotation("annotation holds text that is not valid Unicode")
+
+    monkeypatch.setattr(tag, "run", refused)
+    assert main(["--workspace", str(workspace), "tag", "000", "--quote", "Iran", "--tag", "x"]) == 1
+    assert capsys.readouterr().err == "iranpak-reader: annotation holds text that is not valid Unicode\n"

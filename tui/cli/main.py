@@ -21,6 +21,8 @@ from tui.core.user_files import UserFileError
 from tui.core.workspace import ENV_VAR
 
 EXIT_INTERNAL = 70
+#: As argparse exits for a command line it cannot take.
+EXIT_USAGE = 2
 
 #: The subcommands' names. Without one of them (or --help) on the command line the app opens,
 #: and the subcommands' modules are not imported: they cost a third of the app's start-up.
@@ -97,7 +99,10 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
-    args = parse(sys.argv[1:] if argv is None else list(argv))
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if (problem := _undecodable(argv)) is not None:
+        return _fail(problem, EXIT_USAGE)
+    args = parse(argv)
     context = Context(args.workspace)
     try:
         run = getattr(args, "run", None)
@@ -123,12 +128,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except Exception as error:
+        from tui.core.annotations.model import InvalidAnnotation  # here: opening the app need not load it
+
+        if isinstance(error, InvalidAnnotation):  # a passage or text that cannot be stored: the user's
+            return _fail(str(error), 1)
         if os.environ.get("IRANPAK_DEBUG"):
             raise
         return _fail(f"internal error: {type(error).__name__}: {error}", EXIT_INTERNAL)
     finally:
         with contextlib.suppress(Exception):
             context.close()
+
+
+def _undecodable(argv: Sequence[str]) -> str | None:
+    """What is wrong with the first argument that is not valid UTF-8 (Python keeps such bytes
+    as lone surrogates, which no file, store or terminal takes), naming it; None if all are."""
+    for position, argument in enumerate(argv, start=1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            try:  # the bytes as they were typed: \xff
+                raw = argument.encode("utf-8", "surrogateescape")
+            except UnicodeEncodeError:  # a surrogate no byte makes (given to main() directly)
+                raw = argument.encode("utf-8", "backslashreplace")
+            shown = raw.decode("utf-8", "backslashreplace")
+            return f"argument {position} '{shown[:80]}' is not valid UTF-8 text; nothing was done"
+    return None
 
 
 def _fail(message: str, code: int) -> int:
