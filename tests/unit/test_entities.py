@@ -115,7 +115,10 @@ def test_a_workspace_entity_with_a_built_in_slug_replaces_it_once(tmp_path: Path
         (b"[[entity]\nid = ", "cannot read the entities file"),
         (b"x = " + b"[" * 2000 + b"]" * 2000 + b"\n", "nested too deeply"),
         (b"\xff\xfe not utf-8", "cannot read the entities file"),
+        # Over Python's integer digit limit: tomllib raises ValueError, not TOMLDecodeError.
+        (b"x = 1" + b"0" * 5000 + b"\n", "cannot read the entities file"),
     ],
+    ids=["unclosed table", "deep nesting", "not UTF-8", "huge integer"],
 )
 def test_a_broken_workspace_file_is_one_problem_and_the_built_in_entities_still_work(
     tmp_path: Path, content: bytes, needle: str
@@ -130,6 +133,25 @@ def test_a_broken_workspace_file_is_one_problem_and_the_built_in_entities_still_
         "Islamabad",
         "Iran",
     }
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '"key\\nsplit \\u001b[2J" = 1\n',
+        '[[entity]]\nid = "bad\\nid \\u001b]52;c;QUFB\\u0007"\nname = "X"\ntype = "place"\n',
+        '[[entity]]\nid = "ok"\nname = "X"\ntype = "place"\n"field\\r\\nnext \\u001b[2J" = 1\n',
+    ],
+    ids=["top-level key", "entity id", "field name"],
+)
+def test_names_taken_from_the_entities_file_are_shown_on_one_line_with_control_characters_as_symbols(
+    tmp_path: Path, content: str
+) -> None:
+    path = tmp_path / "entities.toml"
+    path.write_text(content, encoding="utf-8")
+    [problem] = load_gazetteer(path).problems
+    assert problem.message.isprintable(), problem.message
+    assert "\u241b" in problem.message  # the escape shown as the symbol \N{SYMBOL FOR ESCAPE}
 
 
 def test_a_fifo_as_the_workspace_file_is_refused_without_waiting(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 Each ``[[entity]]`` table has ``id`` (a short slug), ``name``, ``type`` (person,
 organisation or place) and optional ``aliases``. Entity ids are the slug prefixed by
 the type: ``person:qalibaf``, ``org:iaea``, ``place:tehran``. Bad rows are reported as
-:class:`LoadProblem` lines and skipped; every valid row still loads.
+:class:`LoadProblem` lines and skipped; every valid row still loads. A problem is one line, with
+the file's own text in it (ids, keys) shown with its control characters as symbols.
 
 The engine's own knowledge (countries, capitals, the known people and organisations) is part
 of the package, ``known_entities.toml`` beside this module, so every workspace has it. A
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.models import Entity, EntityType, LoadProblem
+from tui.core.safe_text import one_line
 
 #: The id prefix of each entity type.
 ID_PREFIX: dict[EntityType, str] = {
@@ -93,28 +95,34 @@ def read_entities_file(path: Path) -> Gazetteer:
     try:
         text = read_regular_file(path, MAX_ENTITIES_BYTES).decode("utf-8")
     except UserFileError as error:
-        return Gazetteer(problems=[LoadProblem(str(path), f"cannot read the entities file: {error.reason}")])
+        return Gazetteer(problems=[_problem(str(path), f"cannot read the entities file: {error.reason}")])
     except UnicodeDecodeError as error:
-        return Gazetteer(problems=[LoadProblem(str(path), f"cannot read the entities file: {error}")])
+        return Gazetteer(problems=[_problem(str(path), f"cannot read the entities file: {error}")])
     return parse_entities(text, str(path))
 
 
 def parse_entities(text: str, path: str) -> Gazetteer:
-    """The entities of one file's text; ``path`` names the file in the problems."""
+    """The entities of one file's text; ``path`` names the file in the problems.
+
+    Any exception from parsing the text is the file's one problem: besides TOMLDecodeError,
+    tomllib raises RecursionError (it recurses once per nesting level, so 2,000 nested arrays
+    exhaust the stack) and ValueError (an integer over Python's 4,300-digit limit).
+    """
     gazetteer = Gazetteer()
     try:
         data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, RecursionError) as error:
-        # tomllib recurses once per nesting level: 2,000 nested arrays exhaust the stack.
-        reason = str(error) if isinstance(error, tomllib.TOMLDecodeError) else "nested too deeply"
-        gazetteer.problems.append(LoadProblem(path, f"cannot read the entities file: {reason}"))
+    except Exception as error:  # whatever the parser raises is this file's problem
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        gazetteer.problems.append(
+            _problem(path, f"cannot read the entities file: {reason or type(error).__name__}")
+        )
         return gazetteer
     rows = data.get("entity", [])
     if not isinstance(rows, list):
         rows = []
-        gazetteer.problems.append(LoadProblem(path, "'entity' must be a list of [[entity]] tables"))
+        gazetteer.problems.append(_problem(path, "'entity' must be a list of [[entity]] tables"))
     for key in sorted(set(data) - {"entity"}):
-        gazetteer.problems.append(LoadProblem(path, f"unknown top-level key '{key}' ignored"))
+        gazetteer.problems.append(_problem(path, f"unknown top-level key '{key}' ignored"))
     seen: set[str] = set()
     for number, row in enumerate(rows, start=1):
         entity, message = _parse_row(row)
@@ -124,7 +132,7 @@ def parse_entities(text: str, path: str) -> Gazetteer:
         if message:
             label = row.get("id") if isinstance(row, dict) else None
             where = f"entity #{number}" + (f" (id '{label}')" if isinstance(label, str) else "")
-            gazetteer.problems.append(LoadProblem(path, f"{where}: {message}"))
+            gazetteer.problems.append(_problem(path, f"{where}: {message}"))
         if entity is not None:
             seen.add(slug)
             gazetteer.entities.append(entity)
@@ -156,6 +164,11 @@ def merge_gazetteers(builtin: Gazetteer, workspace: Gazetteer) -> Gazetteer:
         replaced.update(matches)
     entities = [entity for entity in merged if entity is not None] + added
     return Gazetteer(entities, builtin.problems + workspace.problems)
+
+
+def _problem(path: str, message: str) -> LoadProblem:
+    """A problem with the file at ``path``; the message, which may quote the file, on one line."""
+    return LoadProblem(path, one_line(message))
 
 
 def _slug_of(entity: Entity) -> str:
