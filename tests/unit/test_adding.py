@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import ARTICLES
 from tui.core.adding.add import LOCK_NAME, Defaults, add_paths, expand
-from tui.core.corpus import load_corpus
+from tui.core.corpus import load_article, load_corpus
 from tui.core.entities import EntityEngine, load_gazetteer
 from tui.core.models import Article
 
@@ -372,3 +372,32 @@ def test_a_text_another_add_wrote_meanwhile_is_a_duplicate(
     assert [o.status for o in report.outcomes] == ["added", "skipped"]
     assert report.outcomes[1].message == "the same text as 007_elsewhere"
     assert report.outcomes[0].article.startswith("000_")
+
+
+def test_the_articles_already_there_are_read_before_the_lock_is_taken(
+    tmp_path: Path, folder: Path, engine: EntityEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a large corpus takes long; done under the lock, it made other adds wait past the
+    lock's time limit. Under the lock only what is new since is read (here, the file written)."""
+    from filelock import FileLock, Timeout
+
+    from tui.core.adding import add
+
+    for path in ARTICLES.glob("*.md"):
+        write(folder / path.name, path.read_text(encoding="utf-8"))
+    read_under_lock: list[str] = []
+
+    def load_watched(path: Path) -> Article:
+        probe = FileLock(folder / LOCK_NAME, timeout=0)  # another holder of the lock, as another add
+        try:
+            probe.acquire()
+        except Timeout:
+            read_under_lock.append(path.name)
+        else:
+            probe.release()
+        return load_article(path)
+
+    monkeypatch.setattr(add, "load_article", load_watched)
+    (outcome,) = add_paths([write(tmp_path / "a.txt", DATELINED)], folder, engine).outcomes
+    assert outcome.status == "added"
+    assert read_under_lock == [f"{outcome.article}.md"]

@@ -136,6 +136,12 @@ def add_paths(
     # duplicate check and number are decided under the lock, from the folder as it is then.
     lock = FileLock(articles / LOCK_NAME, timeout=LOCK_SECONDS, thread_local=False)
     known = KnownTexts(articles)
+    # Read the folder whole before the lock: on a large corpus that takes long, and others wait
+    # for the lock; under it only the files written since are read.
+    try:
+        known.refresh()
+    except OSError as error:
+        raise AddError(f"{articles}: cannot be read: {error.strerror or error}") from None
     report = AddReport()
     for done, path in enumerate(files, start=1):
         outcome = _add_one(path, articles, engine, defaults, known, lock)
@@ -149,7 +155,8 @@ class KnownTexts:
     """The texts of an articles folder (by :func:`text_keys`), read again where other files appeared."""
 
     def __init__(self, folder: Path) -> None:
-        """Nothing read yet: the first :meth:`refresh` reads the whole folder."""
+        """Nothing read yet: the first :meth:`refresh` reads the whole folder (before taking
+        the lock: see :func:`add_paths`)."""
         self.folder = folder
         self.by_key: dict[str, str] = {}
         self.names: set[str] = set()
