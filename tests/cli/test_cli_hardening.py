@@ -248,26 +248,37 @@ UNDECODABLE = os.fsdecode(b"\xff")
 
 
 @pytest.mark.parametrize(
-    ("args", "position", "shown"),
+    ("args", "name", "shown"),
     [
-        (("tag", "000", "--quote", "Tehran", "--tag", UNDECODABLE), 8, "'\\xff'"),
-        (("tag", "--match", "Tehran", "--tag", UNDECODABLE), 7, "'\\xff'"),
-        (("tags", "--rename", "ok", "x" + UNDECODABLE), 6, "'x\\xff'"),
-        (("tag", "000", "--quote", "Tehran", "--tag=a" + UNDECODABLE + "b"), 7, "'--tag=a\\xffb'"),
+        (("tag", "000", "--quote", "Tehran", "--tag", UNDECODABLE), "tag", "'\\xff'"),
+        (("tag", "--match", "Tehran", "--tag", UNDECODABLE), "tag", "'\\xff'"),
+        (("tags", "--rename", "ok", "x" + UNDECODABLE), "rename", "'x\\xff'"),
+        (("tag", "000", "--quote", "Tehran", "--tag=a" + UNDECODABLE + "b"), "tag", "'a\\xffb'"),
     ],
     ids=["tag-quote", "tag-match", "tags-rename", "option-with-value"],
 )
 def test_an_argument_that_is_not_utf8_is_refused_and_named(
-    ws: Any, args: tuple[str, ...], position: int, shown: str
+    ws: Any, args: tuple[str, ...], name: str, shown: str
 ) -> None:
     """Undecodable bytes on the command line are refused before anything runs (exit 2), naming
     the argument, rather than failing inside the store as an internal error."""
     assert ws("tag", "000", "--quote", "Iran", "--occurrence", "1", "--tag", "ok").code == 0
     before = ws("annotations", "--json").json, ws("tags", "--json").json
     result = ws(*args)
-    assert_one_line_error(result, f"argument {position} {shown}", "not valid UTF-8", "nothing was done")
+    assert_one_line_error(result, f"the {name} argument {shown}", "not valid UTF-8", "nothing was done")
     assert result.code == 2
     assert (ws("annotations", "--json").json, ws("tags", "--json").json) == before
+
+
+def test_a_file_name_that_is_not_utf8_is_still_a_file_name(ws: Any, workspace: Path, tmp_path: Path) -> None:
+    """Linux file names are bytes: an export named in Latin-1 is written and imported back."""
+    name = os.fsdecode(b"notes-\xe9.json")
+    assert ws("tag", "000", "--quote", "Iran", "--occurrence", "1", "--tag", "ok").code == 0
+    assert ws("export", "-o", str(tmp_path / name)).code == 0
+    assert (tmp_path / name).exists()
+    result = ws("import", str(tmp_path / name), "--json")
+    assert result.code == 0, result.err
+    assert len(result.json["skipped"]) == 1
 
 
 def test_an_annotation_the_store_refuses_is_one_line(

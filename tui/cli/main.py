@@ -99,10 +99,9 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if (problem := _undecodable(argv)) is not None:
+    args = parse(sys.argv[1:] if argv is None else list(argv))
+    if (problem := _undecodable(args)) is not None:
         return _fail(problem, EXIT_USAGE)
-    args = parse(argv)
     context = Context(args.workspace)
     try:
         run = getattr(args, "run", None)
@@ -140,19 +139,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             context.close()
 
 
-def _undecodable(argv: Sequence[str]) -> str | None:
-    """What is wrong with the first argument that is not valid UTF-8 (Python keeps such bytes
-    as lone surrogates, which no file, store or terminal takes), naming it; None if all are."""
-    for position, argument in enumerate(argv, start=1):
-        try:
-            argument.encode("utf-8")
-        except UnicodeEncodeError:
-            try:  # the bytes as they were typed: \xff
-                raw = argument.encode("utf-8", "surrogateescape")
-            except UnicodeEncodeError:  # a surrogate no byte makes (given to main() directly)
-                raw = argument.encode("utf-8", "backslashreplace")
-            shown = raw.decode("utf-8", "backslashreplace")
-            return f"argument {position} '{shown[:80]}' is not valid UTF-8 text; nothing was done"
+#: Arguments that name files: a file name need not be UTF-8 (Linux allows any bytes but / and NUL).
+_PATH_ARGUMENTS = frozenset({"workspace", "paths", "file", "output", "article"})
+
+
+def _undecodable(args: argparse.Namespace) -> str | None:
+    """What is wrong with the first text argument that is not valid UTF-8, naming it; None if all are.
+
+    Python keeps such bytes as lone surrogates, which no store, export or terminal takes (a tag
+    named so could never be saved). File names are left alone: the file system takes them.
+    """
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS:
+            continue
+        for argument in value if isinstance(value, list | tuple) else [value]:
+            if not isinstance(argument, str):
+                continue
+            try:
+                argument.encode("utf-8")
+            except UnicodeEncodeError:
+                try:  # the bytes as they were typed: \xff
+                    raw = argument.encode("utf-8", "surrogateescape")
+                except UnicodeEncodeError:  # a surrogate no byte makes (given to main() directly)
+                    raw = argument.encode("utf-8", "backslashreplace")
+                shown = raw.decode("utf-8", "backslashreplace")
+                return f"the {name} argument '{shown[:80]}' is not valid UTF-8 text; nothing was done"
     return None
 
 
