@@ -51,19 +51,24 @@ def unusable(path: Path | None, error: Exception) -> StoreError:
 class _GuardedStore:
     """The annotation store as the screen uses it: no failure of the store can stop the app.
 
-    The store can go bad while the app runs (another process, a disk, a hand edit): a read that
-    fails, with a StoreError or anything else (a record the store let through but that cannot be
-    used), is reported to ``failed``, which puts the screen in read-only mode and gives the store to
-    read from instead. A failing change raises a StoreError naming the file, which the caller shows.
+    The store can go bad while the app runs (another process, a disk, a hand edit): the first read
+    that fails, with a StoreError or anything else (a record the store let through but that cannot
+    be used), is reported to ``failed``, which puts the screen in read-only mode and gives the store
+    to read from instead; every later read through this guard goes there at once, so a caller that
+    holds the guard for several reads (an export, an undo) reports the failure once, not per read.
+    A failing change raises a StoreError naming the file, which the caller shows.
     """
 
     def __init__(self, store: AnnotationStore, failed: Callable[[Exception], AnnotationStore]) -> None:
         """Guard ``store``; ``failed`` is told of a failing read and returns the store to read instead."""
         self.guarded = store
         self._failed = failed
+        self._fallback: AnnotationStore | None = None
 
     def __getattr__(self, name: str) -> Any:
         """The store's attribute; its methods (bar ``transaction``) guarded."""
+        if self._fallback is not None and name in _READS:
+            return getattr(self._fallback, name)
         attribute = getattr(self.guarded, name)
         if not callable(attribute) or name == "transaction":
             return attribute
@@ -83,7 +88,9 @@ class _GuardedStore:
                 problem = unusable(self.guarded.path, error)
             if name not in _READS:
                 raise problem
-            return getattr(self._failed(problem), name)(*args, **kwargs)
+            if self._fallback is None:
+                self._fallback = self._failed(problem)
+            return getattr(self._fallback, name)(*args, **kwargs)
 
         return guarded
 
@@ -129,11 +136,16 @@ class AnnotatedScreen(ReaderScreen):
         self._store = store
 
     @property
-    def read_only(self) -> str | None:
-        """Why annotations cannot be changed now, or None."""
+    def unreadable(self) -> str | None:
+        """Why the store's annotations cannot be read now (an empty store stands in), or None."""
         if self._open_store is not None:
             return "the annotation store is still opening"
-        return self.store_problem or self.store.read_only
+        return self.store_problem
+
+    @property
+    def read_only(self) -> str | None:
+        """Why annotations cannot be changed now, or None."""
+        return self.unreadable or self.store.read_only
 
     def on_mount(self) -> None:
         """Say if the store cannot be used; poll it for other processes' saves.

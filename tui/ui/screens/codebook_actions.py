@@ -110,6 +110,8 @@ def export_annotations(screen: AnnotatingScreen) -> None:
         articles = {article.id: article for article in screen.corpus.articles}
         try:
             data, count = export_bytes(kind, screen.store, articles)
+            if screen.unreadable:  # read from the empty stand-in: writing it would lose a good export
+                raise StoreError(path, f"nothing written: annotations cannot be read: {screen.unreadable}")
             written = write_output_file(path, data)
         except (StoreError, UserFileError) as error:
             screen.notify(one_line(str(error)), title="Export failed", severity="error", markup=False)
