@@ -7,11 +7,15 @@ reach the terminal, and nothing may run: the app keeps going and the store is un
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
+from textual.app import App
 from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.widgets._toast import Toast
 
@@ -88,16 +92,36 @@ def toasts(app: ReaderApp) -> list[str]:
     return [str(toast.render()) for toast in app.screen.query(Toast)]
 
 
-def annotating(app: ReaderApp) -> AnnotatingScreen:
+def annotating(app: App[Any]) -> AnnotatingScreen:
     """The reader screen, under any dialog."""
     screen = app.screen_stack[0]
     assert isinstance(screen, AnnotatingScreen)
     return screen
 
 
+def run(app: ReaderApp) -> AbstractAsyncContextManager[Pilot[None]]:
+    """Run ``app`` under Pilot at the tests' size, with notifications and tooltips shown."""
+    return app.run_test(size=SIZE, notifications=True, tooltips=True)
+
+
+def palette_hits(app: App[Any]) -> str:
+    """The command palette's hits as drawn, one a line ("" while the palette is not open)."""
+    if not isinstance(app.screen, CommandPalette):
+        return ""
+    return "\n".join(str(option.prompt) for option in app.screen.query_one(CommandList).options)
+
+
+async def palette_search(pilot: Pilot[None], typed: str, expected: str) -> str:
+    """Type ``typed`` into the open palette and wait (no longer than needed) for ``expected`` among its
+    hits, which a worker gathers; the hits."""
+    await pilot.press(*typed)
+    await settle_until(pilot, lambda: expected in palette_hits(pilot.app))
+    return palette_hits(pilot.app)
+
+
 async def test_titles_bodies_and_file_names_are_shown_literally(make_app: AppFactory, tmp_path: Path) -> None:
     app = make_app(hostile_articles(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+    async with run(app) as pilot:
         await settle(pilot)
         rows = app.query_one(ArticleList).rows
         assert [row.title for row in rows[:2]] == [SHOWN, one_line(CLICK_TITLE)]
@@ -114,17 +138,12 @@ async def test_the_palette_shows_titles_with_markup_and_unbalanced_brackets_lite
     make_app: AppFactory, tmp_path: Path
 ) -> None:
     app = make_app(hostile_articles(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+    async with run(app) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")  # the discovery hits: every article's title, unbalanced [/] included
-        await pilot.pause(0.3)
-        prompts = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
-        assert f"Open: {SHOWN}" in "\n".join(prompts)
+        assert f"Open: {SHOWN}" in await palette_search(pilot, "", f"Open: {SHOWN}")
         assert_safe_screen(app)
-        await pilot.press(*"Zz")  # the search hits, highlighted
-        await pilot.pause(0.5)
-        prompts = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
-        assert any(f"Open: {SHOWN}" in prompt for prompt in prompts)
+        assert f"Open: {SHOWN}" in await palette_search(pilot, "Zz", f"Open: {SHOWN}")  # highlighted
         assert_safe_and_running(app)
 
 
@@ -136,50 +155,72 @@ async def test_a_click_on_a_palette_hit_holding_a_click_action_runs_nothing(
     article_file(folder, "001.md", "Plain", "Tehran and Islamabad.")
     article_file(folder, "002.md", CLICK_TITLE, "Pakistan and Iran met in Tehran on 7 November 2025.")
     app = make_app(folder)
-    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+    async with run(app) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"CLICKX")
-        await pilot.pause(0.5)
-        prompts = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
-        assert any(f"Open: {CLICK_TITLE}" in prompt for prompt in prompts)
+        await pilot.press("ctrl+p")
+        assert f"Open: {CLICK_TITLE}" in await palette_search(pilot, "CLICKX", f"Open: {CLICK_TITLE}")
         lines = assert_safe_screen(app).split("\n")
         y = next(number for number, line in enumerate(lines) if "Open: Zz" in line)
         await pilot.click(offset=(lines[y].index("CLICKX") + 2, y))  # on the would-be link
-        await pilot.pause(0.3)
+        opened = annotating(app)
+        await settle_until(pilot, lambda: opened.article is not None and opened.article.id == "002")
         assert app.is_running and app.return_code is None
         assert not isinstance(app.screen, CommandPalette)
-        assert annotating(app).article is not None and annotating(app).article.id == "002"
+        assert opened.article is not None and opened.article.id == "002"
 
 
-async def test_tags_descriptions_notes_and_undo_notifications_are_shown_literally(
+#: Tag names that broke the app as markup: an unbalanced closing tag, a style, and every hostile text.
+NAMES = ["bad[/]tag", "[bold red]TAGX[/]", HOSTILE]
+
+
+@asynccontextmanager
+async def run_tagged(
+    make_app: AppFactory, tmp_path: Path
+) -> AsyncIterator[tuple[ReaderApp, Pilot[None], AnnotationStore]]:
+    """Run the app on the hostile articles and a store on disk, then tag the open article as another
+    process would (:func:`tag_the_open_article`); the app, its pilot and the store."""
+    store = AnnotationStore.open(tmp_path / "annotations")
+    app = make_app(hostile_articles(tmp_path), store=store)
+    async with run(app) as pilot:
+        await tag_the_open_article(pilot, store)
+        yield app, pilot, store
+
+
+async def tag_the_open_article(pilot: Pilot[None], store: AnnotationStore) -> None:
+    """The hostile tags (hostile descriptions too) in the codebook, and the open article's first words
+    annotated with all of them and a hostile note; the screen polls them in; the cursor on them."""
+    await settle(pilot)
+    article = annotating(pilot.app).article
+    assert article is not None
+    for name in NAMES:
+        store.save_tag(Tag(name, "#61afef", HOSTILE))
+    store.save(Annotation.create(article.id, article.text, 0, 6, tuple(NAMES), note=HOSTILE))
+    annotating(pilot.app)._poll_store()
+    await pilot.pause()
+    view = pilot.app.query_one(ArticleView)
+    view.focus()
+    view.move_cursor(2)
+    await pilot.pause()
+
+
+async def test_the_annotation_bar_and_the_codebook_show_tags_and_notes_literally(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
-    folder = hostile_articles(tmp_path)
-    store = AnnotationStore.open(tmp_path / "annotations")
-    app = make_app(folder, store=store)
-    names = ["bad[/]tag", "[bold red]TAGX[/]", HOSTILE]
-    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
-        await settle(pilot)
-        article = annotating(app).article
-        assert article is not None
-        for name in names:
-            store.save_tag(Tag(name, "#61afef", HOSTILE))
-        store.save(Annotation.create(article.id, article.text, 0, 6, tuple(names), note=HOSTILE))
-        annotating(app)._poll_store()
-        await pilot.pause()
-        before = (store.tags(), store.annotations())
-        view = app.query_one(ArticleView)
-        view.focus()
-        view.move_cursor(2)
-        await pilot.pause()
+    async with run_tagged(make_app, tmp_path) as (app, _pilot, _store):
         bar = str(app.query_one(AnnotationBar).render())
         assert "bad[/]tag" in bar and "[bold red]TAGX[/]" in bar and SHOWN in bar
         codebook = app.query_one(Codebook)
         listed = [str(codebook.get_option_at_index(i).prompt) for i in range(codebook.option_count)]
         assert any("[bold red]TAGX[/]" in entry for entry in listed) and any(SHOWN in e for e in listed)
-        assert_safe_screen(app)
+        assert_safe_and_running(app)
 
-        await pilot.press("t")  # the tag dialog: names and descriptions
+
+async def test_the_tag_dialog_shows_names_and_descriptions_literally(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    async with run_tagged(make_app, tmp_path) as (app, pilot, store):
+        before = (store.tags(), store.annotations())
+        await pilot.press("t")
         await pilot.pause()
         shown = assert_safe_screen(app)
         assert "[bold red]TAGX[/]" in shown and "␛]52;c;SGVsbG8=␇" in shown
@@ -187,18 +228,20 @@ async def test_tags_descriptions_notes_and_undo_notifications_are_shown_literall
         await pilot.pause()
         assert before == (store.tags(), store.annotations())
 
-        await pilot.press("ctrl+p")  # the palette's tag commands
-        await pilot.pause(0.3)
-        await pilot.press(*"Passages tagged")
-        await pilot.pause(0.5)
-        prompts = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
-        assert any("[bold red]TAGX[/]" in prompt for prompt in prompts)
-        assert any(SHOWN in prompt for prompt in prompts)
-        assert_safe_screen(app)
-        await pilot.press("escape")
-        await pilot.pause()
 
-        for name in names:  # rename (the dialog shows the name), then delete, undo and redo each tag
+async def test_the_palette_tag_commands_show_names_literally(make_app: AppFactory, tmp_path: Path) -> None:
+    async with run_tagged(make_app, tmp_path) as (app, pilot, _store):
+        await pilot.press("ctrl+p")
+        hits = await palette_search(pilot, "Passages tagged", "[bold red]TAGX[/]")
+        assert "[bold red]TAGX[/]" in hits and SHOWN in hits
+        assert_safe_and_running(app)
+
+
+async def test_renaming_deleting_undoing_and_redoing_show_tag_names_literally(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    async with run_tagged(make_app, tmp_path) as (app, pilot, store):
+        for name in NAMES:  # rename (the dialog shows the name), then delete, undo and redo each tag
             annotating(app).tag_action("rename", name)
             await pilot.pause()
             assert isinstance(app.screen, PromptDialog)
@@ -218,7 +261,7 @@ async def test_tags_descriptions_notes_and_undo_notifications_are_shown_literall
                 await pilot.pause()
                 assert any(word in toast and one_line(name) in toast for toast in toasts(app)), (key, name)
                 assert_safe_and_running(app)
-        assert all(name in a.tags for a in store.annotations() for name in names)
+        assert all(name in a.tags for a in store.annotations() for name in NAMES)
         assert all("BX" not in toast or "[bold red]BX[" in toast for toast in toasts(app))
 
 
@@ -226,7 +269,7 @@ async def test_errors_naming_files_are_shown_literally(make_app: AppFactory, tmp
     folder = hostile_articles(tmp_path)
     problem = f"{tmp_path / HOSTILE.replace('/', '|')}: written by a newer iranpak-reader"
     app = make_app(folder, store_problem=problem)
-    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+    async with run(app) as pilot:
         await settle(pilot)
         assert any("read-only" in toast and one_line(problem) in toast for toast in toasts(app))
         await pilot.press("ctrl+o")  # the add dialog naming a file that is not there
@@ -254,14 +297,12 @@ async def test_search_timeline_and_xref_panes_show_titles_literally(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
     app = make_app(hostile_articles(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+    async with run(app) as pilot:
         await settle_until(pilot, lambda: annotating(app).index is not None)
         await pilot.press("ctrl+f")
         await pilot.press(*"[/]")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        shown = assert_safe_screen(app)
-        assert "hold “[/]”" in shown
+        await settle_until(pilot, lambda: "hold “[/]”" in assert_safe_screen(app))  # searched in a worker
+        assert "hold “[/]”" in assert_safe_screen(app)
         for key in ("L", "X"):
             await pilot.press("escape", "r", key)
             await settle(pilot)
