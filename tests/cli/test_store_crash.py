@@ -128,12 +128,15 @@ OPERATIONS = {
     "delete a tag": ["tags", "--delete", "people"],
     "import": ["import", "{export}"],
     "undo and redo": [],
+    "first save of a new store": shlex.split('tag 003 --quote "Tehran" --occurrence 1 --tag first'),
 }
 
 
 @pytest.mark.parametrize("operation", list(OPERATIONS))
 def test_a_kill_at_any_fsync_leaves_all_or_nothing(operation: str, tmp_path: Path, corpus: Corpus) -> None:
     template = _workspace(tmp_path / "template", corpus)
+    if operation == "first save of a new store":
+        shutil.rmtree(template / "annotations")
     export = _native_export(tmp_path, corpus)
 
     def attempt(limit: int, name: str) -> tuple[int, Path]:

@@ -22,10 +22,11 @@ from tui.ui.widgets.article_view import ArticleView
 FIRST = "000_9154f6903408afad"
 
 #: What is appended to the journal: garbage before a good save (a damaged line), and a save whose
-#: checksum is right but whose tag has no name.
-DAMAGE = {
+#: checksum is right but whose tag has no name; None: the journal is removed.
+DAMAGE: dict[str, bytes | None] = {
     "garbage": b"this is not a journal line\n" + encode_commit([{"t": "tags", "k": "7", "x": 1}]),
     "tag without a name": encode_commit([{"t": "tags", "k": "12345", "d": {"colour": "#61afef"}}]),
+    "journal removed": None,
 }
 
 
@@ -38,10 +39,14 @@ def store_with_a_passage(folder: Path, corpus: Corpus) -> AnnotationStore:
 
 
 def damage_journal(folder: Path, damage: str) -> dict[Path, bytes]:
-    """Append ``DAMAGE[damage]`` to the store's journal; every file of the store as it is then."""
+    """Append ``DAMAGE[damage]`` to the store's journal (or remove it); every file of the store then."""
     journal = next(folder.glob("*.journal"))
-    with journal.open("ab") as appending:
-        appending.write(DAMAGE[damage])
+    appended = DAMAGE[damage]
+    if appended is None:
+        journal.unlink()
+    else:
+        with journal.open("ab") as appending:
+            appending.write(appended)
     return {path: path.read_bytes() for path in folder.iterdir()}
 
 

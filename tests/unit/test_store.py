@@ -174,7 +174,10 @@ def test_unreadable_snapshot_is_reported_and_never_overwritten(
     assert snapshot.read_bytes() == content
 
 
-def test_a_snapshot_edited_by_hand_is_refused(tmp_path: Path, corpus: Corpus) -> None:
+def test_a_snapshot_edited_by_hand_is_refused(
+    tmp_path: Path, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.core.store.storage.COMPACT_BYTES", 0)  # closing folds the save into it
     store = AnnotationStore.open(tmp_path)
     store.save(make(corpus, "Larijani", "a"))
     store.close()
@@ -188,6 +191,36 @@ def test_journal_without_snapshot_is_refused(tmp_path: Path) -> None:
     (tmp_path / "annotations.journal").write_bytes(b"junk\n")
     with pytest.raises(StoreError, match="without its snapshot"):
         AnnotationStore.open(tmp_path)
+
+
+def test_a_removed_journal_is_reported_and_the_store_never_written(tmp_path: Path, corpus: Corpus) -> None:
+    """The journal holds every save since the last compaction: without it they would be lost unsaid."""
+    store = AnnotationStore.open(tmp_path)
+    store.save(make(corpus, "Larijani", "a"), make(corpus, "Tehran", "b"))
+    (tmp_path / "annotations.journal").unlink()
+    with pytest.raises(StoreError, match=r"annotations\.journal: missing: the saves it held"):
+        store.annotations()  # a running process notices at its next read
+    with pytest.raises(StoreError, match="missing"):
+        AnnotationStore.open(tmp_path)
+    snapshot = (tmp_path / "annotations.json").read_bytes()
+    with pytest.raises(StoreError):
+        store.save(make(corpus, "Islamabad", "c"))
+    assert (tmp_path / "annotations.json").read_bytes() == snapshot
+    assert not (tmp_path / "annotations.journal").exists()
+
+
+def test_a_new_store_cut_short_or_without_its_first_snapshot_loses_nothing(
+    tmp_path: Path, corpus: Corpus
+) -> None:
+    """A store's first journal is begun before its (empty) snapshot, so either file alone is whole."""
+    store = AnnotationStore.open(tmp_path)
+    store.save(make(corpus, "Larijani", "a"))
+    (tmp_path / "annotations.json").unlink()
+    reopened = AnnotationStore.open(tmp_path)
+    assert [a.tags for a in reopened.annotations()] == [("a",)]
+    reopened.save(make(corpus, "Tehran", "b"))  # writes the snapshot back
+    assert (tmp_path / "annotations.json").exists()
+    assert sorted(a.tags for a in AnnotationStore.open(tmp_path).annotations()) == [("a",), ("b",)]
 
 
 def test_journal_of_an_older_generation_is_ignored(

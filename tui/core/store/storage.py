@@ -101,6 +101,7 @@ class JournalStorage(Storage):
         self._validate = validate
         self._pending: _Pending | None = None
         self._stale = False  # a save failed part-way: read the files again before anything else
+        self._snapshot_missing = False  # a first journal read without its (empty) snapshot
         from filelock import FileLock  # imported with the first store opened, not at start-up
 
         try:
@@ -201,8 +202,10 @@ class JournalStorage(Storage):
         """Write what ``pending`` changed: one commit appended to the journal (or a new pair of files)."""
         if not pending.before and not pending.rewrite:
             return
-        if pending.rewrite or not self._journal_current:
-            self._rewrite()  # first save, a stale journal, or tables replaced whole
+        if not pending.rewrite and not self._generation and not self.journal_path.exists():
+            self._start()  # a new store: its first save is a commit in the journal, as every other
+        elif pending.rewrite or not self._journal_current or self._snapshot_missing:
+            self._rewrite()  # a stale journal, tables replaced whole, or a snapshot to write back
             return
         records = []
         for table, key in pending.before:
@@ -240,16 +243,26 @@ class JournalStorage(Storage):
         raw = files.read_bytes(self.snapshot_path)
         self._tables, self._generation = ({}, "") if raw is None else self._parse_snapshot(raw)
         self._journal_header, self._offset, self._journal_current = None, 0, False
+        self._snapshot_missing = False
         journal = files.read_bytes(self.journal_path)
         if journal is None:
+            if raw is not None:  # a snapshot is only ever written beside its journal: this one was removed
+                raise StoreError(
+                    self.journal_path,
+                    f"missing: the saves it held are not in {self.snapshot_path.name}; put it back, "
+                    f"or move {self.snapshot_path.name} away to start a new store",
+                )
             self._stale = False
             return
-        if raw is None:
-            raise StoreError(self.journal_path, f"journal without its snapshot {self.snapshot_path.name}")
         header = decode_header(journal)
+        if raw is None and (header is None or header.get("start") is not True):
+            raise StoreError(self.journal_path, f"journal without its snapshot {self.snapshot_path.name}")
         if header is None:
             raise StoreError(self.journal_path, "damaged journal header")
         self._check_format(self.journal_path, header)
+        if raw is None:
+            # The first journal of a store was begun on an empty snapshot: it alone holds everything.
+            self._generation, self._snapshot_missing = str(header.get("generation", "")), True
         header_end = journal.find(b"\n") + 1
         self._journal_header = journal[:header_end]
         if header.get("generation") == self._generation:  # else already folded into the snapshot
@@ -397,6 +410,23 @@ class JournalStorage(Storage):
 
     # Writing whole files
 
+    def _start(self) -> None:
+        """Begin a new store: a journal marked as the first (its snapshot is empty), then that snapshot.
+
+        The journal comes first, so a snapshot never exists without its journal unless the journal
+        was removed, which opening then reports; and a first journal whose snapshot is missing (cut
+        short here, or removed) still holds every save. The first save is then appended to it.
+        """
+        generation = secrets.token_hex(8)
+        header = {"format": FORMAT, "version": VERSION, "generation": generation}
+        journal = encode({**header, "start": True})
+        files.replace_atomically(self.journal_path, journal)
+        body = b"{}"
+        summary = {**header, "bytes": len(body), "crc32": f"{zlib.crc32(body):08x}"}
+        files.replace_atomically(self.snapshot_path, orjson.dumps(summary) + b"\n" + body)
+        self._generation, self._journal_current = generation, True
+        self._journal_header, self._offset = journal, len(journal)
+
     def _rewrite(self) -> None:
         """A new snapshot of every table and an empty journal of its generation (under the lock)."""
         generation = secrets.token_hex(8)
@@ -406,7 +436,7 @@ class JournalStorage(Storage):
         files.replace_atomically(self.snapshot_path, orjson.dumps(summary) + b"\n" + body)
         journal = encode(header)
         files.replace_atomically(self.journal_path, journal)
-        self._generation, self._journal_current = generation, True
+        self._generation, self._journal_current, self._snapshot_missing = generation, True, False
         self._journal_header, self._offset = journal, len(journal)
 
     @contextlib.contextmanager
