@@ -295,3 +295,26 @@ def test_an_annotation_the_store_refuses_is_one_line(
     monkeypatch.setattr(tag, "run", refused)
     assert main(["--workspace", str(workspace), "tag", "000", "--quote", "Iran", "--tag", "x"]) == 1
     assert capsys.readouterr().err == "iranpak-reader: annotation holds text that is not valid Unicode\n"
+
+
+ESCAPES = "\x1b[2J\x1b]52;c;SGVsbG8=\x07\x1b]8;;http://x\x1b\\"
+
+
+def test_no_command_sends_a_control_character_to_the_terminal(ws: Any, tmp_path: Path) -> None:
+    """Tag names, file names and refused arguments with escape sequences are printed as symbols."""
+    tag, renamed = f"a{ESCAPES}b", f"x{ESCAPES}y"
+    runs = [
+        ws("tag", "000", "--quote", "Iran", "--occurrence", "1", "--tag", tag),
+        ws("tags"),
+        ws("tags", "--colour", tag, "#112233"),
+        ws("tags", "--rename", tag, renamed),
+        ws("annotations"),
+        ws("export", "-o", str(tmp_path / "out\x1b[2J\x1b]52;c;SGVsbG8=\x07.json")),  # no "/" in a name
+        ws("tags", "--delete", renamed),
+        ws("tags", "--rename", "nothing", "x", f"unexpected{ESCAPES}"),
+    ]
+    assert [run.code for run in runs] == [0, 0, 0, 0, 0, 0, 0, 2]
+    for run in runs:
+        printed = run.out + run.err
+        assert not any(char in printed for char in "\x1b\x07"), printed
+    assert "␛[2J" in runs[1].out and "␛[2J" in runs[5].err and "␛]52" in runs[7].err

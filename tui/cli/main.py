@@ -99,7 +99,10 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
-    args = parse(sys.argv[1:] if argv is None else list(argv))
+    from tui.cli.terminal import terminal_safe_output
+
+    with terminal_safe_output():  # argparse echoes the arguments it refuses
+        args = parse(sys.argv[1:] if argv is None else list(argv))
     if (problem := _undecodable(args)) is not None:
         return _fail(problem, EXIT_USAGE)
     context = Context(args.workspace)
@@ -109,10 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.ui.launch import launch
 
             return launch(context.workspace)
-        from tui.cli.output import tolerate_narrow_encodings
-
-        tolerate_narrow_encodings()
-        return int(run(args, context))
+        with terminal_safe_output():
+            return int(run(args, context))
     except CliError as error:
         return _fail(str(error), error.code)
     except StoreError as error:

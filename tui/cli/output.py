@@ -44,12 +44,3 @@ def help_text(description: str, *examples: str) -> dict[str, Any]:
         "epilog": f"examples:\n{lines}",
         "formatter_class": argparse.RawDescriptionHelpFormatter,
     }
-
-
-def tolerate_narrow_encodings() -> None:
-    """Let stdout and stderr show characters their encoding lacks as escapes (``\\u2018``)
-    rather than fail with UnicodeEncodeError, on a terminal or pipe that is not UTF-8."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
