@@ -337,19 +337,25 @@ def test_real_articles_as_html_pages_are_still_added(
     assert all("Section" not in a.text for a in added)
 
 
-@pytest.mark.parametrize("kind", ["folder", "fifo"])
+@pytest.mark.parametrize("kind", ["folder", "fifo", "loop"])
 def test_a_lock_file_that_is_not_a_file_is_said_in_words(
     tmp_path: Path, folder: Path, engine: EntityEngine, kind: str
 ) -> None:
     lock = folder / LOCK_NAME
-    lock.mkdir() if kind == "folder" else os.mkfifo(lock)
+    if kind == "folder":
+        lock.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(lock)
+    else:
+        lock.symlink_to(lock)
     (outcome,) = add_paths([write(tmp_path / "a.txt", DATELINED)], folder, engine).outcomes
-    what = "a folder" if kind == "folder" else "a FIFO (named pipe)"
+    what = {
+        "folder": "is a folder",
+        "fifo": "is a FIFO (named pipe)",
+        "loop": "is a symbolic link that leads nowhere",
+    }
     assert outcome.status == "failed"
-    assert (
-        outcome.message
-        == f"cannot be written to {folder}: {lock} is {what} where adding keeps its lock file: remove it"
-    )
+    assert outcome.message.startswith(f"cannot be written to {folder}: {lock} {what[kind]}, not a lock file")
     assert list(folder.glob("*.md")) == []
 
 

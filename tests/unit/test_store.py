@@ -682,11 +682,25 @@ def test_an_invalid_document_in_the_snapshot_is_damage(tmp_path: Path, corpus: C
     assert caught.value.path == tmp_path / "annotations.json"
 
 
-def test_a_lock_file_that_is_a_folder_is_said_in_words(tmp_path: Path) -> None:
-    (tmp_path / ".annotations.lock").mkdir()
-    with pytest.raises(StoreError, match="the lock file is a folder") as caught:
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("folder", "is a folder"),
+        ("fifo", r"is a FIFO \(named pipe\)"),
+        ("loop", "symbolic link that leads nowhere"),
+    ],
+)
+def test_a_lock_file_that_is_not_a_file_is_said_in_words(tmp_path: Path, kind: str, said: str) -> None:
+    lock = tmp_path / ".annotations.lock"
+    if kind == "folder":
+        lock.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(lock)
+    else:
+        lock.symlink_to(lock)
+    with pytest.raises(StoreError, match=f"{said}, not a lock file: remove it") as caught:
         AnnotationStore.open(tmp_path)
-    assert caught.value.path == tmp_path / ".annotations.lock"
+    assert caught.value.path == lock
 
 
 # Quotes

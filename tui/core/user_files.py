@@ -46,6 +46,27 @@ def reason_for(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
+def not_a_lock_file(lock: Path) -> str | None:
+    """What stands where a lock file should be, in words, if it cannot serve as one; None if it can.
+
+    A lock file is a regular file (or a link to one) that is opened and locked; a folder, FIFO,
+    device or a link that leads nowhere in its place makes locking fail with the system's
+    terse reason ("invalid argument", "too many levels of symbolic links").
+    """
+    try:
+        info = os.lstat(lock)
+    except OSError:
+        return None  # missing: it is created when first taken
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            info = os.stat(lock)
+        except OSError:
+            return f"{lock} is a symbolic link that leads nowhere, not a lock file: remove it"
+    if stat.S_ISREG(info.st_mode):
+        return None
+    return f"{lock} is {kind_of(info.st_mode)}, not a lock file: remove it (while no iranpak-reader runs)"
+
+
 def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path`` (symlinks followed), at most ``limit`` of them.
 

@@ -13,9 +13,7 @@ or share a number.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,7 +27,7 @@ from tui.core.corpus import ARTICLE_SUFFIX, load_article
 from tui.core.entities import EntityEngine
 from tui.core.frontmatter import ArticleFormatError
 from tui.core.safe_text import one_line
-from tui.core.user_files import kind_of
+from tui.core.user_files import not_a_lock_file
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -226,10 +224,8 @@ def _add_one(
 
 def _write_failure(error: OSError | ArticleFormatError, lock: Path) -> str:
     """Why an article could not be written, in words."""
-    with contextlib.suppress(OSError):
-        mode = os.stat(lock).st_mode
-        if not stat.S_ISREG(mode):
-            return f"{lock} is {kind_of(mode)} where adding keeps its lock file: remove it"
+    if (problem := not_a_lock_file(lock)) is not None:
+        return problem
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error)

@@ -42,6 +42,7 @@ from tinydb.storages import Storage
 
 from tui.core.store import files
 from tui.core.store.errors import StoreError
+from tui.core.user_files import not_a_lock_file
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -457,15 +458,10 @@ class JournalStorage(Storage):
             except PermissionError:
                 raise
             except OSError as error:
-                raise StoreError(Path(self._lock.lock_file), _lock_problem(error)) from error
+                lock = Path(self._lock.lock_file)
+                problem = not_a_lock_file(lock) or f"cannot lock: {files.describe(error)}"
+                raise StoreError(lock, problem.removeprefix(f"{lock} ")) from error
             try:
                 yield
             finally:
                 self._lock.release()
-
-
-def _lock_problem(error: OSError) -> str:
-    """What is wrong with a lock file that cannot be opened, in words."""
-    if isinstance(error, IsADirectoryError):
-        return "the lock file is a folder, not a file: remove it (no iranpak-reader must be running)"
-    return f"cannot lock: {files.describe(error)}"
