@@ -447,3 +447,18 @@ def test_an_older_copy_of_a_tag_edited_here_is_skipped(articles: dict[str, Artic
     assert not report.conflicts
     tag = here.tag("people")
     assert tag is not None and tag.description == "refined"
+
+
+def test_an_older_copy_than_the_last_imported_one_is_skipped_not_a_conflict(
+    articles: dict[str, Article],
+) -> None:
+    """There edits twice; here imports the second export, then the first again: nothing to decide."""
+    here, there = _exchanged(articles)
+    there.save(there.annotations()[0].edited(note="first edit"))
+    first_export = _exported(there, articles)
+    there.save(there.annotations()[0].edited(note="second edit"))
+    import_document(_exported(there, articles), there, articles)
+    import_document(_exported(there, articles), here, articles)
+    report = import_document(first_export, here, articles)
+    assert not report.conflicts and len(report.skipped) == 1
+    assert here.annotations()[0].note == "second edit"

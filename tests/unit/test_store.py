@@ -602,6 +602,7 @@ NOT_CANONICAL_IDS = [
 
 BAD_DOCUMENTS = [
     ("tags", _tag_key("x"), {"colour": "#112233"}, "has no 'name'"),
+    ("weird", "1", {"name": "x"}, "a table this store does not have"),
     ("tags", _tag_key("x"), {"name": "x", "colour": 7}, "'colour' is not text"),
     ("tags", _tag_key("y"), {"name": "x"}, "another name's key"),
     ("annotations", "12", {"id": "12", "article": "a", "start": 0, "end": 1}, "has no 'quote'"),

@@ -157,6 +157,8 @@ def decide(incoming: Annotation | Tag, local: Annotation | Tag) -> str:
         return "update"
     if (local.synced and local.synced == incoming.modified) or (unedited(incoming) and not newer):
         return "skip"
+    if local.synced and unedited(local) and when(incoming.modified) <= when(local.synced):
+        return "skip"  # an older copy than the one last imported, which is unedited here since
     return "conflict"
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from tui.core.safe_text import one_line
+
 #: Characters of context kept before and after each quote.
 CONTEXT = 32
 #: The colours offered for new tags (any CSS colour name or #rrggbb is accepted).
@@ -244,7 +246,7 @@ def document_problem(table: str, key: str, document: dict[str, Any]) -> str | No
         return None if _plainly_valid_annotation(key, document) else _annotation_problem(key, document)
     if table == "tags":
         return _tag_problem(key, document)
-    return None
+    return f"a document of a table this store does not have ({one_line(table)[:40]!r})"
 
 
 def _plainly_valid_annotation(key: str, document: dict[str, Any]) -> bool:
