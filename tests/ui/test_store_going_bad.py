@@ -22,11 +22,13 @@ from tui.ui.widgets.article_view import ArticleView
 FIRST = "000_9154f6903408afad"
 
 #: What is appended to the journal: garbage before a good save (a damaged line), and a save whose
-#: checksum is right but whose tag has no name; None: the journal is removed.
-DAMAGE: dict[str, bytes | None] = {
+#: checksum is right but whose tag has no name; None: the journal is removed; a path: that file
+#: of the store is overwritten with garbage.
+DAMAGE: dict[str, bytes | str | None] = {
     "garbage": b"this is not a journal line\n" + encode_commit([{"t": "tags", "k": "7", "x": 1}]),
     "tag without a name": encode_commit([{"t": "tags", "k": "12345", "d": {"colour": "#61afef"}}]),
     "journal removed": None,
+    "snapshot garbled": "annotations.json",
 }
 
 
@@ -44,6 +46,8 @@ def damage_journal(folder: Path, damage: str) -> dict[Path, bytes]:
     appended = DAMAGE[damage]
     if appended is None:
         journal.unlink()
+    elif isinstance(appended, str):
+        (folder / appended).write_bytes(b"garbage written over the file")
     else:
         with journal.open("ab") as appending:
             appending.write(appended)

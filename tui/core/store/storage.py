@@ -103,6 +103,7 @@ class JournalStorage(Storage):
         self._pending: _Pending | None = None
         self._stale = False  # a save failed part-way: read the files again before anything else
         self._snapshot_missing = False  # a first journal read without its (empty) snapshot
+        self._snapshot_stamp: tuple[int, int, int] | None = None  # the snapshot as last read or written
         from filelock import FileLock  # imported with the first store opened, not at start-up
 
         try:
@@ -143,13 +144,10 @@ class JournalStorage(Storage):
                 with self.transaction():
                     self._rewrite()
 
-    def signature(self) -> tuple[int, int, int] | None:
-        """Changes whenever any process saves (the journal's inode, size and time): cheap to poll."""
-        try:
-            stat = self.journal_path.stat()
-        except OSError:
-            return None
-        return stat.st_ino, stat.st_size, stat.st_mtime_ns
+    def signature(self) -> tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]:
+        """Changes whenever any process saves, or either file is replaced or edited (each file's
+        inode, size and time): cheap to poll."""
+        return _file_stamp(self.journal_path), _file_stamp(self.snapshot_path)
 
     # Saving
 
@@ -241,6 +239,7 @@ class JournalStorage(Storage):
     def _load(self) -> None:
         """Read the snapshot and replay the journal."""
         self._stale = True  # until both are read whole
+        self._snapshot_stamp = _file_stamp(self.snapshot_path)
         raw = files.read_bytes(self.snapshot_path)
         self._tables, self._generation = ({}, "") if raw is None else self._parse_snapshot(raw)
         self._journal_header, self._offset, self._journal_current = None, 0, False
@@ -356,8 +355,8 @@ class JournalStorage(Storage):
         file systems reuse the inode numbers of deleted files at once. Anything wrong with
         what was appended is a StoreError naming the journal.
         """
-        if self._stale:
-            self._reload()
+        if self._stale or _file_stamp(self.snapshot_path) != self._snapshot_stamp:
+            self._reload()  # the snapshot was replaced (a compaction) or changed by hand
             return
         try:
             journal = files.open_regular(self.journal_path)
@@ -425,6 +424,7 @@ class JournalStorage(Storage):
         body = b"{}"
         summary = {**header, "bytes": len(body), "crc32": f"{zlib.crc32(body):08x}"}
         files.replace_atomically(self.snapshot_path, orjson.dumps(summary) + b"\n" + body)
+        self._snapshot_stamp = _file_stamp(self.snapshot_path)
         self._generation, self._journal_current = generation, True
         self._journal_header, self._offset = journal, len(journal)
 
@@ -435,6 +435,7 @@ class JournalStorage(Storage):
         body = self._encoded(orjson.dumps, self._tables)
         summary = {**header, "bytes": len(body), "crc32": f"{zlib.crc32(body):08x}"}
         files.replace_atomically(self.snapshot_path, orjson.dumps(summary) + b"\n" + body)
+        self._snapshot_stamp = _file_stamp(self.snapshot_path)
         journal = encode(header)
         files.replace_atomically(self.journal_path, journal)
         self._generation, self._journal_current, self._snapshot_missing = generation, True, False
@@ -465,3 +466,12 @@ class JournalStorage(Storage):
                 yield
             finally:
                 self._lock.release()
+
+
+def _file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """A file's inode, size and modification time (None if it is missing or cannot be looked at)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
