@@ -43,10 +43,14 @@ settings.register_profile("no-database", database=None)
 settings.load_profile("no-database")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest's own tmp_path set-up reads the base folder
 def pytest_configure(config: pytest.Config) -> None:
-    """Make the session's folder and point the user's folders into it, before collection."""
+    """Make the session's folder and point the user's folders, and pytest's ``tmp_path``
+    folders (unless ``--basetemp`` names others), into it, before collection."""
     folder = Path(tempfile.mkdtemp(prefix="iranpak-test-session-"))
     _SESSION["folder"] = folder
+    if config.option.basetemp is None:
+        config.option.basetemp = str(folder / "pytest")
     for name in (*USER_FOLDERS, *APP_FOLDER_VARIABLES):
         _SAVED_ENVIRONMENT[name] = os.environ.get(name)
     for name, relative in USER_FOLDERS.items():

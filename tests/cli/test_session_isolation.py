@@ -30,7 +30,7 @@ def _everything_under(folder: Path) -> list[str]:
 def test_a_session_leaves_nothing_in_the_user_folders_or_the_temporary_folder(
     tmp_path: Path, options: list[str]
 ) -> None:
-    home, temporary, basetemp = tmp_path / "home", tmp_path / "tmp", tmp_path / "basetemp"
+    home, temporary = tmp_path / "home", tmp_path / "tmp"
     working = tmp_path / "working"
     for folder in (home, temporary, working):
         folder.mkdir()
@@ -49,7 +49,6 @@ def test_a_session_leaves_nothing_in_the_user_folders_or_the_temporary_folder(
             "-q",
             "-p",
             "no:cacheprovider",
-            f"--basetemp={basetemp}",
             f"--rootdir={ROOT}",
             f"--config-file={ROOT / 'pyproject.toml'}",
             *options,

@@ -116,7 +116,7 @@ def test_a_workspace_entity_with_a_built_in_slug_replaces_it_once(tmp_path: Path
         (b"x = " + b"[" * 2000 + b"]" * 2000 + b"\n", "nested too deeply"),
         (b"\xff\xfe not utf-8", "cannot read the entities file"),
         # Over Python's integer digit limit: tomllib raises ValueError, not TOMLDecodeError.
-        (b"x = 1" + b"0" * 5000 + b"\n", "cannot read the entities file"),
+        (b"x = 1" + b"0" * 5000 + b"\n", "cannot read the entities file: a number with more digits"),
     ],
     ids=["unclosed table", "deep nesting", "not UTF-8", "huge integer"],
 )

@@ -102,3 +102,16 @@ def test_a_name_the_system_refuses_is_one_line(tmp_path: Path, name: str) -> Non
         write_output_file(tmp_path / name, b"{}")
     assert "\n" not in raised.value.reason
     assert sorted(tmp_path.iterdir()) == []
+
+
+def test_a_socket_is_said_to_be_one(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "sock.md"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        with pytest.raises(UserFileError, match="is a socket, not a regular file"):
+            read_regular_file(path, 1 << 20)
+    finally:
+        server.close()

@@ -16,11 +16,10 @@ are dropped, so every offset into it is stable however the file ends.
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date, datetime
 from typing import Any
 
-from tui.core.safe_text import one_line
+from tui.core.toml_text import TomlProblem, parse_toml
 
 FENCE = "+++"
 
@@ -41,12 +40,9 @@ def split(source: str) -> tuple[dict[str, Any], str]:
         raise ArticleFormatError(f"front matter is not closed by a {FENCE!r} line")
     header, body = rest[: end[0]], rest[end[1] :]
     try:
-        table = tomllib.loads(header)
-    except RecursionError:
-        # Each nested array or table is a call in tomllib: "x = [[[…]]]" in 2 KB exhausts the stack.
-        raise ArticleFormatError("malformed front matter: nested too deeply") from None
-    except ValueError as error:  # TOMLDecodeError, and int()'s refusal of a 5,000-digit number
-        raise ArticleFormatError(f"malformed front matter: {one_line(str(error))}") from None
+        table = parse_toml(header)
+    except TomlProblem as problem:
+        raise ArticleFormatError(f"malformed front matter: {problem}") from None
     return table, body.lstrip("\r\n").rstrip()
 
 

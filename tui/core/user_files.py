@@ -80,6 +80,10 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     except IsADirectoryError:
         raise UserFileError(path, "is a folder, not a file") from None
     except OSError as error:
+        with contextlib.suppress(OSError):  # a socket cannot even be opened: say what it is
+            mode = os.stat(path).st_mode
+            if not stat.S_ISREG(mode):
+                raise UserFileError(path, f"is {kind_of(mode)}, not a regular file") from None
         raise UserFileError(path, f"cannot read: {reason_for(error)}") from None
     try:
         info = os.fstat(descriptor)

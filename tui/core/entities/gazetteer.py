@@ -20,13 +20,13 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tui.core.models import Entity, EntityType, LoadProblem
 from tui.core.safe_text import one_line
+from tui.core.toml_text import TomlProblem, parse_toml
 
 #: The id prefix of each entity type.
 ID_PREFIX: dict[EntityType, str] = {
@@ -104,18 +104,14 @@ def read_entities_file(path: Path) -> Gazetteer:
 def parse_entities(text: str, path: str) -> Gazetteer:
     """The entities of one file's text; ``path`` names the file in the problems.
 
-    Any exception from parsing the text is the file's one problem: besides TOMLDecodeError,
-    tomllib raises RecursionError (it recurses once per nesting level, so 2,000 nested arrays
-    exhaust the stack) and ValueError (an integer over Python's 4,300-digit limit).
+    Whatever makes the text unreadable as TOML (see :mod:`tui.core.toml_text`) is the file's one
+    problem.
     """
     gazetteer = Gazetteer()
     try:
-        data = tomllib.loads(text)
-    except Exception as error:  # whatever the parser raises is this file's problem
-        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        gazetteer.problems.append(
-            _problem(path, f"cannot read the entities file: {reason or type(error).__name__}")
-        )
+        data = parse_toml(text)
+    except TomlProblem as problem:
+        gazetteer.problems.append(_problem(path, f"cannot read the entities file: {problem}"))
         return gazetteer
     rows = data.get("entity", [])
     if not isinstance(rows, list):
