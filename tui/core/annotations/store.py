@@ -201,7 +201,7 @@ class AnnotationStore:
                 doc_ids.append(uuid.UUID(annotation_id).int)
         if not doc_ids:
             return {}
-        found = [Annotation.from_json(dict(doc)) for doc in self._annotations.get(doc_ids=doc_ids)]
+        found = [Annotation.from_json(dict(doc)) for doc in self._annotations.get_many(doc_ids)]
         return {annotation.id: annotation for annotation in found}
 
     # Tags

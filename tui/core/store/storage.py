@@ -291,17 +291,18 @@ class JournalStorage(Storage):
         paused = gc.isenabled()
         gc.disable()  # a snapshot is hundreds of thousands of containers, none of them garbage
         try:
-            tables = orjson.loads(body)
-        except orjson.JSONDecodeError as error:
-            raise StoreError(self.snapshot_path, f"not valid JSON ({error})") from error
+            try:
+                tables = orjson.loads(body)
+            except orjson.JSONDecodeError as error:
+                raise StoreError(self.snapshot_path, f"not valid JSON ({error})") from error
+            if not isinstance(tables, dict) or not all(isinstance(rows, dict) for rows in tables.values()):
+                raise StoreError(self.snapshot_path, "its tables are not objects of documents")
+            for table, rows in tables.items():  # checked with the collector still paused: it would
+                for key, document in rows.items():  # scan every document again and again
+                    self._check_document(self.snapshot_path, table, key, document)
         finally:
             if paused:
                 gc.enable()
-        if not isinstance(tables, dict) or not all(isinstance(rows, dict) for rows in tables.values()):
-            raise StoreError(self.snapshot_path, "its tables are not objects of documents")
-        for table, rows in tables.items():
-            for key, document in rows.items():
-                self._check_document(self.snapshot_path, table, key, document)
         return tables, str(header.get("generation", ""))
 
     def _check_document(self, path: Path, table: str, key: str, document: Any) -> None:
