@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tui.core.entities.amounts import NUMBER_WORDS, format_number
+from tui.core.entities.calendars import other_calendar_day
 from tui.core.entities.spans import Record, Span
 from tui.core.models import EntityType
 
@@ -232,14 +233,12 @@ def _date_record(phrase: str, month: int, day: str | None, year: str | None, pla
 
 def other_calendar_date(text: str, start: int, end: int) -> Span | None:
     """ "4 Azar 1404" or "01 Rajab 1447" around the month name: a date with its Gregorian id."""
-    from tui.core.timeline.resolve import resolve  # the calendar conversions
-
     day = _OTHER_DAY.search(text, max(0, start - 4), start)
     year = _OTHER_YEAR.match(text, end)
     if day is None or year is None:
         return None
-    written = text[day.start() : year.end()]
-    when = resolve(written, None)
-    if when is None:
+    found = other_calendar_day(int(day.group(1)), text[start:end], int(year.group(1)))
+    if found is None:
         return None
-    return day.start(), year.end(), (EntityType.DATE, f"date:{when.start.isoformat()}", written, None, None)
+    written = text[day.start() : year.end()]
+    return day.start(), year.end(), (EntityType.DATE, f"date:{found[0].isoformat()}", written, None, None)

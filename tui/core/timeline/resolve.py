@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
-from tui.core.timeline import calendars
+from tui.core.entities import calendars
 from tui.core.timeline.when import RANGE, When, last_weekday, month_end, most_recent_month
 
 MONTHS = {
@@ -197,19 +197,11 @@ def _solar_year(groups: dict[str, str], reference: date | None) -> When | None:
 def _other_calendar(groups: dict[str, str], reference: date | None) -> When | None:
     """ "4 Azar 1404" (Solar Hijri) or "01 Rajab 1447" (Islamic, Umm al-Qura)."""
     name, day, year = groups["name"].strip(), int(groups["day"]), int(groups["year"])
-    solar = calendars.solar_month(name)
-    if solar is not None:
-        converted = calendars.solar_to_gregorian(year, solar, day)
-        return When.day(converted, f"Solar Hijri {day} {name} {year} (jdatetime)") if converted else None
-    hijri = calendars.hijri_month(name)
-    if hijri is not None:
-        converted = calendars.hijri_to_gregorian(year, hijri, day)
-        return (
-            When.day(converted, f"Islamic {day} {name} {year} (hijridate, Umm al-Qura)")
-            if converted
-            else None
-        )
-    return None
+    found = calendars.other_calendar_day(day, name, year)
+    if found is None:
+        return None
+    converted, calendar, library = found
+    return When.day(converted, f"{calendar} {day} {name} {year} ({library})")
 
 
 def _named_war(groups: dict[str, str], reference: date | None) -> When | None:

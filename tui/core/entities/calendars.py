@@ -1,7 +1,8 @@
 """Iranian (Solar Hijri) and Islamic (Hijri) dates to Gregorian, with well-kept calendar libraries.
 
 jdatetime converts the Solar Hijri calendar used in Iran; hijridate converts Islamic dates by the
-Umm al-Qura calendar. Month names are matched in their common English spellings.
+Umm al-Qura calendar. Month names are matched in their common English spellings. Both the entity
+engine (a date's id) and the timeline's resolver use it, so it lives in the lower of the two.
 """
 
 from __future__ import annotations
@@ -71,3 +72,17 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
     except (ValueError, OverflowError):
         return None
     return converted
+
+
+def other_calendar_day(day: int, name: str, year: int) -> tuple[date, str, str] | None:
+    """ "4 Azar 1404" or "01 Rajab 1447" in the Gregorian calendar, with the calendar's name and the
+    library that converted it (None if ``name`` is neither calendar's month or there is no such day)."""
+    solar = solar_month(name)
+    if solar is not None:
+        converted = solar_to_gregorian(year, solar, day)
+        return (converted, "Solar Hijri", "jdatetime") if converted else None
+    hijri = hijri_month(name)
+    if hijri is not None:
+        converted = hijri_to_gregorian(year, hijri, day)
+        return (converted, "Islamic", "hijridate, Umm al-Qura") if converted else None
+    return None
