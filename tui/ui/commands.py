@@ -1,4 +1,4 @@
-"""Command palette providers: open any article, run any reader action.
+"""Command palette providers: open any article, run any action a key runs, act on any tag.
 
 Titles and tag names are data: every hit is built from :class:`~textual.content.Content`, which
 Textual shows as it is, never from a string, which the palette would parse as markup (a title
@@ -16,8 +16,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from tui.core.models import EntityType
 from tui.core.safe_text import one_line
+from tui.ui.bound_actions import BoundAction, screen_commands
 from tui.ui.screens.reader import ReaderScreen
 
 Entry = tuple[str, str, Callable[[], None]]
@@ -97,57 +97,37 @@ class ArticleCommands(_EntryCommands):
 
 
 class ReaderCommands(Provider):
-    """Every reader action by name: find, next/previous, toggles, panes, help."""
+    """Every action the keys run, read from the bindings of the app, the screen and the focused widget.
 
-    def _entries(self) -> list[tuple[str, str, str]]:
-        """(name, help, action string run on the screen)."""
-        entries = [
-            ("Find in article", "Open the find bar (/)", "screen.find"),
-            ("Next match or mention", "n", "screen.step(1)"),
-            ("Previous match or mention", "N", "screen.step(-1)"),
-            ("Clear find and marks", "Esc", "screen.clear"),
-            ("Focus the article list", "a", "screen.focus('#article-list')"),
-            ("Focus the article text", "r", "screen.focus('#article-view')"),
-            ("Focus the entity pane", "e", "screen.focus('#entity-tree')"),
-            ("Select text (start/stop)", "v in the text", "screen.start_selecting"),
-            ("Tag the selection or the annotation at the cursor", "t", "screen.annotate('tags')"),
-            ("Note on the selection or the annotation at the cursor", "c", "screen.annotate('note')"),
-            ("Highlight the selection", "m", "screen.highlight"),
-            ("Delete the annotation at the cursor", "x", "screen.delete_annotation"),
-            ("Undo", "u", "screen.undo"),
-            ("Redo", "ctrl+r", "screen.redo"),
-            ("Focus the annotations pane", "A", "screen.focus('#passages')"),
-            ("Export annotations (native or W3C JSON)", "ctrl+e", "screen.export"),
-            ("Focus the timeline pane", "L", "screen.focus('#timeline-list')"),
-            ("Focus the cross-references pane", "X", "screen.focus('#xref-list')"),
-            ("Add articles (text, Markdown or HTML files or folders)", "ctrl+o", "screen.add_articles"),
-            ("Search every article", "ctrl+f", "screen.focus('#search-input')"),
-            ("Show keys (help)", "?", "app.help"),
-            ("Quit", "q", "app.quit"),
-        ]
-        for number, kind in enumerate(EntityType, start=1):
-            action = f"screen.toggle_type('{kind.value}')"
-            entries.append((f"Toggle {kind.label.lower()} highlighting", str(number), action))
-        return entries
+    Each hit is named by its binding's tooltip (or description), and its help gives the keys and
+    the key bar's word for it: a new binding is a command without being typed again.
+    """
 
-    def _run(self, action: str) -> Callable[[], object]:
-        """A callback that runs an action string against the app."""
-        return partial(self.app.run_action, action)
+    def _commands(self) -> list[BoundAction]:
+        """The actions that can run on the screen under the palette, as it is now."""
+        return screen_commands(self.screen)
+
+    def _hit(self, command: BoundAction) -> tuple[str, Callable[[], object], str]:
+        """(name, callback that runs the action where it is bound, help naming its keys)."""
+        name = one_line(command.title)
+        keys = command.keys_label or "no key here"
+        help_text = keys if command.description == name else f"{keys} · {command.description}"
+        return name, partial(self.app.run_action, command.action, command.node), literal(help_text)
 
     async def discover(self) -> Hits:
         """Every action, before anything is typed."""
-        for name, help_text, action in self._entries():
-            yield DiscoveryHit(Content(name), self._run(action), text=name, help=literal(help_text))
+        for command in self._commands():
+            name, callback, help_text = self._hit(command)
+            yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        """Actions whose name matches the query."""
+        """Actions whose name, or the key bar's word for them, matches the query."""
         matcher = self.matcher(query)
-        for name, help_text, action in self._entries():
-            score = matcher.match(name)
+        for command in self._commands():
+            name, callback, help_text = self._hit(command)
+            score = max(matcher.match(name), matcher.match(command.description))
             if score > 0:
-                yield Hit(
-                    score, highlighted(matcher, name), self._run(action), text=name, help=literal(help_text)
-                )
+                yield Hit(score, highlighted(matcher, name), callback, text=name, help=help_text)
 
 
 class TagCommands(_EntryCommands):

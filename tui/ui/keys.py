@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from textual.app import App
-from textual.binding import Binding
 from textual.dom import DOMNode
 
+from tui.ui.bound_actions import class_bindings
 from tui.ui.screens.searching_screen import SearchingScreen
 from tui.ui.screens.tag_dialog import TagDialog
 from tui.ui.widgets.annotation_pane import Codebook
@@ -27,28 +27,6 @@ SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Find bar", FindInput),
 ]
 
-_PRETTY = {
-    "slash": "/",
-    "question_mark": "?",
-    "left_parenthesis": "(",
-    "right_parenthesis": ")",
-    "left_curly_bracket": "{",
-    "right_curly_bracket": "}",
-    "pageup": "PgUp",
-    "pagedown": "PgDn",
-    "left": "←",
-    "right": "→",
-    "up": "↑",
-    "down": "↓",
-}
-
-
-def pretty_key(key: str) -> str:
-    """A key name as people write it: "ctrl+shift+left" is "Ctrl+Shift+←"."""
-    *modifiers, last = key.split("+")
-    named = _PRETTY.get(last, last.capitalize() if len(last) > 1 else last.upper() if modifiers else last)
-    return "+".join([*(m.capitalize() for m in modifiers), named])
-
 
 def key_sections(app: App[object]) -> list[tuple[str, list[tuple[str, str]]]]:
     """Each section's bindings as (keys, description) rows, keys sharing an action joined."""
@@ -64,12 +42,4 @@ def key_sections(app: App[object]) -> list[tuple[str, list[tuple[str, str]]]]:
 
 def _rows(node_class: type[DOMNode]) -> list[tuple[str, str]]:
     """The described bindings of one class, in declaration order, grouped by action."""
-    grouped: dict[str, tuple[list[str], str]] = {}
-    for binding in node_class._merge_bindings().key_to_bindings.values():
-        for item in binding:
-            if not isinstance(item, Binding) or not item.description:
-                continue
-            keys, _ = grouped.setdefault(item.action, ([], item.tooltip or item.description))
-            if pretty_key(item.key) not in keys:
-                keys.append(pretty_key(item.key))
-    return [(" / ".join(keys), description) for keys, description in grouped.values()]
+    return [(bound.keys_label, bound.title) for bound in class_bindings(node_class)]
