@@ -42,8 +42,8 @@ _SPAN_TYPE = "i"
 _START, _END = itemgetter(0), itemgetter(1)
 _NOTHING: array[int] = array(_SPAN_TYPE)
 _CORE = Path(__file__).resolve().parents[1]
-#: The code the mentions depend on: the recogniser, the date resolver it uses, the models.
-_SOURCES = ("entities/*.py", "timeline/resolve.py", "timeline/calendars.py", "models.py")
+#: The code the mentions depend on: the recogniser (its calendars included) and the models.
+_SOURCES = ("entities/*.py", "models.py")
 
 
 def text_hash(text: str) -> str:
