@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, ScreenStackError
 from textual.binding import Binding
 from textual.screen import Screen
@@ -57,6 +57,11 @@ NO_ARTICLES = (
 
 TYPE_KEYS = {str(number): kind for number, kind in enumerate(EntityType, start=1)}
 
+#: Below this width the text takes the whole row and the list and side pane are panels over it.
+NARROW_BELOW = 110
+#: From this width the list has its full width (the side pane grows with the terminal at any width).
+WIDE_FROM = 150
+
 
 class ReaderScreen(Screen[None]):
     """Browse the corpus and read one article with its entities highlighted."""
@@ -74,6 +79,9 @@ class ReaderScreen(Screen[None]):
             for key, kind in TYPE_KEYS.items()
         ),
     ]
+
+    # One class for the width, set by Textual on every resize; app.tcss lays the columns out by it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-medium"), (WIDE_FROM, "-wide")]
 
     def __init__(self, corpus: Corpus, engine: EntityEngine, problems: list[LoadProblem]) -> None:
         super().__init__()
@@ -115,6 +123,9 @@ class ReaderScreen(Screen[None]):
         The side panes mount just after the first paint, and the find bar on first use, so
         the article is on screen as soon as possible; their modules are imported then too.
         """
+        # The width class before the first frame (Textual sets it on resizes only), and before the
+        # children are styled, so that they are styled once.
+        self.add_class(width_class(self.app.size.width), update=False)
         yield KeyBar()  # first: the bottom row is split off the whole screen, then the columns
         yield ArticleList(id="article-list")
         yield ArticleHeader(id="article-header")
@@ -137,7 +148,8 @@ class ReaderScreen(Screen[None]):
             self.query_one(ArticleHeader).show_article(None, hint=f"Reading {self.pending.total:,} articles…")
         else:
             self.query_one(ArticleHeader).show_article(None, hint=NO_ARTICLES if not listed else None)
-        self.query_one(ArticleList).focus()
+        # Narrow, the text rather than the list in front.
+        self.query_one(ArticleView if self.has_class("-narrow") else ArticleList).focus()
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -209,7 +221,36 @@ class ReaderScreen(Screen[None]):
         if pane is not None and pane.id is not None:
             side = self.query_one("#side", TabbedContent)
             side.active = pane.id
+        self._open_panel_of(widget)  # narrow, the panel shows in the frame the focus moves in
         self.set_focus(widget)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Narrow, the list or side pane is shown while the focus is in it, and hidden when it leaves
+        (a click on the text, Enter on an article, Tab)."""
+        if self.has_class("-narrow"):  # wider, nothing to do: no styling while starting up
+            self._open_panel_of(event.widget)
+
+    def on_resize(self) -> None:
+        """Narrowed (Textual has set the width class by now): show the pane that has the focus."""
+        if self.has_class("-narrow") and self.focused is not None:
+            self._open_panel_of(self.focused)
+
+    def _open_panel_of(self, widget: Widget) -> None:
+        """Mark the list or the side pane open if ``widget`` is in it, and the other closed (the
+        class only shows or hides anything at a narrow width, see app.tcss). It is set on the
+        panes, not the screen, so that only they are styled again."""
+        within = widget.ancestors_with_self
+        for panel in self.query("#article-list, #side"):
+            panel.set_class(panel in within, "-open")
+
+    def close_panel(self) -> bool:
+        """Narrow, with the list or side pane over the text: hide it and go back to the text."""
+        if not self.has_class("-narrow") or not self.query("#article-list.-open, #side.-open"):
+            return False
+        view = self.query_one(ArticleView)
+        self._open_panel_of(view)
+        view.focus()
+        return True
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="load", description="reading the articles")
     def load_worker(self) -> None:
@@ -491,7 +532,9 @@ class ReaderScreen(Screen[None]):
         self.query_one(ArticleView).focus()
 
     def action_clear(self) -> None:
-        """Clear the find and the entity mark."""
+        """Close the panel over the text (narrow), or else clear the find and the entity mark."""
+        if self.close_panel():
+            return
         bar = self._find_bar()
         if bar is not None and bar.is_open:
             bar.close()
@@ -521,3 +564,8 @@ class ReaderScreen(Screen[None]):
         self._refresh_side()
         if self.marked is not None:
             self.mark_entity(self.marked)
+
+
+def width_class(width: int) -> str:
+    """The screen's width class at ``width`` columns, as Textual's breakpoints give it."""
+    return "-narrow" if width < NARROW_BELOW else "-medium" if width < WIDE_FROM else "-wide"

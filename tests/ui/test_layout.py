@@ -1,0 +1,124 @@
+"""Pilot tests of the layout at the sizes people use: 80×24, 120×40 and 200×50."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from tests.ui.conftest import settle
+from tui.ui.app import ReaderApp
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.widgets.article_list import ArticleList
+from tui.ui.widgets.article_view import ArticleView
+
+AppFactory = Callable[..., ReaderApp]
+
+SMALL = (80, 24)
+MEDIUM = (120, 40)
+LARGE = (200, 50)
+
+
+def reader(app: ReaderApp) -> ReaderScreen:
+    """The app's screen, which must be the reader."""
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+@asynccontextmanager
+async def started(make_app: AppFactory, size: tuple[int, int]) -> AsyncIterator[Pilot[None]]:
+    """The reader on the bundled corpus at ``size``, its background work done."""
+    async with make_app().run_test(size=size) as pilot:
+        await settle(pilot)
+        yield pilot
+
+
+async def open_panel(pilot: Pilot[None], key: str, panel: Widget) -> None:
+    """Press ``key`` and check ``panel`` comes over the text with the focus, the text keeping its
+    width and the keys staying in sight."""
+    app, view = pilot.app, pilot.app.query_one(ArticleView)
+    width = view.region.width
+    await pilot.press(key)
+    await pilot.pause()
+    assert shown(panel) and app.focused is not None and panel in app.focused.ancestors_with_self
+    assert panel.region.overlaps(view.region) and view.region.width == width
+    assert not panel.region.overlaps(app.query_one("KeyBar").region)
+
+
+def shown(widget: Widget) -> bool:
+    """Whether ``widget`` is laid out on screen (displayed, with a size)."""
+    return widget.display and widget.region.width > 0 and widget.region.height > 0
+
+
+async def test_at_80x24_the_text_takes_most_of_the_width(make_app: AppFactory) -> None:
+    async with started(make_app, SMALL) as pilot:
+        app = pilot.app
+        view = app.query_one(ArticleView)
+        assert view.content_region.width >= 60
+        assert not shown(app.query_one(ArticleList)) and not shown(app.query_one("#side"))
+        assert app.focused is view  # the text, not a hidden list, takes the keys
+
+
+async def test_at_80x24_a_lays_the_list_over_the_text_and_enter_opens_and_hides_it(
+    make_app: AppFactory,
+) -> None:
+    async with started(make_app, SMALL) as pilot:
+        app = pilot.app
+        screen, view, listing = reader(app), app.query_one(ArticleView), app.query_one(ArticleList)
+        await open_panel(pilot, "a", listing)
+        assert app.focused is listing
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert screen.article is not None and screen.article.id.startswith("001")
+        assert app.focused is view and not shown(listing)
+
+
+async def test_at_80x24_e_lays_the_side_pane_over_the_text_and_escape_closes_it(
+    make_app: AppFactory,
+) -> None:
+    async with started(make_app, SMALL) as pilot:
+        app = pilot.app
+        side = app.query_one("#side")
+        await open_panel(pilot, "e", side)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.query_one(ArticleView) and not shown(side)
+
+
+@pytest.mark.parametrize("size", [MEDIUM, LARGE])
+async def test_from_120_columns_the_list_and_side_pane_share_the_row(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    async with started(make_app, size) as pilot:
+        app = pilot.app
+        listing, view, side = app.query_one(ArticleList), app.query_one(ArticleView), app.query_one("#side")
+        assert shown(listing) and shown(side)
+        assert listing.region.right <= view.region.x and view.region.right <= side.region.x
+        assert view.content_region.width >= 45
+
+
+async def test_the_side_pane_grows_with_the_terminal(make_app: AppFactory) -> None:
+    async with started(make_app, MEDIUM) as pilot:
+        app = pilot.app
+        side = app.query_one("#side")
+        medium = side.region.width
+        await pilot.resize_terminal(*LARGE)
+        await settle(pilot)
+        assert side.region.width >= LARGE[0] * 3 // 10 > medium
+        assert app.query_one(ArticleView).content_region.width >= 90
+
+
+async def test_narrowing_the_terminal_lays_the_panes_over_the_text(make_app: AppFactory) -> None:
+    async with started(make_app, MEDIUM) as pilot:
+        app = pilot.app
+        await pilot.resize_terminal(*SMALL)
+        await settle(pilot)
+        assert app.query_one(ArticleView).content_region.width >= 60
+        assert shown(app.query_one(ArticleList))  # it has the focus: it stays in front until left
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not shown(app.query_one(ArticleList))
