@@ -1,9 +1,11 @@
-"""The legend: the entity types in their text colours, two rows of three; click or 1–6 to toggle."""
+"""The legend: the entity types in their text colours, two rows of three (more rows when narrow, so
+no type is ever cut off); click or 1–6 to toggle."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual import events
+from textual.geometry import Size
 from textual.widget import Widget
 
 from tui.core.models import EntityType
@@ -18,7 +20,8 @@ SHORT_LABELS = {
     EntityType.FIGURE: "Figures",
     EntityType.DATE: "Dates",
 }
-COLUMNS = 3
+#: The columns tried, widest first: two rows of three, else three rows of two, else one a row.
+COLUMNS = (3, 2, 1)
 
 
 class Legend(Widget):
@@ -28,7 +31,7 @@ class Legend(Widget):
 
     DEFAULT_CSS = """
     Legend {
-        height: 2;
+        height: auto;
         padding: 0 2;
         background: $surface;
         & > .legend--off { color: $text-disabled; text-style: strike; background: transparent; }
@@ -42,36 +45,58 @@ class Legend(Widget):
 
     def set_state(self, enabled: set[EntityType], counts: dict[EntityType, int] | None) -> None:
         """Show which types are on and how many mentions each has in the open article."""
+        rows = self._rows()
         self.enabled = set(enabled)
         self.counts = None if counts is None else dict(counts)
-        self.refresh()
+        self.refresh(layout=self._rows() != rows)  # counts make the labels longer: maybe more rows
 
-    def _cell_width(self) -> int:
-        """The width of one type's cell, a gap included."""
-        return max(8, self.content_size.width // COLUMNS)
-
-    def render(self) -> Text:
-        """Two rows of three coloured cells."""
-        width = self._cell_width()
-        legend = Text(no_wrap=True, overflow="crop")
-        colours = entity_styles(self.app.theme_variables)
-        off = self.get_component_rich_style("legend--off", partial=True)
+    def _labels(self) -> list[str]:
+        """Each type's label: its key, short name and (once known) count."""
+        labels = []
         for index, kind in enumerate(EntityType):
-            if index and index % COLUMNS == 0:
-                legend.append("\n")
             label = f" {index + 1} {SHORT_LABELS[kind]}"
             if self.counts is not None:
                 label += f" {self.counts.get(kind, 0)}"
-            legend.append(label[: width - 1].ljust(width - 1), colours[kind] if kind in self.enabled else off)
+            labels.append(label)
+        return labels
+
+    def _grid(self, width: int | None = None) -> tuple[int, int]:
+        """The number of columns and the width of one cell (a gap included) at ``width`` cells:
+        the most columns whose cells hold every whole label, spread over the width."""
+        width = self.content_size.width if width is None else width
+        needed = max(len(label) for label in self._labels()) + 1
+        columns = next((n for n in COLUMNS if n * needed <= width), 1)
+        return columns, max(needed, width // columns)
+
+    def _rows(self, width: int | None = None) -> int:
+        """How many rows the legend takes at ``width`` cells."""
+        columns, _ = self._grid(width)
+        return -(-len(EntityType) // columns)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many rows as the columns that fit need."""
+        return self._rows(width)
+
+    def render(self) -> Text:
+        """The cells, row by row, coloured by type (struck when off)."""
+        columns, width = self._grid()
+        legend = Text(no_wrap=True, overflow="crop")
+        colours = entity_styles(self.app.theme_variables)
+        off = self.get_component_rich_style("legend--off", partial=True)
+        for index, (kind, label) in enumerate(zip(EntityType, self._labels(), strict=True)):
+            if index and index % columns == 0:
+                legend.append("\n")
+            legend.append(label.ljust(width - 1), colours[kind] if kind in self.enabled else off)
             legend.append(" ")
         return legend
 
     def type_at(self, x: int, y: int) -> EntityType | None:
         """The type whose cell is at content offset (x, y)."""
-        column = x // self._cell_width()
-        index = y * COLUMNS + column
+        columns, width = self._grid()
+        column = x // width
+        index = y * columns + column
         kinds = list(EntityType)
-        return kinds[index] if 0 <= column < COLUMNS and 0 <= index < len(kinds) else None
+        return kinds[index] if 0 <= column < columns and 0 <= index < len(kinds) else None
 
     def on_click(self, event: events.Click) -> None:
         """Toggle the clicked type."""
