@@ -9,7 +9,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
@@ -46,10 +46,12 @@ class AddDialog(ModalScreen[AddRequest | None]):
     AddDialog {
         align: center middle;
         & > Vertical {
-            width: 84; max-width: 95%; height: auto;
+            width: 84; max-width: 95%; height: auto; max-height: 100%;
             border: thick $primary 60%; background: $surface; padding: 0 1;
         }
+        #dialog-body { height: auto; max-height: 100%; }
         .hint { color: $text-muted; }
+        #keys-hint { dock: bottom; }
         #add-error { color: $error; }
     }
     """
@@ -58,17 +60,18 @@ class AddDialog(ModalScreen[AddRequest | None]):
     def compose(self) -> ComposeResult:
         """The fields."""
         with Vertical():
-            yield Label("Add articles: a text, Markdown or HTML file, or a folder of them")
-            yield Input(placeholder="path to a file or folder (several: separate with ;)", id="add-path")
-            yield Label(
-                "For files that do not say (each file's own title and date come first):", classes="hint"
-            )
-            yield Input(placeholder="title", id="add-title")
-            yield Input(placeholder="published: YYYY-MM-DD", id="add-published")
-            yield Input(placeholder="source (outlet)", id="add-source")
-            yield Input(placeholder="address (URL)", id="add-url")
-            yield Label("", id="add-error")
-            yield Label("Enter to add · Tab to move · Esc to cancel", classes="hint")
+            with VerticalScroll(id="dialog-body"):  # scrolls when the terminal is too short
+                yield Label("Add articles: a text, Markdown or HTML file, or a folder of them")
+                yield Input(placeholder="path to a file or folder (several: separate with ;)", id="add-path")
+                yield Label(
+                    "For files that do not say (each file's own title and date come first):", classes="hint"
+                )
+                yield Input(placeholder="title", id="add-title")
+                yield Input(placeholder="published: YYYY-MM-DD", id="add-published")
+                yield Input(placeholder="source (outlet)", id="add-source")
+                yield Input(placeholder="address (URL)", id="add-url")
+                yield Label("", id="add-error")
+            yield Label("Enter to add · Tab to move · Esc to cancel", classes="hint", id="keys-hint")
 
     def on_mount(self) -> None:
         """Start in the path field."""

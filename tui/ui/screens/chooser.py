@@ -24,7 +24,9 @@ class ChooserDialog(ModalScreen[int | None]):
             width: 90; max-width: 95%; height: auto; max-height: 80%;
             border: thick $primary 60%; background: $surface; padding: 0 1;
         }
-        OptionList { height: auto; max-height: 20; }
+        /* The title stays at the top; the list takes what is left, and scrolls. */
+        Label { dock: top; }
+        OptionList { height: auto; max-height: 100%; }
     }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

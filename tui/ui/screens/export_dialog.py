@@ -7,7 +7,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
@@ -22,10 +22,12 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     ExportDialog {
         align: center middle;
         & > Vertical {
-            width: 80; max-width: 95%; height: auto;
+            width: 80; max-width: 95%; height: auto; max-height: 100%;
             border: thick $primary 60%; background: $surface; padding: 0 1;
         }
+        #dialog-body { height: auto; max-height: 100%; }
         .hint { color: $text-muted; }
+        #keys-hint { dock: bottom; }
         #export-error { color: $error; }
     }
     """
@@ -38,13 +40,14 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     def compose(self) -> ComposeResult:
         """Format choice and path."""
         with Vertical():
-            yield Label("Export every annotation")
-            with RadioSet(id="format"):
-                yield RadioButton("Native JSON (everything, for iranpak-reader)", value=True, id="native")
-                yield RadioButton("W3C Web Annotation JSON-LD (for other tools)", id="w3c")
-            yield Input(str(self.folder / "annotations-export.json"), id="path")
-            yield Label("", id="export-error")
-            yield Label("Enter to export · Esc to cancel", classes="hint")
+            with VerticalScroll(id="dialog-body"):  # scrolls when the terminal is too short
+                yield Label("Export every annotation")
+                with RadioSet(id="format"):
+                    yield RadioButton("Native JSON (everything, for iranpak-reader)", value=True, id="native")
+                    yield RadioButton("W3C Web Annotation JSON-LD (for other tools)", id="w3c")
+                yield Input(str(self.folder / "annotations-export.json"), id="path")
+                yield Label("", id="export-error")
+            yield Label("Enter to export · Esc to cancel", classes="hint", id="keys-hint")
 
     def on_mount(self) -> None:
         """Start in the path field."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -18,7 +18,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen {
         align: center middle;
-        & > VerticalScroll {
+        & > Vertical {
             width: 90;
             max-width: 95%;
             height: 90%;
@@ -26,22 +26,26 @@ class HelpScreen(ModalScreen[None]):
             background: $surface;
             padding: 0 1;
         }
+        #keys-hint { dock: bottom; }
     }
     """
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
 
     def compose(self) -> ComposeResult:
-        """One table per section."""
+        """One table per section, scrolling, with how to close it always in sight."""
         from rich.table import Table  # not needed before the first paint
 
-        with VerticalScroll():
-            yield Static(Text("iranpak-reader — keys", style="bold"))
-            for title, rows in key_sections(self.app):
-                table = Table(title=title, title_justify="left", title_style="bold", expand=True, box=None)
-                table.add_column("Key", style="bold", width=22)
-                table.add_column("Action")
-                for key, description in rows:
-                    table.add_row(Text(key), Text(description))
-                yield Static(table)
-            yield Static(Text("Esc, q or ? closes this help.", style="dim"))
+        with Vertical():
+            yield Static(Text("Esc, q or ? closes this help.", style="dim"), id="keys-hint")  # in sight
+            with VerticalScroll():
+                yield Static(Text("iranpak-reader — keys", style="bold"))
+                for title, rows in key_sections(self.app):
+                    table = Table(
+                        title=title, title_justify="left", title_style="bold", expand=True, box=None
+                    )
+                    table.add_column("Key", style="bold", width=22)
+                    table.add_column("Action")
+                    for key, description in rows:
+                        table.add_row(Text(key), Text(description))
+                    yield Static(table)

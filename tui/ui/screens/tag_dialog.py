@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, TextArea
@@ -37,15 +37,16 @@ class TagDialog(ModalScreen[TagChoice | None]):
     TagDialog {
         align: center middle;
         & > Vertical {
-            width: 76; max-width: 95%; height: auto; max-height: 95%;
+            width: 76; max-width: 95%; height: auto; max-height: 100%;
             border: thick $primary 60%; background: $surface; padding: 0 1;
         }
+        #dialog-body { height: auto; max-height: 100%; }
         #quote { color: $text-muted; text-style: italic; margin-bottom: 1; }
         #tag-list { height: 10; }
         #new-tag { height: auto; }
         #new-tag Input { width: 1fr; }
         #note { height: 6; }
-        #buttons { height: auto; align-horizontal: right; }
+        #buttons { dock: bottom; height: auto; align-horizontal: right; }
         .hint { color: $text-muted; }
     }
     """
@@ -64,18 +65,24 @@ class TagDialog(ModalScreen[TagChoice | None]):
         self.new_tags: dict[str, Tag] = {}
 
     def compose(self) -> ComposeResult:
-        """Quote, filter field, tag list, new-tag fields, note, buttons."""
+        """Quote, filter field, tag list, new-tag fields and note, scrolling when they do not fit;
+        under them, always in sight, the buttons."""
         with Vertical():
-            yield Label(Content(f"“{one_line(self.quote)[:300]}”"), id="quote")
-            yield Input(placeholder="Filter tags, or type a new tag name and press Enter", id="tag-filter")
-            yield SelectionList[str](id="tag-list")
-            yield Label("Note", classes="hint")
-            yield TextArea(visible(self.note), id="note", soft_wrap=True)
-            yield Label("A new tag's colour and description (used when Enter creates one)", classes="hint")
-            with Horizontal(id="new-tag"):
-                colour = PALETTE[len(self.codebook) % len(PALETTE)]
-                yield Input(value=colour, placeholder="#rrggbb", id="new-colour")
-                yield Input(placeholder="description (optional)", id="new-description")
+            with VerticalScroll(id="dialog-body"):
+                yield Label(Content(f"“{one_line(self.quote)[:300]}”"), id="quote")
+                yield Input(
+                    placeholder="Filter tags, or type a new tag name and press Enter", id="tag-filter"
+                )
+                yield SelectionList[str](id="tag-list")
+                yield Label("Note", classes="hint")
+                yield TextArea(visible(self.note), id="note", soft_wrap=True)
+                yield Label(
+                    "A new tag's colour and description (used when Enter creates one)", classes="hint"
+                )
+                with Horizontal(id="new-tag"):
+                    colour = PALETTE[len(self.codebook) % len(PALETTE)]
+                    yield Input(value=colour, placeholder="#rrggbb", id="new-colour")
+                    yield Input(placeholder="description (optional)", id="new-description")
             with Horizontal(id="buttons"):
                 yield Button("Save (Ctrl+S)", variant="primary", id="save")
                 yield Button("Cancel (Esc)", id="cancel")
