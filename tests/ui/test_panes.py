@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from tests.ui.conftest import SIZE, settle
+from textual.worker import WorkerCancelled
+
+from tests.ui.conftest import SIZE
 from tui.ui.app import ReaderApp
 from tui.ui.messages import EntityChosen
 from tui.ui.widgets.article_view import ArticleView
@@ -22,9 +25,59 @@ def entries(listing: LineList) -> list[str]:
     return ["\n".join(line.plain for line in rows.lines(i)) for i in range(len(rows))]
 
 
+#: What the Xref pane shows while one of its workers has not posted yet.
+PENDING = {
+    "Most often named with it: counting…",
+    "Related articles: ranking…",
+    "The selection, elsewhere: looking…",
+}
+
+
+async def settle_until(pilot: Any, done: Callable[[], bool], rounds: int = 100) -> None:
+    """Wait for the workers and the messages they post until ``done()`` holds.
+
+    As ``conftest.settle_until``, except that a worker cancelled while waited on counts as
+    finished: the panes' workers are exclusive, so following a new entity or article cancels the
+    one still running, and ``workers.wait_for_complete`` would raise ``WorkerCancelled``.
+    """
+    for _ in range(rounds):
+        results = await asyncio.gather(
+            *(worker.wait() for worker in pilot.app.workers), return_exceptions=True
+        )
+        for result in results:
+            if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
+                raise result
+        await pilot.pause()
+        await pilot.pause()
+        if done():
+            return
+
+
+async def indexed(pilot: Any) -> Any:
+    """Wait until the corpus indexes are built and the side panes mounted; the reader screen."""
+    screen = pilot.app.screen
+    await settle_until(pilot, lambda: screen.index is not None and bool(screen.query("#xref-list")))
+    assert screen.index is not None and screen.timeline is not None
+    return screen
+
+
+async def xref_done(pilot: Any, first: str) -> list[str]:
+    """The Xref pane's entries once it shows what was asked (its first entry starts with ``first``)
+    and its workers have posted (nothing counting, ranking or looking)."""
+    listing = pilot.app.query_one("#xref-list", LineList)
+
+    def done() -> bool:
+        shown = entries(listing)
+        return bool(shown) and shown[0].startswith(first) and not PENDING.intersection(shown)
+
+    await settle_until(pilot, done)
+    assert done(), entries(listing)
+    return entries(listing)
+
+
 async def into_text(pilot: Any) -> ArticleView:
-    """Open the first article and focus its text."""
-    await settle(pilot)
+    """Open the first article and focus its text, once the indexes are built."""
+    await indexed(pilot)
     await pilot.press("enter")
     await pilot.pause()
     return pilot.app.query_one(ArticleView)
@@ -36,9 +89,7 @@ async def test_timeline_pane_lists_events_filters_and_opens_sources(make_app: Ap
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
-        screen = app.screen
+        screen = await indexed(pilot)
         assert isinstance(screen, ChronicleScreen) and screen.timeline is not None
         await pilot.press("L")
         listing = app.query_one("#timeline-list", LineList)
@@ -79,18 +130,17 @@ async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> N
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = app.screen
+        screen = await indexed(pilot)
         assert isinstance(screen, CrossRefScreen)
         screen.post_message(EntityChosen("person:larijani"))
-        await settle(pilot)
+        await settle_until(pilot, lambda: screen.xref_entity == "person:larijani")
         await pilot.press("X")
         listing = app.query_one("#xref-list", LineList)
         assert app.focused is listing
-        prompts = entries(listing)
+        prompts = await xref_done(pilot, "Ali Larijani")
         assert prompts[0].startswith("Ali Larijani: 23 mentions in 3 articles")
-        assert any("Most often named with it" in p for p in prompts)
-        assert any("Related articles" in p for p in prompts)
+        assert "Most often named with it" in prompts
+        assert "Related articles (shared entities, rarest first)" in prompts
         rows = listing.rows
         assert isinstance(rows, XrefRows)
         first_mention = next(i for i in range(len(rows)) if rows.kind(i) == "mention")
@@ -106,6 +156,8 @@ async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> N
         view.move_cursor(view.text.index("Dar"))
         await pilot.pause()
         assert screen.xref_entity == "person:ishaq-dar"
+        # the related articles of the article jumped to are ranked in a worker
+        await xref_done(pilot, "Mohammad Ishaq Dar")
         rows = listing.rows
         assert isinstance(rows, XrefRows)
         related = next(i for i in range(len(rows)) if rows.kind(i) == "article")
@@ -126,9 +178,7 @@ async def test_xref_pane_shows_the_selection_elsewhere(make_app: AppFactory) -> 
         start = view.text.index("raising bilateral trade to $10 billion")
         view.select(start, start + len("raising bilateral trade to $10 billion"))
         await pilot.pause()
-        await settle(pilot)
-        listing = app.query_one("#xref-list", LineList)
-        prompts = entries(listing)
+        prompts = await xref_done(pilot, "The selection, elsewhere:")
         assert prompts[0].startswith("The selection, elsewhere:")
         assert sum("the same figure" in p for p in prompts) >= 3
 
@@ -138,11 +188,11 @@ async def test_xref_rows_list_every_mention_by_article_without_copying(make_app:
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = app.screen
+        screen = await indexed(pilot)
         assert isinstance(screen, CrossRefScreen) and screen.index is not None
         screen.post_message(EntityChosen("place:iran"))
-        await settle(pilot)
+        await settle_until(pilot, lambda: screen.xref_entity == "place:iran")
+        await xref_done(pilot, "Iran")
         rows = app.query_one("#xref-list", LineList).rows
         assert isinstance(rows, XrefRows)
         kinds = [rows.kind(i) for i in range(len(rows))]
@@ -162,7 +212,7 @@ async def test_the_key_bar_shows_the_keys_that_apply_and_a_click_presses_one(mak
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await indexed(pilot)
         view = app.query_one(ArticleView)
         view.move_cursor(view.text.index("leading"))  # no entity under the cursor, none chosen
         await pilot.press("L")
@@ -183,7 +233,6 @@ async def test_the_timeline_filters_by_the_entity_under_the_text_cursor(make_app
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         view = await into_text(pilot)
-        await settle(pilot)
         view.move_cursor(view.text.index("Pakistan"))
         await pilot.press("L", "f")
         await pilot.pause()
