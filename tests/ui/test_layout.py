@@ -10,8 +10,10 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from tests.ui.conftest import settle
+from tui.core.models import Article
 from tui.ui.app import ReaderApp
 from tui.ui.screens.reader import ReaderScreen
+from tui.ui.widgets.article_header import MORE, ArticleHeader
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.article_view import ArticleView
 
@@ -122,3 +124,43 @@ async def test_narrowing_the_terminal_lays_the_panes_over_the_text(make_app: App
         await pilot.press("enter")
         await pilot.pause()
         assert not shown(app.query_one(ArticleList))
+
+
+async def test_a_long_standfirst_is_folded_with_a_marker_and_unfolds(make_app: AppFactory) -> None:
+    words = " ".join(f"word{n}" for n in range(120))
+    article = Article("x", "A title", "Body text.", standfirst=f"Start {words} the very end.")
+    async with started(make_app, SMALL) as pilot:
+        header = pilot.app.query_one(ArticleHeader)
+        header.show_article(article)
+        await pilot.pause()
+        folded = header.render().plain
+        assert MORE in folded and "the very end." not in folded
+        height = header.region.height
+        await pilot.press("i")
+        await pilot.pause()
+        unfolded = header.render().plain
+        assert "Start word0" in unfolded and "the very end." in unfolded and MORE not in unfolded
+        assert header.region.height > height
+        await pilot.click(ArticleHeader)
+        await pilot.pause()
+        assert MORE in header.render().plain and header.region.height == height
+        await pilot.press("i")
+        header.show_article(article)  # the same article shown again (entities found): it stays unfolded
+        await pilot.pause()
+        assert "the very end." in header.render().plain
+        header.show_article(Article("y", "Another", "Text.", standfirst=f"Again {words}."))
+        await pilot.pause()
+        assert MORE in header.render().plain  # a new article starts folded
+
+
+async def test_a_cut_date_basis_says_so_and_unfolds(make_app: AppFactory) -> None:
+    basis = "a photo caption " + "that goes on " * 12 + "to its last words"
+    article = Article("x", "A title", "Body text.", date_basis=basis)
+    async with started(make_app, SMALL) as pilot:
+        header = pilot.app.query_one(ArticleHeader)
+        header.show_article(article)
+        await pilot.pause()
+        assert MORE in header.render().plain and "last words" not in header.render().plain
+        await pilot.press("i")
+        await pilot.pause()
+        assert "to its last words" in header.render().plain.replace("\n", " ")

@@ -74,6 +74,7 @@ class ReaderScreen(Screen[None]):
         Binding("a", "focus('#article-list')", "Articles", show=False),
         Binding("r", "focus('#article-view')", "Text", show=False),
         Binding("e", "focus('#entity-tree')", "Entities", show=False),
+        Binding("i", "standfirst", "Standfirst", show=False, tooltip="Show the whole standfirst, or fold it"),
         *(
             Binding(key, f"toggle_type('{kind.value}')", f"Toggle {kind.label.lower()}", show=False)
             for key, kind in TYPE_KEYS.items()
@@ -223,6 +224,10 @@ class ReaderScreen(Screen[None]):
             side.active = pane.id
         self._open_panel_of(widget)  # narrow, the panel shows in the frame the focus moves in
         self.set_focus(widget)
+
+    def action_standfirst(self) -> None:
+        """Unfold a long standfirst (or fold it again)."""
+        self.query_one(ArticleHeader).toggle_standfirst()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Narrow, the list or side pane is shown while the focus is in it, and hidden when it leaves

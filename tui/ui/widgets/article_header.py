@@ -1,4 +1,8 @@
-"""The open article's title, standfirst and metadata, above the text."""
+"""The open article's title, standfirst and metadata, above the text.
+
+A long standfirst is folded after :data:`MAX_STANDFIRST_LINES` lines, and a metadata line longer
+than the width is cut, each with a marker saying so; a click on the header (or the reader's ``i``)
+unfolds them, and folds them again."""
 
 from __future__ import annotations
 
@@ -10,10 +14,14 @@ from tui.core.safe_text import one_line
 from tui.ui.theme import entity_styles
 
 MAX_STANDFIRST_LINES = 3
+#: Ends a folded standfirst's last line; and an unfolded one's, to fold it again.
+MORE = " … more (i)"
+LESS = " less (i)"
 
 
 class ArticleHeader(Widget):
-    """Title in bold and standfirst in italics (wrapped), then metadata lines cut with an ellipsis."""
+    """Title in bold and standfirst in italics (wrapped), then metadata lines; what does not fit is
+    folded, with a marker, until unfolded."""
 
     DEFAULT_CSS = """
     ArticleHeader {
@@ -30,17 +38,33 @@ class ArticleHeader(Widget):
         self.article: Article | None = None
         self.title_mentions: list[Mention] = []
         self.hint: str | None = None
+        self.unfolded = False  # the whole standfirst, however long
+        self.folded = False  # as drawn: some of the standfirst is left out
         self._drawn: tuple[int, Text] | None = None  # (width, header): measuring and drawing reuse it
 
     def show_article(
         self, article: Article | None, title_mentions: list[Mention] | None = None, hint: str | None = None
     ) -> None:
-        """Show an article's header (its title's entities coloured), or a hint when there is none."""
-        self.article = article
+        """Show an article's header (its title's entities coloured), or a hint when there is none
+        (a new article's standfirst starts folded)."""
         self.title_mentions = list(title_mentions or [])
         self.hint = hint
+        if article is not self.article or article is None:
+            self.unfolded = False
+        self.article = article
         self._drawn = None
         self.refresh(layout=True)
+
+    def toggle_standfirst(self) -> None:
+        """Show the whole standfirst, or fold it again."""
+        self.unfolded = not self.unfolded
+        self._drawn = None
+        self.refresh(layout=True)
+
+    def on_click(self) -> None:
+        """A click on a header with a long standfirst unfolds it (or folds it)."""
+        if self.folded or self.unfolded:
+            self.toggle_standfirst()
 
     def notify_style_update(self) -> None:
         """The styles changed (another theme): make the header again in the new colours."""
@@ -57,6 +81,7 @@ class ArticleHeader(Widget):
     def _header(self, width: int) -> Text:
         """Title, standfirst and metadata at ``width`` cells (metadata lines never wrap)."""
         article = self.article
+        self.folded = False
         if article is None:
             return Text(self.hint or "No article open. Choose one in the list on the left.", style="dim")
         header = Text(one_line(article.title), style="bold")
@@ -65,7 +90,18 @@ class ArticleHeader(Widget):
             header.stylize(colours[mention.type], mention.start, mention.end)
         if article.standfirst:
             standfirst = Text(one_line(article.standfirst), style="italic")
-            lines = standfirst.wrap(self.app.console, width)[:MAX_STANDFIRST_LINES]
+            lines = list(standfirst.wrap(self.app.console, width))
+            if len(lines) > MAX_STANDFIRST_LINES:
+                self.folded = not self.unfolded
+                if self.folded:
+                    lines = lines[:MAX_STANDFIRST_LINES]
+                marker = MORE if self.folded else LESS
+                last = lines[-1].copy()
+                last.rstrip()
+                if last.cell_len + len(marker) > width:
+                    last.truncate(max(width - len(marker), 0))
+                last.append(marker, style="dim not italic")
+                lines[-1] = last
             header.append("\n")
             header.append(Text("\n").join(lines))
         fields = [article.published_label, article.dateline, f"source {article.source}"]
@@ -73,7 +109,10 @@ class ArticleHeader(Widget):
         basis = one_line(f"Date from {article.date_basis}")
         for line, look in ((meta, "dim"), (basis, "dim italic")):
             part = Text(line, style=look)
-            part.truncate(width, overflow="ellipsis")
+            if part.cell_len > width and not self.unfolded:  # cut, saying so; unfolded, it wraps
+                self.folded = True
+                part.truncate(max(width - len(MORE), 0))
+                part.append(MORE, style="dim not italic")
             header.append("\n")
             header.append(part)
         return header
