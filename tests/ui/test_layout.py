@@ -52,8 +52,8 @@ async def open_panel(pilot: Pilot[None], key: str, panel: Widget) -> None:
 
 
 def shown(widget: Widget) -> bool:
-    """Whether ``widget`` is laid out on screen (displayed, with a size)."""
-    return widget.display and widget.region.width > 0 and widget.region.height > 0
+    """Whether ``widget`` is drawn on screen (displayed, with a size, inside the screen)."""
+    return widget.display and widget.screen.region.overlaps(widget.region)
 
 
 async def test_at_80x24_the_text_takes_most_of_the_width(make_app: AppFactory) -> None:
@@ -164,3 +164,19 @@ async def test_a_cut_date_basis_says_so_and_unfolds(make_app: AppFactory) -> Non
         await pilot.press("i")
         await pilot.pause()
         assert "to its last words" in header.render().plain.replace("\n", " ")
+
+
+async def test_at_80x24_tab_and_shift_tab_bring_the_panes_in(make_app: AppFactory) -> None:
+    async with started(make_app, SMALL) as pilot:
+        app = pilot.app
+        listing, view, side = app.query_one(ArticleList), app.query_one(ArticleView), app.query_one("#side")
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is listing and shown(listing) and not shown(side)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is view and not shown(listing) and not shown(side)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is not None and side in app.focused.ancestors and shown(side)
+        assert not shown(listing)

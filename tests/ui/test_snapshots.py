@@ -1,4 +1,5 @@
-"""Snapshot tests of the look, at a fixed terminal size, in dark and light themes."""
+"""Snapshot tests of the look: at a fixed terminal size in dark and light themes, and the main
+screen and tag dialog at 80×24, 120×40 and 200×50."""
 
 from __future__ import annotations
 
@@ -75,3 +76,62 @@ class TestLook:
             await pilot.pause()
 
         assert snap_compare(make_app(store=store), terminal_size=SNAPSHOT_SIZE, run_before=annotated)
+
+
+async def article_open(pilot: Any) -> None:
+    """The first article open, its entities found and the side panes mounted."""
+    await settle(pilot)
+
+
+async def tag_dialog_open(pilot: Any) -> None:
+    """The tag dialog over a selection of three words in the text."""
+    await settle(pilot)
+    pilot.app.query_one("ArticleView").focus()
+    await pilot.press("v", "w", "w", "w", "t")
+    await pilot.pause()
+
+
+class SizedLook:
+    """The main screen and the tag dialog at the size a subclass names (not collected itself)."""
+
+    SIZE: tuple[int, int]
+
+    def test_article_open(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
+        assert snap_compare(make_app(), terminal_size=self.SIZE, run_before=article_open)
+
+    def test_tag_dialog(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
+        assert snap_compare(make_app(), terminal_size=self.SIZE, run_before=tag_dialog_open)
+
+
+class TestAt80x24(SizedLook):
+    """The default size of most terminals: the text has the row, the list and panes come over it."""
+
+    SIZE = (80, 24)
+
+    def test_list_over_the_text(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
+        async def list_open(pilot: Any) -> None:
+            await settle(pilot)
+            await pilot.press("a", "j")
+            await pilot.pause()
+
+        assert snap_compare(make_app(), terminal_size=self.SIZE, run_before=list_open)
+
+    def test_entities_over_the_text(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
+        async def entities_open(pilot: Any) -> None:
+            await settle(pilot)
+            await pilot.press("e")
+            await settle(pilot)  # the tabs place their underline once they have a size
+
+        assert snap_compare(make_app(), terminal_size=self.SIZE, run_before=entities_open)
+
+
+class TestAt120x40(SizedLook):
+    """A medium terminal: list, text and side pane share the row."""
+
+    SIZE = (120, 40)
+
+
+class TestAt200x50(SizedLook):
+    """A large terminal: the side pane grows with it."""
+
+    SIZE = (200, 50)
