@@ -124,6 +124,11 @@ async def test_narrowing_the_terminal_lays_the_panes_over_the_text(make_app: App
         await pilot.press("enter")
         await pilot.pause()
         assert not shown(app.query_one(ArticleList))
+        await pilot.resize_terminal(*MEDIUM)  # and back: beside the text again
+        await settle(pilot)
+        listing, view, side = app.query_one(ArticleList), app.query_one(ArticleView), app.query_one("#side")
+        assert shown(listing) and shown(side)
+        assert listing.region.right <= view.region.x and view.region.right <= side.region.x
 
 
 async def test_a_long_standfirst_is_folded_with_a_marker_and_unfolds(make_app: AppFactory) -> None:
