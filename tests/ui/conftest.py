@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
+from textual.worker import WorkerCancelled
 
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import load_corpus
@@ -51,8 +52,14 @@ def make_app() -> Callable[..., ReaderApp]:
 
 
 async def settle(pilot: Any) -> None:
-    """Wait for background workers and the messages they post."""
-    await pilot.app.workers.wait_for_complete()
+    """Wait for background workers and the messages they post (a worker cancelled because a newer
+    run of it replaced it counts as finished: the newer one is waited for)."""
+    for _ in range(50):
+        try:
+            await pilot.app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:
+            continue
     await pilot.pause()
     await pilot.pause()
 

@@ -36,7 +36,7 @@ class ReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {ArticleCommands, ReaderCommands, TagCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
+        Binding("question_mark", "help", "Help", tooltip="Every key, by what it does"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
 

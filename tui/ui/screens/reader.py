@@ -71,9 +71,9 @@ class ReaderScreen(Screen[None]):
         Binding("n", "step(1)", "Next", tooltip="Next find match or mention"),
         Binding("N", "step(-1)", "Prev", tooltip="Previous find match or mention"),
         Binding("escape", "clear", "Clear marks", show=False),
-        Binding("a", "focus('#article-list')", "Articles", show=False),
-        Binding("r", "focus('#article-view')", "Text", show=False),
-        Binding("e", "focus('#entity-tree')", "Entities", show=False),
+        Binding("a", "focus('#article-list')", "Articles", show=False, tooltip="Go to the article list"),
+        Binding("r", "focus('#article-view')", "Text", show=False, tooltip="Go to the article's text"),
+        Binding("e", "focus('#entity-tree')", "Entities", show=False, tooltip="Go to the entities pane"),
         Binding("i", "standfirst", "Standfirst", show=False, tooltip="Show the whole standfirst, or fold it"),
         *(
             Binding(key, f"toggle_type('{kind.value}')", f"Toggle {kind.label.lower()}", show=False)
