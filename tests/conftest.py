@@ -86,3 +86,14 @@ def workspace(tmp_path: Path) -> Path:
     shutil.copytree(ARTICLES, tmp_path / "articles")
     (tmp_path / "annotations").mkdir()
     return tmp_path
+
+
+def make_not_a_file(path: Path, kind: str) -> Path:
+    """Put at ``path`` what is not a regular file: a "folder", a "fifo" or a "loop" (a symlink to itself)."""
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to(path)
+    return path

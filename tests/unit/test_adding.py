@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTICLES
+from tests.conftest import ARTICLES, make_not_a_file
 from tui.core.adding.add import LOCK_NAME, Defaults, add_paths, expand
 from tui.core.corpus import load_article, load_corpus
 from tui.core.entities import EntityEngine, load_gazetteer
@@ -341,13 +341,7 @@ def test_real_articles_as_html_pages_are_still_added(
 def test_a_lock_file_that_is_not_a_file_is_said_in_words(
     tmp_path: Path, folder: Path, engine: EntityEngine, kind: str
 ) -> None:
-    lock = folder / LOCK_NAME
-    if kind == "folder":
-        lock.mkdir()
-    elif kind == "fifo":
-        os.mkfifo(lock)
-    else:
-        lock.symlink_to(lock)
+    lock = make_not_a_file(folder / LOCK_NAME, kind)
     (outcome,) = add_paths([write(tmp_path / "a.txt", DATELINED)], folder, engine).outcomes
     what = {
         "folder": "is a folder",

@@ -15,6 +15,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from tests.conftest import make_not_a_file
 from tui.core.annotations.history import History, StaleStep
 from tui.core.annotations.model import Annotation, InvalidAnnotation, Tag
 from tui.core.annotations.store import AnnotationStore
@@ -692,13 +693,7 @@ def test_an_invalid_document_in_the_snapshot_is_damage(tmp_path: Path, corpus: C
     ],
 )
 def test_a_lock_file_that_is_not_a_file_is_said_in_words(tmp_path: Path, kind: str, said: str) -> None:
-    lock = tmp_path / ".annotations.lock"
-    if kind == "folder":
-        lock.mkdir()
-    elif kind == "fifo":
-        os.mkfifo(lock)
-    else:
-        lock.symlink_to(lock)
+    lock = make_not_a_file(tmp_path / ".annotations.lock", kind)
     with pytest.raises(StoreError, match=f"{said}, not a lock file: remove it") as caught:
         AnnotationStore.open(tmp_path)
     assert caught.value.path == lock
