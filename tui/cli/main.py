@@ -28,7 +28,7 @@ EXIT_USAGE = 2
 #: and the subcommands' modules are not imported: they cost a third of the app's start-up.
 COMMANDS = frozenset(
     {"list", "entities", "tag", "annotations", "tags", "export", "import", "timeline"}
-    | {"xref", "related", "same", "search", "add"}
+    | {"xref", "related", "same", "search", "add", "segments"}
 )
 
 
@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         related,
         same,
         search,
+        segments,
         tag,
         tags,
         timeline,
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         same,
         search,
         add,
+        segments,
     ):
         command.register(subparsers)
     return parser

@@ -1,0 +1,106 @@
+"""``iranpak-reader segments``: every passage coded with chosen tags, across the corpus, in context."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+
+from tui.cli.context import Context
+from tui.cli.errors import CliError
+from tui.cli.output import emit_json, help_text
+from tui.core.safe_text import one_line
+from tui.core.segments import SORTS, Segment, SegmentQuery, segments
+
+#: The width the readable listing wraps to.
+WIDTH = 88
+#: How many close codebook names an unknown tag's message suggests.
+SUGGESTIONS = 3
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``segments`` subcommand."""
+    parser = subparsers.add_parser(
+        "segments",
+        help="every passage coded with a tag, or with any or all of several, in context",
+        **help_text(
+            "The coded passages across the corpus: those with any of the tags given (all of them with "
+            "--all; every coded passage with none), each with its quote in full, the rest of its "
+            "sentence, its article, date, tags and note, and where it is in the article's current "
+            "text (exact, moved, fuzzy, or orphan when its passage or article is gone).",
+            "iranpak-reader segments --tag people --tag military --all",
+            "iranpak-reader segments --tag trade-target --match gas --sort date --json",
+        ),
+    )
+    parser.add_argument("--tag", metavar="T", action="append", default=[], help="a tag (repeatable)")
+    parser.add_argument("--all", action="store_true", help="only passages with every tag given")
+    parser.add_argument(
+        "--match",
+        metavar="TEXT",
+        default="",
+        help="only passages whose quote, context or note holds this text (any case)",
+    )
+    parser.add_argument(
+        "--sort", choices=SORTS, default="article", help="order by article (default), date or tag"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    """List the segments."""
+    tags = tuple(dict.fromkeys(tag.strip() for tag in args.tag if tag.strip()))
+    store = context.store
+    known = [tag.name for tag in store.tags()]
+    for tag in tags:
+        if tag not in known:
+            raise CliError(unknown_tag(tag, known))
+    query = SegmentQuery(tags=tags, all=args.all, match=args.match, sort=args.sort)
+    found = segments(store.annotations(), context.articles, query)
+    if args.json:
+        emit_json({"segments": [segment.as_json() for segment in found]})
+    elif not found:
+        print("no coded passages match")
+    else:
+        sys.stdout.write("\n".join(readable(segment) for segment in found))
+    return 0
+
+
+def unknown_tag(tag: str, known: list[str]) -> str:
+    """The one-line refusal of a tag not in the codebook, naming the closest tags there are."""
+    from rapidfuzz import process  # only on this error
+
+    close = [name for name, _, _ in process.extract(tag, known, limit=SUGGESTIONS, score_cutoff=60)]
+    hint = f"; did you mean {', '.join(repr(one_line(name)) for name in close)}?" if close else ""
+    return f"no tag {one_line(tag)!r} in the codebook{hint} (try 'iranpak-reader tags')"
+
+
+def readable(segment: Segment) -> str:
+    """A segment for people: its article and date, tags and place, quote in context, and note."""
+    title = one_line(segment.title) if segment.title is not None else "(article no longer in the corpus)"
+    date = segment.published.isoformat() if segment.published else "undated"
+    where = (
+        "orphan: not found in the current text"
+        if segment.orphan
+        else f"{segment.status} {segment.start}–{segment.end}"
+    )
+    lines = [
+        f"{one_line(segment.article)}  {date}  {title}",
+        f"  tags: {one_line(', '.join(segment.tags))}  ({where})",
+        _wrapped(f"{one_line(segment.before)}«{one_line(segment.quote)}»{one_line(segment.after)}", "    "),
+    ]
+    if segment.note:
+        lines.append(_wrapped(f"note: {one_line(segment.note)}", "  "))
+    return "\n".join(lines) + "\n"
+
+
+def _wrapped(text: str, indent: str) -> str:
+    """``text`` wrapped to :data:`WIDTH`, every line indented; words are never split."""
+    return textwrap.fill(
+        text,
+        width=WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
