@@ -88,6 +88,7 @@ async def tag_dialog_open(pilot: Any) -> None:
     await settle(pilot)
     pilot.app.query_one("ArticleView").focus()
     await pilot.press("v", "w", "w", "w", "t")
+    await settle(pilot)  # the key bar behind the dialog redraws for the dialog's focus
     await pilot.pause()
 
 
