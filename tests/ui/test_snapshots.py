@@ -113,6 +113,7 @@ class TestAt80x24(SizedLook):
         async def list_open(pilot: Any) -> None:
             await settle(pilot)
             await pilot.press("a", "j")
+            await settle(pilot)  # the panel's focus and the key bar's redraw
             await pilot.pause()
 
         assert snap_compare(make_app(), terminal_size=self.SIZE, run_before=list_open)
