@@ -67,6 +67,25 @@ def not_a_lock_file(lock: Path) -> str | None:
     return f"{lock} is {kind_of(info.st_mode)}, not a lock file: remove it (while no iranpak-reader runs)"
 
 
+def open_regular(path: Path) -> tuple[int, os.stat_result]:
+    """A descriptor of ``path`` open for reading, and its status, if it is a regular file.
+
+    It is opened without blocking (a FIFO would otherwise wait for a writer) and checked on the
+    open descriptor; anything but a regular file is a :class:`UserFileError`. An OSError from
+    opening (a missing file, a folder, a socket) is raised as it is.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise UserFileError(path, f"is {kind_of(info.st_mode)}, not a regular file")
+        os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor, info
+
+
 def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path`` (symlinks followed), at most ``limit`` of them.
 
@@ -76,7 +95,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     OSError, in words.
     """
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        descriptor, info = open_regular(path)
     except IsADirectoryError:
         raise UserFileError(path, "is a folder, not a file") from None
     except OSError as error:
@@ -86,14 +105,10 @@ def read_regular_file(path: Path, limit: int) -> bytes:
                 raise UserFileError(path, f"is {kind_of(mode)}, not a regular file") from None
         raise UserFileError(path, f"cannot read: {reason_for(error)}") from None
     try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise UserFileError(path, f"is {kind_of(info.st_mode)}, not a regular file")
         if info.st_size > limit:
             raise UserFileError(
                 path, f"too large ({size_text(info.st_size)}; the limit is {size_text(limit)})"
             )
-        os.set_blocking(descriptor, True)
         chunks: list[bytes] = []
         total = 0
         while True:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import secrets
-import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from tui.core import user_files
 from tui.core.store.errors import StoreError
-from tui.core.user_files import kind_of
+from tui.core.user_files import UserFileError, reason_for
 
 #: Temporary files are named ``.<target name>.<random>.tmp`` beside their target.
 TMP_SUFFIX = ".tmp"
@@ -35,7 +34,7 @@ def replace_atomically(path: Path, data: bytes) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        raise StoreError(path, f"cannot write: {describe(error)}") from error
+        raise StoreError(path, f"cannot write: {reason_for(error)}") from error
     sync_folder(path.parent)
 
 
@@ -48,7 +47,7 @@ def append_durably(path: Path, data: bytes, expected_size: int) -> int:
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_APPEND)
     except OSError as error:
-        raise StoreError(path, f"cannot write: {describe(error)}") from error
+        raise StoreError(path, f"cannot write: {reason_for(error)}") from error
     try:
         if os.fstat(descriptor).st_size != expected_size:
             os.ftruncate(descriptor, expected_size)
@@ -58,7 +57,7 @@ def append_durably(path: Path, data: bytes, expected_size: int) -> int:
         except OSError as error:
             with contextlib.suppress(OSError):
                 os.ftruncate(descriptor, expected_size)
-            raise StoreError(path, f"cannot write: {describe(error)}") from error
+            raise StoreError(path, f"cannot write: {reason_for(error)}") from error
     finally:
         os.close(descriptor)
     return expected_size + len(data)
@@ -101,29 +100,14 @@ def read_bytes(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise StoreError(path, f"cannot read: {describe(error)}") from error
+        raise StoreError(path, f"cannot read: {reason_for(error)}") from error
 
 
 def open_regular(path: Path) -> BinaryIO:
-    """``path`` opened for reading, if it is a regular file: a FIFO, device or folder is a StoreError.
-
-    It is opened without blocking (a FIFO would otherwise wait for a writer) and checked on the
-    open descriptor. A missing file raises FileNotFoundError.
-    """
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    """``path`` opened for reading, if it is a regular file: a FIFO, device or folder is a StoreError
+    (see :func:`tui.core.user_files.open_regular`). A missing file raises FileNotFoundError."""
     try:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            raise StoreError(path, f"is {kind_of(mode)}, not a regular file: move it away")
-        os.set_blocking(descriptor, True)
-    except BaseException:
-        os.close(descriptor)
-        raise
+        descriptor, _ = user_files.open_regular(path)
+    except UserFileError as error:
+        raise StoreError(path, f"{error.reason}: move it away") from None
     return os.fdopen(descriptor, "rb")
-
-
-def describe(error: OSError) -> str:
-    """A short reason for an OSError: "permission denied", "no space left on device"…"""
-    if error.errno == errno.EACCES or error.errno == errno.EPERM:
-        return "permission denied"
-    return (error.strerror or str(error)).lower()

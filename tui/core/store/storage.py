@@ -42,7 +42,7 @@ from tinydb.storages import Storage
 
 from tui.core.store import files
 from tui.core.store.errors import StoreError
-from tui.core.user_files import not_a_lock_file
+from tui.core.user_files import not_a_lock_file, reason_for
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -56,8 +56,6 @@ Tables = dict[str, dict[str, dict[str, Any]]]
 COMPACT_BYTES = 1 << 20
 #: Says what is wrong with a document of a table (``table, key, document``), or None if nothing.
 Validator = Callable[[str, str, Any], "str | None"]
-#: The most of a snapshot's first line read to learn its generation (the header is ~150 bytes).
-_HEADER_LIMIT = 4096
 #: Stands for "no such document" among the states a transaction keeps for rolling back.
 _ABSENT = object()
 
@@ -165,9 +163,7 @@ class JournalStorage(Storage):
             if self._pending is not None:
                 yield
                 return
-            self._catch_up()
-            if self._snapshot_generation() != self._generation:
-                self._reload()  # a compaction was cut between its files: this save rewrites both
+            self._catch_up()  # a snapshot replaced since (a compaction, maybe cut short) is read again
             self._pending = pending = _Pending()
             try:
                 try:
@@ -366,7 +362,7 @@ class JournalStorage(Storage):
                 self._reload()
             return
         except OSError as error:
-            raise StoreError(self.journal_path, f"cannot read: {files.describe(error)}") from error
+            raise StoreError(self.journal_path, f"cannot read: {reason_for(error)}") from error
         with journal:
             try:
                 replaced = journal.readline() != self._journal_header
@@ -376,30 +372,11 @@ class JournalStorage(Storage):
                     journal.seek(self._offset)
                     appended = journal.read()
             except OSError as error:
-                raise StoreError(self.journal_path, f"cannot read: {files.describe(error)}") from error
+                raise StoreError(self.journal_path, f"cannot read: {reason_for(error)}") from error
         if replaced or size < self._offset:
             self._reload()
         elif appended:
             self._replay(appended, self._offset)
-
-    def _snapshot_generation(self) -> str | None:
-        """The generation named by the snapshot's header line: "" if there is none, None if damaged.
-
-        A compaction replaces the snapshot, then the journal: cut between the two, the journal
-        keeps its header, and only the snapshot tells that the journal was folded into it.
-        """
-        try:
-            with files.open_regular(self.snapshot_path) as snapshot:
-                line = snapshot.readline(_HEADER_LIMIT)
-        except FileNotFoundError:
-            return ""
-        except OSError as error:
-            raise StoreError(self.snapshot_path, f"cannot read: {files.describe(error)}") from error
-        try:
-            header = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            return None  # the reload this asks for reports what is wrong
-        return str(header.get("generation", "")) if isinstance(header, dict) else None
 
     def _reload(self) -> None:
         """Read both files again (another process compacted them), under the lock when there is one."""
@@ -461,7 +438,7 @@ class JournalStorage(Storage):
                 raise
             except OSError as error:
                 lock = Path(self._lock.lock_file)
-                problem = not_a_lock_file(lock) or f"cannot lock: {files.describe(error)}"
+                problem = not_a_lock_file(lock) or f"cannot lock: {reason_for(error)}"
                 raise StoreError(lock, problem.removeprefix(f"{lock} ")) from error
             try:
                 yield
