@@ -10,10 +10,10 @@ import pytest
 from textual.widgets import Input
 
 from tests.ui.conftest import ROOT, SIZE, answer, open_dialog, refusal, settle, settle_until
+from tui.ui.adding.add_dialog import AddDialog
 from tui.ui.app import ReaderApp
-from tui.ui.screens.add_dialog import AddDialog
+from tui.ui.reader.article_list import ArticleList
 from tui.ui.screens.adding_screen import AddingScreen
-from tui.ui.widgets.article_list import ArticleList
 
 STORY = """Naqvi and Momeni agree on border crossings
 

@@ -11,14 +11,14 @@ from textual.widgets import Input, OptionList, SelectionList, TextArea
 from tests.ui.conftest import SIZE, settle
 from tui.core.annotations.model import Annotation, Tag
 from tui.core.annotations.store import AnnotationStore
+from tui.ui.annotations.annotation_bar import AnnotationBar
+from tui.ui.annotations.annotation_pane import Codebook
+from tui.ui.annotations.tag_dialog import TagDialog
 from tui.ui.app import ReaderApp
+from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
+from tui.ui.reader.article_list import ArticleList
+from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.annotating import AnnotatingScreen
-from tui.ui.screens.prompt import ConfirmDialog, PromptDialog
-from tui.ui.screens.tag_dialog import TagDialog
-from tui.ui.widgets.annotation_bar import AnnotationBar
-from tui.ui.widgets.annotation_pane import Codebook
-from tui.ui.widgets.article_list import ArticleList
-from tui.ui.widgets.article_view import ArticleView
 
 AppFactory = Callable[..., ReaderApp]
 FIRST = "000_9154f6903408afad"
@@ -308,7 +308,7 @@ async def test_help_lists_the_annotation_keys_and_the_palette_runs_tag_actions(
     make_app: AppFactory, corpus: Any
 ) -> None:
     from tui.ui.commands import TagCommands
-    from tui.ui.keys import key_sections
+    from tui.ui.help.keys import key_sections
 
     store = AnnotationStore.in_memory()
     store.save(Annotation.create(FIRST, corpus.find(FIRST).text, 26, 32, ("place",)))

@@ -47,7 +47,7 @@ async def test_after_extraction_fails_the_panes_stop_waiting_for_entities(
     from textual.widgets import Static
 
     from tests.ui.conftest import settle_until
-    from tui.ui.widgets.timeline_pane import TimelinePane
+    from tui.ui.timeline.timeline_pane import TimelinePane
 
     monkeypatch.setattr("tui.core.mentions.corpus_mentions", failing)
     app = make_app()

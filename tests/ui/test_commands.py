@@ -19,8 +19,8 @@ from tui.core.entities import EntityEngine, load_gazetteer
 from tui.ui.app import ReaderApp
 from tui.ui.bound_actions import pretty_key
 from tui.ui.commands import ReaderCommands
+from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.reader import ReaderScreen
-from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.line_list import LineList
 
 AppFactory = Callable[..., ReaderApp]

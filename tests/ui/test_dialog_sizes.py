@@ -11,11 +11,11 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList
 
 from tests.ui.conftest import settle
+from tui.ui.adding.add_dialog import AddDialog
+from tui.ui.annotations.export_dialog import ExportDialog
+from tui.ui.annotations.tag_dialog import TagDialog
 from tui.ui.app import ReaderApp
-from tui.ui.screens.add_dialog import AddDialog
-from tui.ui.screens.chooser import ChooserDialog
-from tui.ui.screens.export_dialog import ExportDialog
-from tui.ui.screens.tag_dialog import TagDialog
+from tui.ui.dialogs.chooser import ChooserDialog
 
 AppFactory = Callable[..., ReaderApp]
 

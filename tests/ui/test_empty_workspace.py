@@ -10,9 +10,9 @@ from textual.widgets import Static
 
 from tests.ui.conftest import SIZE, settle_until
 from tui.ui.app import ReaderApp
+from tui.ui.reader.article_header import ArticleHeader
+from tui.ui.reader.article_list import ArticleList
 from tui.ui.screens.searching_screen import SearchingScreen
-from tui.ui.widgets.article_header import ArticleHeader
-from tui.ui.widgets.article_list import ArticleList
 
 
 @pytest.mark.parametrize("run", range(4))  # the panes mount and extraction ends in either order

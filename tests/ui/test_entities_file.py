@@ -11,7 +11,7 @@ from tui.core.entities import engine as engine_module
 from tui.core.entities.gazetteer import Gazetteer, load_gazetteer
 from tui.core.workspace import Workspace
 from tui.ui import launch
-from tui.ui.widgets.article_list import ArticleList
+from tui.ui.reader.article_list import ArticleList
 
 BAD_ROW = '\n[[entity]]\nid = "Not A Slug"\nname = "Nobody"\ntype = "person"\n'
 

@@ -12,8 +12,8 @@ import pytest
 from textual.widgets import Input, RadioButton
 
 from tests.ui.conftest import SIZE, answer, open_dialog, refusal, settle
+from tui.ui.annotations.export_dialog import ExportDialog
 from tui.ui.app import ReaderApp
-from tui.ui.screens.export_dialog import ExportDialog
 
 
 async def export_to(pilot: Any, path: Path) -> None:

@@ -23,14 +23,14 @@ from tests.ui.conftest import SIZE, settle, settle_until
 from tui.core.annotations.model import Annotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.core.safe_text import one_line
+from tui.ui.annotations.annotation_bar import AnnotationBar
+from tui.ui.annotations.annotation_pane import Codebook
 from tui.ui.app import ReaderApp
+from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
+from tui.ui.reader.article_header import ArticleHeader
+from tui.ui.reader.article_list import ArticleList
+from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.annotating import AnnotatingScreen
-from tui.ui.screens.prompt import ConfirmDialog, PromptDialog
-from tui.ui.widgets.annotation_bar import AnnotationBar
-from tui.ui.widgets.annotation_pane import Codebook
-from tui.ui.widgets.article_header import ArticleHeader
-from tui.ui.widgets.article_list import ArticleList
-from tui.ui.widgets.article_view import ArticleView
 
 AppFactory = Callable[..., ReaderApp]
 

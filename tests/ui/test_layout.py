@@ -12,10 +12,10 @@ from textual.widget import Widget
 from tests.ui.conftest import settle
 from tui.core.models import Article
 from tui.ui.app import ReaderApp
+from tui.ui.reader.article_header import MORE, ArticleHeader
+from tui.ui.reader.article_list import ArticleList
+from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.reader import ReaderScreen
-from tui.ui.widgets.article_header import MORE, ArticleHeader
-from tui.ui.widgets.article_list import ArticleList
-from tui.ui.widgets.article_view import ArticleView
 
 AppFactory = Callable[..., ReaderApp]
 

@@ -6,7 +6,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from tui.core.models import EntityType
-from tui.ui.widgets.legend import SHORT_LABELS, Legend
+from tui.ui.reader.legend import SHORT_LABELS, Legend
 
 
 class LegendApp(App[None]):

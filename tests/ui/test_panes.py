@@ -11,10 +11,10 @@ from textual.worker import WorkerCancelled
 from tests.ui.conftest import SIZE
 from tui.ui.app import ReaderApp
 from tui.ui.messages import EntityChosen
-from tui.ui.widgets.article_view import ArticleView
+from tui.ui.reader.article_view import ArticleView
+from tui.ui.timeline.timeline_pane import TimelineRows
 from tui.ui.widgets.line_list import LineList
-from tui.ui.widgets.timeline_pane import TimelineRows
-from tui.ui.widgets.xref_pane import XrefRows
+from tui.ui.xref.xref_pane import XrefRows
 
 AppFactory = Callable[..., ReaderApp]
 
@@ -84,7 +84,7 @@ async def into_text(pilot: Any) -> ArticleView:
 
 
 async def test_timeline_pane_lists_events_filters_and_opens_sources(make_app: AppFactory) -> None:
-    from tui.ui.screens.chooser import ChooserDialog
+    from tui.ui.dialogs.chooser import ChooserDialog
     from tui.ui.screens.chronicle import ChronicleScreen
 
     app = make_app()

@@ -14,7 +14,7 @@ from tui.core.entities import EntityEngine, load_gazetteer
 from tui.core.workspace import Workspace
 from tui.ui import launch
 from tui.ui.app import ReaderApp
-from tui.ui.widgets.article_list import ArticleList
+from tui.ui.reader.article_list import ArticleList
 
 
 async def test_the_list_shows_first_and_the_articles_arrive_after(workspace: Path, tmp_path: Path) -> None:

@@ -11,14 +11,14 @@ from textual.screen import ModalScreen
 from tests.ui.conftest import SIZE, settle
 from tui.core.models import EntityType
 from tui.ui.app import ReaderApp
-from tui.ui.screens.help import HelpScreen
+from tui.ui.help.help_screen import HelpScreen
+from tui.ui.reader.article_header import ArticleHeader
+from tui.ui.reader.article_list import ArticleList
+from tui.ui.reader.article_view import ArticleView
+from tui.ui.reader.entity_pane import EntityTree
+from tui.ui.reader.find_bar import FindBar, FindInput
+from tui.ui.reader.legend import Legend
 from tui.ui.screens.reader import ReaderScreen
-from tui.ui.widgets.article_header import ArticleHeader
-from tui.ui.widgets.article_list import ArticleList
-from tui.ui.widgets.article_view import ArticleView
-from tui.ui.widgets.entity_pane import EntityTree
-from tui.ui.widgets.find_bar import FindBar, FindInput
-from tui.ui.widgets.legend import Legend
 
 AppFactory = Callable[..., ReaderApp]
 

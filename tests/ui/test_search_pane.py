@@ -9,11 +9,11 @@ from textual.widgets import Input
 
 from tests.ui.conftest import SIZE, settle
 from tui.ui.app import ReaderApp
+from tui.ui.reader.article_view import ArticleView
+from tui.ui.reader.find_bar import FindInput
 from tui.ui.screens.searching_screen import SearchingScreen
-from tui.ui.widgets.article_view import ArticleView
-from tui.ui.widgets.find_bar import FindInput
+from tui.ui.search.search_pane import SearchRows
 from tui.ui.widgets.line_list import LineList
-from tui.ui.widgets.search_pane import SearchRows
 
 
 async def searched(pilot: Any, query: str) -> SearchRows:

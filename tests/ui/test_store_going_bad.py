@@ -16,8 +16,8 @@ from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
 from tui.core.store.journal import encode_commit
 from tui.ui.app import ReaderApp
+from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.annotating import AnnotatingScreen
-from tui.ui.widgets.article_view import ArticleView
 
 FIRST = "000_9154f6903408afad"
 

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from tui.ui.widgets.wrap import _one_cell_each, _wrap_by_lines, _wrap_paragraph, wrap_text
+from tui.ui.reader.wrap import _one_cell_each, _wrap_by_lines, _wrap_paragraph, wrap_text
 
 PIECES = ["a", "Iran", "Pakistan’s", "“quoted”", "$10b", "x" * 30, " ", "  ", "\u00a0", "—", "é"]
 ASCII_PIECES = [

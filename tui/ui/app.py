@@ -129,7 +129,7 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
-        from tui.ui.screens.help import HelpScreen
+        from tui.ui.help.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

@@ -54,6 +54,16 @@ class Report(Message):
             yield name, getattr(self, name)
 
 
+class OpenPassage(Report):
+    """Open an article, with a passage selected when ``start`` and ``end`` are given, or with the find
+    bar on ``find``: how every pane and full-width view goes to what the user chose."""
+
+    article: str
+    start: int | None = None
+    end: int | None = None
+    find: str = ""
+
+
 class ArticleChosen(Report):
     """The user moved to (or picked) an article in the list."""
 

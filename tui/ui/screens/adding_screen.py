@@ -20,7 +20,7 @@ from tui.ui.screens.xref_screen import CrossRefScreen
 
 if TYPE_CHECKING:
     from tui.core.adding.add import AddReport
-    from tui.ui.screens.add_dialog import AddRequest
+    from tui.ui.adding.add_dialog import AddRequest
 
 
 class AddingScreen(CrossRefScreen):
@@ -37,7 +37,7 @@ class AddingScreen(CrossRefScreen):
         if self.adding:
             self.notify("Articles are being added; wait for them to finish")
             return
-        from tui.ui.screens.add_dialog import AddDialog
+        from tui.ui.adding.add_dialog import AddDialog
 
         self.app.push_screen(AddDialog(), self._add)
 

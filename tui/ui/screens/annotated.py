@@ -21,9 +21,9 @@ from tui.core.entities import EntityEngine
 from tui.core.models import LoadProblem
 from tui.core.safe_text import one_line
 from tui.ui.messages import AnnotationChosen, CursorMoved, StoreOpened, TagChosen
+from tui.ui.reader.article_list import ArticleList
+from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.reader import ReaderScreen
-from tui.ui.widgets.article_list import ArticleList
-from tui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:  # imported when first used: they are not needed for the first paint
     from textual.widgets import TabbedContent
@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # imported when first used: they are not needed for the first
     from tui.core.annotations.model import Annotation
     from tui.core.annotations.store import AnnotationStore
     from tui.core.store import StoreError
-    from tui.ui.widgets.annotation_pane import AnnotationPane
+    from tui.ui.annotations.annotation_pane import AnnotationPane
 
 POLL_SECONDS = 2.0
 
@@ -201,8 +201,8 @@ class AnnotatedScreen(ReaderScreen):
         """The Annotations pane beside the entity pane, and the bar under the text."""
         from textual.widgets import TabPane
 
-        from tui.ui.widgets.annotation_bar import AnnotationBar
-        from tui.ui.widgets.annotation_pane import AnnotationPane
+        from tui.ui.annotations.annotation_bar import AnnotationBar
+        from tui.ui.annotations.annotation_pane import AnnotationPane
 
         await self.mount_in_centre(AnnotationBar(id="annotation-bar"))
         await side.add_pane(
@@ -253,7 +253,7 @@ class AnnotatedScreen(ReaderScreen):
         panes = self.query("#annotation-pane")
         if not panes:
             return
-        from tui.ui.widgets.annotation_pane import Entry
+        from tui.ui.annotations.annotation_pane import Entry
 
         pane = cast("AnnotationPane", panes.first())
         if self.tag_filter is None:
@@ -283,7 +283,7 @@ class AnnotatedScreen(ReaderScreen):
 
     def _show_bar(self, offset: int) -> None:
         """The tags and note of the annotations at ``offset``."""
-        from tui.ui.widgets.annotation_bar import AnnotationBar
+        from tui.ui.annotations.annotation_bar import AnnotationBar
 
         bars = self.query(AnnotationBar)
         if bars:

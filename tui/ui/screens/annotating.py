@@ -14,14 +14,14 @@ from textual.binding import Binding
 
 from tui.core.safe_text import one_line
 from tui.ui.messages import TagAction
+from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.annotated import AnnotatedScreen
-from tui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:  # imported when first used: they are not needed for the first paint
     from tui.core.annotations.history import Change, History
     from tui.core.annotations.model import Tag
     from tui.core.annotations.store import AnnotationStore
-    from tui.ui.screens.tag_dialog import TagChoice
+    from tui.ui.annotations.tag_dialog import TagChoice
 
 
 class AnnotatingScreen(AnnotatedScreen):
@@ -84,7 +84,7 @@ class AnnotatingScreen(AnnotatedScreen):
         if self.article is None or not self._writable():
             return
         from tui.core.annotations.model import Annotation, default_author
-        from tui.ui.screens.tag_dialog import TagDialog
+        from tui.ui.annotations.tag_dialog import TagDialog
 
         view = self.query_one(ArticleView)
         selection = _trimmed(self.article.text, view.cursor.selection)
@@ -188,14 +188,14 @@ class AnnotatingScreen(AnnotatedScreen):
 
     def tag_action(self, action: str, name: str) -> None:
         """Rename, recolour, merge or delete a tag everywhere (see :mod:`.codebook_actions`)."""
-        from tui.ui.screens.codebook_actions import run_tag_action
+        from tui.ui.annotations.codebook_actions import run_tag_action
 
         if self._writable():
             run_tag_action(self, action, name)
 
     def action_export(self) -> None:
         """Export every annotation to a file the user names."""
-        from tui.ui.screens.codebook_actions import export_annotations
+        from tui.ui.annotations.codebook_actions import export_annotations
 
         export_annotations(self)
 

@@ -17,8 +17,8 @@ from textual.worker import get_current_worker
 
 from tui.core.safe_text import one_line
 from tui.ui.messages import BuildProgress, EventChosen, IndexReady, MentionsReady, TimelineFilter
+from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.annotating import AnnotatingScreen
-from tui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from textual.widgets import TabbedContent
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from tui.core.models import Mention
     from tui.core.timeline.build import Timeline
     from tui.core.timeline.events import Event, Source
-    from tui.ui.widgets.timeline_pane import TimelinePane
+    from tui.ui.timeline.timeline_pane import TimelinePane
 
 
 class ChronicleScreen(AnnotatingScreen):
@@ -49,7 +49,7 @@ class ChronicleScreen(AnnotatingScreen):
         """The Timeline pane after the others."""
         from textual.widgets import TabPane
 
-        from tui.ui.widgets.timeline_pane import TimelinePane
+        from tui.ui.timeline.timeline_pane import TimelinePane
 
         await super().mount_more_panes(side)
         await side.add_pane(TabPane("Timeline", TimelinePane(id="timeline-pane"), id="timeline-tab"))
@@ -91,7 +91,7 @@ class ChronicleScreen(AnnotatingScreen):
         timeline = self.timeline
         if not panes or timeline is None:
             return
-        from tui.ui.widgets.timeline_pane import TimelineRows
+        from tui.ui.timeline.timeline_pane import TimelineRows
 
         numbers: Sequence[int] = range(len(timeline.events))
         label = "All events"
@@ -131,7 +131,7 @@ class ChronicleScreen(AnnotatingScreen):
                 return
             self.timeline_entity, self.timeline_tag = entity, None
         else:
-            from tui.ui.screens.prompt import PromptDialog
+            from tui.ui.dialogs.prompt import PromptDialog
 
             names = ", ".join(one_line(tag.name) for tag in self.store.tags()[:8]) or "no tags yet"
             dialog = PromptDialog(f"Events in passages with which tag? ({names})", placeholder="tag name")
@@ -157,7 +157,7 @@ class ChronicleScreen(AnnotatingScreen):
         if len(event.sources) == 1:
             self._open_source(event.sources[0])
             return
-        from tui.ui.screens.chooser import ChooserDialog
+        from tui.ui.dialogs.chooser import ChooserDialog
 
         titles = self.article_titles()
         items = [f"{titles.get(s.article, s.article)}: {s.sentence}" for s in event.sources]

@@ -32,11 +32,11 @@ from tui.ui.messages import (
     SidePaneMounted,
     TypeToggled,
 )
-from tui.ui.widgets.article_header import ArticleHeader
-from tui.ui.widgets.article_list import ArticleList
-from tui.ui.widgets.article_view import ArticleView
+from tui.ui.reader.article_header import ArticleHeader
+from tui.ui.reader.article_list import ArticleList
+from tui.ui.reader.article_view import ArticleView
+from tui.ui.reader.legend import Legend
 from tui.ui.widgets.key_bar import KeyBar
-from tui.ui.widgets.legend import Legend
 
 #: How long the background work must take before its progress bar shows (seconds).
 BUILD_BAR_AFTER = 0.4
@@ -45,8 +45,8 @@ if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
     from tui.core.catalogue import Pending
-    from tui.ui.widgets.entity_pane import EntityPane
-    from tui.ui.widgets.find_bar import FindBar
+    from tui.ui.reader.entity_pane import EntityPane
+    from tui.ui.reader.find_bar import FindBar
 
 """Prefix of the titles' keys in the extraction (article ids never hold control characters)."""
 
@@ -164,7 +164,7 @@ class ReaderScreen(Screen[None]):
         entities first, then the panes of the screens built on this one."""
         from textual.widgets import TabbedContent, TabPane
 
-        from tui.ui.widgets.entity_pane import EntityPane
+        from tui.ui.reader.entity_pane import EntityPane
 
         self.post_message(FirstFrameDrawn())
         if self.pending is not None:
@@ -349,7 +349,7 @@ class ReaderScreen(Screen[None]):
             self._build_started = time.monotonic()
         if time.monotonic() - self._build_started < BUILD_BAR_AFTER:
             return
-        from tui.ui.widgets.build_bar import BuildBar
+        from tui.ui.reader.build_bar import BuildBar
 
         bars = self.query(BuildBar)
         if bars:
@@ -483,7 +483,7 @@ class ReaderScreen(Screen[None]):
 
     async def action_find(self) -> None:
         """Open the find bar, mounting it on first use."""
-        from tui.ui.widgets.find_bar import FindBar
+        from tui.ui.reader.find_bar import FindBar
 
         bar = self._find_bar()
         if bar is None:
@@ -553,7 +553,7 @@ class ReaderScreen(Screen[None]):
 
     def _find_bar(self) -> FindBar | None:
         """The find bar, once it has been opened."""
-        from tui.ui.widgets.find_bar import FindBar
+        from tui.ui.reader.find_bar import FindBar
 
         bars = self.query(FindBar)
         return bars.first() if bars else None

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from tui.core.corpus_search import WordIndex
     from tui.core.models import Article
-    from tui.ui.widgets.search_pane import SearchPane
+    from tui.ui.search.search_pane import SearchPane
 
 
 #: How long typing must pause before the query is searched for.
@@ -44,7 +44,7 @@ class SearchingScreen(AddingScreen):
         """The Search pane after the others."""
         from textual.widgets import TabPane
 
-        from tui.ui.widgets.search_pane import SearchPane
+        from tui.ui.search.search_pane import SearchPane
 
         await super().mount_more_panes(side)
         await side.add_pane(TabPane("Search", SearchPane(id="search-pane"), id="search-tab"))
@@ -96,7 +96,7 @@ class SearchingScreen(AddingScreen):
     @on(SearchDone)
     def _search_done(self, message: SearchDone) -> None:
         """Show the results of the latest query."""
-        from tui.ui.widgets.search_pane import SearchRows
+        from tui.ui.search.search_pane import SearchRows
 
         if message.query != self.search_query:
             return
@@ -108,7 +108,7 @@ class SearchingScreen(AddingScreen):
     @on(SearchChosen)
     async def _search_chosen(self, message: SearchChosen) -> None:
         """Open the article with the find bar on the query, at its first match."""
-        from tui.ui.widgets.find_bar import FindInput
+        from tui.ui.reader.find_bar import FindInput
 
         self.select_article(message.article)
         await self.action_find()
@@ -118,6 +118,6 @@ class SearchingScreen(AddingScreen):
         self.run_find(message.query)
         span = self.stepper.current
         if span is not None:
-            from tui.ui.widgets.article_view import ArticleView
+            from tui.ui.reader.article_view import ArticleView
 
             self.query_one(ArticleView).scroll_to_offset(span[0])

@@ -22,15 +22,15 @@ from tui.ui.messages import (
     SameThingFound,
     XrefChosen,
 )
+from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.chronicle import ChronicleScreen
-from tui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
     from tui.core.corpus_index import CorpusIndex
     from tui.core.same_thing import SameThing
-    from tui.ui.widgets.xref_pane import XrefPane
+    from tui.ui.xref.xref_pane import XrefPane
 
 #: How many related articles the pane lists.
 RELATED = 30
@@ -51,7 +51,7 @@ class CrossRefScreen(ChronicleScreen):
         """The Cross-references pane after the others."""
         from textual.widgets import TabPane
 
-        from tui.ui.widgets.xref_pane import XrefPane
+        from tui.ui.xref.xref_pane import XrefPane
 
         await super().mount_more_panes(side)
         await side.add_pane(TabPane("Xref", XrefPane(id="xref-pane"), id="xref-tab"))
@@ -97,7 +97,7 @@ class CrossRefScreen(ChronicleScreen):
 
     def _fill_xref(self) -> None:
         """Lay out the pane from the indexes and the last search's result."""
-        from tui.ui.widgets.xref_pane import XrefRows, XrefView
+        from tui.ui.xref.xref_pane import XrefRows, XrefView
 
         panes = self.query("#xref-pane")
         if self.index is None or not panes:

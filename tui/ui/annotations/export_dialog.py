@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
-from tui.ui.screens.add_dialog import path_problem, typed_path
+from tui.ui.dialogs.typed_path import path_problem, typed_path
 
 
 class ExportDialog(ModalScreen[tuple[str, Path] | None]):

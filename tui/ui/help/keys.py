@@ -5,15 +5,15 @@ from __future__ import annotations
 from textual.app import App
 from textual.dom import DOMNode
 
+from tui.ui.annotations.annotation_pane import Codebook
+from tui.ui.annotations.tag_dialog import TagDialog
 from tui.ui.bound_actions import class_bindings
+from tui.ui.reader.article_list import ArticleList
+from tui.ui.reader.article_view import ArticleView
+from tui.ui.reader.entity_pane import EntityTree
+from tui.ui.reader.find_bar import FindInput
 from tui.ui.screens.searching_screen import SearchingScreen
-from tui.ui.screens.tag_dialog import TagDialog
-from tui.ui.widgets.annotation_pane import Codebook
-from tui.ui.widgets.article_list import ArticleList
-from tui.ui.widgets.article_view import ArticleView
-from tui.ui.widgets.entity_pane import EntityTree
-from tui.ui.widgets.find_bar import FindInput
-from tui.ui.widgets.timeline_pane import TimelineList
+from tui.ui.timeline.timeline_pane import TimelineList
 
 SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Everywhere", App),

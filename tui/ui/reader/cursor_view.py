@@ -11,9 +11,9 @@ from textual.cache import LRUCache
 from textual.strip import Strip
 
 from tui.ui.messages import CursorMoved
-from tui.ui.widgets.cursor import Cursor
+from tui.ui.reader.cursor import Cursor
+from tui.ui.reader.wrap import VisualLine
 from tui.ui.widgets.early_layout import EarlyLayout
-from tui.ui.widgets.wrap import VisualLine
 
 
 class CursorView(EarlyLayout):

@@ -15,8 +15,8 @@ from tui.core.annotations.model import valid_colour
 from tui.core.safe_text import one_line
 from tui.core.store import StoreError
 from tui.core.user_files import UserFileError, write_output_file
-from tui.ui.screens.export_dialog import ExportDialog
-from tui.ui.screens.prompt import ConfirmDialog, PromptDialog
+from tui.ui.annotations.export_dialog import ExportDialog
+from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
 
 if TYPE_CHECKING:
     from tui.core.annotations.history import Changes

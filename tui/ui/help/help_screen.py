@@ -9,7 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.ui.keys import key_sections
+from tui.ui.help.keys import key_sections
 
 
 class HelpScreen(ModalScreen[None]):

@@ -21,11 +21,11 @@ from textual.strip import Strip
 from tui.core.models import EntityType, Mention
 from tui.core.safe_text import visible
 from tui.ui.messages import EntityChosen
+from tui.ui.reader.cursor import Cursor
+from tui.ui.reader.cursor_view import CursorView
+from tui.ui.reader.highlights import Layer, annotation_layers, line_segments
+from tui.ui.reader.wrap import VisualLine, wrap_text
 from tui.ui.theme import entity_styles
-from tui.ui.widgets.cursor import Cursor
-from tui.ui.widgets.cursor_view import CursorView
-from tui.ui.widgets.highlights import Layer, annotation_layers, line_segments
-from tui.ui.widgets.wrap import VisualLine, wrap_text
 
 Span = tuple[int, int]
 

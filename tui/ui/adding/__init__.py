@@ -1,0 +1,1 @@
+"""Adding articles: the dialog and the background work that adds the files."""

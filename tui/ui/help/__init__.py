@@ -1,0 +1,1 @@
+"""The help screen: every key of the app, gathered from the bindings."""

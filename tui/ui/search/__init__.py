@@ -1,0 +1,1 @@
+"""Search: a text in every article, opening one at its matches."""

@@ -1,0 +1,1 @@
+"""The Timeline: every dated event of the corpus, filtered, opening its sources."""
