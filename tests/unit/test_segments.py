@@ -9,7 +9,7 @@ import pytest
 from tui.core.annotations.model import Annotation
 from tui.core.corpus import Corpus
 from tui.core.models import Article
-from tui.core.segments import Segment, SegmentQuery, segments
+from tui.core.segments import Segment, SegmentQuery, placed, segments, select
 
 
 def code(article: Article, quote: str, *tags: str, note: str = "", occurrence: int = 0) -> Annotation:
@@ -129,3 +129,21 @@ def test_moved_passages_are_followed_and_orphans_kept(
     # orphans come after the placed passages of their article
     in_order = segments([*coded, gone], changed, SegmentQuery(tags=("people",)))
     assert [s.orphan for s in in_order] == [False, False, True, True]
+
+
+def test_placing_once_then_selecting_gives_what_segments_gives(
+    coded: list[Annotation], articles: dict[str, Article]
+) -> None:
+    every = placed(coded, articles)
+    assert len(every) == 4  # the plain note is not coded, so not placed
+    queries = [
+        SegmentQuery(tags=("iran", "pakistan")),
+        SegmentQuery(tags=("people", "iran"), all=True),
+        SegmentQuery(sort="date"),
+        SegmentQuery(sort="tag", match="NAQVI"),
+        SegmentQuery(tags=("pakistan",), match="security chief"),
+    ]
+    for query in queries:
+        assert ids(select(every, query)) == ids(segments(coded, articles, query))
+    with pytest.raises(ValueError, match="unknown sort"):
+        select(every, SegmentQuery(sort="size"))

@@ -80,8 +80,8 @@ class Segment:
         }
 
 
-def wanted(annotation: Annotation, tags: tuple[str, ...], every: bool) -> bool:
-    """Whether an annotation is a segment for these tags: coded at all when none are given."""
+def wanted(annotation: Annotation | Segment, tags: tuple[str, ...], every: bool) -> bool:
+    """Whether an annotation (or a segment) is one for these tags: coded at all when none are given."""
     if not tags:
         return bool(annotation.tags)
     have = set(annotation.tags)
@@ -92,17 +92,35 @@ def segments(
     annotations: Iterable[Annotation], articles: Mapping[str, Article], query: SegmentQuery
 ) -> list[Segment]:
     """The segments ``query`` asks for among ``annotations``, placed in ``articles``' current texts."""
-    if query.sort not in SORTS:
-        raise ValueError(f"unknown sort {query.sort!r}: one of {', '.join(SORTS)}")
+    _check_sort(query.sort)
     chosen = [a for a in annotations if wanted(a, query.tags, query.all)]
+    return select(placed(chosen, articles), query)
+
+
+def placed(annotations: Iterable[Annotation], articles: Mapping[str, Article]) -> list[Segment]:
+    """Every coded annotation as a segment, placed in ``articles``' current texts, in no order:
+    the costly part, done once by a view that then asks :func:`select` for each query."""
+    chosen = [a for a in annotations if a.tags]
     sentences = Sentences([articles[a.article] for a in chosen if a.article in articles])
     hashes: dict[str, str] = {}  # one hash per article, however many passages it holds
-    found = [_segment(a, articles.get(a.article), sentences, hashes) for a in chosen]
+    return [_segment(a, articles.get(a.article), sentences, hashes) for a in chosen]
+
+
+def select(found: Iterable[Segment], query: SegmentQuery) -> list[Segment]:
+    """The segments among ``found`` (already placed) with ``query``'s tags and text, in its order."""
+    _check_sort(query.sort)
+    chosen = [s for s in found if wanted(s, query.tags, query.all)]
     needle = query.match.casefold()
     if needle:
-        found = [s for s in found if needle in s.context.casefold() or needle in s.note.casefold()]
-    found.sort(key=_SORT_KEYS[query.sort])
-    return found
+        chosen = [s for s in chosen if needle in s.context.casefold() or needle in s.note.casefold()]
+    chosen.sort(key=_SORT_KEYS[query.sort])
+    return chosen
+
+
+def _check_sort(sort: str) -> None:
+    """Refuse a sort that is not one of :data:`SORTS`."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}: one of {', '.join(SORTS)}")
 
 
 def _segment(
