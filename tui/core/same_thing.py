@@ -4,7 +4,9 @@ Three kinds of evidence, strongest first: the same event (a merged timeline even
 sources overlaps the passage); the same normalised figure ("$10 billion" = "ten billion
 dollars"); very similar wording (RapidFuzz token-set similarity of sentences). Figures of the
 same unit whose sentences talk about the same thing (shared content words) but give different
-values are listed side by side as disagreements ("trade … $3.1 billion" against another figure).
+values are listed side by side as disagreements ("trade … $3.1 billion" against another figure);
+:func:`compared_figures` groups them by the figure here, each with its value and unit as a reader
+would say them (7.5 billion USD, 1,000 MW, 900 km, 3 killed), for a table.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
+from tui.core.entities.amounts import readable
 from tui.core.models import EntityType, Mention
 
 if TYPE_CHECKING:
@@ -76,19 +79,52 @@ class Passage:
     sentence: str
     reason: str
     figure: str = ""
+    #: The figure's normalised value and unit ("USD", "percent", "km"...), when it is a figure.
+    value: float | None = None
+    unit: str | None = None
+
+    def amount(self) -> tuple[str, str]:
+        """The figure's value and unit as a reader would say them ("7.5 billion", "USD"); ("", "")
+        for a passage that gives no figure."""
+        return ("", "") if self.value is None else readable(self.value, self.unit)
 
     def as_json(self) -> dict[str, Any]:
-        """JSON-ready."""
-        return {"article": self.article, "start": self.start, "end": self.end, "sentence": self.sentence,
+        """JSON-ready (with the figure's value and unit when it gives one)."""
+        data = {"article": self.article, "start": self.start, "end": self.end, "sentence": self.sentence,
                 "reason": self.reason, "figure": self.figure}  # fmt: skip
+        if self.value is not None:
+            data |= {"value": self.value, "unit": self.unit}
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The passage asked about, in the whole sentences holding it (``context``, from ``context_start``)."""
+
+    article: str
+    start: int
+    end: int
+    context_start: int
+    context: str
 
 
 @dataclass
 class SameThing:
-    """What the corpus says elsewhere about a passage."""
+    """What the corpus says elsewhere about a passage (``selection``: that passage in its sentences)."""
 
     same: list[Passage] = field(default_factory=list)
     disagreements: list[tuple[Passage, Passage]] = field(default_factory=list)
+    selection: Selection | None = None
+
+
+def compared_figures(found: SameThing) -> list[tuple[Passage, list[Passage]]]:
+    """Each figure of the selection that others contradict, with the differing figures elsewhere,
+    in the order the disagreements were found (a figure stated twice in one sentence counts once)."""
+    groups: dict[tuple[int, str, float | None, str | None], tuple[Passage, list[Passage]]] = {}
+    for mine, theirs in found.disagreements:
+        key = (mine.start, mine.figure, mine.value, mine.unit)
+        groups.setdefault(key, (mine, []))[1].append(theirs)
+    return list(groups.values())
 
 
 def same_thing(index: CorpusIndex, article_id: str, start: int, end: int) -> SameThing:
@@ -113,7 +149,16 @@ def same_thing(index: CorpusIndex, article_id: str, start: int, end: int) -> Sam
     for passage in _similar_wording(index, article_id, quote):
         add(passage)
     found.disagreements = _disagreements(index, article_id, own)
+    found.selection = _selection(index, article_id, start, end)
     return found
+
+
+def _selection(index: CorpusIndex, article: str, start: int, end: int) -> Selection:
+    """The passage asked about, with the whole sentences it starts and ends in."""
+    begin, _ = index.sentences.span(article, start)
+    _, stop = index.sentences.span(article, max(start, end - 1))
+    begin, stop = min(begin, start), max(stop, end)
+    return Selection(article, start, end, begin, index.articles[article].text[begin:stop])
 
 
 def _same_event(index: CorpusIndex, article: str, start: int, end: int) -> list[Passage]:
@@ -199,7 +244,8 @@ def _about(sentence: str, cache: dict[str, tuple[set[str], bool]]) -> tuple[set[
 def _passage(index: CorpusIndex, article: str, mention: Mention, reason: str) -> Passage:
     """The sentence holding a mention, as a passage."""
     begin, stop = index.sentences.span(article, mention.start)
-    return Passage(article, begin, stop, index.articles[article].text[begin:stop], reason, mention.text)
+    sentence = index.articles[article].text[begin:stop]
+    return Passage(article, begin, stop, sentence, reason, mention.text, mention.value, mention.unit)
 
 
 def _content_words(sentence: str) -> set[str]:

@@ -42,7 +42,18 @@ UNIT_WORDS: dict[str, str] = {
     "per cent": "percent",
     "%": "percent",
     "times": "times",
+    "MW": "MW",
+    "megawatts": "MW",
+    "megawatt": "MW",
+    "km": "km",
+    "kilometres": "km",
+    "kilometre": "km",
+    "kilometers": "km",
+    "kilometer": "km",
+    "killed": "killed",
 }
+#: Units of figures that are counts or measures rather than money: "1,000 MW", "900 km", "3 killed".
+MEASURES = frozenset(("MW", "km", "killed"))
 _SCALES: dict[str, float] = {
     "trillion": 1e12,
     "tn": 1e12,
@@ -91,7 +102,7 @@ NUMBER_WORDS: dict[str, float] = {
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:[\s-]?(?P<scale>trillion|billion|million|thousand|bn|tn|b|m|k)(?![\w]))?"
 _AFTER_PREFIX = re.compile(r"\s?" + _NUMBER + _SCALE + r"(?:\s(?:US\s)?dollars\b)?")
-_BEFORE_UNIT = re.compile(r"(?<![\d.,])(?P<cur>\$\s?)?" + _NUMBER + _SCALE + r"(?:\s?US)?\s?$")
+_BEFORE_UNIT = re.compile(r"(?<![\d.,])(?P<cur>\$\s?)?" + _NUMBER + _SCALE + r"(?:\s?US)?[\s-]?$")
 _WORDS_BEFORE = re.compile(r"(?:[A-Za-z]+[\s-]){1,8}$")
 _WORD = re.compile("[A-Za-z]+")
 
@@ -192,7 +203,17 @@ def _record(value: float, unit: str) -> tuple[EntityType, str, str, float, str]:
     if unit == "times":
         number = format_number(value)
         return EntityType.FIGURE, f"times:{number}", f"{number} times", value, unit
+    if unit in MEASURES:
+        return EntityType.FIGURE, f"{unit}:{format_number(value)}", f"{_human(value)} {unit}", value, unit
     return money_record(value, unit)
+
+
+def readable(value: float, unit: str | None) -> tuple[str, str]:
+    """An amount's value and unit as a reader would say them: ("7.5 billion", "USD"), ("13.6", "%"),
+    ("1,000", "MW"), ("3", "killed"); a plain number has no unit ("")."""
+    if unit == "percent":
+        return format_number(value), "%"
+    return _human(value), unit or ""
 
 
 def _number(digits: str, scale: str | None) -> float:
