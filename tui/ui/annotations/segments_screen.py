@@ -1,0 +1,339 @@
+"""The coded segments at full width: every passage with chosen tags, across the corpus, in full.
+
+:class:`SegmentsScreen` is built from the annotation store (read only), the articles, and the tags
+to start with. At the top, the codebook's tags with their counts (Space or Enter chooses several),
+whether a passage needs any or all of them, a text filter (quote, context and note) and the order
+(article, date, tag); below, each passage wrapped to the width: its article and date, its tags in
+their colours, the quote in bold within the rest of its sentence, and its note. Enter on a passage
+dismisses the screen with :class:`OpenPassage`; Esc with None. Placing the passages in their
+articles' current texts runs once, in a thread; each choice after that only selects and sorts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import partial
+
+from rich.style import Style
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.color import Color, ColorParseError
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Input, SelectionList, Static
+from textual.widgets.selection_list import Selection
+from textual.worker import Worker, WorkerState
+
+from tui.core.annotations.model import Tag, valid_colour
+from tui.core.annotations.store import AnnotationStore
+from tui.core.models import Article
+from tui.core.safe_text import one_line, visible
+from tui.core.segments import SORTS, Segment, SegmentQuery, placed, select
+from tui.ui.messages import OpenPassage
+from tui.ui.widgets.key_bar import KeyBar
+from tui.ui.widgets.line_list import Rows
+from tui.ui.widgets.wrapped_list import WrappedList
+
+#: How a passage's article is named when the article is no longer in the corpus.
+GONE = "(article no longer in the corpus)"
+#: What an orphaned passage says of itself.
+ORPHANED = "⚠ orphaned: not found in the article's current text"
+#: Indent of the lines under an entry's heading (kept by wrapped continuation lines).
+INDENT = "  "
+
+_TITLE = Style(bold=True)
+_DATE = Style(dim=True)
+_WARNING = Style(bold=True, color="dark_orange")
+_QUOTE = Style(bold=True, underline=True)
+_NOTE_MARK = Style(dim=True)
+
+
+def tag_style(tag: Tag | None) -> Style:
+    """A tag's chip: its colour behind text that contrasts with it (plain reverse if it has none)."""
+    if tag is None or not valid_colour(tag.colour):
+        return Style(reverse=True)
+    try:
+        colour = Color.parse(tag.colour)
+    except ColorParseError:
+        return Style(reverse=True)
+    return Style(bgcolor=colour.rich_color, color=colour.get_contrast_text(1.0).rich_color)
+
+
+class SegmentRows(Rows):
+    """The passages as list entries: heading, tags, quote in context, note, then a blank line."""
+
+    def __init__(self, found: list[Segment], styles: Mapping[str, Style], empty: str) -> None:
+        self.found = found
+        self.styles = styles
+        self.empty = empty
+
+    def __len__(self) -> int:
+        """The number of passages (one line saying why there are none, if none)."""
+        return len(self.found) or 1
+
+    def enabled(self, index: int) -> bool:
+        """Every passage can be chosen; the line saying there are none cannot."""
+        return bool(self.found)
+
+    def lines(self, index: int) -> list[Text]:
+        """One passage's lines, every piece of data made safe and shown literally."""
+        if not self.found:
+            return [Text(self.empty, _DATE)]
+        segment = self.found[index]
+        heading = Text()
+        if segment.orphan:
+            heading.append(ORPHANED + " · ", _WARNING)
+        heading.append(one_line(segment.title) if segment.title is not None else GONE, _TITLE)
+        heading.append("  " + (segment.published.isoformat() if segment.published else "undated"), _DATE)
+        if segment.status in ("moved", "fuzzy"):
+            heading.append(f"  (found again: {segment.status})", _DATE)
+        tags = Text(INDENT)
+        for number, name in enumerate(segment.tags):
+            if number:
+                tags.append(" ")
+            tags.append(f" {one_line(name)} ", self.styles.get(name, tag_style(None)))
+        quote = Text(INDENT)
+        quote.append(one_line(segment.before))
+        quote.append(one_line(segment.quote), _QUOTE)
+        quote.append(one_line(segment.after))
+        lines = [heading, tags, quote]
+        for number, paragraph in enumerate(_paragraphs(segment.note)):
+            line = Text(INDENT)
+            line.append("✎ " if number == 0 else "  ", _NOTE_MARK)
+            line.append(paragraph)
+            lines.append(line)
+        lines.append(Text())
+        return lines
+
+
+def _paragraphs(note: str) -> list[str]:
+    """A note's lines, control characters made visible and tabs spaced (none for no note)."""
+    if not note.strip():
+        return []
+    return [visible(line).replace("\t", " ") for line in note.strip("\n").split("\n")]
+
+
+class ControlLabel(Static):
+    """A switch shown as a label: a click runs its screen action, as its key does (no focus stop)."""
+
+    DEFAULT_CSS = """
+    ControlLabel {
+        width: auto;
+        padding: 0 1;
+        margin: 0 1 0 0;
+        background: $boost;
+        text-style: bold;
+        &:hover { background: $primary 40%; }
+    }
+    """
+
+    def __init__(self, label: str, action: str, *, id: str) -> None:
+        super().__init__(label, id=id, markup=False)
+        self.action = action
+
+    async def on_click(self, event: events.Click) -> None:
+        """Do what the key does."""
+        event.stop()
+        await self.run_action(f"screen.{self.action}")
+
+
+class SegmentsScreen(Screen[OpenPassage | None]):
+    """Every passage coded with the chosen tags (any or all of them), filtered, sorted, in full."""
+
+    DEFAULT_CSS = """
+    SegmentsScreen {
+        layout: vertical;
+        & > #segments-title { height: auto; padding: 0 1; background: $panel; text-style: bold; }
+        & > #segments-tags { height: auto; max-height: 25%; border: none; padding: 0; }
+        & > #segments-controls { height: 1; }
+        & > #segments-controls > Input { width: 1fr; }
+        & > #segments-list { height: 1fr; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("t", "focus_tags", "Tags"),
+        Binding("a", "toggle_every", "Any/all"),
+        Binding("slash", "focus_filter", "Filter"),
+        Binding("s", "next_sort", "Sort"),
+    ]
+
+    def __init__(
+        self, store: AnnotationStore, articles: Mapping[str, Article], tags: Iterable[str] = ()
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.articles = articles
+        self.codebook = store.tags()
+        self.counts = store.tag_counts()
+        self.tag_styles = {tag.name: tag_style(tag) for tag in self.codebook}
+        names = {tag.name for tag in self.codebook}
+        self.first_tags = [name for name in dict.fromkeys(tags) if name in names]
+        self.every = False
+        self.sort = SORTS[0]
+        self.match = ""
+        self.placed: list[Segment] | None = None  # every coded passage, once placed in the background
+        self.found: list[Segment] = []
+
+    def compose(self) -> ComposeResult:
+        """Title, tag picker, any/all · filter · sort, the passages, the keys."""
+        yield Static(id="segments-title")
+        yield SelectionList[str](
+            *(
+                Selection(self._tag_label(tag), tag.name, tag.name in self.first_tags)
+                for tag in self.codebook
+            ),
+            id="segments-tags",
+            compact=True,
+        )
+        with Horizontal(id="segments-controls"):
+            yield ControlLabel(self._every_label(), "toggle_every", id="segments-every")
+            yield Input(
+                placeholder="Filter: text in the quote, its sentence or the note (/)",
+                id="segments-filter",
+                compact=True,
+            )
+            yield ControlLabel(self._sort_label(), "next_sort", id="segments-sort")
+        yield WrappedList(id="segments-list")
+        yield KeyBar()
+
+    def _tag_label(self, tag: Tag) -> Content:
+        """A tag in the picker: a swatch in its colour, its name, how many passages carry it."""
+        swatch = Content.styled("● ", tag.colour if valid_colour(tag.colour) else "")
+        count = Content.styled(f"  {self.counts.get(tag.name, 0)}", "dim")
+        return swatch + Content(one_line(tag.name)) + count
+
+    def _every_label(self) -> str:
+        """The any/all switch's label."""
+        return "all of" if self.every else "any of"
+
+    def _sort_label(self) -> str:
+        """The sort switch's label."""
+        return f"sort: {self.sort}"
+
+    def on_mount(self) -> None:
+        """Place every coded passage in the background."""
+        self.query_one("#segments-list", WrappedList).focus()
+        self._show_title()
+        annotations = self.store.annotations()  # read here: the store belongs to the app's thread
+        self.run_worker(
+            partial(placed, annotations, self.articles), thread=True, exclusive=True, name="segments"
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The passages are placed: list them."""
+        if event.worker.name == "segments" and event.state == WorkerState.SUCCESS:
+            self.placed = event.worker.result
+            self._show()
+
+    def chosen_tags(self) -> tuple[str, ...]:
+        """The tags chosen in the picker, in codebook order."""
+        chosen = set(self.query_one("#segments-tags", SelectionList).selected)
+        return tuple(tag.name for tag in self.codebook if tag.name in chosen)
+
+    def query_now(self) -> SegmentQuery:
+        """What the controls ask for."""
+        return SegmentQuery(tags=self.chosen_tags(), all=self.every, match=self.match, sort=self.sort)
+
+    def _show(self) -> None:
+        """List the passages the controls ask for, and say what they are in the title."""
+        if self.placed is not None:
+            self.found = select(self.placed, self.query_now())
+            empty = (
+                "No passage matches: choose other tags (t), any or all (a), or change the filter (/)"
+                if self.placed
+                else "Nothing is coded yet: select a passage in an article and press t to tag it"
+            )
+            rows = SegmentRows(self.found, self.tag_styles, empty)
+            self.query_one("#segments-list", WrappedList).show(rows)
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The title line: how many passages, with which tags, in what order, matching what."""
+        self.query_one("#segments-title", Static).update(self.title_line())
+
+    def title_line(self) -> Content:
+        """E.g. '3 passages with any of security, energy · sorted by date · matching "gas"'."""
+        if self.placed is None:
+            return Content("Coded passages: finding them in the articles…")
+        query = self.query_now()
+        count = len(self.found)
+        passages = f"{count} passage{'' if count == 1 else 's'}"
+        if not query.tags:
+            what = Content(f"{passages}: every coded passage (no tags chosen)")
+        else:
+            names = ", ".join(one_line(name) for name in query.tags)
+            kind = "tagged" if len(query.tags) == 1 else ("with all of" if query.all else "with any of")
+            what = Content(f"{passages} {kind} {names}")
+        orphans = sum(1 for segment in self.found if segment.orphan)
+        if orphans:
+            what += Content(f" ({orphans} orphaned)")
+        what += Content(f" · sorted by {query.sort}")
+        if query.match:
+            what += Content(f" · matching “{one_line(query.match)}”")
+        return what
+
+    def action_back(self) -> None:
+        """Esc: out of the filter field first, then out of the view."""
+        focused = self.focused
+        if isinstance(focused, (Input, SelectionList)):
+            self.query_one("#segments-list", WrappedList).focus()
+        else:
+            self.dismiss(None)
+
+    def action_focus_tags(self) -> None:
+        """To the tag picker."""
+        self.query_one("#segments-tags", SelectionList).focus()
+
+    def action_focus_filter(self) -> None:
+        """To the filter field."""
+        self.query_one("#segments-filter", Input).focus()
+
+    def action_toggle_every(self) -> None:
+        """Passages with any of the chosen tags, or with all of them."""
+        self.every = not self.every
+        self.query_one("#segments-every", ControlLabel).update(self._every_label())
+        self._show()
+
+    def action_next_sort(self) -> None:
+        """The next order: article, date, tag."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.query_one("#segments-sort", ControlLabel).update(self._sort_label())
+        self._show()
+
+    @on(SelectionList.SelectedChanged, "#segments-tags")
+    def _tags_changed(self) -> None:
+        """Tags chosen or let go."""
+        self._show()
+
+    @on(Input.Changed, "#segments-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        """The filter text changed."""
+        self.match = event.value
+        self._show()
+
+    @on(Input.Submitted, "#segments-filter")
+    def _filter_done(self) -> None:
+        """Enter in the filter: on to the passages."""
+        self.query_one("#segments-list", WrappedList).focus()
+
+    @on(WrappedList.Selected, "#segments-list")
+    def _passage_chosen(self, event: WrappedList.Selected) -> None:
+        """Open the passage; an orphan has nowhere to open, which is said instead."""
+        event.stop()
+        segment = self.found[event.index]
+        if segment.orphan:
+            where = one_line(segment.title) if segment.title is not None else GONE
+            self.notify(
+                f"This passage is no longer found in the text of {where}: the article changed (or is "
+                "gone) since it was coded, so there is nowhere to open it. Its quote and note are kept.",
+                title="Orphaned passage",
+                severity="warning",
+                markup=False,
+            )
+        else:
+            self.dismiss(OpenPassage(segment.article, segment.start, segment.end))
