@@ -17,7 +17,8 @@ from tui.core.annotations.model import Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
 from tui.core.models import Article
-from tui.ui.annotations.segments_screen import ORPHANED, SegmentsScreen
+from tui.core.segments import placed
+from tui.ui.annotations.segments_screen import ORPHANED, SegmentRows, SegmentsScreen, tag_style
 from tui.ui.messages import OpenPassage
 
 SIZES = [(80, 24), (200, 50)]
@@ -261,3 +262,20 @@ async def test_hostile_tag_names_and_notes_are_shown_literally(
         shown = text_of(app)
         assert shown.count(SHOWN_HOSTILE) >= 4  # the title, the picker, the passage's tags, its note
         assert f"{SHOWN_HOSTILE} second" in shown and "\x1b" not in shown
+
+
+def test_each_tag_is_drawn_in_its_colour_with_text_that_contrasts(
+    store: AnnotationStore, articles: dict[str, Article]
+) -> None:
+    styles = {tag.name: tag_style(tag) for tag in [*store.tags(), Tag("dark", colour="navy")]}
+    segment = replace(placed(store.annotations(), articles)[0], tags=("energy", "dark", "unknown"))
+    chips = SegmentRows([segment], styles, "").lines(0)[1]
+    drawn = {chips.plain[span.start : span.end].strip(): span.style for span in chips.spans}
+    assert str(drawn["energy"]) == "#000000 on #ffff00" and str(drawn["dark"]) == "#ffffff on #000080"
+    assert str(drawn["unknown"]) == "reverse"  # a tag without a colour is still set apart
+
+
+async def test_an_empty_store_says_how_to_code_a_passage(articles: dict[str, Article]) -> None:
+    async with viewing((80, 24), AnnotationStore.in_memory(), articles) as (app, _pilot, view):
+        assert title_of(view) == "0 passages: every coded passage (no tags chosen) · sorted by article"
+        assert "Nothing is coded yet" in text_of(app)
