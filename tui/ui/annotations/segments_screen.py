@@ -154,6 +154,8 @@ class SegmentsScreen(Screen[OpenPassage | None]):
     }
     """
 
+    AUTO_FOCUS = "#segments-list"  # the passages, not the picker that comes first
+
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("t", "focus_tags", "Tags"),
@@ -217,7 +219,6 @@ class SegmentsScreen(Screen[OpenPassage | None]):
 
     def on_mount(self) -> None:
         """Place every coded passage in the background."""
-        self.query_one("#segments-list", WrappedList).focus()
         self._show_title()
         annotations = self.store.annotations()  # read here: the store belongs to the app's thread
         self.run_worker(
