@@ -188,3 +188,14 @@ async def test_rows_that_grow_keep_the_place() -> None:
         assert listing.position() == place and listing.cursor == cursor
         await pilot.press("G")
         assert listing.cursor == 499
+
+
+async def test_a_new_width_wraps_the_entries_again() -> None:
+    app = ListApp(Sentences(30))
+    async with app.run_test(size=(40, 24)) as pilot:
+        await pilot.pause()
+        narrow = len(app.query_one(WrappedList).wrapped(1))
+        await pilot.resize_terminal(200, 24)
+        await pilot.pause()
+        assert len(app.query_one(WrappedList).wrapped(1)) < narrow
+        assert f"{SENTENCE} end1." in " ".join(" ".join(screen_text(app)).split())
