@@ -1,0 +1,262 @@
+"""The Cross-references at full width: an entity's mentions in whole sentences, its company, related articles.
+
+:class:`CrossReferencesScreen` is built from the cross-reference index and what the pane shows
+(:class:`~tui.ui.xref.xref_pane.XrefView`'s entity, company and related articles), with the
+articles' titles and dates. Every entry is wrapped to the width, so every sentence and every
+shared entity can be read in full. Enter on a mention opens it, on a related article opens the
+article (the screen is dismissed with an :class:`~tui.ui.messages.OpenPassage`); Enter on an
+entity of the company follows that entity instead, without leaving the view; Esc goes back (None).
+Mentions are read from the index's postings only when drawn (:class:`~.xref_rows.MentionPlaces`),
+so an entity named 200,000 times opens as fast as a rare one.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from tui.core.safe_text import one_line
+from tui.core.xref import XrefIndex
+from tui.ui.messages import OpenPassage
+from tui.ui.widgets.key_bar import KeyBar
+from tui.ui.widgets.line_list import Rows
+from tui.ui.widgets.wrapped_list import WrappedList
+from tui.ui.xref.xref_rows import EntryRows, MentionPlaces, Sections, Target, article_line, counted, marked
+
+#: How many of the entities most often named with a re-centred entity are listed.
+COMPANY = 8
+#: How many related articles are ranked when the view has to rank them itself.
+RELATED = 30
+
+
+class MentionRows(Rows):
+    """An entity's mentions: per article, its title, date and count, then each mention's whole sentence."""
+
+    def __init__(
+        self, places: MentionPlaces, titles: Mapping[str, str], published: Mapping[str, date | None]
+    ):
+        """Mentions laid out by ``places``, titled from ``titles`` and ``published``."""
+        self.places, self._titles, self._published = places, titles, published
+
+    def __len__(self) -> int:
+        """Title entries and mentions."""
+        return len(self.places)
+
+    def enabled(self, index: int) -> bool:
+        """Only mentions can be chosen."""
+        return self.places.place(index)[1] is not None
+
+    def lines(self, index: int) -> list[Text]:
+        """A title (after a blank line) with its count, or a mention's sentence with the mention marked."""
+        found = self.places.mention(index)
+        if found is None:
+            count = self.places.mentions_in(index)
+            title = article_line(self.places.article(index), self._titles, self._published)
+            title.append(f" · {counted(count, 'mention')}", "dim")
+            return [Text(), title]
+        article, mention = found
+        sentences = self.places.index.sentences
+        start, _ = sentences.span(article, mention.start)
+        sentence = sentences.text(article, mention.start)
+        return [marked(sentence, mention.start - start, mention.end - start, "  ")]
+
+    def target(self, index: int) -> Target:
+        """A mention opens its passage."""
+        found = self.places.mention(index)
+        return None if found is None else OpenPassage(found[0], found[1].start, found[1].end)
+
+
+class CrossReferencesScreen(Screen[OpenPassage | None]):
+    """The Cross-references pane at full width, every sentence wrapped in full."""
+
+    DEFAULT_CSS = """
+    CrossReferencesScreen {
+        layout: vertical;
+        & > #xref-title { height: auto; padding: 0 1; background: $panel; }
+        & > WrappedList { height: 1fr; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", tooltip="Back to the reader, where it was"),
+    ]
+
+    class Counted(Message):
+        """The entities named with the followed one were counted (in the background)."""
+
+        def __init__(self, entity: str) -> None:
+            """For ``entity``."""
+            super().__init__()
+            self.entity = entity
+
+    class Ranked(Message):
+        """The related articles were ranked (in the background)."""
+
+        def __init__(self, related: list[dict[str, Any]]) -> None:
+            """The ranking, as :meth:`XrefIndex.related` gives it."""
+            super().__init__()
+            self.related = related
+
+    def __init__(
+        self,
+        index: XrefIndex,
+        entity: str | None,
+        related: list[dict[str, Any]] | None,
+        company: list[tuple[str, int]] | None,
+        titles: Mapping[str, str],
+        published: Mapping[str, date | None],
+        article: str | None = None,
+    ) -> None:
+        """The view of ``entity`` (None: none chosen yet), with the entities named with it (None: to
+        be counted here) and the articles related to the open ``article`` (None: to be ranked here,
+        if the article is given)."""
+        super().__init__()
+        self.index, self.titles, self.published = index, titles, published
+        self.entity, self.related, self.company, self.article = entity, related, company, article
+        self.rows: Sections = Sections([])
+
+    def compose(self) -> ComposeResult:
+        """The title line, the list, the keys."""
+        yield Static(id="xref-title")
+        yield WrappedList(id="xref-full-list")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        """Fill the view, counting or ranking in the background what is not known yet."""
+        if self.related is None and self.article is not None:
+            self._rank(self.article)
+        self.follow(self.entity, self.company)
+
+    def follow(self, entity: str | None, company: list[tuple[str, int]] | None = None) -> None:
+        """Show ``entity``'s mentions and company (counted in the background if not given or known)."""
+        self.entity = entity
+        if entity is not None and company is None:
+            counted = self.index.counted_company(entity)
+            if counted is None:
+                self._count(entity)
+            else:
+                company = self._top(counted.items())
+        self.company = None if company is None else self._top(company)
+        self._show(keep_cursor=False)
+
+    def _top(self, counts: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+        """The entities most often named with the followed one, ties by name: the same list at every run
+        (a counter's ties come in the order of sets, which changes from run to run)."""
+        return heapq.nsmallest(
+            COMPANY, counts, key=lambda item: (-item[1], self.index.name(item[0]).casefold(), item[0])
+        )
+
+    def _show(self, keep_cursor: bool) -> None:
+        """Lay the sections out again (the cursor stays where it was when ``keep_cursor``)."""
+        wrapped = self.query_one(WrappedList)
+        cursor = wrapped.cursor
+        title = Text("Cross-references", "bold")
+        sections: list[Rows] = []
+        if self.entity is None:
+            title.append(
+                ": no entity chosen (choose one in the text or the entity pane, then open this view)"
+            )
+        else:
+            places = MentionPlaces(self.index, self.entity)
+            title.append(f" · {one_line(self.index.name(self.entity))}: ", "bold")
+            title.append(f"{counted(places.mentions, 'mention')} in {counted(places.articles, 'article')}")
+            sections.append(MentionRows(places, self.titles, self.published))
+            sections.append(EntryRows(self._company_entries()))
+        sections.append(EntryRows(self._related_entries()))
+        self.query_one("#xref-title", Static).update(title)
+        self.rows = Sections(sections)
+        wrapped.show(self.rows)
+        if keep_cursor and cursor is not None and cursor < len(self.rows) and self.rows.enabled(cursor):
+            wrapped.move_to(cursor)
+
+    def _company_entries(self) -> list[tuple[list[Text], Target]]:
+        """The entities most often named in the same sentences as the one followed."""
+        heading = [Text(), Text("Most often named with it (Enter follows one)", "bold")]
+        if self.company is None:
+            return [([*heading[:1], Text("Most often named with it: counting…", "bold")], None)]
+        if not self.company:
+            return [([*heading[:1], Text("Named with no other entity in the same sentence", "bold")], None)]
+        entries: list[tuple[list[Text], Target]] = [(heading, None)]
+        for key, count in self.company:
+            line = Text.assemble(
+                f"  {one_line(self.index.name(key))}", (f" · {counted(count, 'sentence')} together", "dim")
+            )
+            entries.append(([line], key))
+        return entries
+
+    def _related_entries(self) -> list[tuple[list[Text], Target]]:
+        """The articles related to the open one, each with every entity they share."""
+        if self.related is None:
+            return [([Text(), Text("Related articles: ranking…", "bold")], None)]
+        if not self.related:
+            return [
+                ([Text(), Text("Related articles: none (no article open, or nothing shared)", "bold")], None)
+            ]
+        heading = Text("Related articles (shared entities, rarest first)", "bold")
+        entries: list[tuple[list[Text], Target]] = [([Text(), heading], None)]
+        for item in self.related:
+            title = article_line(item["article"], self.titles, self.published)
+            title.append(f" · score {item['score']:.1f}", "dim")
+            shared = ", ".join(one_line(entity["name"]) for entity in item["shared"])
+            entries.append(
+                ([title, Text.assemble(("  shares: ", "dim"), shared)], OpenPassage(item["article"]))
+            )
+        return entries
+
+    @on(WrappedList.Selected)
+    def _chosen(self, message: WrappedList.Selected) -> None:
+        """Open a mention or an article (leaving the view), or follow an entity (staying)."""
+        message.stop()
+        section, at = self.rows.find(message.index)
+        target = section.target(at) if isinstance(section, MentionRows | EntryRows) else None
+        if isinstance(target, OpenPassage):
+            self.dismiss(target)
+        elif isinstance(target, str):
+            self.follow(target)
+
+    def action_close(self) -> None:
+        """Back to the reader as it was."""
+        self.dismiss(None)
+
+    @work(
+        thread=True, exit_on_error=False, exclusive=True, group="xref-company", description="counting company"
+    )
+    def _count(self, entity: str) -> None:
+        """Count the entities named with ``entity`` (a thread: it reads every article naming it)."""
+        self.index.co_mentioned(entity)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Counted(entity))
+
+    @on(Counted)
+    def _counted(self, message: Counted) -> None:
+        """Show the company, if the entity is still the one followed."""
+        counted = self.index.counted_company(message.entity)
+        if message.entity == self.entity and counted is not None:
+            self.company = self._top(counted.items())
+            self._show(keep_cursor=True)
+
+    @work(
+        thread=True, exit_on_error=False, exclusive=True, group="xref-related", description="ranking articles"
+    )
+    def _rank(self, article: str) -> None:
+        """Rank the articles related to ``article`` (a thread: it reads thousands of postings)."""
+        related = self.index.related(article, limit=RELATED)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Ranked(related))
+
+    @on(Ranked)
+    def _ranked(self, message: Ranked) -> None:
+        """Show the related articles."""
+        self.related = message.related
+        self._show(keep_cursor=True)
