@@ -1,22 +1,24 @@
 """The article list: title, date and entity count per article; files that failed to load marked.
 
-A line-API widget: laying out the rows only measures their titles, and only the visible lines
-are made and drawn, so the list costs about the same at five articles as at ten thousand.
+A :class:`LineList` of :class:`ArticleRows`: laying out the rows only measures their titles, and
+only the visible lines are made and drawn, so the list costs about the same at five articles as
+at ten thousand. A line too long for the list ends in an ellipsis; the highlighted entry's whole
+title and details are the list's tooltip (and the header shows the open article's title in full).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple, overload
 
 from rich.cells import cell_len
+from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 
 from tui.core.catalogue import Listed
@@ -24,6 +26,7 @@ from tui.core.models import Article, LoadProblem
 from tui.core.safe_text import one_line
 from tui.ui.messages import ArticleChosen
 from tui.ui.widgets.early_layout import EarlyLayout
+from tui.ui.widgets.line_list import LineList, Rows
 
 #: What an empty list says, a line each: how to add articles.
 EMPTY_HINT = (
@@ -43,48 +46,119 @@ class Row(NamedTuple):
     article_id: str | None
 
 
-class _Rows(Sequence[Row]):
-    """The list's entries as a sequence, each made when asked for."""
+class ArticleRows(Rows, Sequence[Row]):
+    """The articles, then the files that could not be loaded: each entry a title over one or two
+    lines (at :attr:`width`), its details, and a blank line; made when first asked for."""
 
-    def __init__(self, listing: ArticleList) -> None:
-        self._listing = listing
+    def __init__(self, articles: Sequence[Article | Listed], problems: Sequence[LoadProblem]) -> None:
+        self.articles, self.problems = list(articles), list(problems)
+        self.counts: dict[str, int] = {}
+        """Entities found in each article, by id (none yet: shown as "…")."""
+        self.annotations: dict[str, int] = {}
+        """Annotations on each article, by id."""
+        self.width = 8
+        """The cells a title's lines have (a longer title takes two lines, the second cut)."""
+        self.styles: dict[str, Style] = {}
+        """The styles of the parts ("title", "detail", "problem"), from the list's CSS."""
+        self.console: Console | None = None
+        """The console a title is wrapped for (the app's)."""
+        self._words = {a.id: a.word_count for a in articles if isinstance(a, Listed)}
+        self._made: dict[int, Row] = {}
 
     def __len__(self) -> int:
-        return len(self._listing)
+        """The number of entries."""
+        return len(self.articles) + len(self.problems)
 
     @overload
     def __getitem__(self, index: int) -> Row: ...
     @overload
     def __getitem__(self, index: slice) -> Sequence[Row]: ...
     def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        """An entry (or a slice of them), made when first asked for."""
         if isinstance(index, slice):
-            return [self._listing.row(i) for i in range(*index.indices(len(self)))]
+            return [self.row(i) for i in range(*index.indices(len(self)))]
         if not -len(self) <= index < len(self):
             raise IndexError(index)
-        return self._listing.row(index % len(self))
+        return self.row(index % len(self))
+
+    def forget(self) -> None:
+        """Make the entries again when next asked for (their counts changed)."""
+        self._made = {}
+
+    def row(self, index: int) -> Row:
+        """One entry, made when first asked for (ten thousand are not made to show twenty)."""
+        made = self._made.get(index)
+        if made is not None:
+            return made
+        if index >= len(self.articles):
+            problem = self.problems[index - len(self.articles)]
+            made = Row(f"⚠ {one_line(problem.path.rsplit('/', 1)[-1])}", one_line(problem.message), None)
+        else:
+            article = self.articles[index]
+            count = self.counts.get(article.id)
+            entities = "… entities" if count is None else f"{count} entities"
+            notes = self.annotations.get(article.id, 0)
+            if notes:
+                entities += f" · {notes} annotation{'s' if notes != 1 else ''}"
+            words = self._words.get(article.id)
+            if words is None:
+                words = self._words[article.id] = article.word_count  # an Article counts its words each time
+            detail = f"{article.published_label} · {words:,} words\n{entities}"
+            made = Row(one_line(article.title), detail, article.id)
+        self._made[index] = made
+        return made
+
+    def heights(self) -> list[int]:
+        """A title's one or two lines, then two lines of details (one for a problem) and a blank line."""
+        usable = self.width
+        heights = [(1 if cell_len(one_line(a.title)) <= usable else 2) + 3 for a in self.articles]
+        for problem in self.problems:
+            name = f"⚠ {one_line(problem.path.rsplit('/', 1)[-1])}"
+            heights.append((1 if cell_len(name) <= usable else 2) + 2)
+        return heights
+
+    def lines(self, index: int) -> list[Text]:
+        """The title over one or two lines (the second cut with an ellipsis), then the details;
+        the blank line below is left to the height."""
+        row = self.row(index)
+        styles = self.styles
+        title_style = styles.get("title" if row.article_id else "problem", Style())
+        detail_style = styles.get("detail" if row.article_id else "problem", Style())
+        if cell_len(row.title) <= self.width:
+            titles = [row.title]
+        else:
+            wrapped = Text(row.title).wrap(self.console or Console(), self.width)
+            pieces = [piece.plain.strip() for piece in wrapped] or [""]
+            rest = Text(" ".join(pieces[1:]))
+            rest.truncate(self.width, overflow="ellipsis")
+            titles = [pieces[0], rest.plain]
+        # A style as a span: drawing a line renders its spans only, not the Text's own style.
+        made = [Text.assemble((title, title_style), end="") for title in titles]
+        made += [Text.assemble((detail, detail_style), end="") for detail in row.detail.split("\n")]
+        return made
+
+    def full(self, index: int) -> Text:
+        """An entry's whole title and details, for the tooltip."""
+        row = self.row(index)
+        return Text.assemble((row.title, "bold"), "\n", row.detail)
 
 
-class ArticleList(EarlyLayout, can_focus=True):
+class ArticleList(LineList, EarlyLayout):
     """Lists the corpus; moving the highlight opens the article, Enter moves into it."""
 
     COMPONENT_CLASSES = {
         "article-list--title",
         "article-list--detail",
         "article-list--problem",
-        "article-list--highlight",
     }
 
     DEFAULT_CSS = """
     ArticleList {
+        height: 1fr;
         scrollbar-gutter: stable;
         & > .article-list--title { text-style: bold; }
         & > .article-list--detail { text-style: dim; }
         & > .article-list--problem { color: $error; }
-        & > .article-list--highlight { background: $block-cursor-blurred-background; }
-        &:focus > .article-list--highlight {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-        }
     }
     """
 
@@ -100,200 +174,134 @@ class ArticleList(EarlyLayout, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._articles: list[Article | Listed] = []
-        self._problems: list[LoadProblem] = []
-        self._counts: dict[str, int] = {}
-        self._annotations: dict[str, int] = {}
-        self._words: dict[str, int] = {}
-        self._made: dict[int, Row] = {}
+        self.rows: ArticleRows = ArticleRows([], [])
+        self._laid_out_at = -1  # the width the rows were measured at (-1: measure again)
         self._index: dict[str, int] | None = None
-        self.highlighted: int | None = None
-        self._row_starts: list[int] = []
-        self._lines_total = 0
-        self._drawn: dict[int, list[tuple[str, str]]] = {}
-        self._usable = 8
-        self._width = 0
+
+    @property
+    def highlighted(self) -> int | None:
+        """The highlighted entry (the cursor), if any."""
+        return self.cursor
 
     def populate(self, articles: Sequence[Article | Listed], problems: list[LoadProblem]) -> None:
         """Fill the list with the articles, then one marked entry per file that failed to load."""
-        self._articles, self._problems = list(articles), list(problems)
-        self._words = {a.id: a.word_count for a in articles if isinstance(a, Listed)}
+        previous = self.rows
+        self.rows = ArticleRows(articles, problems)
+        self.rows.counts, self.rows.annotations = previous.counts, previous.annotations
         self._index = None
-        self._width = 0  # lay out again
-        self._build_rows()
-        self.highlighted = 0 if articles else None
+        self.cursor = 0 if articles else None
+        self._laid_out_at = -1  # measured once the width is known, in the pass that sizes the list
+        self.scroll_to(y=0, animate=False)
+        self._update_tooltip()
+        self.redraw()
 
     def add_problems(self, problems: list[LoadProblem]) -> None:
         """Mark more files that could not be loaded (found in the background), after the others."""
-        self._problems.extend(problems)
-        self._width = 0  # lay out again
-        self._build_rows()
+        self.rows.problems.extend(problems)
+        self._laid_out_at = -1
+        self.redraw()
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """Show the number of entities found in each article."""
-        self._counts = dict(counts)
-        self._build_rows()
+        self.rows.counts = dict(counts)
+        self._changed()
 
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
         """Show the number of annotations on each article."""
-        if counts != self._annotations:
-            self._annotations = dict(counts)
-            self._build_rows()
+        if counts != self.rows.annotations:
+            self.rows.annotations = dict(counts)
+            self._changed()
+
+    def _changed(self) -> None:
+        """The counts changed: the entries are made again as they are drawn."""
+        self.rows.forget()
+        self._update_tooltip()
+        self.redraw()
 
     def select_article(self, article_id: str) -> None:
         """Highlight an article by id (from the command palette)."""
         if self._index is None:
-            self._index = {article.id: number for number, article in enumerate(self._articles)}
+            self._index = {article.id: number for number, article in enumerate(self.rows.articles)}
         index = self._index.get(article_id)
         if index is not None:
             self._highlight(index, announce=False)
 
-    @property
-    def rows(self) -> Sequence[Row]:
-        """Every entry: the articles, then the files that could not be loaded (made when asked for)."""
-        return _Rows(self)
-
     def row(self, index: int) -> Row:
-        """One entry, made when first asked for (ten thousand are not made to show twenty)."""
-        made = self._made.get(index)
-        if made is not None:
-            return made
-        if index >= len(self._articles):
-            problem = self._problems[index - len(self._articles)]
-            made = Row(f"⚠ {one_line(problem.path.rsplit('/', 1)[-1])}", one_line(problem.message), None)
-        else:
-            article = self._articles[index]
-            count = self._counts.get(article.id)
-            entities = "… entities" if count is None else f"{count} entities"
-            notes = self._annotations.get(article.id, 0)
-            if notes:
-                entities += f" · {notes} annotation{'s' if notes != 1 else ''}"
-            words = self._words.get(article.id)
-            if words is None:
-                words = self._words[article.id] = article.word_count  # an Article counts its words each time
-            detail = f"{article.published_label} · {words:,} words\n{entities}"
-            made = Row(one_line(article.title), detail, article.id)
-        self._made[index] = made
-        return made
+        """One entry (made when first asked for)."""
+        return self.rows.row(index)
 
     def __len__(self) -> int:
         """The number of entries."""
-        return len(self._articles) + len(self._problems)
-
-    def _build_rows(self) -> None:
-        """Forget the entries made so far (counts changed): they are made again when drawn."""
-        self._made = {}
-        self._drawn = {}
-        self.refresh()
+        return len(self.rows)
 
     def lay_out(self) -> Size | None:
-        """Where each row starts at this width: its title takes one line or two (cut with an
-        ellipsis), its details one line each, then a blank line. Measuring a title is cheap, so
-        ten thousand rows lay out at once; their lines are made only when drawn. The new virtual
-        size, or None if the width did not change."""
+        """Measure the rows at this width (a title takes one line or two): the new virtual size,
+        or None if the width did not change. Measuring a title is cheap, so ten thousand rows
+        lay out at once; their lines are made only when drawn."""
         width = self.scrollable_content_region.width
-        if width == self._width and self._row_starts:
+        if width == self._laid_out_at:
             return None
-        self._width = width
-        usable = max(width - 2, 8)
-        self._usable = usable
-        starts: list[int] = []
-        line = 0
-        for article in self._articles:  # a title, two lines of details, a blank line
-            starts.append(line)
-            line += (1 if cell_len(one_line(article.title)) <= usable else 2) + 3
-        for problem in self._problems:  # a name, the problem, a blank line
-            starts.append(line)
-            name = f"⚠ {one_line(problem.path.rsplit('/', 1)[-1])}"
-            line += (1 if cell_len(name) <= usable else 2) + 2
-        self._row_starts = starts
-        self._lines_total = max(0, line - 1)
-        self._drawn = {}
-        return Size(width, self._lines_total)
+        self._laid_out_at = width
+        self.rows.width = max(width - 2, 8)  # a space before, and the ellipsis's cell kept free
+        return Size(width, self.measure().height)
 
-    def _row_lines(self, index: int) -> list[tuple[str, str]]:
-        """A row's lines as (text, part), made when first drawn at this width."""
-        found = self._drawn.get(index)
-        if found is None:
-            if len(self._drawn) > 500:
-                self._drawn.clear()
-            row = self.row(index)
-            title_part = "title" if row.article_id else "problem"
-            pieces = [p.plain.strip() for p in Text(row.title).wrap(self.app.console, self._usable)] or [""]
-            if len(pieces) > 2 or (len(pieces) == 2 and cell_len(pieces[1]) > self._usable):
-                rest = Text(" ".join(pieces[1:]))
-                rest.truncate(self._usable, overflow="ellipsis")
-                pieces = [pieces[0], rest.plain]
-            detail_part = "detail" if row.article_id else "problem"
-            found = [(piece, title_part) for piece in pieces]
-            found += [(piece, detail_part) for piece in row.detail.split("\n")]
-            found.append(("", "detail"))
-            self._drawn[index] = found
-        return found
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines in ``crop``, the parts' styles looked up once for all of them."""
+        rows = self.rows
+        rows.console = self.app.console
+        rows.styles = {
+            part: self.get_component_rich_style(f"article-list--{part}", partial=True)
+            for part in ("title", "detail", "problem")
+        }
+        return super().render_lines(crop)
+
+    def cursor_style(self) -> Style:
+        """The highlight, over the title's boldness and the details' dimness (which it keeps)."""
+        return self.get_component_rich_style("line-list--cursor", partial=True)
 
     def render_line(self, y: int) -> Strip:
-        """One line of one row, highlighted if its row is."""
-        self._ensure_layout()
-        index = self.scroll_offset.y + y
-        base, width = self.line_style()
-        if index >= self._lines_total:
-            if not self._articles and not self._problems and index < len(EMPTY_HINT):
-                return self._hint_line(EMPTY_HINT[index], base, width)
-            return Strip.blank(width, base)
-        row = bisect_right(self._row_starts, index) - 1
-        lines = self._row_lines(row)
-        part_index = index - self._row_starts[row]
-        text, part = lines[part_index] if part_index < len(lines) else ("", "detail")
-        if part_index == len(lines) - 1:  # the blank line after the row belongs to no highlight
-            return Strip.blank(width, base)
-        style = base + self.get_component_rich_style(f"article-list--{part}", partial=True)
-        if row == self.highlighted:
-            style += self.get_component_rich_style("article-list--highlight", partial=True)
-        return Strip([Segment(f" {text}".ljust(width), style)]).crop(0, width)
-
-    def _hint_line(self, text: str, base: Style, width: int) -> Strip:
-        """One line of the hint an empty list shows, dimmed and cut to the width."""
-        style = base + self.get_component_rich_style("article-list--detail", partial=True)
-        return Strip([Segment(f" {text}".ljust(width), style)]).crop(0, width)
+        """One line of one entry; an empty list says how to add articles."""
+        line = self.scroll_offset.y + y
+        if not self.rows and line < len(EMPTY_HINT):
+            base, width = self.line_style()
+            style = base + self.get_component_rich_style("article-list--detail", partial=True)
+            hint = Text(EMPTY_HINT[line], end="")
+            hint.truncate(max(0, width - 1), overflow="ellipsis")
+            segments = Segment.apply_style([Segment(" "), *hint.render(self.app.console)], style)
+            return Strip(segments).extend_cell_length(width, base).crop(0, width)
+        return super().render_line(y)
 
     def row_at(self, y: int) -> int | None:
         """The row drawn at content line ``y`` (scroll included)."""
         self._ensure_layout()
-        if not 0 <= y < self._lines_total or not self.rows:
-            return None
-        return bisect_right(self._row_starts, y) - 1
+        return self.entry_at(y)
 
-    def _highlight(self, index: int, announce: bool = True) -> None:
+    def _update_tooltip(self) -> None:
+        """The highlighted entry's whole title and details, shown when the mouse rests on the list."""
+        self.tooltip = self.rows.full(self.cursor) if self.cursor is not None else None
+
+    def _highlight(self, index: int | None, announce: bool = True) -> None:
         """Move the highlight to a row, scroll it into view and open its article."""
-        if not self.rows:
+        if index is None or not self.rows:
             return
-        index = max(0, min(index, len(self.rows) - 1))
-        self.highlighted = index
         self._ensure_layout()
-        first = self._row_starts[index]
-        last = self._row_starts[index + 1] - 2 if index + 1 < len(self.rows) else self._lines_total - 1
-        height = self.scrollable_content_region.height
-        if first < self.scroll_offset.y:
-            self.scroll_to(y=first, animate=False)
-        elif last >= self.scroll_offset.y + height:
-            self.scroll_to(y=max(first, last - height + 1), animate=False)
-        self.refresh()
-        article_id = self.rows[index].article_id
+        self.move_to(max(0, min(index, len(self.rows) - 1)))
+        self._update_tooltip()
+        article_id = self.rows[self.cursor or 0].article_id
         if announce and article_id is not None:
             self.post_message(ArticleChosen(article_id))
 
-    def action_move(self, delta: int) -> None:
+    def action_move(self, step: int) -> None:
         """Highlight the next or previous row."""
-        self._highlight((self.highlighted or 0) + delta if self.highlighted is not None else 0)
+        self._highlight(self.cursor + step if self.cursor is not None else 0)
 
     def action_page(self, direction: int) -> None:
         """Move the highlight by about a screenful."""
         self._ensure_layout()
-        if self.highlighted is None:
-            return
-        target = self._row_starts[self.highlighted] + direction * self.scrollable_content_region.height
-        row = bisect_right(self._row_starts, max(0, target)) - 1
-        self._highlight(row)
+        before = self.cursor
+        super().action_page(direction)
+        if self.cursor != before:
+            self._highlight(self.cursor)
 
     def action_first(self) -> None:
         """Highlight the first row."""
@@ -305,13 +313,14 @@ class ArticleList(EarlyLayout, can_focus=True):
 
     def action_select(self) -> None:
         """Open the highlighted article and move into its text."""
-        if self.highlighted is not None:
-            article_id = self.rows[self.highlighted].article_id
+        if self.cursor is not None:
+            article_id = self.rows[self.cursor].article_id
             if article_id is not None:
                 self.post_message(ArticleChosen(article_id, focus_reader=True))
 
     def on_click(self, event: events.Click) -> None:
-        """Clicking a row highlights it and opens its article."""
+        """Clicking a row highlights it and opens its article (the list's own choosing is not posted)."""
+        event.prevent_default()
         offset = event.get_content_offset(self)
         if offset is None:
             return
@@ -320,5 +329,7 @@ class ArticleList(EarlyLayout, can_focus=True):
             self._highlight(row)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Lay out again at the new width."""
+        """Lay out again at the new width (the content's width, which the line list's own
+        handler would replace with the whole width, asking for a second layout before the first frame)."""
+        event.prevent_default()
         self._ensure_layout()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import accumulate
 
 from rich.segment import Segment
@@ -20,9 +19,10 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from tui.ui.messages import Report
 
 
 class Rows:
@@ -71,9 +71,9 @@ class LineList(ScrollView, can_focus=True):
         Binding("enter", "choose", "Choose", show=False),
     ]
 
-    @dataclass
-    class Selected(Message):
-        """An entry was chosen (Enter or a click)."""
+    class Selected(Report):
+        """An entry was chosen (Enter or a click). (A :class:`Report`: made a dataclass when first
+        sent, not at import, as the article list puts this module on the start-up path.)"""
 
         line_list: LineList
         index: int
@@ -103,6 +103,19 @@ class LineList(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False)
         self.refresh()
 
+    def measure(self) -> Size:
+        """Measure the rows again, their heights having changed in place (with the width, say),
+        keeping the cursor: the new virtual size, for the caller to set."""
+        heights = self.rows.heights()
+        self._starts = [0, *accumulate(heights)] if heights is not None else range(len(self.rows) + 1)
+        self._drawn = {}
+        return Size(self.size.width, self._starts[-1])
+
+    def redraw(self) -> None:
+        """Make the lines again as they are drawn (the rows changed in place, not their heights)."""
+        self._drawn = {}
+        self.refresh()
+
     def _next_enabled(self, index: int, step: int) -> int | None:
         """The first entry from ``index`` on (by ``step``) the cursor can stop on."""
         rows = self.rows
@@ -123,26 +136,29 @@ class LineList(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The lines in ``crop``: the widget's styles are looked up once for all of them."""
-        self._styles = (self.rich_style, self.get_component_rich_style("line-list--cursor"))
+        self._styles = (self.rich_style, self.cursor_style())
         try:
             return super().render_lines(crop)
         finally:
             self._styles = None
 
+    def cursor_style(self) -> Style:
+        """The style of the entry under the cursor, over the entry's own styles."""
+        return self.get_component_rich_style("line-list--cursor")
+
     def render_line(self, y: int) -> Strip:
         """One line of one entry, highlighted if the cursor is on the entry."""
         line = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
-        base, cursor_style = self._styles or (
-            self.rich_style,
-            self.get_component_rich_style("line-list--cursor"),
-        )
+        base, cursor_style = self._styles or (self.rich_style, self.cursor_style())
         if not 0 <= line < self._starts[-1] or width <= 0:
             return Strip.blank(width, base)
         index = bisect_right(self._starts, line) - 1
         lines = self._entry_lines(index)
         part = line - self._starts[index]
-        text = lines[part].copy() if part < len(lines) else Text()
+        if part >= len(lines):  # lines an entry's height leaves below its own: a gap, never highlighted
+            return Strip.blank(width, base)
+        text = lines[part].copy()
         text.truncate(width - 1, overflow="ellipsis")
         cursor = cursor_style if index == self.cursor else None
         styled = Segment.apply_style([Segment(" "), *text.render(self.app.console)], base, cursor)
