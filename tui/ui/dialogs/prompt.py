@@ -16,9 +16,11 @@ _CSS = """
 {name} {{
     align: center middle;
     & > Vertical {{
-        width: 64; max-width: 95%; height: auto;
+        width: 64; max-width: 95%; height: auto; max-height: 100%; overflow-y: auto;
         border: thick $primary 60%; background: $surface; padding: 0 1;
     }}
+    /* the whole width, so a long question (a tag's name) wraps rather than being cut */
+    Label {{ width: 100%; }}
     .hint {{ color: $text-muted; }}
 }}
 """

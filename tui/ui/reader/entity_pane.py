@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static, Tree
+from textual.widgets.tree import TreeNode
 
 from tui.core.models import Entity, EntitySummary, EntityType
 from tui.core.safe_text import one_line
@@ -24,9 +26,14 @@ class EntityTree(Tree[str]):
         Binding("end,G", "scroll_end", "Last entity", show=False),
     ]
 
+    def __init__(self, label: Text, *, id: str | None = None) -> None:
+        super().__init__(label, id=id)
+        self._counts: dict[int, int] = {}  # node id: cells its count takes at the end of its label
+
     def show_summaries(self, summaries: list[EntitySummary]) -> None:
         """Rebuild the tree for one article's entities."""
         self.clear()
+        self._counts = {}
         by_type: dict[EntityType, list[EntitySummary]] = {}
         for summary in summaries:
             by_type.setdefault(summary.type, []).append(summary)
@@ -35,16 +42,32 @@ class EntityTree(Tree[str]):
             if not group:
                 continue
             mentions = sum(len(s.mentions) for s in group)
-            branch = self.root.add(
-                Text(f"{entity_type.label} ({len(group)} · {mentions} mentions)", style="bold"),
-                expand=True,
-            )
+            counted = f" ({len(group)} · {mentions} mentions)"
+            branch = self.root.add(Text(f"{entity_type.label}{counted}", style="bold"), expand=True)
+            self._counts[branch.id] = len(counted)
             for summary in group:
+                count = f" ×{len(summary.mentions)}"
                 label = Text(one_line(summary.canonical))
-                label.append(f" ×{len(summary.mentions)}", style="dim")
-                branch.add_leaf(label, data=summary.entity_id)
+                label.append(count, style="dim")
+                self._counts[branch.add_leaf(label, data=summary.entity_id).id] = len(count)
         if summaries:
             self.cursor_line = 1  # the first entity, not its type's heading
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        """A label cut to the pane's width: the name ends in an ellipsis, its count always shows
+        (the details below the tree give the chosen entity's whole name)."""
+        label = super().render_label(node, base_style, style)
+        counted = self._counts.get(node.id)
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if counted is None or room <= 0 or label.cell_len <= room:
+            return label
+        name, count = label[: len(label) - counted], label[len(label) - counted :]
+        name.truncate(max(1, room - count.cell_len), overflow="ellipsis")
+        return Text.assemble(name, count)
 
     def select_entity(self, entity_id: str) -> None:
         """Move the cursor to an entity's leaf."""

@@ -8,11 +8,38 @@ line. A click on a key presses it; the command palette's key sits at the right-h
 from __future__ import annotations
 
 from textual import events
+from textual.actions import parse
 from textual.binding import Binding
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.style import Style as VisualStyle
 from textual.widget import Widget
+
+#: The palette's action, which the bar puts at its right-hand end.
+PALETTE_ACTIONS = frozenset({"app.command_palette", "command_palette"})
+#: The help screen's action: "? keys" when the bar leaves keys out.
+HELP_ACTIONS = frozenset({"app.help", "help"})
+
+#: One key as drawn: its display, description, key name (pressed on a click) and whether it runs here.
+Item = tuple[str, str, str, bool]
+
+
+def _width(items: list[Item]) -> int:
+    """The cells ``items`` take: ' key description ' each."""
+    return sum(len(display) + len(description) + 3 for display, description, _, _ in items)
+
+
+def _fitting(items: list[Item], room: int) -> list[Item]:
+    """The items, in order, that fit in ``room`` cells, passing over any that would not."""
+    kept: list[Item] = []
+    used = 0
+    for item in items:
+        size = _width([item])
+        if used + size <= room:
+            kept.append(item)
+            used += size
+    return kept
 
 
 class KeyBar(Widget):
@@ -57,41 +84,74 @@ class KeyBar(Widget):
         if screen is self.screen:
             self.refresh()
 
-    def _shown(self) -> tuple[list[tuple[Binding, bool]], tuple[Binding, bool] | None]:
-        """The keys to show, one per action in the order they apply, and the palette's key."""
+    def _shown(self) -> tuple[list[tuple[Binding, bool, bool]], tuple[Binding, bool] | None]:
+        """One (binding, enabled, opens a panel) per action, in the order they apply: the shown
+        keys, and the keys that bring a panel into view (the screen's ``focus(...)`` bindings,
+        shown or not, whose panel is there and does not hold the focus already); and the palette's key."""
         seen: set[str] = set()
-        shown: list[tuple[Binding, bool]] = []
+        entries: list[tuple[Binding, bool, bool]] = []
         palette = None
-        for _, binding, enabled, _ in self.screen.active_bindings.values():
-            if binding.action == "app.command_palette" or binding.action == "command_palette":
+        screen = self.screen
+        focused = screen.focused
+        holding = set(focused.ancestors_with_self) if focused is not None else set()
+        for node, binding, enabled, _ in screen.active_bindings.values():
+            if binding.action in PALETTE_ACTIONS:
                 palette = (binding, enabled)
-            elif binding.show and binding.action not in seen:
-                seen.add(binding.action)
-                shown.append((binding, enabled))
-        return shown, palette
+            elif binding.action not in seen:
+                panel = node is screen and self._brings_in(binding.action, holding)
+                if binding.show or panel:
+                    seen.add(binding.action)
+                    entries.append((binding, enabled, panel))
+        return entries, palette
+
+    def _brings_in(self, action: str, holding: set[DOMNode]) -> bool:
+        """Whether ``action`` focuses a panel that is on the screen and does not hold the focus."""
+        if not action.startswith(("focus(", "screen.focus(")):
+            return False
+        _, _, parameters = parse(action)
+        if not parameters or not isinstance(parameters[0], str):
+            return False
+        targets = self.screen.query(parameters[0])
+        return bool(targets) and not any(target in holding for target in targets)
+
+    def _help(self) -> Item | None:
+        """The help key as the bar shows it when keys are left out: ``? keys``."""
+        for active in self.screen.active_bindings.values():
+            if active.binding.action in HELP_ACTIONS:
+                binding = active.binding
+                return self.app.get_key_display(binding), "keys", binding.key.split(",")[0], active.enabled
+        return None
 
     def render(self) -> Content:
-        """The keys, each as its key then its description, the palette's key at the end."""
+        """The keys, each as its key then its description, the palette's key at the end.
+
+        When the shown keys do not all fit, the keys that bring a panel into view come first,
+        then as many of the others as fit, then ``? keys`` (the help screen, listing them all)."""
         key_style = self.get_visual_style("key-bar--key")
         text_style = self.get_visual_style("key-bar--description")
-        shown, palette = self._shown()
-        parts: list[tuple[str, str, bool]] = [
-            (self.app.get_key_display(b), b.description, enabled) for b, enabled in shown
-        ]
+        entries, palette = self._shown()
+        width = self.size.width
         tail = None
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             tail = (self.app.get_key_display(palette[0]), palette[0].description, palette[1])
-        width = self.size.width
         tail_width = len(tail[0]) + len(tail[1]) + 3 if tail else 0
+        display = self.app.get_key_display
+        items = [(display(b), b.description, b.key.split(",")[0], e) for b, e, _ in entries if b.show]
+        if _width(items) > width - tail_width:  # too narrow for all: the most useful, then "? keys"
+            help_item = self._help()
+            room = width - tail_width - (_width([help_item]) if help_item else 0)
+            panels = [(display(b), b.description, b.key.split(",")[0], e) for b, e, panel in entries if panel]
+            others = [i for i in items if i not in panels and (help_item is None or i[2] != help_item[2])]
+            items = _fitting([*panels, *others], room) + ([help_item] if help_item else [])
         pieces: list[Content] = []
         keys: list[tuple[int, int, str, bool]] = []
         used = 0
-        for (display, description, enabled), (binding, _) in zip(parts, shown, strict=True):
-            size = len(display) + len(description) + 3
+        for shown, description, key, enabled in items:
+            size = len(shown) + len(description) + 3
             if used + size > width - tail_width:
                 break
-            pieces.append(self._item(display, description, enabled, key_style, text_style))
-            keys.append((used, used + size, binding.key.split(",")[0], enabled))
+            pieces.append(self._item(shown, description, enabled, key_style, text_style))
+            keys.append((used, used + size, key, enabled))
             used += size
         if tail is not None and palette is not None:
             pieces.append(Content(" " * max(0, width - tail_width - used)))
