@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Label, Static
+from textual.widgets import Label, Static
 
 from tui.core.models import Entity, EntitySummary, EntityType, Mention
 from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
