@@ -11,6 +11,7 @@ from textual import events
 from textual.actions import parse
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.style import Style as VisualStyle
@@ -111,7 +112,14 @@ class KeyBar(Widget):
         _, _, parameters = parse(action)
         if not parameters or not isinstance(parameters[0], str):
             return False
-        targets = self.screen.query(parameters[0])
+        selector = parameters[0]
+        if selector.startswith("#") and selector[1:].replace("-", "_").isidentifier():
+            try:  # an id, found without parsing a selector (the bar is drawn on the first frame)
+                targets: list[DOMNode] = [self.screen.get_widget_by_id(selector[1:])]
+            except NoMatches:
+                return False
+        else:
+            targets = list(self.screen.query(selector))
         return bool(targets) and not any(target in holding for target in targets)
 
     def _help(self) -> Item | None:
