@@ -11,9 +11,10 @@ from textual.widgets import Input
 
 from tests.ui.conftest import ROOT, SIZE, answer, open_dialog, refusal, settle, settle_until
 from tui.ui.adding.add_dialog import AddDialog
+from tui.ui.adding.adder import ArticleAdder
 from tui.ui.app import ReaderApp
 from tui.ui.reader.article_list import ArticleList
-from tui.ui.screens.adding_screen import AddingScreen
+from tui.ui.screens.reader import ReaderScreen
 
 STORY = """Naqvi and Momeni agree on border crossings
 
@@ -37,7 +38,7 @@ async def test_an_article_added_from_the_app_shows_up_everywhere(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, AddingScreen)
+        assert isinstance(screen, ReaderScreen)
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert isinstance(app.screen, AddDialog)
@@ -72,7 +73,7 @@ async def test_the_dialog_checks_its_fields(make_app: Callable[..., ReaderApp], 
         assert "Not a date like" in refusal(dialog, "#add-error")
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, AddingScreen)
+        assert isinstance(app.screen, ReaderScreen)
 
 
 @pytest.mark.parametrize("typed", ["~no-such-user-iranpak/story.txt", "x" * 5000], ids=["user", "long"])
@@ -106,8 +107,8 @@ async def test_adding_that_fails_in_any_way_is_reported_and_the_app_goes_on(
         app.screen.query_one("#add-path", Input).value = str(tmp_path / "story.txt")
         await pilot.press("enter")
         screen = app.screen
-        assert isinstance(screen, AddingScreen)
-        await settle_until(pilot, lambda: not screen.adding)
+        assert isinstance(screen, ReaderScreen)
+        await settle_until(pilot, lambda: not screen.query_one(ArticleAdder).adding)
         assert app.is_running and app.return_code is None
         assert any("RecursionError" in str(n.message) for n in app._notifications)
         assert not app.query("#build-bar")

@@ -12,23 +12,28 @@ from tests.ui.conftest import SIZE, settle
 from tui.core.annotations.model import Annotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.ui.annotations.annotation_bar import AnnotationBar
-from tui.ui.annotations.annotation_pane import Codebook
+from tui.ui.annotations.annotation_pane import AnnotationPane, Codebook
 from tui.ui.annotations.tag_dialog import TagDialog
 from tui.ui.app import ReaderApp
 from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
 from tui.ui.reader.article_list import ArticleList
 from tui.ui.reader.article_view import ArticleView
-from tui.ui.screens.annotating import AnnotatingScreen
+from tui.ui.screens.reader import ReaderScreen
 
 AppFactory = Callable[..., ReaderApp]
 FIRST = "000_9154f6903408afad"
 
 
-def screen_of(app: ReaderApp) -> AnnotatingScreen:
+def screen_of(app: ReaderApp) -> ReaderScreen:
     """The annotating screen under any dialog."""
     screen = app.screen_stack[0]
-    assert isinstance(screen, AnnotatingScreen)
+    assert isinstance(screen, ReaderScreen)
     return screen
+
+
+def coding_pane(app: ReaderApp) -> AnnotationPane:
+    """The Annotations pane of the reader screen, under any dialog: it holds the store and codes."""
+    return app.screen_stack[0].query_one(AnnotationPane)
 
 
 async def into_text(pilot: Any) -> ArticleView:
@@ -146,7 +151,7 @@ async def test_overlapping_annotations_are_both_marked(make_app: AppFactory, cor
         view = await into_text(pilot)
         view.move_cursor(50)
         await pilot.pause()
-        assert len(screen_of(app)._at(50)) == 2
+        assert len(coding_pane(app).at(50)) == 2
         line = view.line_of(50)
         strip = view.render_line(line - view.scroll_offset.y)
         styles = [seg.style for seg in strip if seg.style is not None]
@@ -170,7 +175,7 @@ async def test_pane_lists_codebook_and_opens_passages_across_articles(
     app = make_app(store=store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = screen_of(app)
+        pane = coding_pane(app)
         await pilot.press("A")
         passages = app.query_one("#passages", OptionList)
         assert app.focused is passages and passages.option_count == 1
@@ -181,13 +186,14 @@ async def test_pane_lists_codebook_and_opens_passages_across_articles(
         codebook.highlighted = 0
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.tag_filter == "people"
+        assert pane.tag_filter == "people"
         assert passages.get_option_at_index(1).id == store.annotations(tag="people")[0].id
         passages.focus()
         passages.highlighted = 1
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.article is not None and screen.article.id == other.id
+        assert pane.state.article is not None and pane.state.article.id == other.id
+        assert pane.tag_filter == "people"  # kept while its passages open
         view = app.query_one(ArticleView)
         assert view.cursor.selection == (start, start + 12) and app.focused is view
 
@@ -276,9 +282,9 @@ async def test_another_process_saving_shows_up(make_app: AppFactory, tmp_path: P
         await settle(pilot)
         elsewhere = AnnotationStore.open(tmp_path)
         elsewhere.save(Annotation.create(FIRST, corpus.find(FIRST).text, 26, 32, ("cli",)))
-        screen_of(app)._poll_store()
+        coding_pane(app)._poll_store()
         await pilot.pause()
-        assert [p.annotation.tags for p in screen_of(app).placements] == [("cli",)]
+        assert [p.annotation.tags for p in coding_pane(app).placements] == [("cli",)]
 
 
 async def test_export_from_the_app_says_where(make_app: AppFactory, tmp_path: Path, corpus: Any) -> None:
@@ -330,7 +336,7 @@ async def test_help_lists_the_annotation_keys_and_the_palette_runs_tag_actions(
         _, _, show = provider._entries()[0]
         show()
         await pilot.pause()
-        assert screen_of(app).tag_filter == "place"
+        assert coding_pane(app).tag_filter == "place"
         _, _, delete = provider._entries()[4]
         delete()
         await pilot.pause()
@@ -380,7 +386,7 @@ async def test_orphans_are_listed_with_their_quote(make_app: AppFactory, corpus:
         orphan_header = next(i for i, p in enumerate(prompts) if p.startswith("Orphaned"))
         assert "TEHRAN" in prompts[0]
         assert "a sentence the article no longer has" in prompts[orphan_header + 1]
-        assert [p.orphan for p in screen_of(app).placements].count(True) == 1
+        assert [p.orphan for p in coding_pane(app).placements].count(True) == 1
 
 
 async def test_the_app_on_a_workspace_with_an_unreadable_store_opens_read_only(
@@ -395,7 +401,7 @@ async def test_the_app_on_a_workspace_with_an_unreadable_store_opens_read_only(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await settle(pilot)
-        screen = screen_of(app)
+        screen = coding_pane(app)
         assert screen.read_only is not None and str(snapshot) in screen.read_only
         assert any("read-only" in str(n.message) for n in app._notifications)
         view = await into_text(pilot)

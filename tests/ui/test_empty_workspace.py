@@ -12,7 +12,7 @@ from tests.ui.conftest import SIZE, settle_until
 from tui.ui.app import ReaderApp
 from tui.ui.reader.article_header import ArticleHeader
 from tui.ui.reader.article_list import ArticleList
-from tui.ui.screens.searching_screen import SearchingScreen
+from tui.ui.screens.reader import ReaderScreen
 
 
 @pytest.mark.parametrize("run", range(4))  # the panes mount and extraction ends in either order
@@ -24,7 +24,7 @@ async def test_an_empty_workspace_settles_and_says_how_to_add_articles(
     app = make_app(folder)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        assert isinstance(screen, SearchingScreen)
+        assert isinstance(screen, ReaderScreen)
         await settle_until(pilot, lambda: screen.index is not None and bool(app.query("#entity-details")))
         details = str(app.query_one("#entity-details", Static).render())
         assert "Finding entities" not in details and "No article open" in details

@@ -23,14 +23,15 @@ from tests.ui.conftest import SIZE, settle, settle_until
 from tui.core.annotations.model import Annotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.core.safe_text import one_line
+from tui.ui.adding.adder import ArticleAdder
 from tui.ui.annotations.annotation_bar import AnnotationBar
-from tui.ui.annotations.annotation_pane import Codebook
+from tui.ui.annotations.annotation_pane import AnnotationPane, Codebook
 from tui.ui.app import ReaderApp
 from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
 from tui.ui.reader.article_header import ArticleHeader
 from tui.ui.reader.article_list import ArticleList
 from tui.ui.reader.article_view import ArticleView
-from tui.ui.screens.annotating import AnnotatingScreen
+from tui.ui.screens.reader import ReaderScreen
 
 AppFactory = Callable[..., ReaderApp]
 
@@ -92,10 +93,10 @@ def toasts(app: ReaderApp) -> list[str]:
     return [str(toast.render()) for toast in app.screen.query(Toast)]
 
 
-def annotating(app: App[Any]) -> AnnotatingScreen:
+def annotating(app: App[Any]) -> ReaderScreen:
     """The reader screen, under any dialog."""
     screen = app.screen_stack[0]
-    assert isinstance(screen, AnnotatingScreen)
+    assert isinstance(screen, ReaderScreen)
     return screen
 
 
@@ -195,7 +196,7 @@ async def tag_the_open_article(pilot: Pilot[None], store: AnnotationStore) -> No
     for name in NAMES:
         store.save_tag(Tag(name, "#61afef", HOSTILE))
     store.save(Annotation.create(article.id, article.text, 0, 6, tuple(NAMES), note=HOSTILE))
-    annotating(pilot.app)._poll_store()
+    annotating(pilot.app).query_one(AnnotationPane)._poll_store()
     await pilot.pause()
     view = pilot.app.query_one(ArticleView)
     view.focus()
@@ -242,14 +243,14 @@ async def test_renaming_deleting_undoing_and_redoing_show_tag_names_literally(
 ) -> None:
     async with run_tagged(make_app, tmp_path) as (app, pilot, store):
         for name in NAMES:  # rename (the dialog shows the name), then delete, undo and redo each tag
-            annotating(app).tag_action("rename", name)
+            annotating(app).query_one(AnnotationPane).tag_action("rename", name)
             await pilot.pause()
             assert isinstance(app.screen, PromptDialog)
             assert "\x1b" not in app.screen.query_one(Input).value
             assert_safe_screen(app)
             await pilot.press("escape")
             await pilot.pause()
-            annotating(app).tag_action("delete", name)
+            annotating(app).query_one(AnnotationPane).tag_action("delete", name)
             await pilot.pause()
             assert isinstance(app.screen, ConfirmDialog)
             assert_safe_screen(app)
@@ -288,7 +289,7 @@ async def test_errors_naming_files_are_shown_literally(make_app: AppFactory, tmp
         bad.write_bytes(b"\x00\x01\x02 binary")
         app.screen.query_one("#add-path", Input).value = str(bad)
         await pilot.press("enter")
-        await settle_until(pilot, lambda: not annotating(app).adding)
+        await settle_until(pilot, lambda: not annotating(app).query_one(ArticleAdder).adding)
         assert any(one_line(bad.name) in toast for toast in toasts(app))
         assert_safe_and_running(app)
 

@@ -10,11 +10,11 @@ from textual.worker import WorkerCancelled
 
 from tests.ui.conftest import SIZE
 from tui.ui.app import ReaderApp
-from tui.ui.messages import EntityChosen
+from tui.ui.messages import EntityChosen, OpenPassage
 from tui.ui.reader.article_view import ArticleView
 from tui.ui.timeline.timeline_pane import TimelineRows
 from tui.ui.widgets.line_list import LineList
-from tui.ui.xref.xref_pane import XrefRows
+from tui.ui.xref.xref_pane import XrefPane, XrefRows
 
 AppFactory = Callable[..., ReaderApp]
 
@@ -57,7 +57,7 @@ async def indexed(pilot: Any) -> Any:
     """Wait until the corpus indexes are built and the side panes mounted; the reader screen."""
     screen = pilot.app.screen
     await settle_until(pilot, lambda: screen.index is not None and bool(screen.query("#xref-list")))
-    assert screen.index is not None and screen.timeline is not None
+    assert screen.index is not None and screen.index.timeline is not None
     return screen
 
 
@@ -85,12 +85,12 @@ async def into_text(pilot: Any) -> ArticleView:
 
 async def test_timeline_pane_lists_events_filters_and_opens_sources(make_app: AppFactory) -> None:
     from tui.ui.dialogs.chooser import ChooserDialog
-    from tui.ui.screens.chronicle import ChronicleScreen
+    from tui.ui.screens.reader import ReaderScreen
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await indexed(pilot)
-        assert isinstance(screen, ChronicleScreen) and screen.timeline is not None
+        assert isinstance(screen, ReaderScreen) and screen.index.timeline is not None
         await pilot.press("L")
         listing = app.query_one("#timeline-list", LineList)
         assert app.focused is listing
@@ -119,21 +119,21 @@ async def test_timeline_pane_lists_events_filters_and_opens_sources(make_app: Ap
         assert isinstance(rows, TimelineRows)
         events = [rows.key(i)[1] for i in range(len(rows)) if rows.key(i)[0] == "event"]
         assert events and len(rows) < everything
-        assert all("person:larijani" in screen.timeline.events[i].participants for i in events)
+        assert all("person:larijani" in screen.index.timeline.events[i].participants for i in events)
         await pilot.press("F")
         await pilot.pause()
         assert "All events" in str(app.query_one("#timeline-filter").render())
 
 
 async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> None:
-    from tui.ui.screens.xref_screen import CrossRefScreen
+    from tui.ui.screens.reader import ReaderScreen
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await indexed(pilot)
-        assert isinstance(screen, CrossRefScreen)
+        assert isinstance(screen, ReaderScreen)
         screen.post_message(EntityChosen("person:larijani"))
-        await settle_until(pilot, lambda: screen.xref_entity == "person:larijani")
+        await settle_until(pilot, lambda: screen.query_one(XrefPane).entity == "person:larijani")
         await pilot.press("X")
         listing = app.query_one("#xref-list", LineList)
         assert app.focused is listing
@@ -146,8 +146,8 @@ async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> N
         first_mention = next(i for i in range(len(rows)) if rows.kind(i) == "mention")
         listing.move_to(first_mention)
         target = rows.target(first_mention)
-        assert target is not None
-        article, start, end = target.key, target.start, target.end
+        assert isinstance(target, OpenPassage)
+        article, start, end = target.article, target.start, target.end
         await pilot.press("enter")
         await pilot.pause()
         assert screen.article is not None and screen.article.id == article
@@ -155,7 +155,7 @@ async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> N
         assert view.cursor.selection == (int(start), int(end)) and app.focused is view
         view.move_cursor(view.text.index("Dar"))
         await pilot.pause()
-        assert screen.xref_entity == "person:ishaq-dar"
+        assert screen.query_one(XrefPane).entity == "person:ishaq-dar"
         # the related articles of the article jumped to are ranked in a worker
         await xref_done(pilot, "Mohammad Ishaq Dar")
         rows = listing.rows
@@ -164,8 +164,8 @@ async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> N
         listing.focus()
         listing.move_to(related)
         chosen = rows.target(related)
-        assert chosen is not None
-        target = chosen.key
+        assert isinstance(chosen, OpenPassage)
+        target = chosen.article
         await pilot.press("enter")
         await pilot.pause()
         assert screen.article is not None and screen.article.id == target
@@ -184,21 +184,23 @@ async def test_xref_pane_shows_the_selection_elsewhere(make_app: AppFactory) -> 
 
 
 async def test_xref_rows_list_every_mention_by_article_without_copying(make_app: AppFactory) -> None:
-    from tui.ui.screens.xref_screen import CrossRefScreen
+    from tui.ui.screens.reader import ReaderScreen
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await indexed(pilot)
-        assert isinstance(screen, CrossRefScreen) and screen.index is not None
+        assert isinstance(screen, ReaderScreen) and screen.index is not None
         screen.post_message(EntityChosen("place:iran"))
-        await settle_until(pilot, lambda: screen.xref_entity == "place:iran")
+        await settle_until(pilot, lambda: screen.query_one(XrefPane).entity == "place:iran")
         await xref_done(pilot, "Iran")
         rows = app.query_one("#xref-list", LineList).rows
         assert isinstance(rows, XrefRows)
         kinds = [rows.kind(i) for i in range(len(rows))]
         listed = [rows.target(i) for i in range(len(rows)) if kinds[i] == "mention"]
         expected = screen.index.xref.mentions_of("place:iran")
-        assert [(t.key, t.start, t.end) for t in listed if t] == [(a, m.start, m.end) for a, m in expected]
+        assert [(t.article, t.start, t.end) for t in listed if isinstance(t, OpenPassage)] == [
+            (a, m.start, m.end) for a, m in expected
+        ]
         titles = [i for i, kind in enumerate(kinds) if kind == "title"]
         assert len(titles) == 5 and kinds[titles[0] + 1] == "mention"
         assert all(not rows.enabled(i) for i in titles)

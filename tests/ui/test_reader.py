@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.table import Table
-from textual.screen import ModalScreen
 
 from tests.ui.conftest import SIZE, settle
 from tui.core.models import EntityType
@@ -121,7 +120,7 @@ async def test_number_keys_and_clicks_toggle_entity_types(make_app: AppFactory) 
         await settle(pilot)
         screen = reader(app)
         view = app.query_one(ArticleView)
-        person = next(m for m in screen._article_mentions() if m.type is EntityType.PERSON)
+        person = next(m for m in screen.state.article_mentions() if m.type is EntityType.PERSON)
         assert background_of(view, person.text, person.start) != view.rich_style.bgcolor
         await pilot.press("1")
         assert EntityType.PERSON not in screen.enabled
@@ -211,7 +210,7 @@ async def test_clicking_an_entity_in_the_text_chooses_it(make_app: AppFactory) -
         await settle(pilot)
         screen = reader(app)
         view = app.query_one(ArticleView)
-        mention = next(m for m in screen._article_mentions() if m.text == "Qalibaf")
+        mention = next(m for m in screen.state.article_mentions() if m.text == "Qalibaf")
         line = view.line_of(mention.start)
         x = sum(1 for _ in range(view.lines[line].start, mention.start))
         await pilot.click(ArticleView, offset=(x + 2 + 1, line))
@@ -301,7 +300,7 @@ async def test_every_palette_action_runs(make_app: AppFactory) -> None:
                 continue
             await app.run_action(command.action, command.node)
             await pilot.pause()
-            if isinstance(app.screen, ModalScreen):  # help, export: each closes with Esc
+            if not isinstance(app.screen, ReaderScreen):  # help, export, a full-width view: Esc closes each
                 await pilot.press("escape")
                 await pilot.pause()
             assert isinstance(app.screen, ReaderScreen), command.title
@@ -338,7 +337,7 @@ async def test_switching_theme_redraws_the_text_and_keeps_entity_colours(make_ap
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         view = app.query_one(ArticleView)
-        person = next(m for m in reader(app)._article_mentions() if m.type is EntityType.PERSON)
+        person = next(m for m in reader(app).state.article_mentions() if m.type is EntityType.PERSON)
         entity_before = background_of(view, person.text, person.start)
         dark_text = list(view.render_line(0))[-1].style
         app.theme = "textual-light"

@@ -11,8 +11,8 @@ from tests.ui.conftest import SIZE, settle
 from tui.ui.app import ReaderApp
 from tui.ui.reader.article_view import ArticleView
 from tui.ui.reader.find_bar import FindInput
-from tui.ui.screens.searching_screen import SearchingScreen
-from tui.ui.search.search_pane import SearchRows
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.search.search_pane import SearchPane, SearchRows
 from tui.ui.widgets.line_list import LineList
 
 
@@ -33,7 +33,7 @@ async def test_search_every_article_then_open_one_at_its_matches(make_app: Calla
         await settle(pilot)
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, SearchingScreen) and screen.words is not None
+        assert isinstance(screen, ReaderScreen) and screen.query_one(SearchPane).words is not None
         await pilot.press("ctrl+f")
         await pilot.pause()
         field = app.query_one("#search-input", Input)

@@ -15,9 +15,10 @@ from tui.core.annotations.model import Annotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
 from tui.core.store.journal import encode_commit
+from tui.ui.annotations.annotation_pane import AnnotationPane
 from tui.ui.app import ReaderApp
 from tui.ui.reader.article_view import ArticleView
-from tui.ui.screens.annotating import AnnotatingScreen
+from tui.ui.screens.reader import ReaderScreen
 
 FIRST = "000_9154f6903408afad"
 
@@ -70,13 +71,15 @@ async def test_a_store_damaged_while_the_app_runs_makes_it_read_only(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, AnnotatingScreen) and screen.read_only is None
+        assert isinstance(screen, ReaderScreen)
+        pane = screen.query_one(AnnotationPane)
+        assert pane.read_only is None
         files = damage_journal(folder, damage)
-        screen._poll_store()  # what the two-second timer does
+        pane._poll_store()  # what the two-second timer does
         await pilot.pause()
         await pilot.pause()
         assert app.is_running and app.return_code is None
-        assert screen.read_only is not None and str(folder) in screen.read_only
+        assert pane.read_only is not None and str(folder) in pane.read_only
         shown = read_only_warnings(app)
         assert len(shown) == 1 and str(folder) in shown[0]
         assert "\n" not in shown[0].split("\n", 1)[-1]  # one line
@@ -89,11 +92,11 @@ async def test_a_store_damaged_while_the_app_runs_makes_it_read_only(
         await settle(pilot)
         await pilot.press("escape")
         await pilot.pause()
-        problem, shown = screen.read_only, read_only_warnings(app)
-        screen._poll_store()  # polled again, the store gone bad says nothing more
+        problem, shown = pane.read_only, read_only_warnings(app)
+        pane._poll_store()  # polled again, the store gone bad says nothing more
         await pilot.pause()
         assert app.is_running and app.return_code is None
-        assert screen.read_only == problem and read_only_warnings(app) == shown
+        assert pane.read_only == problem and read_only_warnings(app) == shown
         assert {path: path.read_bytes() for path in folder.iterdir()} == files
 
 

@@ -157,8 +157,10 @@ class XrefIndex:
             for entities in by_sentence.values():
                 if entity_id in entities:
                     counts.update(entities - {entity_id})
-        self._co[entity_id] = counts
-        return counts
+        # Most shared first, ties by id: the order, and where most_common cuts, is the same every run.
+        ordered = Counter(dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))))
+        self._co[entity_id] = ordered
+        return ordered
 
     def ranked_already(self, article_id: str, limit: int | None = None) -> list[dict[str, Any]] | None:
         """:meth:`related` if it was already worked out for the article, else None."""

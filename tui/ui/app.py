@@ -18,7 +18,7 @@ from tui.core.models import LoadProblem
 from tui.core.safe_text import visible
 from tui.ui.commands import ArticleCommands, ReaderCommands, TagCommands
 from tui.ui.messages import FirstFrameDrawn
-from tui.ui.screens.searching_screen import SearchingScreen
+from tui.ui.screens.reader import ReaderScreen
 from tui.ui.theme import theme_variables
 
 if TYPE_CHECKING:
@@ -101,13 +101,17 @@ class ReaderApp(App[None]):
         """The entity colours, overridable by a theme."""
         return theme_variables()
 
-    def get_default_screen(self) -> SearchingScreen:
-        """The reader, with annotations, the timeline and cross-references, is the app's base screen."""
-        screen = SearchingScreen(
-            self.corpus, self.engine, self.problems, self.store, self.store_problem, self.open_store
+    def get_default_screen(self) -> ReaderScreen:
+        """The reader, with its panes, is the app's one screen."""
+        return ReaderScreen(
+            self.corpus,
+            self.engine,
+            self.problems,
+            self.store,
+            self.store_problem,
+            self.open_store,
+            self.pending,
         )
-        screen.pending = self.pending
-        return screen
 
     def notify(
         self,

@@ -135,20 +135,19 @@ class TagCommands(_EntryCommands):
 
     def _entries(self) -> list[Entry]:
         """(title, help, callback) for every tag."""
-        from tui.ui.screens.annotating import AnnotatingScreen
-
         screen = self.screen
-        if not isinstance(screen, AnnotatingScreen):
+        pane = screen.pane("#annotation-pane") if isinstance(screen, ReaderScreen) else None
+        if pane is None:
             return []
-        counts = screen.store.tag_counts()
+        counts = pane.store.tag_counts()
         entries: list[Entry] = []
-        for tag in screen.store.tags():
+        for tag in pane.store.tags():
             name = one_line(tag.name)
             entries.append(
                 (
                     f"Passages tagged: {name}",
                     f"{counts.get(tag.name, 0)} passages",
-                    partial(screen.show_tag, tag.name),
+                    partial(pane.show_tag, tag.name),
                 )
             )
             for verb, action in (
@@ -161,7 +160,7 @@ class TagCommands(_EntryCommands):
                     (
                         f"{verb} tag: {name}",
                         "everywhere at once",
-                        partial(screen.tag_action, action, tag.name),
+                        partial(pane.tag_action, action, tag.name),
                     )
                 )
         return entries

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, dataclass_transform
 
 from rich.repr import Result
 from textual.message import Message
+from textual.worker import Worker, WorkerState
 
 from tui.core.models import EntityType, LoadProblem, Mention
 
@@ -250,3 +251,20 @@ class ProblemsFound(Report):
     """Files read in the background could not be used, or only in part (the known-entities file)."""
 
     problems: list[LoadProblem]
+
+
+class WorkFailed(Report):
+    """A feature's background work failed (its workers do not stop the app): what it was doing, its
+    worker group, and the error, for the screen to report in one line."""
+
+    what: str
+    group: str
+    error: BaseException
+
+
+def report_failed_work(event: Worker.StateChanged) -> None:
+    """Pass a failed worker on to the screen as :class:`WorkFailed` (Textual's own state message does
+    not bubble): each widget that owns workers calls this from its ``Worker.StateChanged`` handler."""
+    worker, error = event.worker, event.worker.error
+    if event.state is WorkerState.ERROR and error is not None:
+        worker.node.post_message(WorkFailed(worker.description or worker.name, worker.group, error))

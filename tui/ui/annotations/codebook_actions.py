@@ -1,4 +1,4 @@
-"""Codebook changes and export, asked for in dialogs and applied to the store by the screen.
+"""Codebook changes and export, asked for in dialogs and applied to the store of the Annotations pane.
 
 Renaming into an existing tag merges the two (after asking). Tag renames, merges and deletes
 change many annotations at once and are one undoable step.
@@ -20,107 +20,107 @@ from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
 
 if TYPE_CHECKING:
     from tui.core.annotations.history import Changes
-    from tui.ui.screens.annotating import AnnotatingScreen
+    from tui.ui.annotations.annotation_pane import AnnotationPane
 
 
-def run_tag_action(screen: AnnotatingScreen, action: str, name: str) -> None:
+def run_tag_action(pane: AnnotationPane, action: str, name: str) -> None:
     """Ask what is needed for ``action`` on tag ``name``, then apply it."""
     shown = one_line(name)
     if action == "rename":
-        screen.app.push_screen(
-            PromptDialog(f"Rename tag “{shown}” to:", name), lambda new: _rename(screen, name, new)
+        pane.app.push_screen(
+            PromptDialog(f"Rename tag “{shown}” to:", name), lambda new: _rename(pane, name, new)
         )
     elif action == "merge":
         question = f"Merge “{shown}” into which tag? (an existing name)"
-        screen.app.push_screen(
-            PromptDialog(question, placeholder="tag name"), lambda into: _merge(screen, name, into)
+        pane.app.push_screen(
+            PromptDialog(question, placeholder="tag name"), lambda into: _merge(pane, name, into)
         )
     elif action == "recolour":
-        tag = screen.store.tag(name)
+        tag = pane.store.tag(name)
         colour = tag.colour if tag else ""
         dialog = PromptDialog(f"New colour for “{shown}” (#rrggbb):", colour)
-        screen.app.push_screen(dialog, lambda value: _recolour(screen, name, value))
+        pane.app.push_screen(dialog, lambda value: _recolour(pane, name, value))
     elif action == "delete":
-        count = screen.store.tag_counts().get(name, 0)
+        count = pane.store.tag_counts().get(name, 0)
         question = f"Delete tag “{shown}” and remove it from {count} annotations?"
-        screen.app.push_screen(ConfirmDialog(question), lambda yes: _delete(screen, name) if yes else None)
+        pane.app.push_screen(ConfirmDialog(question), lambda yes: _delete(pane, name) if yes else None)
 
 
-def _rename(screen: AnnotatingScreen, old: str, new: str | None) -> None:
+def _rename(pane: AnnotationPane, old: str, new: str | None) -> None:
     """Rename (asking first if ``new`` exists: that is a merge)."""
     if not new or new == old:
         return
-    if screen.store.tag(new) is not None:
+    if pane.store.tag(new) is not None:
         question = f"“{one_line(new)}” exists: merge “{one_line(old)}” into it?"
-        screen.app.push_screen(ConfirmDialog(question), lambda yes: _merge(screen, old, new) if yes else None)
+        pane.app.push_screen(ConfirmDialog(question), lambda yes: _merge(pane, old, new) if yes else None)
         return
-    _retag(screen, f"rename {old} → {new}", lambda: screen.store.rename_tag(old, new))
+    _retag(pane, f"rename {old} → {new}", lambda: pane.store.rename_tag(old, new))
 
 
-def _merge(screen: AnnotatingScreen, source: str, into: str | None) -> None:
+def _merge(pane: AnnotationPane, source: str, into: str | None) -> None:
     """Merge ``source`` into an existing tag."""
     if not into or into == source:
         return
-    if screen.store.tag(into) is None:
-        screen.notify(f"No tag called {one_line(into)}", severity="error", markup=False)
+    if pane.store.tag(into) is None:
+        pane.notify(f"No tag called {one_line(into)}", severity="error", markup=False)
         return
-    _retag(screen, f"merge {source} → {into}", lambda: screen.store.merge_tags([source], into))
+    _retag(pane, f"merge {source} → {into}", lambda: pane.store.merge_tags([source], into))
 
 
-def _delete(screen: AnnotatingScreen, name: str) -> None:
+def _delete(pane: AnnotationPane, name: str) -> None:
     """Delete a tag everywhere."""
-    _retag(screen, f"delete tag {name}", lambda: screen.store.delete_tag(name))
+    _retag(pane, f"delete tag {name}", lambda: pane.store.delete_tag(name))
 
 
-def _retag(screen: AnnotatingScreen, label: str, apply: Callable[[], Changes]) -> None:
+def _retag(pane: AnnotationPane, label: str, apply: Callable[[], Changes]) -> None:
     """Apply a tag change (one save) and record what it did as one undoable step."""
     try:
         changes = apply()
     except StoreError as error:
-        screen.notify(str(error), title="Not saved", severity="error", markup=False)
+        pane.notify(str(error), title="Not saved", severity="error", markup=False)
         return
-    screen.history.record(label, changes)
-    screen.refresh_bindings()
+    pane.history.record(label, changes)
+    pane.screen.refresh_bindings()
     count = len(changes.annotations)
-    screen.notify(f"{one_line(label)}: {count} annotations changed", timeout=3, markup=False)
-    screen.refresh_annotations()
+    pane.notify(f"{one_line(label)}: {count} annotations changed", timeout=3, markup=False)
+    pane.saved()
 
 
-def _recolour(screen: AnnotatingScreen, name: str, colour: str | None) -> None:
+def _recolour(pane: AnnotationPane, name: str, colour: str | None) -> None:
     """Give a tag a new colour (one undoable step)."""
-    tag = screen.store.tag(name)
+    tag = pane.store.tag(name)
     if tag is None or not colour:
         return
     if not valid_colour(colour):
-        screen.notify(f"Not a colour: {one_line(colour)} (use #rrggbb)", severity="error", markup=False)
+        pane.notify(f"Not a colour: {one_line(colour)} (use #rrggbb)", severity="error", markup=False)
         return
     new = tag.edited(colour=colour)
-    _retag(screen, f"recolour {name}", lambda: screen.store.save_tag(new))
+    _retag(pane, f"recolour {name}", lambda: pane.store.save_tag(new))
 
 
-def export_annotations(screen: AnnotatingScreen) -> None:
+def export_annotations(pane: AnnotationPane) -> None:
     """Ask for a format and a file, write the export, and say where it went."""
-    folder = screen.store.path.parent.parent if screen.store.path else Path.cwd()
+    folder = pane.store.path.parent.parent if pane.store.path else Path.cwd()
 
     def write(answer: tuple[str, Path] | None) -> None:
         """Write the export the dialog asked for."""
         if answer is None:
             return
         kind, path = answer
-        articles = {article.id: article for article in screen.corpus.articles}
+        articles = {article.id: article for article in pane.state.corpus.articles}
         try:
-            data, count = export_bytes(kind, screen.store, articles)
-            if screen.unreadable:  # read from the empty stand-in: writing it would lose a good export
-                raise StoreError(path, f"nothing written: annotations cannot be read: {screen.unreadable}")
+            data, count = export_bytes(kind, pane.store, articles)
+            if pane.unreadable:  # read from the empty stand-in: writing it would lose a good export
+                raise StoreError(path, f"nothing written: annotations cannot be read: {pane.unreadable}")
             written = write_output_file(path, data)
         except (StoreError, UserFileError) as error:
-            screen.notify(one_line(str(error)), title="Export failed", severity="error", markup=False)
+            pane.notify(one_line(str(error)), title="Export failed", severity="error", markup=False)
             return
-        screen.notify(
+        pane.notify(
             f"Wrote {count} annotation{'' if count == 1 else 's'} ({kind}) to {one_line(str(written))}",
             title="Exported",
             timeout=8,
             markup=False,
         )
 
-    screen.app.push_screen(ExportDialog(folder), write)
+    pane.app.push_screen(ExportDialog(folder), write)

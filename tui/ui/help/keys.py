@@ -12,12 +12,12 @@ from tui.ui.reader.article_list import ArticleList
 from tui.ui.reader.article_view import ArticleView
 from tui.ui.reader.entity_pane import EntityTree
 from tui.ui.reader.find_bar import FindInput
-from tui.ui.screens.searching_screen import SearchingScreen
+from tui.ui.screens.reader import ReaderScreen
 from tui.ui.timeline.timeline_pane import TimelineList
 
 SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Everywhere", App),
-    ("Reader, annotations, timeline, cross-references, adding and searching", SearchingScreen),
+    ("Reader, annotations, timeline, cross-references, adding and searching", ReaderScreen),
     ("Article list", ArticleList),
     ("Article text: cursor and selection", ArticleView),
     ("Entity pane", EntityTree),

@@ -81,6 +81,8 @@ class EntityTree(Tree[str]):
 class EntityPane(Vertical):
     """The tree of entities and a details box for the chosen entity."""
 
+    ALLOW_MAXIMIZE = True  # Ctrl+P Maximize fills the screen with the whole pane, not one list
+
     DEFAULT_CSS = """
     EntityPane {
         height: 1fr;

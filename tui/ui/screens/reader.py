@@ -1,54 +1,74 @@
-"""The reader screen: article list, article text and the entity pane, wired together."""
+"""The one screen: the article list, the article, and the feature panes, wired by the shared state.
+
+The screen holds the :class:`~tui.ui.state.ReaderState` (corpus, mentions, indexes, store, the open
+article, the chosen entity), opens articles, and tells the features what changed. Each feature is
+a widget of its own package that owns its workers: the corpus's background work
+(:mod:`tui.ui.reader.background`), the Annotations pane that holds the store and codes
+(:mod:`tui.ui.annotations`), the Timeline, Cross-references and Search panes, the article adder.
+Everything that leads to a passage posts one message, :class:`OpenPassage`.
+"""
 
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
 from collections import Counter
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult, ScreenStackError
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError, Widget
-from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine
 from tui.core.models import Article, Entity, EntityType, LoadProblem, Mention, summarise
+from tui.core.safe_text import one_line
 from tui.core.search import Stepper, find_all
+from tui.ui.annotations.bindings import CODING_BINDINGS
 from tui.ui.messages import (
     ArticleChosen,
     BuildProgress,
     CorpusLoaded,
+    CursorMoved,
     EntityChosen,
     FindChanged,
     FindClosed,
     FindStep,
     FirstFrameDrawn,
+    IndexReady,
     MentionsReady,
+    OpenPassage,
     ProblemsFound,
     SidePaneMounted,
     TypeToggled,
+    WorkFailed,
 )
 from tui.ui.reader.article_header import ArticleHeader
 from tui.ui.reader.article_list import ArticleList
 from tui.ui.reader.article_view import ArticleView
 from tui.ui.reader.legend import Legend
+from tui.ui.state import ReaderState
 from tui.ui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from tui.core.annotations.store import AnnotationStore
+    from tui.core.catalogue import Pending
+    from tui.core.corpus_index import CorpusIndex
+    from tui.ui.adding.adder import ArticleAdder
+    from tui.ui.annotations.annotation_pane import AnnotationPane
+    from tui.ui.reader.background import CorpusWork
+    from tui.ui.reader.entity_pane import EntityPane
+    from tui.ui.reader.find_bar import FindBar
+    from tui.ui.search.search_pane import SearchPane
+    from tui.ui.timeline.timeline_pane import TimelinePane
+    from tui.ui.xref.xref_pane import XrefPane
+
+PaneT = TypeVar("PaneT", bound=Widget)
 
 #: How long the background work must take before its progress bar shows (seconds).
 BUILD_BAR_AFTER = 0.4
-
-if TYPE_CHECKING:
-    from textual.widgets import TabbedContent
-
-    from tui.core.catalogue import Pending
-    from tui.ui.reader.entity_pane import EntityPane
-    from tui.ui.reader.find_bar import FindBar
-
-"""Prefix of the titles' keys in the extraction (article ids never hold control characters)."""
 
 #: What the header says when the corpus has no article.
 NO_ARTICLES = (
@@ -64,7 +84,8 @@ WIDE_FROM = 150
 
 
 class ReaderScreen(Screen[None]):
-    """Browse the corpus and read one article with its entities highlighted."""
+    """Browse the corpus, read one article with its entities highlighted, code it, and follow it
+    across the corpus in the side panes."""
 
     BINDINGS = [
         Binding("slash", "find", "Find", tooltip="Find in the article"),
@@ -79,27 +100,71 @@ class ReaderScreen(Screen[None]):
             Binding(key, f"toggle_type('{kind.value}')", f"Toggle {kind.label.lower()}", show=False)
             for key, kind in TYPE_KEYS.items()
         ),
+        *CODING_BINDINGS,
+        Binding("L", "focus('#timeline-list')", "Timeline", tooltip="The Timeline pane"),
+        Binding("X", "focus('#xref-list')", "Xref", tooltip="The cross-references pane"),
+        Binding("ctrl+o", "add_articles", "Add", tooltip="Add text, Markdown or HTML files or folders"),
+        Binding("ctrl+f", "focus('#search-input')", "Search all", tooltip="Search every article"),
+        Binding(
+            "z", "full_width", "Full width", tooltip="The pane in view at full width, every line in full"
+        ),
     ]
+
+    # The key bar stays in sight under a pane maximized from the palette.
+    ALLOW_IN_MAXIMIZED_VIEW = "KeyBar"
 
     # One class for the width, set by Textual on every resize; app.tcss lays the columns out by it.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-medium"), (WIDE_FROM, "-wide")]
 
-    def __init__(self, corpus: Corpus, engine: EntityEngine, problems: list[LoadProblem]) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        engine: EntityEngine,
+        problems: list[LoadProblem],
+        store: AnnotationStore | None = None,
+        store_problem: str | None = None,
+        open_store: Callable[[], AnnotationStore] | None = None,
+        pending: Pending | None = None,
+    ) -> None:
+        """The corpus (or a pending one, read after the first frame), and the annotation store
+        itself, or how to open it once the Annotations pane is mounted (see :class:`AnnotationPane`)."""
         super().__init__()
-        self.corpus = corpus
-        self.engine = engine
+        self.state = ReaderState(corpus, engine, pending)
         self.problems = problems
         self._found: list[LoadProblem] = []  # reported by background work; kept when the corpus changes
-        self.mentions: dict[str, list[Mention]] | None = None
-        self.titles: dict[str, list[Mention]] = {}
-        self.article: Article | None = None
+        self._store_given = (store, store_problem, open_store)
         self.enabled: set[EntityType] = set(EntityType)
         self.marked: str | None = None
         self.query_text = ""
         self._stepper = Stepper()
         self._build_started: float | None = None
-        self.pending: Pending | None = None
-        self._titles: tuple[Corpus | None, dict[str, str]] = (None, {})
+
+    # The shared state, as tests and the palette read it
+
+    @property
+    def corpus(self) -> Corpus:
+        """The corpus shown."""
+        return self.state.corpus
+
+    @property
+    def article(self) -> Article | None:
+        """The open article."""
+        return self.state.article
+
+    @property
+    def mentions(self) -> dict[str, list[Mention]] | None:
+        """Every article's mentions, once found."""
+        return self.state.mentions
+
+    @property
+    def index(self) -> CorpusIndex | None:
+        """The corpus's indexes, once built."""
+        return self.state.index
+
+    @property
+    def pending(self) -> Pending | None:
+        """A corpus listed from its catalogue and not read yet."""
+        return self.state.pending
 
     @property
     def stepper(self) -> Stepper:
@@ -113,17 +178,24 @@ class ReaderScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide n / N from the footer while there is nothing to step through."""
+        """Hide n / N while there is nothing to step through, and Redo while nothing can be redone."""
         if action == "step":
             return bool(self._stepper.spans)
+        if action == "code" and parameters == ("redo",):
+            pane = self.pane("#annotation-pane")
+            return pane is not None and pane.can_redo
         return True
 
-    def compose(self) -> ComposeResult:
-        """List on the left, article in the centre, panes on the right, keys at the bottom.
+    def pane(self, selector: str) -> Any:
+        """A feature's widget by id, once mounted (they mount after the first paint), else None."""
+        found = self.query(selector)
+        return found.first() if found else None
 
-        The side panes mount just after the first paint, and the find bar on first use, so
-        the article is on screen as soon as possible; their modules are imported then too.
-        """
+    # Building
+
+    def compose(self) -> ComposeResult:
+        """List on the left, article in the centre, keys at the bottom; the side panes come after the
+        first paint, and the find bar on first use, so that the article is on screen at once."""
         # The width class before the first frame (Textual sets it on resizes only), and before the
         # children are styled, so that they are styled once.
         self.add_class(width_class(self.app.size.width), update=False)
@@ -134,53 +206,61 @@ class ReaderScreen(Screen[None]):
         yield ArticleView(id="article-view")
 
     def on_mount(self) -> None:
-        """Fill the list, report load problems, and find entities in the background once painted.
-
-        With a pending corpus the list comes from its catalogue and only the first article has
-        been read; the others are read after the first frame.
-        """
-        listed = self.pending.listed if self.pending is not None else self.corpus.articles
+        """Fill the list, report load problems, open the first article; the rest after the first paint."""
+        pending = self.state.pending
+        listed = pending.listed if pending is not None else self.corpus.articles
         self.query_one(ArticleList).populate(listed, self.problems)
         for problem in self.problems:
             self.notify(str(problem), title="Could not load", severity="error", timeout=10, markup=False)
         if self.corpus.articles:
             self.open_article(self.corpus.articles[0].id)
-        elif self.pending is not None:
-            self.query_one(ArticleHeader).show_article(None, hint=f"Reading {self.pending.total:,} articles…")
+        elif pending is not None:
+            self.query_one(ArticleHeader).show_article(None, hint=f"Reading {pending.total:,} articles…")
         else:
             self.query_one(ArticleHeader).show_article(None, hint=NO_ARTICLES if not listed else None)
         # Narrow, the text rather than the list in front.
         self.query_one(ArticleView if self.has_class("-narrow") else ArticleList).focus()
-        self.call_after_refresh(self._after_first_paint)
-
-    def _after_first_paint(self) -> None:
-        """Once the article is on screen: the background work, after whatever else waited for
-        the first frame (this runs among those callbacks; starting a worker thread or awaiting
-        mounts here would hold the others back)."""
-        self.call_later(self._start_background)
+        self.call_after_refresh(lambda: self.call_later(self._start_background))
 
     async def _start_background(self) -> None:
-        """Start finding entities (or reading a large corpus), then mount the side panes:
-        entities first, then the panes of the screens built on this one."""
+        """Start the background work, then mount the side panes and the widgets that own the features.
+
+        (Run once the first frame's other callbacks are done: a worker thread started or a mount
+        awaited among them would hold them back.)
+        """
         from textual.widgets import TabbedContent, TabPane
 
+        from tui.ui.adding.adder import ArticleAdder
+        from tui.ui.annotations.annotation_bar import AnnotationBar
+        from tui.ui.annotations.annotation_pane import AnnotationPane
+        from tui.ui.reader.background import CorpusWork
         from tui.ui.reader.entity_pane import EntityPane
+        from tui.ui.search.search_pane import SearchPane
+        from tui.ui.timeline.timeline_pane import TimelinePane
+        from tui.ui.xref.xref_pane import XrefPane
 
         self.post_message(FirstFrameDrawn())
-        if self.pending is not None:
-            self.load_worker()
-        else:
-            self.extract_entities()
+        work = CorpusWork(id="corpus-work")
         side = TabbedContent(id="side")
+        state = self.state
         try:
+            await self.mount(work, ArticleAdder(state, id="article-adder"))
+            if state.pending is not None:
+                work.load(state.pending)
+            else:
+                work.extract(state.corpus, state.engine)
             await self.mount(side)
             await side.add_pane(TabPane("Entities", EntityPane(id="entity-pane"), id="entities-tab"))
-            await self.mount_more_panes(side)
+            await self.mount_in_centre(AnnotationBar(id="annotation-bar"))
+            annotations = AnnotationPane(state, *self._store_given, id="annotation-pane")
+            await side.add_pane(TabPane("Annotations", annotations, id="annotations-tab"))
+            await side.add_pane(
+                TabPane("Timeline", TimelinePane(state, id="timeline-pane"), id="timeline-tab")
+            )
+            await side.add_pane(TabPane("Xref", XrefPane(state, id="xref-pane"), id="xref-tab"))
+            await side.add_pane(TabPane("Search", SearchPane(state, id="search-pane"), id="search-tab"))
         except (MountError, ScreenStackError):
             return  # the app is already closing: there is nothing left to show
-
-    async def mount_more_panes(self, side: TabbedContent) -> None:
-        """Add panes beside the entity pane (a hook for screens built on this one)."""
 
     @property
     def focus_chain(self) -> list[Widget]:
@@ -206,6 +286,8 @@ class ReaderScreen(Screen[None]):
         sides = self.query("#side")
         return self.mount(widget, before=sides.first()) if sides else self.mount(widget)
 
+    # The panels and the focus
+
     async def action_focus(self, selector: str) -> None:
         """Focus a widget, first showing the side pane that holds it.
 
@@ -220,14 +302,9 @@ class ReaderScreen(Screen[None]):
         widget = found.first()
         pane = next((a for a in widget.ancestors if isinstance(a, TabPane)), None)
         if pane is not None and pane.id is not None:
-            side = self.query_one("#side", TabbedContent)
-            side.active = pane.id
+            self.query_one("#side", TabbedContent).active = pane.id
         self._open_panel_of(widget)  # narrow, the panel shows in the frame the focus moves in
         self.set_focus(widget)
-
-    def action_standfirst(self) -> None:
-        """Unfold a long standfirst (or fold it again)."""
-        self.query_one(ArticleHeader).toggle_standfirst()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Narrow, the list or side pane is shown while the focus is in it, and hidden when it leaves
@@ -257,67 +334,72 @@ class ReaderScreen(Screen[None]):
         view.focus()
         return True
 
-    @work(thread=True, exit_on_error=False, exclusive=True, group="load", description="reading the articles")
-    def load_worker(self) -> None:
-        """Read every article of a pending corpus (a thread: ten thousand files take a while)."""
-        assert self.pending is not None
-        self.post_message(BuildProgress(f"Reading {self.pending.total:,} articles"))
-        corpus = self.pending.load()
-        if not get_current_worker().is_cancelled:
-            self.post_message(CorpusLoaded(corpus))
+    def action_full_width(self) -> None:
+        """The side pane with the focus (or the one in view) at full width, as a screen of its own:
+        Enter there opens a passage, Esc comes back here."""
+        from textual.widgets import TabbedContent
+
+        focused = self.focused
+        holder = (
+            next((w for w in focused.ancestors_with_self if hasattr(w, "full_view")), None)
+            if focused
+            else None
+        )
+        if holder is None:
+            sides = self.query("#side")
+            if not sides:
+                return
+            active = sides.first(TabbedContent).active_pane
+            holder = next((w for w in active.children if hasattr(w, "full_view")), None) if active else None
+        if holder is None:
+            self.notify("This pane has no full-width view: choose Timeline, Xref, Search or Annotations")
+            return
+        view = holder.full_view()
+        if view is not None:
+            self.app.push_screen(view, self._open_chosen)
+
+    def _open_chosen(self, chosen: OpenPassage | None) -> None:
+        """Open what a full-width view returned (nothing if it was left with Esc)."""
+        if chosen is not None:
+            self.post_message(chosen)
+
+    def action_standfirst(self) -> None:
+        """Unfold a long standfirst (or fold it again)."""
+        self.query_one(ArticleHeader).toggle_standfirst()
+
+    # The corpus and what the background work finds in it
 
     @on(CorpusLoaded)
     def _corpus_loaded(self, message: CorpusLoaded) -> None:
         """The whole corpus is read: show it, keeping the article open, and find its entities
-        (and say which files could not be read: a corpus listed from its catalogue has none, but
-        one read for the first time may)."""
-        self.pending = None
+        (and say which files could not be read)."""
+        self.state.pending = None
         for problem in message.corpus.problems:
             self.notify(str(problem), title="Could not load", severity="error", timeout=10, markup=False)
         self.replace_corpus(message.corpus, self.article.id if self.article else None)
 
     def replace_corpus(self, corpus: Corpus, open_id: str | None = None) -> None:
         """Show the corpus read again (articles were added): the list, an article, entities found anew."""
-        self.corpus = corpus
+        self.state.corpus = corpus
         self.problems = [*corpus.problems, *self._found]
         listing = self.query_one(ArticleList)
         listing.populate(corpus.articles, self.problems)
         target = open_id or (self.article.id if self.article else None)
-        self.article = None
+        self.state.article = None
         if target is not None and corpus.get(target) is not None:
             self.open_article(target)
             listing.select_article(target)
         elif corpus.articles:
             self.open_article(corpus.articles[0].id)
-        self.extract_entities()
+        work = self.pane("#corpus-work")
+        if work is not None:
+            work.extract(corpus, self.state.engine)
 
-    @work(thread=True, exit_on_error=False, exclusive=True, group="entities", description="finding entities")
     def extract_entities(self) -> None:
-        """Find every mention in the corpus (a thread: it can take a while on a large corpus)."""
-        from tui.core.mentions import corpus_mentions
-
-        count = len(self.corpus.articles)
-        stage = f"Finding entities in {count:,} article{'s' if count != 1 else ''}"
-        reported = [-1]
-
-        def progress(fraction: float) -> None:
-            """Tell the screen, at most once per percent."""
-            percent = int(fraction * 100)
-            if percent != reported[0]:
-                reported[0] = percent
-                self.post_message(BuildProgress(stage, fraction))
-
-        self.post_message(BuildProgress(stage))
-        problems = self.engine.gazetteer.problems  # the known-entities file is read on first use
-        if problems:
-            self.post_message(ProblemsFound(list(problems)))
-        open_cache = getattr(self.app, "mention_cache", None)  # ReaderApp's; none on a bare App
-        cache = open_cache() if open_cache is not None else None
-        bodies, titles = corpus_mentions(self.corpus.articles, self.engine, cache, progress)
-        if get_current_worker().is_cancelled:
-            return
-        # A cache with nothing to write is let go now: it holds every entry it read.
-        self.post_message(MentionsReady(bodies, titles, cache if cache is not None and cache.stale else None))
+        """Find the corpus's entities again (the background work's worker)."""
+        work: CorpusWork | None = self.pane("#corpus-work")
+        if work is not None:
+            work.extract(self.state.corpus, self.state.engine)
 
     @on(ProblemsFound)
     def _problems_found(self, message: ProblemsFound) -> None:
@@ -332,15 +414,33 @@ class ReaderScreen(Screen[None]):
 
     @on(MentionsReady)
     def _mentions_ready(self, message: MentionsReady) -> None:
-        """Show the counts and highlight the open article."""
-        self.mentions = message.mentions
-        self.titles = message.titles
+        """Show the counts, highlight the open article, and index the corpus with the mentions."""
+        self.state.mentions = message.mentions
+        self.state.titles = message.titles
         counts = {key: len({m.entity_id for m in found}) for key, found in message.mentions.items()}
         self.query_one(ArticleList).set_counts(counts)
         if self.article is not None:
-            self.query_one(ArticleView).set_mentions(self._article_mentions())
-            self.query_one(ArticleHeader).show_article(self.article, self.titles.get(self.article.id))
-        self._refresh_side()  # with no article open too: the panes stop waiting for extraction
+            self.query_one(ArticleView).set_mentions(self.state.article_mentions())
+            self.query_one(ArticleHeader).show_article(self.article, message.titles.get(self.article.id))
+        self._refresh_entities()  # with no article open too: the panes stop waiting for extraction
+        work = self.pane("#corpus-work")
+        if work is not None:
+            work.index(self.state.corpus, message.mentions, message.cache)
+
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
+        """The indexes are built: the background work is done; the panes built on them fill."""
+        self.state.index = message.index
+        self.build_done()
+        timeline: TimelinePane | None = self.pane("#timeline-pane")
+        if timeline is not None:
+            timeline.show_events()
+        xref: XrefPane | None = self.pane("#xref-pane")
+        if xref is not None:
+            self.call_after_refresh(xref.show_xref)
+        search: SearchPane | None = self.pane("#search-pane")
+        if search is not None:
+            search.corpus_indexed()
 
     @on(BuildProgress)
     def _build_progress(self, message: BuildProgress) -> None:
@@ -357,20 +457,16 @@ class ReaderScreen(Screen[None]):
         else:
             self.mount_in_centre(BuildBar(message.stage, message.fraction, id="build-bar"))
 
-    @on(Worker.StateChanged)
-    def _worker_changed(self, event: Worker.StateChanged) -> None:
-        """Background work that failed (its workers do not stop the app): say so in one line, go on.
-
-        Whatever an article, a cache or a bug makes a worker raise, the reader keeps what it shows.
-        """
-        error = event.worker.error
-        if event.state is WorkerState.ERROR and error is not None:
-            what = event.worker.description or event.worker.name
-            self.notify(f"{what} failed: {type(error).__name__}: {error}", severity="error", timeout=12)
-            self.build_done()
-            if event.worker.group == "entities":
-                # Read on without entities: the panes waiting for them settle, the indexes still build.
-                self.post_message(MentionsReady({}, {}))
+    @on(WorkFailed)
+    def _work_failed(self, message: WorkFailed) -> None:
+        """Background work that failed (whatever an article, a cache or a bug makes a worker raise):
+        say so in one line, and read on with what is shown."""
+        error = message.error
+        self.notify(f"{message.what} failed: {type(error).__name__}: {error}", severity="error", timeout=12)
+        self.build_done()
+        if message.group == "entities":
+            # Read on without entities: the panes waiting for them settle, the indexes still build.
+            self.post_message(MentionsReady({}, {}))
 
     def build_done(self) -> None:
         """The background work is over: take the bar away."""
@@ -378,87 +474,114 @@ class ReaderScreen(Screen[None]):
         for bar in self.query("#build-bar"):
             bar.remove()
 
-    def article_titles(self) -> dict[str, str]:
-        """Every article's title by id (made once per corpus)."""
-        if self._titles[0] is not self.corpus:
-            self._titles = (self.corpus, {article.id: article.title for article in self.corpus.articles})
-        return self._titles[1]
-
-    def entity_at(self, offset: int) -> str | None:
-        """The entity mentioned at an offset of the open article, if any."""
-        mentions = self._article_mentions()
-        index = bisect_right([m.start for m in mentions], offset) - 1
-        if index >= 0 and offset < mentions[index].end:
-            return mentions[index].entity_id
-        return None
-
-    def _article_mentions(self) -> list[Mention]:
-        """The open article's mentions ([] while extraction runs)."""
-        if self.mentions is None or self.article is None:
-            return []
-        return self.mentions.get(self.article.id, [])
+    # Opening articles and passages
 
     @on(ArticleChosen)
     def _article_chosen(self, message: ArticleChosen) -> None:
-        """Open the article."""
+        """Open the article moved to in the list (and go to its text if it was picked)."""
         self.open_article(message.article_id)
         if message.focus_reader:
             self.query_one(ArticleView).focus()
 
+    @on(OpenPassage)
+    async def _open_passage(self, message: OpenPassage) -> None:
+        """Open an article from a pane or a view: the passage selected, or the find bar on a text."""
+        message.stop()
+        self.select_article(message.article)
+        view = self.query_one(ArticleView)
+        if message.start is not None and message.end is not None:
+            view.select(message.start, message.end)
+        elif message.find:
+            await self.show_find(message.find)
+
     def open_article(self, article_id: str) -> None:
-        """Show an article: header, text, entities; find and marks start afresh."""
+        """Show an article: header, text, entities; find and marks start afresh; the features follow."""
         article = self.corpus.get(article_id)
-        if article is None and self.pending is not None:  # listed, not read yet: read it alone
-            article = self.pending.article(article_id)
+        pending = self.state.pending
+        if article is None and pending is not None:  # listed, not read yet: read it alone
+            article = pending.article(article_id)
         if article is None or article is self.article:
             return
-        self.article = article
+        self.state.article = article
         self.marked = None
-        self.query_one(ArticleHeader).show_article(article, self.titles.get(article.id))
-        self.query_one(ArticleView).show(article.text, self._article_mentions())
-        self._refresh_side()
+        self.query_one(ArticleHeader).show_article(article, self.state.titles.get(article.id))
+        self.query_one(ArticleView).show(article.text, self.state.article_mentions())
+        self._refresh_entities()
         if self.query_text:
             self.run_find(self.query_text)
-        self.article_opened()
-
-    def article_opened(self) -> None:
-        """Called once an article is on screen (a hook for screens built on this one)."""
+        annotations: AnnotationPane | None = self.pane("#annotation-pane")
+        if annotations is not None:
+            annotations.article_opened()
+        xref: XrefPane | None = self.pane("#xref-pane")
+        if xref is not None:
+            xref.passage = None
+            xref.show_xref()
 
     def select_article(self, article_id: str) -> None:
-        """Open an article and highlight it in the list (from the command palette)."""
+        """Open an article, highlight it in the list, and go to its text."""
         self.query_one(ArticleList).select_article(article_id)
         self.open_article(article_id)
         self.query_one(ArticleView).focus()
 
-    def _refresh_side(self) -> None:
+    @on(CursorMoved)
+    def _cursor_moved(self, message: CursorMoved) -> None:
+        """The annotations at the cursor in the bar; the Xref pane follows the entity under the
+        cursor and the selected (or annotated) passage."""
+        annotations: AnnotationPane | None = self.pane("#annotation-pane")
+        passage = message.selection
+        if annotations is not None:
+            annotations.show_bar(message.offset)
+            covering = annotations.at(message.offset)
+            if passage is None and covering:
+                passage = (covering[-1].start, covering[-1].end)
+        entity = self.state.entity_at(message.offset) or self.state.entity
+        self.state.entity = entity
+        xref: XrefPane | None = self.pane("#xref-pane")
+        if xref is not None:
+            xref.follow(entity, passage)
+
+    # Entities
+
+    def _refresh_entities(self) -> None:
         """Update the entity pane and the legend for the open article."""
-        pane = self._entity_pane()
+        pane: EntityPane | None = self.pane("#entity-pane")
         if self.mentions is None:
             if pane is not None:
                 pane.show_summaries(None)
             self.query_one(Legend).set_state(self.enabled, None)
             return
-        mentions = self._article_mentions()
+        mentions = self.state.article_mentions()
         if pane is not None:
             pane.show_summaries(summarise(mentions), article_open=self.article is not None)
         self.query_one(Legend).set_state(self.enabled, Counter(m.type for m in mentions))
 
+    @on(SidePaneMounted)
+    def _side_pane_mounted(self) -> None:
+        """Fill the entity pane, just mounted."""
+        self._refresh_entities()
+        if self.marked is not None:
+            self.mark_entity(self.marked)
+
     @on(EntityChosen)
     def _entity_chosen(self, message: EntityChosen) -> None:
-        """Mark every mention of the entity and show its names."""
+        """Mark every mention of the entity, show its names, and follow it across the corpus."""
         self.mark_entity(message.entity_id)
+        xref: XrefPane | None = self.pane("#xref-pane")
+        if xref is not None:
+            xref.follow(message.entity_id, xref.passage)
 
     def mark_entity(self, entity_id: str) -> None:
         """Mark an entity's mentions, jump to the first, and describe it in the pane."""
         view = self.query_one(ArticleView)
-        self.marked = entity_id
+        self.marked = self.state.entity = entity_id
         spans = view.mark_entity(entity_id)
-        mentions = self._article_mentions()
-        summary = next((s for s in summarise(mentions) if s.entity_id == entity_id), None)
-        entity = self.engine.entity(entity_id)
+        summary = next(
+            (s for s in summarise(self.state.article_mentions()) if s.entity_id == entity_id), None
+        )
+        entity = self.state.engine.entity(entity_id)
         if entity is None and summary is not None:
             entity = Entity(entity_id, summary.canonical, summary.type)
-        pane = self._entity_pane()
+        pane: EntityPane | None = self.pane("#entity-pane")
         if entity is not None and pane is not None:
             pane.show_details(entity, summary)
         if not self.query_text:
@@ -476,10 +599,12 @@ class ReaderScreen(Screen[None]):
         kind = EntityType(value)
         self.enabled ^= {kind}
         self.query_one(ArticleView).set_enabled_types(self.enabled)
-        counts = None if self.mentions is None else Counter(m.type for m in self._article_mentions())
+        counts = None if self.mentions is None else Counter(m.type for m in self.state.article_mentions())
         self.query_one(Legend).set_state(self.enabled, counts)
         state = "on" if kind in self.enabled else "off"
         self.notify(f"{kind.label} highlighting {state}", timeout=2)
+
+    # Find in the article
 
     async def action_find(self) -> None:
         """Open the find bar, mounting it on first use."""
@@ -491,6 +616,19 @@ class ReaderScreen(Screen[None]):
             await self.mount_in_centre(bar)
         bar.open()
 
+    async def show_find(self, query: str) -> None:
+        """Open the find bar on ``query`` with its first match in view."""
+        from tui.ui.reader.find_bar import FindInput
+
+        await self.action_find()
+        field = self.query_one(FindInput)
+        with field.prevent(type(field).Changed):
+            field.value = query
+        self.run_find(query)
+        span = self.stepper.current
+        if span is not None:
+            self.query_one(ArticleView).scroll_to_offset(span[0])
+
     @on(FindChanged)
     def _find_changed(self, message: FindChanged) -> None:
         """Re-run the find as the query changes."""
@@ -499,11 +637,10 @@ class ReaderScreen(Screen[None]):
     def run_find(self, query: str) -> None:
         """Find every occurrence of the query in the open article."""
         self.query_text = query
-        view = self.query_one(ArticleView)
         spans = find_all(self.article.text, query) if self.article else []
         self.stepper = Stepper(spans)
         first = self.stepper.start_near(0)
-        view.set_matches(spans, self.stepper.index if first else None)
+        self.query_one(ArticleView).set_matches(spans, self.stepper.index if first else None)
         bar = self._find_bar()
         if bar is not None:
             bar.set_count(self.stepper.index, len(spans), query)
@@ -552,23 +689,52 @@ class ReaderScreen(Screen[None]):
         view.clear_selection()
 
     def _find_bar(self) -> FindBar | None:
-        """The find bar, once it has been opened."""
-        from tui.ui.reader.find_bar import FindBar
+        """The find bar, once it has been opened (by id: importing its module would slow start-up)."""
+        bar: FindBar | None = self.pane("#find-bar")
+        return bar
 
-        bars = self.query(FindBar)
-        return bars.first() if bars else None
+    # Coding: the keys, acted on by the Annotations pane
 
-    def _entity_pane(self) -> EntityPane | None:
-        """The entity pane, once mounted (it mounts just after the first paint)."""
-        panes = self.query("#entity-pane")  # by id: importing the pane's module here would slow start-up
-        return cast("EntityPane", panes.first()) if panes else None
+    def _annotations(self) -> AnnotationPane | None:
+        """The Annotations pane, or None (with a word to the user) while it is not mounted yet."""
+        pane: AnnotationPane | None = self.pane("#annotation-pane")
+        if pane is None:
+            self.notify("Annotations are still loading", timeout=2)
+        return pane
 
-    @on(SidePaneMounted)
-    def _side_pane_mounted(self) -> None:
-        """Fill a side pane that has just been mounted."""
-        self._refresh_side()
-        if self.marked is not None:
-            self.mark_entity(self.marked)
+    def action_code(self, operation: str, *arguments: str) -> None:
+        """Code: tag, note, highlight, delete, undo, redo, coded segments, export (see :mod:`.coding`)."""
+        from tui.ui.annotations import coding
+
+        pane = self._annotations()
+        if pane is not None:
+            coding.run(pane, self.query_one(ArticleView), operation, *arguments)
+
+    def on_annotation_pane_changed(self) -> None:
+        """The annotations changed: a timeline filtered by a tag lists its events again."""
+        timeline: TimelinePane | None = self.pane("#timeline-pane")
+        if timeline is not None and timeline.tag is not None:
+            timeline.show_events()
+
+    # Adding articles
+
+    def action_add_articles(self) -> None:
+        """Ask what articles to add (the adder adds them in the background)."""
+        adder: ArticleAdder | None = self.pane("#article-adder")
+        if adder is not None:
+            adder.ask()
+
+    def on_article_adder_added(self, message: ArticleAdder.Added) -> None:
+        """Say what was added, show the grown corpus and open the first new article."""
+        from tui.ui.adding.adder import summary
+
+        if message.report is None or message.corpus is None:
+            self.build_done()
+            self.notify(one_line(message.error), title="Could not add", severity="error", markup=False)
+            return
+        self.notify(summary(message.report), title="Add articles", markup=False, timeout=8)
+        added = message.report.of("added")
+        self.replace_corpus(message.corpus, added[0].article if added else None)
 
 
 def width_class(width: int) -> str:

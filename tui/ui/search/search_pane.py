@@ -1,24 +1,42 @@
 """The Search pane: a query field over the articles holding it, each with its matches counted.
 
-Typing posts :class:`SearchChanged` (the screen searches in a worker and calls :meth:`show`);
-Enter on an article posts :class:`SearchChosen`. An article's matches are counted, and its
-first shown in context, only when its entry is drawn, so ten thousand results list at once.
+Each change of the query is searched for in a worker once typing pauses (a newer query cancels an
+older one); once the corpus indexes are built, a word index is built in the background too, and
+searches then read only the articles holding the query's words. Enter on an article opens it with
+the find bar on the query (:class:`OpenPassage`). An article's matches are counted, and its first
+shown in context, only when its entry is drawn, so ten thousand results list at once.
 """
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Input, Label
+from textual.worker import Worker, get_current_worker
 
 from tui.core.corpus_search import context, matches
 from tui.core.models import Article
 from tui.core.safe_text import one_line
-from tui.ui.messages import SearchChanged, SearchChosen
+from tui.ui.messages import OpenPassage, report_failed_work
+from tui.ui.state import ReaderState
 from tui.ui.widgets.line_list import LineList, Rows
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.timer import Timer
+
+    from tui.core.corpus_search import WordIndex
+
+#: How long typing must pause before the query is searched for.
+TYPING_PAUSE = 0.12
 
 
 class SearchRows(Rows):
@@ -61,6 +79,8 @@ class SearchList(LineList):
 class SearchPane(Vertical):
     """The query, what was found, and the list."""
 
+    ALLOW_MAXIMIZE = True  # Ctrl+P Maximize fills the screen with the whole pane, not one list
+
     DEFAULT_CSS = """
     SearchPane {
         & > Input { margin: 0 0 0 0; }
@@ -76,11 +96,97 @@ class SearchPane(Vertical):
                     id="search-status")  # fmt: skip
         yield SearchList(id="search-list")
 
+    @dataclass
+    class Done(Message):
+        """A search finished (in the background): the articles' numbers, and how long it took."""
+
+        query: str
+        numbers: list[int]
+        seconds: float
+
+    @dataclass
+    class WordsIndexed(Message):
+        """The corpus's word index was built (in the background)."""
+
+        index: WordIndex
+
+    def __init__(self, state: ReaderState, *, id: str | None = None) -> None:
+        """A pane over the reader's shared state."""
+        super().__init__(id=id)
+        self.state = state
+        self.words: WordIndex | None = None
+        self.query_text = ""
+        self.found: tuple[str, list[int]] = ("", [])  # the query shown, and its articles' numbers
+        self._pending: Timer | None = None
+
+    def corpus_indexed(self) -> None:
+        """The corpus changed and is indexed: index its words in the background."""
+        self.words = None
+        self.words_worker(list(self.state.corpus.articles))
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        """A worker of this widget failed: the screen reports it."""
+        report_failed_work(event)
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="words", description="indexing words")
+    def words_worker(self, articles: list[Article]) -> None:
+        """Build the word index (a thread: it reads every article)."""
+        from tui.core.corpus_search import WordIndex
+
+        index = WordIndex(articles)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.WordsIndexed(index))
+
+    @on(WordsIndexed)
+    def _words_indexed(self, message: WordsIndexed) -> None:
+        """Searches read only the articles holding the query's words from now on."""
+        self.words = message.index
+
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
-        """Ask for a search."""
+        """Search for the new query once typing pauses (a word typed is one search, not one per letter)."""
         event.stop()
-        self.post_message(SearchChanged(event.value))
+        self.query_text = event.value
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(TYPING_PAUSE, self._start_search)
+
+    def _start_search(self) -> None:
+        """Search for the latest query."""
+        self._pending = None
+        self.search_worker(self.query_text, list(self.state.corpus.articles), self.words)
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="search", description="searching")
+    def search_worker(self, query: str, articles: list[Article], words: WordIndex | None) -> None:
+        """Find the articles holding the query (a thread: without the word index it reads them all)."""
+        from tui.core.corpus_search import search
+
+        started = time.perf_counter()
+        worker = get_current_worker()
+        numbers = search(articles, query, words, lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.post_message(self.Done(query, numbers, time.perf_counter() - started))
+
+    @on(Done)
+    def _search_done(self, message: Done) -> None:
+        """Show the results of the latest query."""
+        if message.query == self.query_text:
+            self.found = (message.query, message.numbers)
+            rows = SearchRows(list(self.state.corpus.articles), message.numbers, message.query)
+            self.show(rows, len(self.state.corpus.articles), message.seconds)
+
+    def full_view(self) -> Screen[OpenPassage | None] | None:
+        """The articles found at full width, every matching sentence in full."""
+        from tui.ui.search.results_screen import SearchResultsScreen
+
+        query, numbers = self.found
+        if not query.strip():
+            self.notify("Search first: type in the Search pane (Ctrl+F)")
+            return None
+        index = self.state.index
+        sentences = index.sentences if index is not None else None
+        return SearchResultsScreen(self.state.corpus.articles, numbers, query, sentences)
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -97,8 +203,8 @@ class SearchPane(Vertical):
 
     @on(LineList.Selected, "#search-list")
     def _chosen(self, message: LineList.Selected) -> None:
-        """Open an article at its matches."""
+        """Open an article with the find bar on the query."""
         message.stop()
         rows = message.line_list.rows
         if isinstance(rows, SearchRows):
-            self.post_message(SearchChosen(rows.article(message.index), rows.query))
+            self.post_message(OpenPassage(rows.article(message.index), find=rows.query))

@@ -1,13 +1,17 @@
 """The Timeline pane: events in date order grouped by month, with the articles' publication dates as markers.
 
 Each event shows its date at its real precision, a one-line headline, its first participants
-and its number of sources. Enter on an event posts :class:`EventChosen`; f filters by the
-entity chosen in the entity pane, T by a tag, F clears the filter (:class:`TimelineFilter`).
+and its number of sources. Enter on an event opens its source (asking which, if several) with
+:class:`OpenPassage`; f filters by the chosen entity, T by a tag (events inside passages with it),
+F clears the filter. The pane reads the corpus's timeline from the reader's shared state.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -15,12 +19,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Label
 
 from tui.core.safe_text import one_line
 from tui.core.timeline.events import Event
-from tui.ui.messages import EventChosen, TimelineFilter
+from tui.ui.messages import OpenPassage
+from tui.ui.state import ReaderState
 from tui.ui.widgets.line_list import LineList, Rows
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from tui.core.timeline.build import Timeline
+    from tui.core.timeline.events import Source
 
 #: An entry: its kind, its date, and what it stands for: ("month", day, None), ("event", day,
 #: event number) or ("published", day, article id).
@@ -100,13 +112,21 @@ class TimelineList(LineList):
         Binding("F", "filter('clear')", "All events"),
     ]
 
+    @dataclass
+    class FilterAsked(Message):
+        """The user asked to filter the timeline: by "entity", by "tag", or "clear"."""
+
+        by: str
+
     def action_filter(self, by: str) -> None:
-        """Ask the screen to filter."""
-        self.post_message(TimelineFilter(by))
+        """Ask the pane to filter."""
+        self.post_message(self.FilterAsked(by))
 
 
 class TimelinePane(Vertical):
-    """A filter line above the list of events."""
+    """A filter line above the list of events; it filters and opens the events' sources itself."""
+
+    ALLOW_MAXIMIZE = True  # Ctrl+P Maximize fills the screen with the whole pane, not one list
 
     DEFAULT_CSS = """
     TimelinePane {
@@ -115,25 +135,129 @@ class TimelinePane(Vertical):
     }
     """
 
+    def __init__(self, state: ReaderState, *, id: str | None = None) -> None:
+        """A pane over the reader's shared state."""
+        super().__init__(id=id)
+        self.state = state
+        self.entity: str | None = None
+        self.tag: str | None = None
+        self.shown: tuple[list[int], str] = ([], "All events")  # the events listed, and the filter's label
+
+    @property
+    def timeline(self) -> Timeline | None:
+        """The corpus timeline, once built."""
+        return self.state.index.timeline if self.state.index is not None else None
+
     def compose(self) -> ComposeResult:
         """The filter line and the list."""
         yield Label("Building the timeline…", id="timeline-filter")
         yield TimelineList(id="timeline-list")
 
-    def show(self, rows: TimelineRows, filtering: str) -> None:
-        """Show the rows under a filter line."""
-        self.query_one("#timeline-filter", Label).update(Content(f"{filtering} · {rows.shown:,} events"))
+    def on_mount(self) -> None:
+        """Show the timeline if it is already built."""
+        self.show_events()
+
+    def show_events(self) -> None:
+        """List the events that pass the filter (nothing until the timeline is built)."""
+        timeline = self.timeline
+        if timeline is None:
+            return
+        numbers: Sequence[int] = range(len(timeline.events))
+        label = "All events"
+        if self.entity is not None:
+            entity = self.entity
+            numbers = [n for n in numbers if entity in timeline.events[n].participants]
+            label = f"With {one_line(self.state.entity_name(entity))} (F: all)"
+        if self.tag is not None:
+            tagged = self._tagged_passages(self.tag)
+            numbers = [n for n in numbers if _inside(timeline.events[n].sources, tagged)]
+            label = f"In passages tagged {one_line(self.tag)} (F: all)"
+        self.shown = (list(numbers), label)
+        rows = TimelineRows(timeline.events, list(numbers), timeline.published, self.state.article_titles())
+        self.query_one("#timeline-filter", Label).update(Content(f"{label} · {rows.shown:,} events"))
         self.query_one(TimelineList).show(rows)
+
+    def full_view(self) -> Screen[OpenPassage | None] | None:
+        """The events listed here at full width, every source sentence in full."""
+        from tui.ui.timeline.timeline_screen import TimelineScreen
+
+        if self.timeline is None:
+            self.notify("The timeline is still being built")
+            return None
+        numbers, label = self.shown
+        return TimelineScreen(self.timeline, numbers, self.state.article_titles(), label)
+
+    def _tagged_passages(self, tag: str) -> dict[str, list[tuple[int, int]]]:
+        """The passages with a tag, by article."""
+        passages: dict[str, list[tuple[int, int]]] = {}
+        store = self.state.store
+        for annotation in store.annotations(tag=tag) if store is not None else []:
+            passages.setdefault(annotation.article, []).append((annotation.start, annotation.end))
+        return passages
+
+    @on(TimelineList.FilterAsked)
+    def _filter(self, message: TimelineList.FilterAsked) -> None:
+        """Filter by the chosen entity or a tag, or show everything."""
+        message.stop()
+        if message.by == "clear":
+            self.entity = self.tag = None
+        elif message.by == "entity":
+            if self.state.entity is None:
+                self.notify("Choose an entity first: e, then Enter on one, or put the text cursor on one")
+                return
+            self.entity, self.tag = self.state.entity, None
+        else:
+            from tui.ui.dialogs.prompt import PromptDialog
+
+            tags = self.state.store.tags() if self.state.store is not None else []
+            names = ", ".join(one_line(tag.name) for tag in tags[:8]) or "no tags yet"
+            dialog = PromptDialog(f"Events in passages with which tag? ({names})", placeholder="tag name")
+            self.app.push_screen(dialog, self._filter_by_tag)
+            return
+        self.show_events()
+
+    def _filter_by_tag(self, name: str | None) -> None:
+        """Only events inside passages with the tag."""
+        if name:
+            self.tag, self.entity = name, None
+            self.show_events()
 
     @on(LineList.Selected, "#timeline-list")
     def _chosen(self, message: LineList.Selected) -> None:
-        """Open an event's source, or a marker's article."""
+        """Open an event's source (asking which, if several), or a marker's article."""
         message.stop()
         rows = message.line_list.rows
-        if not isinstance(rows, TimelineRows):
+        timeline = self.timeline
+        if not isinstance(rows, TimelineRows) or timeline is None:
             return
         _, key = rows.key(message.index)
-        if isinstance(key, int):
-            self.post_message(EventChosen(key))
-        elif isinstance(key, str):
-            self.post_message(EventChosen(None, key))
+        if isinstance(key, str):
+            self.post_message(OpenPassage(key))
+            return
+        if not isinstance(key, int):
+            return
+        event = timeline.events[key]
+        if len(event.sources) == 1:
+            self._open_source(event.sources[0])
+            return
+        from tui.ui.dialogs.chooser import ChooserDialog
+
+        titles = self.state.article_titles()
+        items = [f"{titles.get(s.article, s.article)}: {s.sentence}" for s in event.sources]
+        self.app.push_screen(
+            ChooserDialog(f"{event.when.label()}: reported by {len(items)} articles", items),
+            lambda index: self._open_source(event.sources[index]) if index is not None else None,
+        )
+
+    def _open_source(self, source: Source) -> None:
+        """Open an article with the source sentence selected."""
+        self.post_message(OpenPassage(source.article, source.start, source.end))
+
+
+def _inside(sources: Sequence[Source], passages: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether a source sentence lies in (or overlaps) one of the passages."""
+    return any(
+        start < source.end and source.start < end
+        for source in sources
+        for start, end in passages.get(source.article, ())
+    )

@@ -2,8 +2,10 @@
 
 Entries are plain text, drawn only when on screen (see :class:`~.line_list.LineList`), so an
 entity named ten thousand times lists as quickly as a rare one. Enter on a mention or passage
-opens its article with it selected; on an entity, chooses it; on a related article, opens it
-(:class:`XrefChosen`).
+opens its article with it selected (:class:`OpenPassage`); on an entity, chooses it
+(:class:`EntityChosen`); on a related article, opens it. The pane follows the entity and passage
+the screen gives it, and its workers rank related articles, count company and look for the
+selection elsewhere.
 """
 
 from __future__ import annotations
@@ -11,18 +13,32 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
+from textual.worker import Worker, get_current_worker
 
 from tui.core.safe_text import one_line
 from tui.core.same_thing import Passage, SameThing
 from tui.core.xref import XrefIndex
-from tui.ui.messages import XrefChosen
+from tui.ui.messages import EntityChosen, OpenPassage, report_failed_work
+from tui.ui.state import ReaderState
 from tui.ui.widgets.line_list import LineList, Rows
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from tui.core.corpus_index import CorpusIndex
+
+#: How many related articles the pane lists.
+RELATED = 30
+#: How many of the entities most often named with the one followed it lists.
+COMPANY = 8
 
 #: One entry: its kind and what it stands for. Kinds: "heading" (text, style), "blank",
 #: "title" (article id), "passage" (Passage), "differs" (Passage here, Passage there),
@@ -75,16 +91,16 @@ class _Entries:
         line.append(f"  {value['score']:.1f} · {shared}", "dim")
         return line
 
-    def target(self, at: int) -> XrefChosen | None:
+    def target(self, at: int) -> Message | None:
         """What choosing an entry does."""
         kind, value = self.entries[at]
         if kind in ("passage", "differs"):
             passage: Passage = value if kind == "passage" else value[1]
-            return XrefChosen("mention", passage.article, passage.start, passage.end)
+            return OpenPassage(passage.article, passage.start, passage.end)
         if kind == "entity":
-            return XrefChosen("entity", value[0])
+            return EntityChosen(value[0])
         if kind == "article":
-            return XrefChosen("article", value["article"])
+            return OpenPassage(value["article"])
         return None
 
 
@@ -136,7 +152,7 @@ class _Mentions:
             "    ", before, (one_line(mention.text), "bold"), one_line(sentence[mention.end - start :])
         )
 
-    def target(self, at: int) -> XrefChosen | None:
+    def target(self, at: int) -> Message | None:
         """Choosing a mention opens it."""
         if at == 0:
             return None
@@ -144,7 +160,7 @@ class _Mentions:
         if posting is None:
             return None
         article, mention = self._index.mention(self._postings.packed[posting])
-        return XrefChosen("mention", article, mention.start, mention.end)
+        return OpenPassage(article, mention.start, mention.end)
 
 
 Section = _Entries | _Mentions
@@ -205,7 +221,7 @@ class XrefRows(Rows):
         section, at = self._find(index)
         return [section.line(at)]
 
-    def target(self, index: int) -> XrefChosen | None:
+    def target(self, index: int) -> Message | None:
         """What choosing an entry does."""
         section, at = self._find(index)
         return section.target(at)
@@ -248,23 +264,197 @@ def _differs_line(mine: Passage, theirs: Passage, titles: dict[str, str]) -> Tex
 
 
 class XrefList(LineList):
-    """The cross-references."""
+    """The cross-references; s shows the selection elsewhere at full width."""
+
+    BINDINGS = [
+        Binding("s", "same_passage", "Same passage", tooltip="The selection elsewhere, at full width"),
+    ]
+
+    @dataclass
+    class SamePassageAsked(Message):
+        """The user asked for the selection elsewhere at full width."""
+
+    def action_same_passage(self) -> None:
+        """Ask the pane for the same-passage view."""
+        self.post_message(self.SamePassageAsked())
 
 
 class XrefPane(Vertical):
     """One list: the selection elsewhere, the entity's mentions by article, its company, related articles."""
 
+    ALLOW_MAXIMIZE = True  # Ctrl+P Maximize fills the screen with the whole pane, not one list
+
+    @dataclass
+    class RelatedRanked(Message):
+        """The articles related to one were ranked (in the background)."""
+
+        article: str
+
+    @dataclass
+    class CompanyCounted(Message):
+        """The entities named with one were counted (in the background)."""
+
+        entity: str
+
+    @dataclass
+    class SameThingFound(Message):
+        """What other articles say about a passage was found (in the background)."""
+
+        article: str
+        passage: tuple[int, int]
+        found: SameThing
+
+    def __init__(self, state: ReaderState, *, id: str | None = None) -> None:
+        """A pane over the reader's shared state."""
+        super().__init__(id=id)
+        self.state = state
+        self.entity: str | None = None
+        self.passage: tuple[int, int] | None = None
+        self._elsewhere: SameThing | None = None
+
     def compose(self) -> ComposeResult:
         """The list."""
         yield XrefList(id="xref-list")
 
-    def show(self, rows: XrefRows) -> None:
-        """Show new entries."""
-        self.query_one(XrefList).show(rows)
+    def on_mount(self) -> None:
+        """Fill the pane if the indexes are already built."""
+        self.show_xref()
+
+    def follow(self, entity: str | None, passage: tuple[int, int] | None) -> None:
+        """Follow an entity and a passage of the open article (None: none); refill if either changed."""
+        if (entity, passage) != (self.entity, self.passage):
+            self.entity, self.passage = entity, passage
+            self.show_xref()
+
+    def show_xref(self) -> None:
+        """Fill the pane for the entity, the open article and the passage (its search in a worker)."""
+        index, article = self.state.index, self.state.article
+        if index is None:
+            return
+        if self.passage is not None and article is not None:
+            self._elsewhere = None
+            self.same_thing_worker(index, article.id, *self.passage)
+        self._fill()
+
+    def _fill(self) -> None:
+        """Lay out the pane from the indexes and the last search's result."""
+        index, article = self.state.index, self.state.article
+        if index is None:
+            return
+        xref = index.xref
+        related = xref.ranked_already(article.id, limit=RELATED) if article else []
+        if related is None and article is not None:
+            self.related_worker(index, article.id)
+        passage = self.passage is not None
+        view = XrefView(self.entity, related, elsewhere=self._elsewhere if passage else None)
+        view.searching = passage and self._elsewhere is None
+        if self.entity is not None:
+            counted = xref.counted_company(self.entity)
+            if counted is None:
+                self.company_worker(index, self.entity)
+            else:
+                view.company = counted.most_common(COMPANY)
+        self.query_one(XrefList).show(XrefRows(xref, view, self.state.article_titles()))
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        """A worker of this widget failed: the screen reports it."""
+        report_failed_work(event)
+
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="related",
+        description="ranking related articles",
+    )
+    def related_worker(self, index: CorpusIndex, article: str) -> None:
+        """Rank the articles related to one (a thread: on a large corpus it reads thousands of postings)."""
+        index.xref.related(article, limit=RELATED)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.RelatedRanked(article))
+
+    @on(RelatedRanked)
+    def _related_ranked(self, message: RelatedRanked) -> None:
+        """Show the related articles, if the article is still open."""
+        if self.state.article is not None and self.state.article.id == message.article:
+            self._fill()
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="company", description="counting company")
+    def company_worker(self, index: CorpusIndex, entity: str) -> None:
+        """Count the entities named in the same sentences as one (a thread: it reads each article with it)."""
+        index.xref.co_mentioned(entity)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.CompanyCounted(entity))
+
+    @on(CompanyCounted)
+    def _company_counted(self, message: CompanyCounted) -> None:
+        """Show the entities named with the entity followed, if it still is."""
+        if message.entity == self.entity:
+            self._fill()
+
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="same-thing",
+        description="the same thing elsewhere",
+    )
+    def same_thing_worker(self, index: CorpusIndex, article: str, start: int, end: int) -> None:
+        """Look for the passage's event, figures and wording elsewhere (a thread: it reads every sentence)."""
+        from tui.core.same_thing import same_thing
+
+        found = same_thing(index, article, start, end)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.SameThingFound(article, (start, end), found))
+
+    @on(SameThingFound)
+    def _same_thing_found(self, message: SameThingFound) -> None:
+        """Show what the search found, if the passage is still the one followed."""
+        article = self.state.article
+        if article is not None and (message.article, message.passage) == (article.id, self.passage):
+            self._elsewhere = message.found
+            self._fill()
+
+    def full_view(self) -> Screen[OpenPassage | None] | None:
+        """The entity followed at full width: every mention in its whole sentence, its company, the
+        articles related to the open one."""
+        from tui.ui.xref.xref_screen import CrossReferencesScreen
+
+        index, article = self.state.index, self.state.article
+        if index is None:
+            self.notify("The cross-references are still being built")
+            return None
+        xref = index.xref
+        related = xref.ranked_already(article.id, limit=RELATED) if article else []
+        counted = xref.counted_company(self.entity) if self.entity is not None else None
+        company = counted.most_common(COMPANY) if counted is not None else None
+        titles, dates = self.state.article_titles(), self.state.article_dates()
+        opened = article.id if article else None
+        return CrossReferencesScreen(xref, self.entity, related, company, titles, dates, opened)
+
+    @on(XrefList.SamePassageAsked)
+    def _same_passage(self, message: XrefList.SamePassageAsked) -> None:
+        """The selection elsewhere at full width, once its search is done."""
+        from tui.ui.xref.same_passage_screen import SamePassageScreen
+
+        message.stop()
+        if self.passage is None:
+            self.notify("Select a passage first (v in the text), or put the cursor in an annotation")
+        elif self._elsewhere is None:
+            self.notify("Still looking for the selection elsewhere")
+        else:
+            titles, dates = self.state.article_titles(), self.state.article_dates()
+            self.app.push_screen(SamePassageScreen(self._elsewhere, titles, dates), self._open_chosen)
+
+    def _open_chosen(self, chosen: OpenPassage | None) -> None:
+        """Open what the view returned (nothing if it was left with Esc)."""
+        if chosen is not None:
+            self.post_message(chosen)
 
     @on(LineList.Selected, "#xref-list")
     def _chosen(self, message: LineList.Selected) -> None:
-        """Report the choice."""
+        """Open a mention, passage or article, or choose an entity."""
         message.stop()
         rows = message.line_list.rows
         if isinstance(rows, XrefRows):

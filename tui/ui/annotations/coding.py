@@ -1,0 +1,182 @@
+"""Coding: tag, note, highlight, delete, undo and redo (each one save and one step), the coded
+segments view, and export.
+
+The screen's coding keys (:mod:`.bindings`) call :func:`run` with the Annotations pane, which holds
+the store and the history, and the article view, which holds the selection and the cursor. A store
+that cannot be written leaves reading untouched: every change is refused with one message saying why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from tui.core.safe_text import one_line
+from tui.ui.annotations.annotation_pane import AnnotationPane
+from tui.ui.reader.article_view import ArticleView
+
+if TYPE_CHECKING:
+    from tui.core.annotations.history import Change
+    from tui.core.annotations.model import Tag
+    from tui.core.annotations.store import AnnotationStore
+    from tui.ui.annotations.tag_dialog import TagChoice
+
+SELECT_FIRST = "Select a passage first: v then move, shift+arrows, or drag with the mouse"
+
+
+def run(pane: AnnotationPane, view: ArticleView, operation: str, *arguments: str) -> None:
+    """Run one of the coding operations by name (as the coding keys give it)."""
+    if operation == "annotate":
+        annotate(pane, view, *arguments)
+    elif operation == "highlight":
+        highlight(pane, view)
+    elif operation == "delete":
+        delete(pane, view)
+    elif operation == "undo":
+        undo(pane)
+    elif operation == "redo":
+        redo(pane)
+    elif operation == "segments":
+        show_segments(pane)
+    elif operation == "export":
+        from tui.ui.annotations.codebook_actions import export_annotations
+
+        export_annotations(pane)
+
+
+def show_segments(pane: AnnotationPane, tags: Sequence[str] = ()) -> None:
+    """The coded segments view, starting from ``tags`` (or the tag listed in the pane); Enter there
+    opens a passage."""
+    from tui.ui.annotations.segments_screen import SegmentsScreen
+
+    if pane.unreadable:
+        pane.notify(f"Annotations cannot be read: {pane.unreadable}", severity="warning", markup=False)
+        return
+    articles = {article.id: article for article in pane.state.corpus.articles}
+    start = list(tags) or ([pane.tag_filter] if pane.tag_filter else [])
+    pane.app.push_screen(SegmentsScreen(pane.store, articles, tags=start), pane.open_chosen)
+
+
+def save(pane: AnnotationPane, label: str, changes: list[Change], new_tags: Sequence[Tag] = ()) -> None:
+    """Save changes, with the new tags they bring, as one commit and one undoable step; show them."""
+    from tui.core.annotations.history import Changes
+    from tui.core.store import StoreError
+
+    try:
+        done = pane.store.apply(Changes(tuple(changes), tuple((None, tag) for tag in new_tags)))
+    except StoreError as error:
+        pane.notify(str(error), title="Not saved", severity="error", markup=False)
+        return
+    pane.history.record(label, done)
+    pane.screen.refresh_bindings()
+    pane.saved()
+
+
+def annotate(pane: AnnotationPane, view: ArticleView, focus: str) -> None:
+    """Tag or note the selection (a new annotation) or the annotation at the cursor (an edit);
+    ``focus`` is the dialog's field to start in: "tags" or "note"."""
+    article = pane.state.article
+    if article is None or not pane.writable():
+        return
+    from tui.core.annotations.model import Annotation, default_author
+    from tui.ui.annotations.tag_dialog import TagDialog
+
+    selection = trimmed(article.text, view.cursor.selection)
+    existing = None if selection else next(reversed(pane.at(view.cursor.offset)), None)
+    if selection is None and existing is None:
+        pane.notify(SELECT_FIRST)
+        return
+    quote = article.text[selection[0] : selection[1]] if selection else existing.annotation.quote  # type: ignore[union-attr]
+    before = existing.annotation if existing else None
+
+    def done(choice: TagChoice | None) -> None:
+        """Save what the dialog returned."""
+        if choice is None:
+            return
+        if before is None and selection is not None:
+            made = Annotation.create(
+                article.id, article.text, *selection, choice.tags, choice.note, default_author()
+            )
+            view.clear_selection()
+            save(pane, "annotate", [(None, made)], choice.new_tags)
+        elif before is not None:
+            edited = before.edited(tags=choice.tags, note=choice.note)
+            save(pane, "edit", [(before, edited)], choice.new_tags)
+
+    dialog = TagDialog(quote, pane.store.tags(), before.tags if before else (), before.note if before else "")
+    pane.app.push_screen(dialog, done)
+    if focus == "note":
+        pane.call_after_refresh(lambda: dialog.query_one("#note").focus())
+
+
+def highlight(pane: AnnotationPane, view: ArticleView) -> None:
+    """A plain highlight of the selection."""
+    article = pane.state.article
+    if article is None or not pane.writable():
+        return
+    selection = trimmed(article.text, view.cursor.selection)
+    if selection is None:
+        pane.notify(SELECT_FIRST)
+        return
+    from tui.core.annotations.model import Annotation, default_author
+
+    made = Annotation.create(article.id, article.text, *selection, author=default_author())
+    view.clear_selection()
+    save(pane, "highlight", [(None, made)])
+
+
+def delete(pane: AnnotationPane, view: ArticleView) -> None:
+    """Delete the (innermost) annotation at the cursor."""
+    found = pane.at(view.cursor.offset)
+    if not found:
+        pane.notify("No annotation at the cursor")
+        return
+    if pane.writable():
+        save(pane, "delete", [(found[-1].annotation, None)])
+        pane.notify("Annotation deleted (u to undo)", timeout=3)
+
+
+def undo(pane: AnnotationPane) -> None:
+    """Undo the last create, edit, delete or tag change."""
+    _history_step(pane, pane.history.undo, "Undid", "Nothing to undo")
+
+
+def redo(pane: AnnotationPane) -> None:
+    """Redo what was undone."""
+    _history_step(pane, pane.history.redo, "Redid", "Nothing to redo")
+
+
+def _history_step(
+    pane: AnnotationPane, step: Callable[[AnnotationStore], str | None], done: str, nothing: str
+) -> None:
+    """Run an undo or redo against the store and show the result (the label names tags: text)."""
+    from tui.core.annotations.history import StaleStep
+    from tui.core.store import StoreError
+
+    if not pane.writable():
+        return
+    try:
+        label = step(pane.store)
+    except StoreError as error:
+        pane.notify(str(error), title="Not saved", severity="error", markup=False)
+        return
+    except StaleStep as error:
+        pane.notify(str(error), title="Changed elsewhere", severity="warning", markup=False)
+        pane.screen.refresh_bindings()
+        pane.refresh_annotations()
+        return
+    pane.screen.refresh_bindings()
+    pane.notify(f"{done} {one_line(label)}" if label else nothing, timeout=2, markup=False)
+    pane.saved()
+
+
+def trimmed(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A selection without the spaces at either end (None if nothing is left)."""
+    if span is None:
+        return None
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
