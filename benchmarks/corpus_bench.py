@@ -48,7 +48,7 @@ import resource, sys
 from tui.core.workspace import resolve_workspace
 from tui.ui.app import ReaderApp
 from tui.ui.launch import make_app
-from tui.ui.messages import IndexReady
+from tui.ui.reader.background import CorpusWork
 
 class Built(ReaderApp):
     def on_mount(self) -> None:

@@ -10,7 +10,6 @@ from textual.app import App, ComposeResult
 
 from tui.core.catalogue import Listed
 from tui.core.models import Article, LoadProblem
-from tui.ui.messages import ArticleChosen
 from tui.ui.reader.article_list import ArticleList
 from tui.ui.widgets.line_list import LineList
 
@@ -55,7 +54,7 @@ class ListApp(App[None]):
         listing.populate(articles(), [LoadProblem("folder/broken.md", "not UTF-8: " + "byte 0xff " * 8)])
         listing.focus()
 
-    def on_article_chosen(self, message: ArticleChosen) -> None:
+    def on_article_list_chosen(self, message: ArticleList.Chosen) -> None:
         """Record what the list asked to open."""
         self.chosen.append((message.article_id, message.focus_reader))
 

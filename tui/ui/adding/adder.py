@@ -8,16 +8,14 @@ dialog, adds the files in a worker, its progress shown in the build bar under th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.message import Message
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
 from tui.core.safe_text import one_line
-from tui.ui.messages import BuildProgress, report_failed_work
+from tui.ui.messages import BuildProgress, Report, report_failed_work
 from tui.ui.state import ReaderState
 
 if TYPE_CHECKING:
@@ -31,8 +29,7 @@ class ArticleAdder(Widget):
 
     DEFAULT_CSS = "ArticleAdder { display: none; }"
 
-    @dataclass
-    class Added(Message):
+    class Added(Report):
         """Adding finished: the report and the corpus read again (None and ``error`` if it failed)."""
 
         report: AddReport | None

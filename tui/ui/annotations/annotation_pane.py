@@ -22,7 +22,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker
@@ -30,7 +29,7 @@ from textual.worker import Worker
 from tui.core.annotations.model import Tag, valid_colour
 from tui.core.safe_text import one_line
 from tui.ui.annotations.store_guard import GuardedStore, unusable
-from tui.ui.messages import OpenPassage, report_failed_work
+from tui.ui.messages import OpenPassage, Report, report_failed_work
 from tui.ui.reader.article_list import ArticleList
 from tui.ui.reader.article_view import ArticleView
 from tui.ui.state import ReaderState
@@ -69,8 +68,7 @@ class Codebook(OptionList):
         Binding("D", "tag('delete')", "Delete tag"),
     ]
 
-    @dataclass
-    class TagAction(Message):
+    class TagAction(Report):
         """The user asked to rename, recolour, merge or delete a tag."""
 
         action: str
@@ -97,15 +95,13 @@ class AnnotationPane(Vertical):
     }
     """
 
-    @dataclass
-    class StoreOpened(Message):
+    class StoreOpened(Report):
         """The store finished opening in the background (``problem``: why it is read-only)."""
 
         store: AnnotationStore
         problem: str | None
 
-    @dataclass
-    class Changed(Message):
+    class Changed(Report):
         """The annotations changed (saved here, or by another process): views built on them refresh."""
 
     def __init__(

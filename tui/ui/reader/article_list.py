@@ -24,7 +24,7 @@ from textual.strip import Strip
 from tui.core.catalogue import Listed
 from tui.core.models import Article, LoadProblem
 from tui.core.safe_text import one_line
-from tui.ui.messages import ArticleChosen
+from tui.ui.messages import Report
 from tui.ui.widgets.early_layout import EarlyLayout
 from tui.ui.widgets.line_list import LineList, Rows
 
@@ -145,6 +145,12 @@ class ArticleRows(Rows, Sequence[Row]):
 
 class ArticleList(LineList, EarlyLayout):
     """Lists the corpus; moving the highlight opens the article, Enter moves into it."""
+
+    class Chosen(Report):
+        """The user moved to (or picked) an article in the list."""
+
+        article_id: str
+        focus_reader: bool = False
 
     COMPONENT_CLASSES = {
         "article-list--title",
@@ -289,7 +295,7 @@ class ArticleList(LineList, EarlyLayout):
         self._update_tooltip()
         article_id = self.rows[self.cursor or 0].article_id
         if announce and article_id is not None:
-            self.post_message(ArticleChosen(article_id))
+            self.post_message(self.Chosen(article_id))
 
     def action_move(self, step: int) -> None:
         """Highlight the next or previous row."""
@@ -316,7 +322,7 @@ class ArticleList(LineList, EarlyLayout):
         if self.cursor is not None:
             article_id = self.rows[self.cursor].article_id
             if article_id is not None:
-                self.post_message(ArticleChosen(article_id, focus_reader=True))
+                self.post_message(self.Chosen(article_id, focus_reader=True))
 
     def on_click(self, event: events.Click) -> None:
         """Clicking a row highlights it and opens its article (the list's own choosing is not posted)."""

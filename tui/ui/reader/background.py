@@ -2,8 +2,8 @@
 
 :class:`CorpusWork` is mounted once the first frame is on screen. Its workers run one after the
 other, each started by the screen when the one before has reported: reading a corpus listed from
-its catalogue (:class:`CorpusLoaded`), finding every mention (:class:`MentionsReady`), then
-building the timeline and cross-reference indexes (:class:`IndexReady`). Each reports its progress
+its catalogue (``CorpusLoaded``), finding every mention (``MentionsReady``), then building the
+timeline and cross-reference indexes (``IndexReady``). Each reports its progress
 (:class:`BuildProgress`), which the screen shows in the build bar.
 """
 
@@ -15,25 +15,42 @@ from textual import on, work
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
-from tui.ui.messages import (
-    BuildProgress,
-    CorpusLoaded,
-    IndexReady,
-    MentionsReady,
-    ProblemsFound,
-    report_failed_work,
-)
+from tui.ui.messages import BuildProgress, Report, report_failed_work
 
 if TYPE_CHECKING:
     from tui.core.catalogue import Pending
     from tui.core.corpus import Corpus
+    from tui.core.corpus_index import CorpusIndex
     from tui.core.entities import EntityEngine
     from tui.core.entities.cache import MentionCache
-    from tui.core.models import Mention
+    from tui.core.models import LoadProblem, Mention
 
 
 class CorpusWork(Widget):
     """Owns the workers that read the corpus, find its entities and index it (shows nothing)."""
+
+    class CorpusLoaded(Report):
+        """Every article of a corpus shown from its catalogue has been read (in the background)."""
+
+        corpus: Corpus
+
+    class MentionsReady(Report):
+        """The background entity extraction finished for the corpus (with the cache it went through,
+        to be saved once the corpus is indexed: writing it meanwhile would slow the indexing)."""
+
+        mentions: dict[str, list[Mention]]
+        titles: dict[str, list[Mention]]
+        cache: MentionCache | None = None
+
+    class IndexReady(Report):
+        """The corpus's timeline and cross-reference indexes were built in the background."""
+
+        index: CorpusIndex
+
+    class ProblemsFound(Report):
+        """Files read in the background could not be used, or only in part (the known-entities file)."""
+
+        problems: list[LoadProblem]
 
     DEFAULT_CSS = "CorpusWork { display: none; }"
 
@@ -48,7 +65,7 @@ class CorpusWork(Widget):
         self.post_message(BuildProgress(f"Reading {pending.total:,} articles"))
         corpus = pending.load()
         if not get_current_worker().is_cancelled:
-            self.post_message(CorpusLoaded(corpus))
+            self.post_message(self.CorpusLoaded(corpus))
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="entities", description="finding entities")
     def extract(self, corpus: Corpus, engine: EntityEngine) -> None:
@@ -69,14 +86,16 @@ class CorpusWork(Widget):
         self.post_message(BuildProgress(stage))
         problems = engine.gazetteer.problems  # the known-entities file is read on first use
         if problems:
-            self.post_message(ProblemsFound(list(problems)))
+            self.post_message(self.ProblemsFound(list(problems)))
         open_cache = getattr(self.app, "mention_cache", None)  # ReaderApp's; none on a bare App
         cache = open_cache() if open_cache is not None else None
         bodies, titles = corpus_mentions(corpus.articles, engine, cache, progress)
         if get_current_worker().is_cancelled:
             return
         # A cache with nothing to write is let go now: it holds every entry it read.
-        self.post_message(MentionsReady(bodies, titles, cache if cache is not None and cache.stale else None))
+        self.post_message(
+            self.MentionsReady(bodies, titles, cache if cache is not None and cache.stale else None)
+        )
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="index", description="indexing the corpus")
     def index(self, corpus: Corpus, mentions: dict[str, list[Mention]], cache: MentionCache | None) -> None:
@@ -91,7 +110,7 @@ class CorpusWork(Widget):
         events = open_events() if open_events is not None else None
         built = CorpusIndex.build(corpus.articles, mentions, events)
         if not get_current_worker().is_cancelled:
-            self.post_message(IndexReady(built))
+            self.post_message(self.IndexReady(built))
         for kept in (events, cache):
             if kept is not None:
                 kept.save()

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.strip import Strip
 
-from tui.ui.messages import CursorMoved
+from tui.ui.messages import Report
 from tui.ui.reader.cursor import Cursor
 from tui.ui.reader.wrap import VisualLine
 from tui.ui.widgets.early_layout import EarlyLayout
@@ -22,6 +22,12 @@ class CursorView(EarlyLayout):
     The article view builds on it and supplies the text, its wrapped lines, the line cache
     and the offset maths (``line_of``, ``offset_at``).
     """
+
+    class CursorMoved(Report):
+        """The text cursor moved; ``selection`` is the selected span, if any."""
+
+        offset: int
+        selection: tuple[int, int] | None
 
     cursor: Cursor
     _text: str
@@ -84,7 +90,7 @@ class CursorView(EarlyLayout):
             self.scroll_to(y=line, animate=False)
         elif height and line >= self.scroll_offset.y + height:
             self.scroll_to(y=line - height + 1, animate=False)
-        self.post_message(CursorMoved(self.cursor.offset, self.cursor.selection))
+        self.post_message(self.CursorMoved(self.cursor.offset, self.cursor.selection))
 
     def action_char(self, delta: int, extend: bool = False) -> None:
         """One character left or right."""

@@ -13,7 +13,7 @@ from textual.widgets.tree import TreeNode
 
 from tui.core.models import Entity, EntitySummary, EntityType
 from tui.core.safe_text import one_line
-from tui.ui.messages import EntityChosen, SidePaneMounted
+from tui.ui.messages import EntityChosen, Report
 
 
 class EntityTree(Tree[str]):
@@ -81,6 +81,9 @@ class EntityTree(Tree[str]):
 class EntityPane(Vertical):
     """The tree of entities and a details box for the chosen entity."""
 
+    class Ready(Report):
+        """The pane was mounted (after the first paint) and wants its content."""
+
     ALLOW_MAXIMIZE = True  # Ctrl+P Maximize fills the screen with the whole pane, not one list
 
     DEFAULT_CSS = """
@@ -107,7 +110,7 @@ class EntityPane(Vertical):
 
     def on_mount(self) -> None:
         """Ask the screen for the open article's entities."""
-        self.post_message(SidePaneMounted())
+        self.post_message(self.Ready())
 
     def show_summaries(self, summaries: list[EntitySummary] | None, article_open: bool = True) -> None:
         """Show an article's entities (None while extraction is still running)."""

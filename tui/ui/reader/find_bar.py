@@ -1,4 +1,9 @@
-"""The find bar under the article: type to find, Enter/↓ next, Shift+Enter/↑ previous, Esc closes."""
+"""The find bar under the article: type to find, Enter/↓ next, Shift+Enter/↑ previous, Esc closes.
+
+The bar owns the find: its query, the matches in the article's text, which one is current; it
+marks them in the article view. The query stays after the bar closes (n and N still step) until
+the reader clears it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
-from tui.ui.messages import FindChanged, FindClosed, FindStep
+from tui.core.search import Stepper, find_all
+from tui.ui.messages import Report
+from tui.ui.reader.article_view import ArticleView
 
 
 class FindInput(Input):
@@ -31,13 +38,21 @@ class FindInput(Input):
         Binding("escape", "close", "Close find", key_display="Esc"),
     ]
 
+    class Step(Report):
+        """Move to the next (+1) or previous (-1) match."""
+
+        step: int
+
+    class Close(Report):
+        """Close the find bar and go back to the text."""
+
     def action_step(self, step: int) -> None:
         """Ask for the next or previous match."""
-        self.post_message(FindStep(step))
+        self.post_message(self.Step(step))
 
     def action_close(self) -> None:
         """Ask to close the find bar."""
-        self.post_message(FindClosed())
+        self.post_message(self.Close())
 
 
 class FindBar(Horizontal):
@@ -52,6 +67,12 @@ class FindBar(Horizontal):
         & > #find-count { width: auto; min-width: 14; padding: 0 1; color: $text-muted; }
     }
     """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        """An empty find."""
+        super().__init__(id=id)
+        self.query_text = ""
+        self.stepper = Stepper()
 
     def compose(self) -> ComposeResult:
         """The input and the counter."""
@@ -86,6 +107,55 @@ class FindBar(Horizontal):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        """Re-run the find as the user types."""
+        """Find again as the user types."""
         event.stop()
-        self.post_message(FindChanged(event.value))
+        self.find(event.value)
+
+    @on(FindInput.Step)
+    def _step(self, message: FindInput.Step) -> None:
+        """Next or previous match from the field."""
+        message.stop()
+        if not self.step(message.step):
+            self.app.bell()
+
+    @on(FindInput.Close)
+    def _close(self, message: FindInput.Close) -> None:
+        """Close the bar (the matches stay marked) and go back to the text."""
+        message.stop()
+        self.close()
+        self.screen.query_one(ArticleView).focus()
+
+    def find(self, query: str) -> None:
+        """Find every occurrence of ``query`` in the article's text; the first is current."""
+        self.query_text = query
+        view = self.screen.query_one(ArticleView)
+        spans = find_all(view.text, query) if query else []
+        self.stepper = Stepper(spans)
+        first = self.stepper.start_near(0)
+        view.set_matches(spans, self.stepper.index if first else None)
+        self.set_count(self.stepper.index, len(spans), query)
+        self.screen.refresh_bindings()  # n and N show when there is something to step to
+
+    def show(self, query: str) -> None:
+        """Open the bar on ``query`` (typed for the user), its first match in view."""
+        self.open()
+        field = self.query_one(FindInput)
+        with field.prevent(Input.Changed):
+            field.value = query
+        self.find(query)
+
+    def step(self, delta: int) -> bool:
+        """Make the next (or previous) match current; False if there is none."""
+        span = self.stepper.step(delta)
+        if span is None:
+            return False
+        self.screen.query_one(ArticleView).set_matches(self.stepper.spans, self.stepper.index)
+        self.set_count(self.stepper.index, len(self.stepper.spans), self.query_text)
+        return True
+
+    def clear(self) -> None:
+        """Close the bar and forget the query and its matches."""
+        self.close()
+        self.query_text = ""
+        self.stepper = Stepper()
+        self.screen.query_one(ArticleView).set_matches([], None)

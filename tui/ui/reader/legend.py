@@ -9,7 +9,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from tui.core.models import EntityType
-from tui.ui.messages import TypeToggled
+from tui.ui.messages import Report
 from tui.ui.theme import entity_styles
 
 SHORT_LABELS = {
@@ -26,6 +26,11 @@ COLUMNS = (3, 2, 1)
 
 class Legend(Widget):
     """One cell per type: its key, name and mention count, coloured as in the text, struck when off."""
+
+    class TypeToggled(Report):
+        """The user toggled the highlighting of one entity type in the legend."""
+
+        entity_type: EntityType
 
     COMPONENT_CLASSES = {"legend--off"}
 
@@ -104,4 +109,4 @@ class Legend(Widget):
         kind = None if offset is None else self.type_at(offset.x, offset.y)
         if kind is not None:
             event.stop()
-            self.post_message(TypeToggled(kind))
+            self.post_message(self.TypeToggled(kind))

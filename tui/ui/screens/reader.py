@@ -25,24 +25,13 @@ from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine
 from tui.core.models import Article, Entity, EntityType, LoadProblem, Mention, summarise
 from tui.core.safe_text import one_line
-from tui.core.search import Stepper, find_all
+from tui.core.search import Stepper
 from tui.ui.annotations.bindings import CODING_BINDINGS
 from tui.ui.messages import (
-    ArticleChosen,
     BuildProgress,
-    CorpusLoaded,
-    CursorMoved,
     EntityChosen,
-    FindChanged,
-    FindClosed,
-    FindStep,
     FirstFrameDrawn,
-    IndexReady,
-    MentionsReady,
     OpenPassage,
-    ProblemsFound,
-    SidePaneMounted,
-    TypeToggled,
     WorkFailed,
 )
 from tui.ui.reader.article_header import ArticleHeader
@@ -135,8 +124,7 @@ class ReaderScreen(Screen[None]):
         self._store_given = (store, store_problem, open_store)
         self.enabled: set[EntityType] = set(EntityType)
         self.marked: str | None = None
-        self.query_text = ""
-        self._stepper = Stepper()
+        self._marks = Stepper()  # the marked entity's mentions
         self._build_started: float | None = None
 
     # The shared state, as tests and the palette read it
@@ -166,21 +154,10 @@ class ReaderScreen(Screen[None]):
         """A corpus listed from its catalogue and not read yet."""
         return self.state.pending
 
-    @property
-    def stepper(self) -> Stepper:
-        """The find matches or marked mentions that n and N step through."""
-        return self._stepper
-
-    @stepper.setter
-    def stepper(self, stepper: Stepper) -> None:
-        """New matches or mentions: the footer shows n and N only when there is something to step to."""
-        self._stepper = stepper
-        self.refresh_bindings()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide n / N while there is nothing to step through, and Redo while nothing can be redone."""
         if action == "step":
-            return bool(self._stepper.spans)
+            return bool(self.stepper.spans)
         if action == "code" and parameters == ("redo",):
             pane = self.pane("#annotation-pane")
             return pane is not None and pane.can_redo
@@ -369,8 +346,7 @@ class ReaderScreen(Screen[None]):
 
     # The corpus and what the background work finds in it
 
-    @on(CorpusLoaded)
-    def _corpus_loaded(self, message: CorpusLoaded) -> None:
+    def on_corpus_work_corpus_loaded(self, message: CorpusWork.CorpusLoaded) -> None:
         """The whole corpus is read: show it, keeping the article open, and find its entities
         (and say which files could not be read)."""
         self.state.pending = None
@@ -401,8 +377,7 @@ class ReaderScreen(Screen[None]):
         if work is not None:
             work.extract(self.state.corpus, self.state.engine)
 
-    @on(ProblemsFound)
-    def _problems_found(self, message: ProblemsFound) -> None:
+    def on_corpus_work_problems_found(self, message: CorpusWork.ProblemsFound) -> None:
         """Say which files read in the background could not be used (each once), and mark them."""
         new = [p for p in dict.fromkeys(message.problems) if p not in self.problems]  # it holds _found
         for problem in new:
@@ -412,8 +387,7 @@ class ReaderScreen(Screen[None]):
             self.problems.extend(new)
             self.query_one(ArticleList).add_problems(new)
 
-    @on(MentionsReady)
-    def _mentions_ready(self, message: MentionsReady) -> None:
+    def on_corpus_work_mentions_ready(self, message: CorpusWork.MentionsReady) -> None:
         """Show the counts, highlight the open article, and index the corpus with the mentions."""
         self.state.mentions = message.mentions
         self.state.titles = message.titles
@@ -427,8 +401,7 @@ class ReaderScreen(Screen[None]):
         if work is not None:
             work.index(self.state.corpus, message.mentions, message.cache)
 
-    @on(IndexReady)
-    def _index_ready(self, message: IndexReady) -> None:
+    def on_corpus_work_index_ready(self, message: CorpusWork.IndexReady) -> None:
         """The indexes are built: the background work is done; the panes built on them fill."""
         self.state.index = message.index
         self.build_done()
@@ -466,7 +439,9 @@ class ReaderScreen(Screen[None]):
         self.build_done()
         if message.group == "entities":
             # Read on without entities: the panes waiting for them settle, the indexes still build.
-            self.post_message(MentionsReady({}, {}))
+            from tui.ui.reader.background import CorpusWork
+
+            self.post_message(CorpusWork.MentionsReady({}, {}))
 
     def build_done(self) -> None:
         """The background work is over: take the bar away."""
@@ -476,8 +451,8 @@ class ReaderScreen(Screen[None]):
 
     # Opening articles and passages
 
-    @on(ArticleChosen)
-    def _article_chosen(self, message: ArticleChosen) -> None:
+    @on(ArticleList.Chosen)
+    def _article_chosen(self, message: ArticleList.Chosen) -> None:
         """Open the article moved to in the list (and go to its text if it was picked)."""
         self.open_article(message.article_id)
         if message.focus_reader:
@@ -492,7 +467,10 @@ class ReaderScreen(Screen[None]):
         if message.start is not None and message.end is not None:
             view.select(message.start, message.end)
         elif message.find:
-            await self.show_find(message.find)
+            bar = await self._mounted_find_bar()
+            bar.show(message.find)
+            if bar.stepper.current is not None:
+                view.scroll_to_offset(bar.stepper.current[0])
 
     def open_article(self, article_id: str) -> None:
         """Show an article: header, text, entities; find and marks start afresh; the features follow."""
@@ -507,8 +485,9 @@ class ReaderScreen(Screen[None]):
         self.query_one(ArticleHeader).show_article(article, self.state.titles.get(article.id))
         self.query_one(ArticleView).show(article.text, self.state.article_mentions())
         self._refresh_entities()
-        if self.query_text:
-            self.run_find(self.query_text)
+        bar = self._find_bar()
+        if bar is not None and bar.query_text:
+            bar.find(bar.query_text)
         annotations: AnnotationPane | None = self.pane("#annotation-pane")
         if annotations is not None:
             annotations.article_opened()
@@ -523,8 +502,8 @@ class ReaderScreen(Screen[None]):
         self.open_article(article_id)
         self.query_one(ArticleView).focus()
 
-    @on(CursorMoved)
-    def _cursor_moved(self, message: CursorMoved) -> None:
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         """The annotations at the cursor in the bar; the Xref pane follows the entity under the
         cursor and the selected (or annotated) passage."""
         annotations: AnnotationPane | None = self.pane("#annotation-pane")
@@ -555,8 +534,7 @@ class ReaderScreen(Screen[None]):
             pane.show_summaries(summarise(mentions), article_open=self.article is not None)
         self.query_one(Legend).set_state(self.enabled, Counter(m.type for m in mentions))
 
-    @on(SidePaneMounted)
-    def _side_pane_mounted(self) -> None:
+    def on_entity_pane_ready(self) -> None:
         """Fill the entity pane, just mounted."""
         self._refresh_entities()
         if self.marked is not None:
@@ -584,13 +562,14 @@ class ReaderScreen(Screen[None]):
         pane: EntityPane | None = self.pane("#entity-pane")
         if entity is not None and pane is not None:
             pane.show_details(entity, summary)
-        if not self.query_text:
-            self.stepper = Stepper(spans)
-            if spans:
-                view.scroll_to_offset(spans[0][0])
+        self._marks = Stepper(spans)
+        self.refresh_bindings()
+        bar = self._find_bar()
+        if spans and (bar is None or not bar.query_text):
+            view.scroll_to_offset(spans[0][0])
 
-    @on(TypeToggled)
-    def _type_toggled(self, message: TypeToggled) -> None:
+    @on(Legend.TypeToggled)
+    def _type_toggled(self, message: Legend.TypeToggled) -> None:
         """Toggle one entity type from the legend."""
         self.action_toggle_type(message.entity_type.value)
 
@@ -604,94 +583,60 @@ class ReaderScreen(Screen[None]):
         state = "on" if kind in self.enabled else "off"
         self.notify(f"{kind.label} highlighting {state}", timeout=2)
 
-    # Find in the article
+    # Find in the article (the find bar owns it) and stepping through matches or mentions
 
     async def action_find(self) -> None:
         """Open the find bar, mounting it on first use."""
+        bar = await self._mounted_find_bar()
+        bar.open()
+
+    async def _mounted_find_bar(self) -> FindBar:
+        """The find bar, mounted on first use (its module imported then, off the start-up path)."""
         from tui.ui.reader.find_bar import FindBar
 
         bar = self._find_bar()
         if bar is None:
             bar = FindBar(id="find-bar")
             await self.mount_in_centre(bar)
-        bar.open()
+        return bar
 
-    async def show_find(self, query: str) -> None:
-        """Open the find bar on ``query`` with its first match in view."""
-        from tui.ui.reader.find_bar import FindInput
+    def _find_bar(self) -> FindBar | None:
+        """The find bar, once it has been opened."""
+        bar: FindBar | None = self.pane("#find-bar")
+        return bar
 
-        await self.action_find()
-        field = self.query_one(FindInput)
-        with field.prevent(type(field).Changed):
-            field.value = query
-        self.run_find(query)
-        span = self.stepper.current
-        if span is not None:
-            self.query_one(ArticleView).scroll_to_offset(span[0])
-
-    @on(FindChanged)
-    def _find_changed(self, message: FindChanged) -> None:
-        """Re-run the find as the query changes."""
-        self.run_find(message.query)
-
-    def run_find(self, query: str) -> None:
-        """Find every occurrence of the query in the open article."""
-        self.query_text = query
-        spans = find_all(self.article.text, query) if self.article else []
-        self.stepper = Stepper(spans)
-        first = self.stepper.start_near(0)
-        self.query_one(ArticleView).set_matches(spans, self.stepper.index if first else None)
+    @property
+    def stepper(self) -> Stepper:
+        """What n and N step through: the find's matches while there is a query, else the marked
+        entity's mentions."""
         bar = self._find_bar()
-        if bar is not None:
-            bar.set_count(self.stepper.index, len(spans), query)
-
-    @on(FindStep)
-    def _find_step(self, message: FindStep) -> None:
-        """Next or previous match from the find field."""
-        self.action_step(message.step)
+        return bar.stepper if bar is not None and bar.query_text else self._marks
 
     def action_step(self, delta: int) -> None:
         """Move to the next/previous find match, or the chosen entity's next/previous mention."""
-        span = self.stepper.step(delta)
-        if span is None:
-            self.app.bell()
-            return
-        view = self.query_one(ArticleView)
         bar = self._find_bar()
-        if self.query_text:
-            view.set_matches(self.stepper.spans, self.stepper.index)
-            if bar is not None:
-                bar.set_count(self.stepper.index, len(self.stepper.spans), self.query_text)
+        if bar is not None and bar.query_text:
+            moved = bar.step(delta)
         else:
-            view.scroll_to_offset(span[0])
-
-    @on(FindClosed)
-    def _find_closed(self) -> None:
-        """Close the find bar and go back to the text."""
-        bar = self._find_bar()
-        if bar is not None:
-            bar.close()
-        self.query_one(ArticleView).focus()
+            span = self._marks.step(delta)
+            moved = span is not None
+            if span is not None:
+                self.query_one(ArticleView).scroll_to_offset(span[0])
+        if not moved:
+            self.app.bell()
 
     def action_clear(self) -> None:
         """Close the panel over the text (narrow), or else clear the find and the entity mark."""
         if self.close_panel():
             return
         bar = self._find_bar()
-        if bar is not None and bar.is_open:
-            bar.close()
-        self.query_text = ""
+        if bar is not None:
+            bar.clear()
         self.marked = None
-        self._stepper = Stepper()
+        self._marks = Stepper()
         view = self.query_one(ArticleView)
-        view.set_matches([], None)
         view.mark_entity(None)
         view.clear_selection()
-
-    def _find_bar(self) -> FindBar | None:
-        """The find bar, once it has been opened (by id: importing its module would slow start-up)."""
-        bar: FindBar | None = self.pane("#find-bar")
-        return bar
 
     # Coding: the keys, acted on by the Annotations pane
 

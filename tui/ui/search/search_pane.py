@@ -10,7 +10,6 @@ shown in context, only when its entry is drawn, so ten thousand results list at 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -18,14 +17,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Input, Label
 from textual.worker import Worker, get_current_worker
 
 from tui.core.corpus_search import context, matches
 from tui.core.models import Article
 from tui.core.safe_text import one_line
-from tui.ui.messages import OpenPassage, report_failed_work
+from tui.ui.messages import OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
 from tui.ui.widgets.line_list import LineList, Rows
 
@@ -96,16 +94,14 @@ class SearchPane(Vertical):
                     id="search-status")  # fmt: skip
         yield SearchList(id="search-list")
 
-    @dataclass
-    class Done(Message):
+    class Done(Report):
         """A search finished (in the background): the articles' numbers, and how long it took."""
 
         query: str
         numbers: list[int]
         seconds: float
 
-    @dataclass
-    class WordsIndexed(Message):
+    class WordsIndexed(Report):
         """The corpus's word index was built (in the background)."""
 
         index: WordIndex

@@ -9,7 +9,6 @@ F clears the filter. The pane reads the corpus's timeline from the reader's shar
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -19,12 +18,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Label
 
 from tui.core.safe_text import one_line
 from tui.core.timeline.events import Event
-from tui.ui.messages import OpenPassage
+from tui.ui.messages import OpenPassage, Report
 from tui.ui.state import ReaderState
 from tui.ui.widgets.line_list import LineList, Rows
 
@@ -112,8 +110,7 @@ class TimelineList(LineList):
         Binding("F", "filter('clear')", "All events"),
     ]
 
-    @dataclass
-    class FilterAsked(Message):
+    class FilterAsked(Report):
         """The user asked to filter the timeline: by "entity", by "tag", or "clear"."""
 
         by: str

@@ -15,18 +15,16 @@ first), PgDn/PgUp a screenful, Home/g and End/G to the ends, Enter or a click ch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.ui.messages import Report
 from tui.ui.widgets.line_list import LineList, Rows
 
 #: A place in the list: an entry and how many of its wrapped lines are above it.
@@ -70,8 +68,7 @@ class WrappedList(ScrollView, can_focus=True):
 
     BINDINGS = LineList.BINDINGS  # the same keys as the lists of the panes
 
-    @dataclass
-    class Selected(Message):
+    class Selected(Report):
         """An entry was chosen (Enter or a click)."""
 
         wrapped_list: WrappedList

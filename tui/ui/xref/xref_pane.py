@@ -26,7 +26,7 @@ from textual.worker import Worker, get_current_worker
 from tui.core.safe_text import one_line
 from tui.core.same_thing import Passage, SameThing
 from tui.core.xref import XrefIndex
-from tui.ui.messages import EntityChosen, OpenPassage, report_failed_work
+from tui.ui.messages import EntityChosen, OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
 from tui.ui.widgets.line_list import LineList, Rows
 
@@ -270,8 +270,7 @@ class XrefList(LineList):
         Binding("s", "same_passage", "Same passage", tooltip="The selection elsewhere, at full width"),
     ]
 
-    @dataclass
-    class SamePassageAsked(Message):
+    class SamePassageAsked(Report):
         """The user asked for the selection elsewhere at full width."""
 
     def action_same_passage(self) -> None:
@@ -284,20 +283,17 @@ class XrefPane(Vertical):
 
     ALLOW_MAXIMIZE = True  # Ctrl+P Maximize fills the screen with the whole pane, not one list
 
-    @dataclass
-    class RelatedRanked(Message):
+    class RelatedRanked(Report):
         """The articles related to one were ranked (in the background)."""
 
         article: str
 
-    @dataclass
-    class CompanyCounted(Message):
+    class CompanyCounted(Report):
         """The entities named with one were counted (in the background)."""
 
         entity: str
 
-    @dataclass
-    class SameThingFound(Message):
+    class SameThingFound(Report):
         """What other articles say about a passage was found (in the background)."""
 
         article: str

@@ -21,14 +21,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tui.core.safe_text import one_line
 from tui.core.xref import XrefIndex
-from tui.ui.messages import OpenPassage
+from tui.ui.messages import OpenPassage, Report
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.line_list import Rows
 from tui.ui.widgets.wrapped_list import WrappedList
@@ -92,21 +91,15 @@ class CrossReferencesScreen(Screen[OpenPassage | None]):
         Binding("escape", "close", "Back", tooltip="Back to the reader, where it was"),
     ]
 
-    class Counted(Message):
+    class Counted(Report):
         """The entities named with the followed one were counted (in the background)."""
 
-        def __init__(self, entity: str) -> None:
-            """For ``entity``."""
-            super().__init__()
-            self.entity = entity
+        entity: str
 
-    class Ranked(Message):
-        """The related articles were ranked (in the background)."""
+    class Ranked(Report):
+        """The related articles were ranked (in the background), as :meth:`XrefIndex.related` gives them."""
 
-        def __init__(self, related: list[dict[str, Any]]) -> None:
-            """The ranking, as :meth:`XrefIndex.related` gives it."""
-            super().__init__()
-            self.related = related
+        related: list[dict[str, Any]]
 
     def __init__(
         self,

@@ -1,0 +1,117 @@
+"""The full-width views opened from the reader: z on the pane in view, S for the coded segments, s
+in the Xref pane for the same passage; Enter there opens the passage in the reader, Esc comes back
+to where the user was. And Ctrl+P Maximize fills the screen with the whole pane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.ui.conftest import settle, settle_until
+from tests.ui.test_panes import indexed, into_text, xref_done
+from tui.core.annotations.model import Annotation, Tag
+from tui.core.annotations.store import AnnotationStore
+from tui.ui.app import ReaderApp
+from tui.ui.reader.article_view import ArticleView
+from tui.ui.screens.reader import ReaderScreen
+
+AppFactory = Callable[..., ReaderApp]
+SIZES = [(80, 24), (200, 50)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "200x50"])
+async def test_z_opens_the_timeline_at_full_width_and_enter_opens_a_source(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    from tui.ui.timeline.timeline_screen import TimelineScreen
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await indexed(pilot)
+        article = screen.article
+        await pilot.press("L", "z")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.screen.size.width == size[0]  # the whole terminal
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.article is article  # back where the user was
+        await pilot.press("z")
+        await settle(pilot)
+        view = app.screen
+        assert isinstance(view, TimelineScreen)
+        await pilot.press("down", "enter")  # the first event (below its month): its first source
+        await settle(pilot)
+        assert app.screen is screen
+        text = app.query_one(ArticleView)
+        assert text.cursor.selection is not None and app.focused is text
+
+
+async def test_z_in_the_text_opens_the_pane_in_view_and_s_the_same_passage(make_app: AppFactory) -> None:
+    from tui.ui.xref.same_passage_screen import SamePassageScreen
+    from tui.ui.xref.xref_screen import CrossReferencesScreen
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        view = await into_text(pilot)
+        start = view.text.index("raising bilateral trade to $10 billion")
+        view.select(start, start + len("raising bilateral trade to $10 billion"))
+        await pilot.pause()
+        await xref_done(pilot, "The selection, elsewhere:")
+        await pilot.press("X")
+        await pilot.pause()
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, SamePassageScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        app.query_one(ArticleView).focus()
+        await pilot.press("z")  # from the text: the side pane in view (Xref)
+        await settle(pilot)
+        assert isinstance(app.screen, CrossReferencesScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "200x50"])
+async def test_s_opens_the_coded_segments_and_enter_opens_the_passage(
+    make_app: AppFactory, corpus: object, size: tuple[int, int]
+) -> None:
+    from tui.ui.annotations.segments_screen import SegmentsScreen
+
+    other = corpus.find("003")  # type: ignore[attr-defined]
+    start = other.text.index("Mohsin Naqvi")
+    store = AnnotationStore.in_memory()
+    store.save_tag(Tag("people", "#61afef", "who is who"))
+    store.save(Annotation.create(other.id, other.text, start, start + 12, ("people",), "The minister"))
+    app = make_app(store=store)
+    async with app.run_test(size=size) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press("S")
+        await settle_until(pilot, lambda: isinstance(app.screen, SegmentsScreen))
+        await settle(pilot)
+        assert isinstance(app.screen, SegmentsScreen)
+        app.screen.query_one("#segments-list").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen and screen.article is not None and screen.article.id == other.id
+        assert app.query_one(ArticleView).cursor.selection == (start, start + 12)
+
+
+async def test_maximize_fills_the_screen_with_the_whole_pane_and_keeps_the_keys(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await indexed(pilot)
+        await pilot.press("X")
+        await pilot.pause()
+        app.screen.action_maximize()
+        await pilot.pause()
+        pane = app.query_one("#xref-pane")
+        assert app.screen.maximized is pane
+        assert pane.region.width == 200 and pane.region.height >= 48
+        assert app.query_one("KeyBar").region.height == 1  # the keys stay in sight
+        app.screen.action_minimize()
+        await pilot.pause()
+        assert pane.region.width < 100
