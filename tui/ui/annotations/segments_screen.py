@@ -33,6 +33,7 @@ from tui.core.models import Article
 from tui.core.safe_text import one_line, visible
 from tui.core.segments import SORTS, Segment, SegmentQuery, placed, select
 from tui.ui.messages import OpenPassage
+from tui.ui.widgets.full_width import ViewList
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.line_list import Rows
 from tui.ui.widgets.wrapped_list import WrappedList
@@ -200,7 +201,7 @@ class SegmentsScreen(Screen[OpenPassage | None]):
                 compact=True,
             )
             yield ControlLabel(self._sort_label(), "next_sort", id="segments-sort")
-        yield WrappedList(id="segments-list")
+        yield ViewList(id="segments-list")
         yield KeyBar()
 
     def _tag_label(self, tag: Tag) -> Content:

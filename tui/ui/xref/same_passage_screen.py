@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Static
 from tui.core.safe_text import one_line
 from tui.core.same_thing import Passage, SameThing, compared_figures
 from tui.ui.messages import OpenPassage
+from tui.ui.widgets.full_width import ViewList
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.wrapped_list import WrappedList
 from tui.ui.xref.xref_rows import EntryRows, Target, article_line, counted, date_label, marked
@@ -108,7 +109,7 @@ class SamePassageScreen(Screen[OpenPassage | None]):
             f": {counted(len(self.found.same), 'passage')} · {counted(differing, 'differing figure')}"
         )
         yield Static(title, id="same-title")
-        yield WrappedList(id="same-passages")
+        yield ViewList(id="same-passages")
         if self.groups:
             yield Static(Text("Figures that differ (here, then elsewhere)"), id="same-figures-title")
             table: DataTable[Text] = DataTable(id="same-figures", cursor_type="row", zebra_stripes=True)

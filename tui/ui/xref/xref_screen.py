@@ -28,6 +28,7 @@ from textual.worker import get_current_worker
 from tui.core.safe_text import one_line
 from tui.core.xref import XrefIndex
 from tui.ui.messages import OpenPassage, Report
+from tui.ui.widgets.full_width import ViewList
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.line_list import Rows
 from tui.ui.widgets.wrapped_list import WrappedList
@@ -122,7 +123,7 @@ class CrossReferencesScreen(Screen[OpenPassage | None]):
     def compose(self) -> ComposeResult:
         """The title line, the list, the keys."""
         yield Static(id="xref-title")
-        yield WrappedList(id="xref-full-list")
+        yield ViewList(id="xref-full-list")
         yield KeyBar()
 
     def on_mount(self) -> None:
