@@ -26,6 +26,7 @@ from tui.core.corpus import Corpus, load_corpus
 from tui.core.entities import EntityEngine, load_gazetteer
 from tui.ui.app import ReaderApp
 from tui.ui.messages import EntityChosen
+from tui.ui.xref.xref_pane import XrefPane
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (120, 40)
@@ -137,13 +138,13 @@ async def _reader(corpus: Corpus, rounds: int, entity: str) -> dict[str, Any]:
         for _ in range(rounds):
             await pilot.press("e")
             figures["timeline"].append(await _time(pilot, app.frames, timeline, press("L")))
-            screen.marked = entity
+            screen.state.entity = entity
             figures["timeline_entity"].append(await _time(pilot, app.frames, timeline, press("f")))
             await pilot.press("F")
             await pilot.press("e")
             figures["xref"].append(await _time(pilot, app.frames, xref, press("X")))
             figures["xref_entity"].append(await _time(pilot, app.frames, xref, choose))
-            screen.xref_entity = None
+            app.query_one(XrefPane).entity = None
     result: dict[str, Any] = {"articles": len(corpus.articles), "first_build_s": build}
     for name, times in figures.items():
         result[f"{name}_ms"] = statistics.median(times) * 1000

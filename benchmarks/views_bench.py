@@ -1,4 +1,5 @@
-"""Opening the full-width Timeline and Search results views, beside opening the panes' lists.
+"""Opening the full-width Timeline, Search results, Cross-references and coded segments views,
+beside opening the panes' lists.
 
 Each figure is the time from asking for the list (the pane's rows shown in a ``LineList``, or the
 view pushed) to the end of the first frame that draws it, in a bare headless app at 120×40,
@@ -7,6 +8,9 @@ Corpus: 10,000 synthetic articles built from the bundled articles' sentences (se
 :mod:`.synthetic`), its entities found and its indexes built once beforehand. The search is for
 "Iran" (in nearly every article); the view then goes on finding the matches of the articles
 after the first in a worker: ``search_view_filled_ms`` is from pushing it to the last of them.
+The Cross-references view follows Iran (named in every article). The coded segments view shows
+10,000 coded passages (one per article), beside the Timeline pane's list as its baseline (no pane
+lists every passage); it places them in a worker: ``segments_view_filled_ms``.
 
     .venv/bin/python -m benchmarks.views_bench [articles]
 """
@@ -28,20 +32,26 @@ from textual.screen import Screen
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import synthetic_articles
+from tui.core.annotations.model import Annotation
+from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus_index import CorpusIndex
 from tui.core.corpus_search import WordIndex, search
 from tui.core.entities import EntityEngine, load_gazetteer
 from tui.core.models import Article
+from tui.ui.annotations.segments_screen import SegmentsScreen
 from tui.ui.search.results_screen import SearchResultsScreen
 from tui.ui.search.search_pane import SearchRows
 from tui.ui.timeline.timeline_pane import TimelineRows
 from tui.ui.timeline.timeline_screen import TimelineScreen
 from tui.ui.widgets.line_list import LineList, Rows
 from tui.ui.widgets.wrapped_list import WrappedList
+from tui.ui.xref.xref_pane import XrefRows, XrefView
+from tui.ui.xref.xref_screen import CrossReferencesScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (120, 40)
 QUERY = "Iran"
+ENTITY = "place:iran"
 
 
 class Bench(App[None]):
@@ -138,9 +148,30 @@ def view_figures(count: int = 10_000, rounds: int = 7) -> dict[str, Any]:
             rounds,
         )
     )
+    dates = {a.id: a.published for a in articles}
+    pane_xref, view_xref, _ = asyncio.run(
+        _figures(
+            lambda: XrefRows(index.xref, XrefView(ENTITY, [], []), titles),
+            lambda: CrossReferencesScreen(index.xref, ENTITY, [], [], titles, dates),
+            rounds,
+        )
+    )
+    store = AnnotationStore.in_memory()
+    store.save(*(Annotation.create(a.id, a.text, 0, min(40, len(a.text)), ("lead",)) for a in articles))
+    by_id = {a.id: a for a in articles}
+    pane_segments, view_segments, segments_filled = asyncio.run(
+        _figures(
+            lambda: TimelineRows(timeline.events, numbers, timeline.published, titles),
+            lambda: SegmentsScreen(store, by_id, tags=["lead"]),
+            rounds,
+        )
+    )
+    result["segments_view_filled_ms"] = statistics.median(segments_filled) * 1000
     for name, pane, view in (
         ("timeline", pane_timeline, view_timeline),
         ("search", pane_search, view_search),
+        ("xref", pane_xref, view_xref),
+        ("segments", pane_segments, view_segments),
     ):
         result[f"{name}_pane_ms"] = statistics.median(pane) * 1000
         result[f"{name}_view_ms"] = statistics.median(view) * 1000

@@ -17,7 +17,7 @@ from tui.core.entities import EntityEngine
 from tui.core.models import LoadProblem
 from tui.core.safe_text import visible
 from tui.ui.commands import ArticleCommands, ReaderCommands, TagCommands
-from tui.ui.messages import FirstFrameDrawn
+from tui.ui.messages import FirstFrameDrawn, WorkFailed
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.theme import theme_variables
 
@@ -83,6 +83,12 @@ class ReaderApp(App[None]):
         if self._collector_paused:
             self._collector_paused = False
             gc.enable()
+
+    @on(WorkFailed)
+    def _work_failed(self, message: WorkFailed) -> None:
+        """Background work failed, in the reader or a view (workers never stop the app): one line."""
+        error = message.error
+        self.notify(f"{message.what} failed: {type(error).__name__}: {error}", severity="error", timeout=12)
 
     def on_unmount(self) -> None:
         """Never leave the collector paused, even if the app closes before its first frame."""

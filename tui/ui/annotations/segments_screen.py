@@ -32,7 +32,7 @@ from tui.core.annotations.store import AnnotationStore
 from tui.core.models import Article
 from tui.core.safe_text import one_line, visible
 from tui.core.segments import SORTS, Segment, SegmentQuery, placed, select
-from tui.ui.messages import OpenPassage
+from tui.ui.messages import OpenPassage, report_failed_work
 from tui.ui.widgets.full_width import ViewList
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.line_list import Rows
@@ -219,18 +219,32 @@ class SegmentsScreen(Screen[OpenPassage | None]):
         return f"sort: {self.sort}"
 
     def on_mount(self) -> None:
-        """Place every coded passage in the background."""
+        """Say the passages are being found; place them once the view is on screen."""
         self._show_title()
+        self.call_after_refresh(self._place)
+
+    def _place(self) -> None:
+        """Place every coded passage in the background (started after the first frame: the work
+        holds the interpreter, which would hold the frame back)."""
         annotations = self.store.annotations()  # read here: the store belongs to the app's thread
         self.run_worker(
-            partial(placed, annotations, self.articles), thread=True, exclusive=True, name="segments"
+            partial(placed, annotations, self.articles),
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+            name="segments",
+            description="finding the coded passages",
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The passages are placed: list them."""
-        if event.worker.name == "segments" and event.state == WorkerState.SUCCESS:
+        """The passages are placed: list them (or say in one line why they could not be)."""
+        if event.worker.name != "segments":
+            return
+        if event.state == WorkerState.SUCCESS:
             self.placed = event.worker.result
             self._show()
+        else:
+            report_failed_work(event)
 
     def chosen_tags(self) -> tuple[str, ...]:
         """The tags chosen in the picker, in codebook order."""

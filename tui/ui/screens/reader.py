@@ -433,9 +433,7 @@ class ReaderScreen(Screen[None]):
     @on(WorkFailed)
     def _work_failed(self, message: WorkFailed) -> None:
         """Background work that failed (whatever an article, a cache or a bug makes a worker raise):
-        say so in one line, and read on with what is shown."""
-        error = message.error
-        self.notify(f"{message.what} failed: {type(error).__name__}: {error}", severity="error", timeout=12)
+        read on with what is shown (the app says what failed, in one line)."""
         self.build_done()
         if message.group == "entities":
             # Read on without entities: the panes waiting for them settle, the indexes still build.

@@ -150,7 +150,13 @@ class SearchResultsScreen(FullWidthView):
         if self.counting:
             self._count_the_rest()
 
-    @work(thread=True, exclusive=True, group="search-results")
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="search-results",
+        description="counting matches",
+    )
     def _count_the_rest(self) -> None:
         """Find the remaining articles' matches, batch by batch, and add each to the list."""
         worker = get_current_worker()

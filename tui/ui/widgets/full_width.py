@@ -13,8 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.worker import Worker
 
-from tui.ui.messages import OpenPassage
+from tui.ui.messages import OpenPassage, report_failed_work
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.line_list import Rows
 from tui.ui.widgets.wrapped_list import WrappedList
@@ -79,6 +80,11 @@ class FullWidthView(Screen[OpenPassage | None]):
         passage = self.rows.passage(message.index)
         if passage is not None:
             self.dismiss(passage)
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        """A worker of this view failed: the app says so in one line."""
+        report_failed_work(event)
 
     def action_close(self) -> None:
         """Back, choosing nothing."""

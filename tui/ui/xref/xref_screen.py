@@ -23,11 +23,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from tui.core.safe_text import one_line
 from tui.core.xref import XrefIndex
-from tui.ui.messages import OpenPassage, Report
+from tui.ui.messages import OpenPassage, Report, report_failed_work
 from tui.ui.widgets.full_width import ViewList
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.line_list import Rows
@@ -222,6 +222,11 @@ class CrossReferencesScreen(Screen[OpenPassage | None]):
     def action_close(self) -> None:
         """Back to the reader as it was."""
         self.dismiss(None)
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        """A worker of this view failed: the app says so in one line."""
+        report_failed_work(event)
 
     @work(
         thread=True, exit_on_error=False, exclusive=True, group="xref-company", description="counting company"
