@@ -79,8 +79,8 @@ async def test_the_timeline_shows_every_source_in_full(size: tuple[int, int]) ->
         assert "Timeline · All events · 2 events, 3 sources" in text
         assert "25 Nov 2025 · 2 sources Ali Larijani, Islamabad" in text
         assert LONG in text and "lastwordone." in text  # the headline: the first source in full
-        assert f"▸ Crossing reopens {SHOWN} · 25 Nov 2025" in text
-        assert "▸ Talks in Islamabad · 26 Nov 2025 Officials said the talks went well." in text
+        assert f"▸ Crossing reopens {SHOWN} · 2025-11-25" in text
+        assert "▸ Talks in Islamabad · 2025-11-26 Officials said the talks went well." in text
         assert "\x1b" not in text and "⏎ Open" in text and "esc Back" in text
 
 
@@ -134,7 +134,7 @@ async def test_search_results_show_every_matching_sentence_in_full(size: tuple[i
         assert "Search · “taftan” · 3 articles, 5 matches in 4 sentences" in text
         assert f"Border {SHOWN} 2025-11-25 · Dawn · 3 matches" in text
         assert LONG in text and "lastwordone." in text and "Then TAFTAN again, and taftan." in text
-        assert "Report 0 unknown · Tribune · 1 match" in text and "Elsewhere" not in text
+        assert "Report 0 date unknown · Tribune · 1 match" in text and "Elsewhere" not in text
         assert "\x1b" not in text
         rows = app.screen.query_one(WrappedList).rows
         assert isinstance(rows, SearchResultRows)

@@ -22,7 +22,6 @@ from textual.binding import Binding
 from textual.color import Color, ColorParseError
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
@@ -32,11 +31,10 @@ from tui.core.annotations.store import AnnotationStore
 from tui.core.models import Article
 from tui.core.safe_text import one_line, visible
 from tui.core.segments import SORTS, Segment, SegmentQuery, placed, select
-from tui.ui.messages import OpenPassage, report_failed_work
-from tui.ui.widgets.full_width import ViewList
-from tui.ui.widgets.key_bar import KeyBar
+from tui.ui.messages import OpenPassage
+from tui.ui.widgets.full_width import FullWidthView
+from tui.ui.widgets.labels import counted, date_label
 from tui.ui.widgets.line_list import Rows
-from tui.ui.widgets.wrapped_list import WrappedList
 
 #: How a passage's article is named when the article is no longer in the corpus.
 GONE = "(article no longer in the corpus)"
@@ -88,7 +86,7 @@ class SegmentRows(Rows):
         if segment.orphan:
             heading.append(ORPHANED + " · ", _WARNING)
         heading.append(one_line(segment.title) if segment.title is not None else GONE, _TITLE)
-        heading.append("  " + (segment.published.isoformat() if segment.published else "undated"), _DATE)
+        heading.append("  " + date_label(segment.published), _DATE)
         if segment.status in ("moved", "fuzzy"):
             heading.append(f"  (found again: {segment.status})", _DATE)
         tags = Text(INDENT)
@@ -141,24 +139,21 @@ class ControlLabel(Static):
         await self.run_action(f"screen.{self.action}")
 
 
-class SegmentsScreen(Screen[OpenPassage | None]):
+class SegmentsScreen(FullWidthView):
     """Every passage coded with the chosen tags (any or all of them), filtered, sorted, in full."""
 
     DEFAULT_CSS = """
     SegmentsScreen {
-        layout: vertical;
-        & > #segments-title { height: auto; padding: 0 1; background: $panel; text-style: bold; }
+        & > .view-title { text-style: bold; }
         & > #segments-tags { height: auto; max-height: 25%; border: none; padding: 0; }
         & > #segments-controls { height: 1; }
         & > #segments-controls > Input { width: 1fr; }
-        & > #segments-list { height: 1fr; }
     }
     """
 
-    AUTO_FOCUS = "#segments-list"  # the passages, not the picker that comes first
+    LIST_ID = "segments-list"
 
     BINDINGS = [
-        Binding("escape", "back", "Back"),
         Binding("t", "focus_tags", "Tags"),
         Binding("a", "toggle_every", "Any/all"),
         Binding("slash", "focus_filter", "Filter"),
@@ -182,9 +177,8 @@ class SegmentsScreen(Screen[OpenPassage | None]):
         self.placed: list[Segment] | None = None  # every coded passage, once placed in the background
         self.found: list[Segment] = []
 
-    def compose(self) -> ComposeResult:
-        """Title, tag picker, any/all · filter · sort, the passages, the keys."""
-        yield Static(id="segments-title")
+    def compose_above(self) -> ComposeResult:
+        """The tag picker, then any/all · filter · sort, above the passages."""
         yield SelectionList[str](
             *(
                 Selection(self._tag_label(tag), tag.name, tag.name in self.first_tags)
@@ -201,8 +195,6 @@ class SegmentsScreen(Screen[OpenPassage | None]):
                 compact=True,
             )
             yield ControlLabel(self._sort_label(), "next_sort", id="segments-sort")
-        yield ViewList(id="segments-list")
-        yield KeyBar()
 
     def _tag_label(self, tag: Tag) -> Content:
         """A tag in the picker: a swatch in its colour, its name, how many passages carry it."""
@@ -219,8 +211,7 @@ class SegmentsScreen(Screen[OpenPassage | None]):
         return f"sort: {self.sort}"
 
     def on_mount(self) -> None:
-        """Say the passages are being found; place them once the view is on screen."""
-        self._show_title()
+        """Place the passages once the view is on screen (the title says they are being found)."""
         self.call_after_refresh(self._place)
 
     def _place(self) -> None:
@@ -236,15 +227,12 @@ class SegmentsScreen(Screen[OpenPassage | None]):
             description="finding the coded passages",
         )
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The passages are placed: list them (or say in one line why they could not be)."""
-        if event.worker.name != "segments":
-            return
-        if event.state == WorkerState.SUCCESS:
+    @on(Worker.StateChanged)
+    def _placed(self, event: Worker.StateChanged) -> None:
+        """The passages are placed: list them (if the work failed, the view says so in one line)."""
+        if event.worker.name == "segments" and event.state == WorkerState.SUCCESS:
             self.placed = event.worker.result
             self._show()
-        else:
-            report_failed_work(event)
 
     def chosen_tags(self) -> tuple[str, ...]:
         """The tags chosen in the picker, in codebook order."""
@@ -264,21 +252,16 @@ class SegmentsScreen(Screen[OpenPassage | None]):
                 if self.placed
                 else "Nothing is coded yet: select a passage in an article and press t to tag it"
             )
-            rows = SegmentRows(self.found, self.tag_styles, empty)
-            self.query_one("#segments-list", WrappedList).show(rows)
-        self._show_title()
-
-    def _show_title(self) -> None:
-        """The title line: how many passages, with which tags, in what order, matching what."""
-        self.query_one("#segments-title", Static).update(self.title_line())
+            self.show_rows(SegmentRows(self.found, self.tag_styles, empty))
+        else:
+            self.update_title()
 
     def title_line(self) -> Content:
         """E.g. '3 passages with any of security, energy · sorted by date · matching "gas"'."""
         if self.placed is None:
             return Content("Coded passages: finding them in the articles…")
         query = self.query_now()
-        count = len(self.found)
-        passages = f"{count} passage{'' if count == 1 else 's'}"
+        passages = counted(len(self.found), "passage")
         if not query.tags:
             what = Content(f"{passages}: every coded passage (no tags chosen)")
         else:
@@ -293,11 +276,11 @@ class SegmentsScreen(Screen[OpenPassage | None]):
             what += Content(f" · matching “{one_line(query.match)}”")
         return what
 
-    def action_back(self) -> None:
+    def action_close(self) -> None:
         """Esc: out of the filter field first, then out of the view."""
         focused = self.focused
         if isinstance(focused, (Input, SelectionList)):
-            self.query_one("#segments-list", WrappedList).focus()
+            self.listing.focus()
         else:
             self.dismiss(None)
 
@@ -335,21 +318,19 @@ class SegmentsScreen(Screen[OpenPassage | None]):
     @on(Input.Submitted, "#segments-filter")
     def _filter_done(self) -> None:
         """Enter in the filter: on to the passages."""
-        self.query_one("#segments-list", WrappedList).focus()
+        self.listing.focus()
 
-    @on(WrappedList.Selected, "#segments-list")
-    def _passage_chosen(self, event: WrappedList.Selected) -> None:
-        """Open the passage; an orphan has nowhere to open, which is said instead."""
-        event.stop()
-        segment = self.found[event.index]
-        if segment.orphan:
-            where = one_line(segment.title) if segment.title is not None else GONE
-            self.notify(
-                f"This passage is no longer found in the text of {where}: the article changed (or is "
-                "gone) since it was coded, so there is nowhere to open it. Its quote and note are kept.",
-                title="Orphaned passage",
-                severity="warning",
-                markup=False,
-            )
-        else:
-            self.dismiss(OpenPassage(segment.article, segment.start, segment.end))
+    def choose(self, index: int) -> OpenPassage | None:
+        """The passage chosen; an orphan has nowhere to open, which is said instead."""
+        segment = self.found[index]
+        if not segment.orphan:
+            return OpenPassage(segment.article, segment.start, segment.end)
+        where = one_line(segment.title) if segment.title is not None else GONE
+        self.notify(
+            f"This passage is no longer found in the text of {where}: the article changed (or is "
+            "gone) since it was coded, so there is nowhere to open it. Its quote and note are kept.",
+            title="Orphaned passage",
+            severity="warning",
+            markup=False,
+        )
+        return None

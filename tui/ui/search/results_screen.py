@@ -24,18 +24,14 @@ from tui.core.models import Article
 from tui.core.safe_text import one_line
 from tui.core.sentences import Sentences
 from tui.ui.messages import OpenPassage
-from tui.ui.widgets.full_width import FullWidthView, ViewList, ViewRows
+from tui.ui.widgets.full_width import FullWidthView, ViewRows
+from tui.ui.widgets.labels import counted, date_label
 
 #: A sentence holding a match: its span, and the span of its first match.
 Found = tuple[int, int, int, int]
 #: How many articles' matches are found before the view first shows, and then per batch.
 FIRST, BATCH = 20, 250
 HIGHLIGHT = "reverse"
-
-
-def plural(count: int, one: str, many: str = "") -> str:
-    """``count`` and the noun it counts: "1 match", "2 matches", "1,024 sentences"."""
-    return f"{count:,} {one if count == 1 else many or one + 's'}"
 
 
 def matching_sentences(article: Article, query: str, sentences: Sentences) -> tuple[int, list[Found]]:
@@ -84,11 +80,11 @@ class SearchResultRows(ViewRows):
         article = self.articles[number]
         count, found = self._found[number]
         if sentence < 0:
-            details = f"  {article.published_label} · {one_line(article.source)} · "
+            details = f"  {date_label(article.published)} · {one_line(article.source)} · "
             return [
                 Text(),
                 Text(one_line(article.title), "bold"),
-                Text(details + plural(count, "match", "matches"), "dim"),
+                Text(details + counted(count, "match", "matches"), "dim"),
             ]
         start, end, _, _ = found[sentence]
         line = Text("    " + one_line(article.text[start:end]))
@@ -135,14 +131,15 @@ class SearchResultsScreen(FullWidthView):
         """The query, how many articles hold it, how many matches in how many sentences."""
         rows = self.results
         articles = len(self.numbers)
-        counted = f"{plural(rows.matches, 'match', 'matches')} in {plural(rows.sentences, 'sentence')}"
+        found = f"{counted(rows.matches, 'match', 'matches')} in {counted(rows.sentences, 'sentence')}"
         if self.counting:
-            counted += f" of the first {rows.shown_articles:,} (counting…)"
+            found += f" of the first {rows.shown_articles:,} (counting…)"
         return Text.assemble(
             "Search · “",
             one_line(rows.query),
             "” · ",
-            (f"{plural(articles, 'article')}, {counted}", "dim"),
+            (f"{counted(articles, 'article')}, {found}", "dim"),
+            style="bold",
         )
 
     def on_mount(self) -> None:
@@ -173,5 +170,5 @@ class SearchResultsScreen(FullWidthView):
             return
         self.results.add(batch)
         self.counting = not last
-        self.query_one(ViewList).rows_grew()
+        self.listing.rows_grew()
         self.update_title()

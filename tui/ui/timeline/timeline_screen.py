@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
-from datetime import date
 from itertools import accumulate
 
 from rich.text import Text
@@ -24,11 +23,7 @@ from tui.core.timeline.events import Event
 from tui.ui.messages import OpenPassage
 from tui.ui.timeline.timeline_pane import TimelineRows
 from tui.ui.widgets.full_width import FullWidthView, ViewRows
-
-
-def day_label(day: date | None) -> str:
-    """A publication date as the timeline writes days: "25 Nov 2025" (or "date unknown")."""
-    return f"{day.day} {day:%b %Y}" if day is not None else "date unknown"
+from tui.ui.widgets.labels import counted, date_label
 
 
 class TimelineSourceRows(ViewRows):
@@ -71,7 +66,7 @@ class TimelineSourceRows(ViewRows):
             return [Text(), Text(f"{day:%B %Y}", "bold underline")]
         if isinstance(key, str):
             title = one_line(self._titles.get(key, key))
-            return [Text.assemble((f"{day_label(day)}  ▸ published: ", "dim"), (title, "dim italic"))]
+            return [Text.assemble((f"{date_label(day)}  ▸ published: ", "dim"), (title, "dim italic"))]
         assert isinstance(key, int)
         event = self._events[key]
         return self._event_lines(event) if part == 0 else self._source_lines(event, part - 1)
@@ -80,9 +75,8 @@ class TimelineSourceRows(ViewRows):
     def _event_lines(event: Event) -> list[Text]:
         """An event's date, its number of sources, its participants and its headline: its first
         source's sentence, in full."""
-        count = len(event.sources)
         first = Text.assemble(
-            (event.when.label(), "bold"), (f" · {count} source{'s' if count != 1 else ''}", "dim")
+            (event.when.label(), "bold"), (f" · {counted(len(event.sources), 'source')}", "dim")
         )
         lines = [first]
         who = ", ".join(one_line(name) for name in sorted(event.participants.values()))
@@ -100,7 +94,7 @@ class TimelineSourceRows(ViewRows):
         heading = Text.assemble(
             ("    ▸ ", "dim"),
             (title, "bold"),
-            (f" · {day_label(self._published.get(source.article))}", "dim"),
+            (f" · {date_label(self._published.get(source.article))}", "dim"),
         )
         if number == 0 or source.sentence == event.sources[0].sentence:
             return [heading]
@@ -136,5 +130,6 @@ class TimelineScreen(FullWidthView):
         return Text.assemble(
             "Timeline · ",
             one_line(self.filtering),
-            (f" · {rows.events:,} event{'s' if rows.events != 1 else ''}, {rows.sources:,} sources", "dim"),
+            (f" · {counted(rows.events, 'event')}, {counted(rows.sources, 'source')}", "dim"),
+            style="bold",
         )

@@ -44,6 +44,14 @@ class Rows:
         """Whether the cursor can stop on an entry (headings cannot)."""
         return True
 
+    def next_enabled(self, index: int, step: int) -> int | None:
+        """The first entry from ``index`` on (by ``step``: 1 down, -1 up) the cursor can stop on."""
+        while 0 <= index < len(self):
+            if self.enabled(index):
+                return index
+            index += step
+        return None
+
 
 class LineList(ScrollView, can_focus=True):
     """A cursor over rows drawn line by line, each line cut to the width with an ellipsis."""
@@ -98,7 +106,7 @@ class LineList(ScrollView, can_focus=True):
         count = len(rows)
         self._starts = [0, *accumulate(heights)] if heights is not None else range(count + 1)
         self._drawn = {}
-        self.cursor = self._next_enabled(0, 1)
+        self.cursor = self.rows.next_enabled(0, 1)
         self.virtual_size = Size(self.size.width, self._starts[-1])
         self.scroll_to(y=0, animate=False)
         self.refresh()
@@ -115,15 +123,6 @@ class LineList(ScrollView, can_focus=True):
         """Make the lines again as they are drawn (the rows changed in place, not their heights)."""
         self._drawn = {}
         self.refresh()
-
-    def _next_enabled(self, index: int, step: int) -> int | None:
-        """The first entry from ``index`` on (by ``step``) the cursor can stop on."""
-        rows = self.rows
-        while 0 <= index < len(rows):
-            if rows.enabled(index):
-                return index
-            index += step
-        return None
 
     def _entry_lines(self, index: int) -> list[Text]:
         """An entry's lines, made once while it stays near the screen."""
@@ -187,7 +186,7 @@ class LineList(ScrollView, can_focus=True):
         """The cursor to the next (or previous) entry it can stop on."""
         if self.cursor is None:
             return
-        self.move_to(self._next_enabled(self.cursor + step, step))
+        self.move_to(self.rows.next_enabled(self.cursor + step, step))
 
     def action_page(self, direction: int) -> None:
         """The cursor about a screenful down or up."""
@@ -196,11 +195,13 @@ class LineList(ScrollView, can_focus=True):
         target = self._starts[self.cursor] + direction * max(1, self.scrollable_content_region.height - 1)
         index = self.entry_at(max(0, min(target, self._starts[-1] - 1)))
         if index is not None:
-            self.move_to(self._next_enabled(index, direction) or self._next_enabled(index, -direction))
+            self.move_to(
+                self.rows.next_enabled(index, direction) or self.rows.next_enabled(index, -direction)
+            )
 
     def action_edge(self, last: int) -> None:
         """The cursor to the first (0) or last (1) entry it can stop on."""
-        self.move_to(self._next_enabled(len(self.rows) - 1, -1) if last else self._next_enabled(0, 1))
+        self.move_to(self.rows.next_enabled(len(self.rows) - 1, -1) if last else self.rows.next_enabled(0, 1))
 
     def action_choose(self) -> None:
         """Choose the entry under the cursor."""

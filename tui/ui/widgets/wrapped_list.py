@@ -96,7 +96,7 @@ class WrappedList(ScrollView, can_focus=True):
         self.rows = rows
         self._wrapped = {}
         self._skip = (0, 0)
-        self.cursor = self._next_enabled(0, 1)
+        self.cursor = self.rows.next_enabled(0, 1)
         self._update_virtual_size()
         self.scroll_to(y=0, animate=False)
         self.refresh()
@@ -105,7 +105,7 @@ class WrappedList(ScrollView, can_focus=True):
         """The rows gained entries at their end (those shown before are unchanged): take them in,
         keeping the cursor and the scroll position."""
         if self.cursor is None:
-            self.cursor = self._next_enabled(0, 1)
+            self.cursor = self.rows.next_enabled(0, 1)
         self._update_virtual_size()
         self.refresh()
 
@@ -135,15 +135,6 @@ class WrappedList(ScrollView, can_focus=True):
     def _height(self, index: int) -> int:
         """How many screen lines an entry takes."""
         return len(self.wrapped(index))
-
-    def _next_enabled(self, index: int, step: int) -> int | None:
-        """The first entry from ``index`` on (by ``step``) the cursor can stop on."""
-        rows = self.rows
-        while 0 <= index < len(rows):
-            if rows.enabled(index):
-                return index
-            index += step
-        return None
 
     # Positions: (entry, lines of it above the screen)
 
@@ -276,7 +267,7 @@ class WrappedList(ScrollView, can_focus=True):
                 position = self.position()
                 self._go(self._forward(position, 1) if step > 0 else self._backward(position, 1))
                 return
-        self.move_to(self._next_enabled(self.cursor + step, step), from_below=step < 0)
+        self.move_to(self.rows.next_enabled(self.cursor + step, step), from_below=step < 0)
 
     def action_page(self, direction: int) -> None:
         """A screenful down or up; the cursor to the first entry that starts on the new screen."""
@@ -311,10 +302,10 @@ class WrappedList(ScrollView, can_focus=True):
         if last:
             end = len(self.rows) - 1
             self._go((end, self._height(end) - 1))
-            self.move_to(self._next_enabled(end, -1))
+            self.move_to(self.rows.next_enabled(end, -1))
         else:
             self._go((0, 0))
-            self.move_to(self._next_enabled(0, 1))
+            self.move_to(self.rows.next_enabled(0, 1))
 
     def action_choose(self) -> None:
         """Choose the entry under the cursor."""

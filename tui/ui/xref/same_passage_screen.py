@@ -18,16 +18,14 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.core.safe_text import one_line
 from tui.core.same_thing import Passage, SameThing, compared_figures
 from tui.ui.messages import OpenPassage
-from tui.ui.widgets.full_width import ViewList
-from tui.ui.widgets.key_bar import KeyBar
-from tui.ui.widgets.wrapped_list import WrappedList
-from tui.ui.xref.xref_rows import EntryRows, Target, article_line, counted, date_label, marked
+from tui.ui.widgets.full_width import FullWidthView
+from tui.ui.widgets.labels import counted, date_label
+from tui.ui.xref.xref_rows import EntryRows, Target, article_line, marked
 
 #: The table's columns, in order.
 COLUMNS = ("figure", "value", "unit", "article", "date")
@@ -69,21 +67,17 @@ def _sentence(passage: Passage) -> Text:
     return marked(passage.sentence, at, at + len(passage.figure), "  ")
 
 
-class SamePassageScreen(Screen[OpenPassage | None]):
+class SamePassageScreen(FullWidthView):
     """The selection elsewhere at full width: whole passages, and differing figures side by side."""
 
     DEFAULT_CSS = """
     SamePassageScreen {
-        layout: vertical;
-        & > #same-title { height: auto; padding: 0 1; background: $panel; }
-        & > WrappedList { height: 1fr; }
         & > #same-figures-title { height: auto; padding: 0 1; text-style: bold; }
         & > DataTable { height: auto; max-height: 45%; }
     }
     """
 
     BINDINGS = [
-        Binding("escape", "close", "Back", tooltip="Back to the reader, where it was"),
         Binding(
             "tab", "app.focus_next", "Passages / figures", tooltip="Move between the passages and the table"
         ),
@@ -93,23 +87,25 @@ class SamePassageScreen(Screen[OpenPassage | None]):
         self, found: SameThing, titles: Mapping[str, str], published: Mapping[str, date | None]
     ) -> None:
         """The view of ``found`` (its ``selection`` on top), titled from ``titles`` and ``published``."""
-        super().__init__()
+        self.passages = PassageRows(found, titles, published)
+        super().__init__(self.passages)
         self.found, self.titles, self.published = found, titles, published
-        self.rows = PassageRows(found, titles, published)
         self.groups = compared_figures(found)
         #: What each table row opens, by row key.
         self.row_targets: dict[str, OpenPassage] = {}
         self._table_width = 0
 
-    def compose(self) -> ComposeResult:
-        """The title line, the passages, the table of differing figures, the keys."""
+    def title_line(self) -> Text:
+        """How many passages elsewhere, how many figures differ."""
         differing = sum(len(theirs) for _, theirs in self.groups)
         title = Text("The selection, elsewhere", "bold")
         title.append(
             f": {counted(len(self.found.same), 'passage')} · {counted(differing, 'differing figure')}"
         )
-        yield Static(title, id="same-title")
-        yield ViewList(id="same-passages")
+        return title
+
+    def compose_below(self) -> ComposeResult:
+        """The table of differing figures, under the passages."""
         if self.groups:
             yield Static(Text("Figures that differ (here, then elsewhere)"), id="same-figures-title")
             table: DataTable[Text] = DataTable(id="same-figures", cursor_type="row", zebra_stripes=True)
@@ -118,12 +114,11 @@ class SamePassageScreen(Screen[OpenPassage | None]):
             yield Static(
                 Text("No figure in the selection is given differently elsewhere."), id="same-figures-title"
             )
-        yield KeyBar()
 
-    def on_mount(self) -> None:
-        """Fill the list and the table."""
-        self.query_one(WrappedList).show(self.rows)
-        self.query_one(WrappedList).focus()
+    def choose(self, index: int) -> OpenPassage | None:
+        """The passage chosen."""
+        target = self.passages.target(index)
+        return target if isinstance(target, OpenPassage) else None
 
     def on_resize(self, event: events.Resize) -> None:
         """Lay the table out for the width, its article column taking what the others leave."""
@@ -166,14 +161,6 @@ class SamePassageScreen(Screen[OpenPassage | None]):
             Text(date_label(self.published.get(passage.article)), style),
         ]
 
-    @on(WrappedList.Selected)
-    def _passage_chosen(self, message: WrappedList.Selected) -> None:
-        """Open the passage chosen."""
-        message.stop()
-        target = self.rows.target(message.index)
-        if isinstance(target, OpenPassage):
-            self.dismiss(target)
-
     @on(DataTable.RowSelected)
     def _row_chosen(self, message: DataTable.RowSelected) -> None:
         """Open the sentence of the figure chosen."""
@@ -181,7 +168,3 @@ class SamePassageScreen(Screen[OpenPassage | None]):
         target = self.row_targets.get(str(message.row_key.value))
         if target is not None:
             self.dismiss(target)
-
-    def action_close(self) -> None:
-        """Back to the reader as it was."""
-        self.dismiss(None)

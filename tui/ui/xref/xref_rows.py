@@ -20,6 +20,7 @@ from tui.core.models import Mention
 from tui.core.safe_text import one_line
 from tui.core.xref import XrefIndex
 from tui.ui.messages import OpenPassage
+from tui.ui.widgets.labels import date_label
 from tui.ui.widgets.line_list import Rows
 
 #: What choosing an entry does: open a passage or an article, follow an entity (its id), nothing.
@@ -132,16 +133,6 @@ class Sections(Rows):
         """Whether the section lets the cursor stop on the entry."""
         section, at = self.find(index)
         return section.enabled(at)
-
-
-def counted(number: int, noun: str) -> str:
-    """A count with its noun, plural unless one: "1 passage", "2,400 mentions"."""
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
-
-
-def date_label(published: date | None) -> str:
-    """A publication date as shown beside a title."""
-    return published.isoformat() if published is not None else "date unknown"
 
 
 def article_line(

@@ -19,20 +19,15 @@ from typing import Any
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import Static
-from textual.worker import Worker, get_current_worker
+from textual.worker import get_current_worker
 
 from tui.core.safe_text import one_line
 from tui.core.xref import XrefIndex
-from tui.ui.messages import OpenPassage, Report, report_failed_work
-from tui.ui.widgets.full_width import ViewList
-from tui.ui.widgets.key_bar import KeyBar
+from tui.ui.messages import OpenPassage, Report
+from tui.ui.widgets.full_width import FullWidthView
+from tui.ui.widgets.labels import counted
 from tui.ui.widgets.line_list import Rows
-from tui.ui.widgets.wrapped_list import WrappedList
-from tui.ui.xref.xref_rows import EntryRows, MentionPlaces, Sections, Target, article_line, counted, marked
+from tui.ui.xref.xref_rows import EntryRows, MentionPlaces, Sections, Target, article_line, marked
 
 #: How many of the entities most often named with a re-centred entity are listed.
 COMPANY = 8
@@ -77,20 +72,8 @@ class MentionRows(Rows):
         return None if found is None else OpenPassage(found[0], found[1].start, found[1].end)
 
 
-class CrossReferencesScreen(Screen[OpenPassage | None]):
+class CrossReferencesScreen(FullWidthView):
     """The Cross-references pane at full width, every sentence wrapped in full."""
-
-    DEFAULT_CSS = """
-    CrossReferencesScreen {
-        layout: vertical;
-        & > #xref-title { height: auto; padding: 0 1; background: $panel; }
-        & > WrappedList { height: 1fr; }
-    }
-    """
-
-    BINDINGS = [
-        Binding("escape", "close", "Back", tooltip="Back to the reader, where it was"),
-    ]
 
     class Counted(Report):
         """The entities named with the followed one were counted (in the background)."""
@@ -115,16 +98,10 @@ class CrossReferencesScreen(Screen[OpenPassage | None]):
         """The view of ``entity`` (None: none chosen yet), with the entities named with it (None: to
         be counted here) and the articles related to the open ``article`` (None: to be ranked here,
         if the article is given)."""
-        super().__init__()
+        super().__init__(Sections([]))
         self.index, self.titles, self.published = index, titles, published
         self.entity, self.related, self.company, self.article = entity, related, company, article
-        self.rows: Sections = Sections([])
-
-    def compose(self) -> ComposeResult:
-        """The title line, the list, the keys."""
-        yield Static(id="xref-title")
-        yield ViewList(id="xref-full-list")
-        yield KeyBar()
+        self._places: MentionPlaces | None = None  # the followed entity's mentions, once laid out
 
     def on_mount(self) -> None:
         """Fill the view, counting or ranking in the background what is not known yet."""
@@ -136,11 +113,11 @@ class CrossReferencesScreen(Screen[OpenPassage | None]):
         """Show ``entity``'s mentions and company (counted in the background if not given or known)."""
         self.entity = entity
         if entity is not None and company is None:
-            counted = self.index.counted_company(entity)
-            if counted is None:
+            found = self.index.counted_company(entity)
+            if found is None:
                 self._count(entity)
             else:
-                company = self._top(counted.items())
+                company = self._top(found.items())
         self.company = None if company is None else self._top(company)
         self._show(keep_cursor=False)
 
@@ -153,26 +130,27 @@ class CrossReferencesScreen(Screen[OpenPassage | None]):
 
     def _show(self, keep_cursor: bool) -> None:
         """Lay the sections out again (the cursor stays where it was when ``keep_cursor``)."""
-        wrapped = self.query_one(WrappedList)
-        cursor = wrapped.cursor
-        title = Text("Cross-references", "bold")
         sections: list[Rows] = []
+        self._places = None
+        if self.entity is not None:
+            self._places = MentionPlaces(self.index, self.entity)
+            sections.append(MentionRows(self._places, self.titles, self.published))
+            sections.append(EntryRows(self._company_entries()))
+        sections.append(EntryRows(self._related_entries()))
+        self.show_rows(Sections(sections), keep_cursor)
+
+    def title_line(self) -> Text:
+        """The entity followed and how many mentions in how many articles (or that there is none)."""
+        title = Text("Cross-references", "bold")
         if self.entity is None:
             title.append(
                 ": no entity chosen (choose one in the text or the entity pane, then open this view)"
             )
-        else:
-            places = MentionPlaces(self.index, self.entity)
+        elif self._places is not None:
+            places = self._places
             title.append(f" · {one_line(self.index.name(self.entity))}: ", "bold")
             title.append(f"{counted(places.mentions, 'mention')} in {counted(places.articles, 'article')}")
-            sections.append(MentionRows(places, self.titles, self.published))
-            sections.append(EntryRows(self._company_entries()))
-        sections.append(EntryRows(self._related_entries()))
-        self.query_one("#xref-title", Static).update(title)
-        self.rows = Sections(sections)
-        wrapped.show(self.rows)
-        if keep_cursor and cursor is not None and cursor < len(self.rows) and self.rows.enabled(cursor):
-            wrapped.move_to(cursor)
+        return title
 
     def _company_entries(self) -> list[tuple[list[Text], Target]]:
         """The entities most often named in the same sentences as the one followed."""
@@ -208,25 +186,17 @@ class CrossReferencesScreen(Screen[OpenPassage | None]):
             )
         return entries
 
-    @on(WrappedList.Selected)
-    def _chosen(self, message: WrappedList.Selected) -> None:
-        """Open a mention or an article (leaving the view), or follow an entity (staying)."""
-        message.stop()
-        section, at = self.rows.find(message.index)
+    def choose(self, index: int) -> OpenPassage | None:
+        """A mention or an article opens (leaving the view); an entity is followed (staying)."""
+        rows = self.rows
+        if not isinstance(rows, Sections):
+            return None
+        section, at = rows.find(index)
         target = section.target(at) if isinstance(section, MentionRows | EntryRows) else None
-        if isinstance(target, OpenPassage):
-            self.dismiss(target)
-        elif isinstance(target, str):
+        if isinstance(target, str):
             self.follow(target)
-
-    def action_close(self) -> None:
-        """Back to the reader as it was."""
-        self.dismiss(None)
-
-    @on(Worker.StateChanged)
-    def _worker_changed(self, event: Worker.StateChanged) -> None:
-        """A worker of this view failed: the app says so in one line."""
-        report_failed_work(event)
+            return None
+        return target
 
     @work(
         thread=True, exit_on_error=False, exclusive=True, group="xref-company", description="counting company"
@@ -240,9 +210,10 @@ class CrossReferencesScreen(Screen[OpenPassage | None]):
     @on(Counted)
     def _counted(self, message: Counted) -> None:
         """Show the company, if the entity is still the one followed."""
-        counted = self.index.counted_company(message.entity)
-        if message.entity == self.entity and counted is not None:
-            self.company = self._top(counted.items())
+        message.stop()
+        found = self.index.counted_company(message.entity)
+        if message.entity == self.entity and found is not None:
+            self.company = self._top(found.items())
             self._show(keep_cursor=True)
 
     @work(
@@ -257,5 +228,6 @@ class CrossReferencesScreen(Screen[OpenPassage | None]):
     @on(Ranked)
     def _ranked(self, message: Ranked) -> None:
         """Show the related articles."""
+        message.stop()
         self.related = message.related
         self._show(keep_cursor=True)
