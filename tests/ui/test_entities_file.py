@@ -41,7 +41,7 @@ async def test_a_bad_row_in_the_entities_file_is_reported_once_and_the_rest_is_u
         assert mentions is not None and any(
             m.entity_id == "person:qalibaf" for found in mentions.values() for m in found
         )
-        screen.extract_entities()  # finding entities again (articles added) does not report it again
+        screen.replace_corpus(screen.corpus)  # found again (articles added): not reported again
         await settle(pilot)
         notes = [str(note.message) for note in app._notifications]
         assert sum("entities.toml" in note and "Not A Slug" in note for note in notes) == 1

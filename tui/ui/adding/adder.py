@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.widget import Widget
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.core.safe_text import one_line
 from tui.ui.messages import BuildProgress, Report, report_failed_work
@@ -63,7 +63,9 @@ class ArticleAdder(Widget):
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
-        """A worker of this widget failed: the screen reports it."""
+        """A worker of this widget failed: the screen reports it, and adding can start again."""
+        if event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            self.adding = False
         report_failed_work(event)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="add", description="adding articles")
@@ -84,14 +86,14 @@ class ArticleAdder(Widget):
         folder = self.state.corpus.folder
         try:
             report = add_paths(request.paths, folder, self.state.engine, request.defaults, progress)
+            grown = load_corpus(folder)
         except AddError as error:
             self.post_message(self.Added(None, None, str(error)))
             return
         except Exception as error:  # whatever goes wrong adding files, the app says so and goes on
             self.post_message(self.Added(None, None, f"{type(error).__name__}: {error}"))
             return
-        self.post_message(self.Added(report, load_corpus(folder)))
-
+        self.post_message(self.Added(report, grown))
 
 def summary(report: AddReport) -> str:
     """One notification: how many were added and skipped, and the first failure."""

@@ -30,11 +30,11 @@ from tui.core.annotations.model import Tag, valid_colour
 from tui.core.safe_text import one_line
 from tui.ui.annotations.store_guard import GuardedStore, unusable
 from tui.ui.messages import OpenPassage, Report, report_failed_work
-from tui.ui.reader.article_list import ArticleList
-from tui.ui.reader.article_view import ArticleView
 from tui.ui.state import ReaderState
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from tui.core.annotations.anchoring import Placement
     from tui.core.annotations.history import History
     from tui.core.annotations.model import Annotation
@@ -102,7 +102,11 @@ class AnnotationPane(Vertical):
         problem: str | None
 
     class Changed(Report):
-        """The annotations changed (saved here, or by another process): views built on them refresh."""
+        """What the annotations look like changed (a save here or by another process, another article
+        opened): the open article's marks (start, end, style) and every article's count."""
+
+        marks: list[tuple[int, int, Style]]
+        counts: dict[str, int]
 
     def __init__(
         self,
@@ -207,6 +211,7 @@ class AnnotationPane(Vertical):
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
         """Use the opened store (read-only with the reason if it could not be read)."""
+        message.stop()
         self._store, self.store_problem, self._open_store = message.store, message.problem, None
         self._store_ready()
         self.refresh_annotations()
@@ -253,7 +258,8 @@ class AnnotationPane(Vertical):
         self.refresh_annotations()
 
     def refresh_annotations(self) -> None:
-        """Marks in the text, this pane, the list's counts and the bar, from the store."""
+        """This pane from the store; the marks in the text and the list's counts, for the screen to
+        show (:class:`Changed`)."""
         if self._open_store is not None:
             return  # shown once the store has opened
         from tui.core.annotations.anchoring import place
@@ -264,14 +270,9 @@ class AnnotationPane(Vertical):
         current = text_hash(article.text) if article else ""
         self.placements = [place(a, article.text, current) for a in found] if article else []
         colours = {tag.name: tag.colour for tag in self.store.tags()}
-        view = self.screen.query_one(ArticleView)
-        view.set_annotations(
-            [(p.start, p.end, _style(p.annotation, colours)) for p in self.placements if not p.orphan]
-        )
-        self.screen.query_one(ArticleList).set_annotation_counts(dict(self.store.counts_by_article()))
+        marks = [(p.start, p.end, _style(p.annotation, colours)) for p in self.placements if not p.orphan]
         self._show_lists()
-        self.show_bar(view.cursor.offset)
-        self.post_message(self.Changed())
+        self.post_message(self.Changed(marks, dict(self.store.counts_by_article())))
 
     def _show_lists(self) -> None:
         """The passages (this article's, or one tag's across the corpus) and the codebook."""
@@ -299,14 +300,6 @@ class AnnotationPane(Vertical):
         """A short name for an article in the tag listing."""
         article = self.state.corpus.get(article_id)
         return one_line(article.title)[:24] + ":" if article else f"{one_line(article_id)[:24]}:"
-
-    def show_bar(self, offset: int) -> None:
-        """The tags and note of the annotations at ``offset``, in the bar under the text."""
-        from tui.ui.annotations.annotation_bar import AnnotationBar
-
-        bars = self.screen.query(AnnotationBar)
-        if bars:
-            bars.first().show_annotations([p.annotation for p in self.at(offset)])
 
     def at(self, offset: int) -> list[Placement]:
         """The placed annotations covering ``offset``, outermost first."""
@@ -345,11 +338,11 @@ class AnnotationPane(Vertical):
         else:
             self.post_message(OpenPassage(article.id, placed.start, placed.end))
 
-    def full_view(self) -> None:
-        """The coded segments view (it is pushed here, as it needs the store opened)."""
-        from tui.ui.annotations.coding import show_segments
+    def full_view(self) -> Screen[OpenPassage | None] | None:
+        """The coded segments view, from the tag listed here if any."""
+        from tui.ui.annotations.coding import segments_view
 
-        show_segments(self)
+        return segments_view(self)
 
     def open_chosen(self, chosen: OpenPassage | None) -> None:
         """Open what a full-width view returned (nothing if it was left with Esc)."""

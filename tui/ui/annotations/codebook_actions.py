@@ -80,7 +80,6 @@ def _retag(pane: AnnotationPane, label: str, apply: Callable[[], Changes]) -> No
         pane.notify(str(error), title="Not saved", severity="error", markup=False)
         return
     pane.history.record(label, changes)
-    pane.screen.refresh_bindings()
     count = len(changes.annotations)
     pane.notify(f"{one_line(label)}: {count} annotations changed", timeout=3, markup=False)
     pane.saved()

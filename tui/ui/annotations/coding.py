@@ -16,10 +16,13 @@ from tui.ui.annotations.annotation_pane import AnnotationPane
 from tui.ui.reader.article_view import ArticleView
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from tui.core.annotations.history import Change
     from tui.core.annotations.model import Tag
     from tui.core.annotations.store import AnnotationStore
     from tui.ui.annotations.tag_dialog import TagChoice
+    from tui.ui.messages import OpenPassage
 
 SELECT_FIRST = "Select a passage first: v then move, shift+arrows, or drag with the mouse"
 
@@ -37,24 +40,26 @@ def run(pane: AnnotationPane, view: ArticleView, operation: str, *arguments: str
     elif operation == "redo":
         redo(pane)
     elif operation == "segments":
-        show_segments(pane)
+        segments = segments_view(pane)
+        if segments is not None:
+            pane.app.push_screen(segments, pane.open_chosen)
     elif operation == "export":
         from tui.ui.annotations.codebook_actions import export_annotations
 
         export_annotations(pane)
 
 
-def show_segments(pane: AnnotationPane, tags: Sequence[str] = ()) -> None:
-    """The coded segments view, starting from ``tags`` (or the tag listed in the pane); Enter there
-    opens a passage."""
+def segments_view(pane: AnnotationPane, tags: Sequence[str] = ()) -> Screen[OpenPassage | None] | None:
+    """The coded segments view, starting from ``tags`` (or the tag listed in the pane); None, said
+    why, while the annotations cannot be read."""
     from tui.ui.annotations.segments_screen import SegmentsScreen
 
     if pane.unreadable:
         pane.notify(f"Annotations cannot be read: {pane.unreadable}", severity="warning", markup=False)
-        return
+        return None
     articles = {article.id: article for article in pane.state.corpus.articles}
     start = list(tags) or ([pane.tag_filter] if pane.tag_filter else [])
-    pane.app.push_screen(SegmentsScreen(pane.store, articles, tags=start), pane.open_chosen)
+    return SegmentsScreen(pane.store, articles, tags=start)
 
 
 def save(pane: AnnotationPane, label: str, changes: list[Change], new_tags: Sequence[Tag] = ()) -> None:
@@ -68,7 +73,6 @@ def save(pane: AnnotationPane, label: str, changes: list[Change], new_tags: Sequ
         pane.notify(str(error), title="Not saved", severity="error", markup=False)
         return
     pane.history.record(label, done)
-    pane.screen.refresh_bindings()
     pane.saved()
 
 
@@ -162,10 +166,8 @@ def _history_step(
         return
     except StaleStep as error:
         pane.notify(str(error), title="Changed elsewhere", severity="warning", markup=False)
-        pane.screen.refresh_bindings()
         pane.refresh_annotations()
         return
-    pane.screen.refresh_bindings()
     pane.notify(f"{done} {one_line(label)}" if label else nothing, timeout=2, markup=False)
     pane.saved()
 

@@ -35,16 +35,18 @@ class CorpusWork(Widget):
         corpus: Corpus
 
     class MentionsReady(Report):
-        """The background entity extraction finished for the corpus (with the cache it went through,
+        """The background entity extraction finished for ``corpus`` (with the cache it went through,
         to be saved once the corpus is indexed: writing it meanwhile would slow the indexing)."""
 
+        corpus: Corpus
         mentions: dict[str, list[Mention]]
         titles: dict[str, list[Mention]]
         cache: MentionCache | None = None
 
     class IndexReady(Report):
-        """The corpus's timeline and cross-reference indexes were built in the background."""
+        """The timeline and cross-reference indexes of ``corpus`` were built in the background."""
 
+        corpus: Corpus
         index: CorpusIndex
 
     class ProblemsFound(Report):
@@ -66,6 +68,12 @@ class CorpusWork(Widget):
         corpus = pending.load()
         if not get_current_worker().is_cancelled:
             self.post_message(self.CorpusLoaded(corpus))
+
+    def start(self, corpus: Corpus, engine: EntityEngine) -> None:
+        """Work a corpus out from the start (its entities, then its indexes), dropping what was under
+        way for the one before."""
+        self.workers.cancel_group(self, "index")
+        self.extract(corpus, engine)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="entities", description="finding entities")
     def extract(self, corpus: Corpus, engine: EntityEngine) -> None:
@@ -93,9 +101,8 @@ class CorpusWork(Widget):
         if get_current_worker().is_cancelled:
             return
         # A cache with nothing to write is let go now: it holds every entry it read.
-        self.post_message(
-            self.MentionsReady(bodies, titles, cache if cache is not None and cache.stale else None)
-        )
+        kept = cache if cache is not None and cache.stale else None
+        self.post_message(self.MentionsReady(corpus, bodies, titles, kept))
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="index", description="indexing the corpus")
     def index(self, corpus: Corpus, mentions: dict[str, list[Mention]], cache: MentionCache | None) -> None:
@@ -110,7 +117,7 @@ class CorpusWork(Widget):
         events = open_events() if open_events is not None else None
         built = CorpusIndex.build(corpus.articles, mentions, events)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.IndexReady(built))
+            self.post_message(self.IndexReady(corpus, built))
         for kept in (events, cache):
             if kept is not None:
                 kept.save()

@@ -68,9 +68,10 @@ class FindBar(Horizontal):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        """An empty find."""
+    def __init__(self, view: ArticleView, *, id: str | None = None) -> None:
+        """An empty find in the text ``view`` shows."""
         super().__init__(id=id)
+        self.view = view
         self.query_text = ""
         self.stepper = Stepper()
 
@@ -123,12 +124,12 @@ class FindBar(Horizontal):
         """Close the bar (the matches stay marked) and go back to the text."""
         message.stop()
         self.close()
-        self.screen.query_one(ArticleView).focus()
+        self.view.focus()
 
     def find(self, query: str) -> None:
         """Find every occurrence of ``query`` in the article's text; the first is current."""
         self.query_text = query
-        view = self.screen.query_one(ArticleView)
+        view = self.view
         spans = find_all(view.text, query) if query else []
         self.stepper = Stepper(spans)
         first = self.stepper.start_near(0)
@@ -149,7 +150,7 @@ class FindBar(Horizontal):
         span = self.stepper.step(delta)
         if span is None:
             return False
-        self.screen.query_one(ArticleView).set_matches(self.stepper.spans, self.stepper.index)
+        self.view.set_matches(self.stepper.spans, self.stepper.index)
         self.set_count(self.stepper.index, len(self.stepper.spans), self.query_text)
         return True
 
@@ -158,4 +159,4 @@ class FindBar(Horizontal):
         self.close()
         self.query_text = ""
         self.stepper = Stepper()
-        self.screen.query_one(ArticleView).set_matches([], None)
+        self.view.set_matches([], None)

@@ -316,18 +316,14 @@ class ReaderScreen(Screen[None]):
         Enter there opens a passage, Esc comes back here."""
         from textual.widgets import TabbedContent
 
-        focused = self.focused
-        holder = (
-            next((w for w in focused.ancestors_with_self if hasattr(w, "full_view")), None)
-            if focused
-            else None
-        )
-        if holder is None:
-            sides = self.query("#side")
-            if not sides:
-                return
-            active = sides.first(TabbedContent).active_pane
-            holder = next((w for w in active.children if hasattr(w, "full_view")), None) if active else None
+        from tui.ui.widgets.full_view_holder import FullViewHolder
+
+        within = list(self.focused.ancestors_with_self) if self.focused is not None else []
+        sides = self.query("#side")
+        active = sides.first(TabbedContent).active_pane if sides else None
+        if active is not None:
+            within += list(active.children)
+        holder = next((w for w in within if isinstance(w, FullViewHolder)), None)
         if holder is None:
             self.notify("This pane has no full-width view: choose Timeline, Xref, Search or Annotations")
             return
@@ -355,8 +351,10 @@ class ReaderScreen(Screen[None]):
         self.replace_corpus(message.corpus, self.article.id if self.article else None)
 
     def replace_corpus(self, corpus: Corpus, open_id: str | None = None) -> None:
-        """Show the corpus read again (articles were added): the list, an article, entities found anew."""
+        """Show the corpus read again (articles were added): the list, an article, and its entities
+        and indexes worked out anew (the old ones, and any work still under way on them, dropped)."""
         self.state.corpus = corpus
+        self.state.mentions, self.state.titles, self.state.index = None, {}, None
         self.problems = [*corpus.problems, *self._found]
         listing = self.query_one(ArticleList)
         listing.populate(corpus.articles, self.problems)
@@ -367,15 +365,12 @@ class ReaderScreen(Screen[None]):
             listing.select_article(target)
         elif corpus.articles:
             self.open_article(corpus.articles[0].id)
-        work = self.pane("#corpus-work")
-        if work is not None:
-            work.extract(corpus, self.state.engine)
-
-    def extract_entities(self) -> None:
-        """Find the corpus's entities again (the background work's worker)."""
+        search: SearchPane | None = self.pane("#search-pane")
+        if search is not None:
+            search.corpus_replaced()
         work: CorpusWork | None = self.pane("#corpus-work")
         if work is not None:
-            work.extract(self.state.corpus, self.state.engine)
+            work.start(corpus, self.state.engine)
 
     def on_corpus_work_problems_found(self, message: CorpusWork.ProblemsFound) -> None:
         """Say which files read in the background could not be used (each once), and mark them."""
@@ -388,7 +383,10 @@ class ReaderScreen(Screen[None]):
             self.query_one(ArticleList).add_problems(new)
 
     def on_corpus_work_mentions_ready(self, message: CorpusWork.MentionsReady) -> None:
-        """Show the counts, highlight the open article, and index the corpus with the mentions."""
+        """Show the counts, highlight the open article, and index the corpus with the mentions
+        (unless they are of a corpus since replaced)."""
+        if message.corpus is not self.state.corpus:
+            return
         self.state.mentions = message.mentions
         self.state.titles = message.titles
         counts = {key: len({m.entity_id for m in found}) for key, found in message.mentions.items()}
@@ -402,7 +400,10 @@ class ReaderScreen(Screen[None]):
             work.index(self.state.corpus, message.mentions, message.cache)
 
     def on_corpus_work_index_ready(self, message: CorpusWork.IndexReady) -> None:
-        """The indexes are built: the background work is done; the panes built on them fill."""
+        """The indexes are built: the background work is done; the panes built on them fill
+        (unless they are of a corpus since replaced)."""
+        if message.corpus is not self.state.corpus:
+            return
         self.state.index = message.index
         self.build_done()
         timeline: TimelinePane | None = self.pane("#timeline-pane")
@@ -435,11 +436,14 @@ class ReaderScreen(Screen[None]):
         """Background work that failed (whatever an article, a cache or a bug makes a worker raise):
         read on with what is shown (the app says what failed, in one line)."""
         self.build_done()
+        timeline: TimelinePane | None = self.pane("#timeline-pane")
+        if message.group == "index" and timeline is not None:
+            timeline.unavailable(f"The timeline could not be built ({type(message.error).__name__})")
         if message.group == "entities":
             # Read on without entities: the panes waiting for them settle, the indexes still build.
             from tui.ui.reader.background import CorpusWork
 
-            self.post_message(CorpusWork.MentionsReady({}, {}))
+            self.post_message(CorpusWork.MentionsReady(self.state.corpus, {}, {}))
 
     def build_done(self) -> None:
         """The background work is over: take the bar away."""
@@ -461,6 +465,9 @@ class ReaderScreen(Screen[None]):
         """Open an article from a pane or a view: the passage selected, or the find bar on a text."""
         message.stop()
         self.select_article(message.article)
+        if self.article is None or self.article.id != message.article:
+            self.notify(f"Article {one_line(message.article)} is not in the corpus", markup=False)
+            return
         view = self.query_one(ArticleView)
         if message.start is not None and message.end is not None:
             view.select(message.start, message.end)
@@ -506,8 +513,8 @@ class ReaderScreen(Screen[None]):
         cursor and the selected (or annotated) passage."""
         annotations: AnnotationPane | None = self.pane("#annotation-pane")
         passage = message.selection
+        self._show_bar(message.offset)
         if annotations is not None:
-            annotations.show_bar(message.offset)
             covering = annotations.at(message.offset)
             if passage is None and covering:
                 passage = (covering[-1].start, covering[-1].end)
@@ -516,6 +523,15 @@ class ReaderScreen(Screen[None]):
         xref: XrefPane | None = self.pane("#xref-pane")
         if xref is not None:
             xref.follow(entity, passage)
+
+    def _show_bar(self, offset: int) -> None:
+        """The tags and note of the annotations at ``offset``, in the bar under the text."""
+        from tui.ui.annotations.annotation_bar import AnnotationBar
+
+        annotations: AnnotationPane | None = self.pane("#annotation-pane")
+        bars = self.query(AnnotationBar)
+        if annotations is not None and bars:
+            bars.first().show_annotations([p.annotation for p in annotations.at(offset)])
 
     # Entities
 
@@ -594,7 +610,7 @@ class ReaderScreen(Screen[None]):
 
         bar = self._find_bar()
         if bar is None:
-            bar = FindBar(id="find-bar")
+            bar = FindBar(self.query_one(ArticleView), id="find-bar")
             await self.mount_in_centre(bar)
         return bar
 
@@ -653,8 +669,14 @@ class ReaderScreen(Screen[None]):
         if pane is not None:
             coding.run(pane, self.query_one(ArticleView), operation, *arguments)
 
-    def on_annotation_pane_changed(self) -> None:
-        """The annotations changed: a timeline filtered by a tag lists its events again."""
+    def on_annotation_pane_changed(self, message: AnnotationPane.Changed) -> None:
+        """The annotations changed: their marks in the text, the counts in the list, the bar under
+        the text, Undo and Redo in the keys, and a timeline filtered by a tag."""
+        view = self.query_one(ArticleView)
+        view.set_annotations(message.marks)
+        self.query_one(ArticleList).set_annotation_counts(message.counts)
+        self._show_bar(view.cursor.offset)
+        self.refresh_bindings()
         timeline: TimelinePane | None = self.pane("#timeline-pane")
         if timeline is not None and timeline.tag is not None:
             timeline.show_events()

@@ -98,6 +98,7 @@ class SearchPane(Vertical):
         """A search finished (in the background): the articles' numbers, and how long it took."""
 
         query: str
+        articles: list[Article]
         numbers: list[int]
         seconds: float
 
@@ -112,8 +113,16 @@ class SearchPane(Vertical):
         self.state = state
         self.words: WordIndex | None = None
         self.query_text = ""
-        self.found: tuple[str, list[int]] = ("", [])  # the query shown, and its articles' numbers
+        # The query shown, the articles it was searched in, and the numbers of those holding it.
+        self.found: tuple[str, list[Article], list[int]] = ("", [], [])
         self._pending: Timer | None = None
+
+    def corpus_replaced(self) -> None:
+        """Articles were added: the word index no longer fits them; the query is searched again."""
+        self.words = None
+        self.workers.cancel_group(self, "words")
+        if self.query_text.strip():
+            self._start_search()
 
     def corpus_indexed(self) -> None:
         """The corpus changed and is indexed: index its words in the background."""
@@ -137,6 +146,7 @@ class SearchPane(Vertical):
     @on(WordsIndexed)
     def _words_indexed(self, message: WordsIndexed) -> None:
         """Searches read only the articles holding the query's words from now on."""
+        message.stop()
         self.words = message.index
 
     @on(Input.Changed, "#search-input")
@@ -162,27 +172,28 @@ class SearchPane(Vertical):
         worker = get_current_worker()
         numbers = search(articles, query, words, lambda: worker.is_cancelled)
         if not worker.is_cancelled:
-            self.post_message(self.Done(query, numbers, time.perf_counter() - started))
+            self.post_message(self.Done(query, articles, numbers, time.perf_counter() - started))
 
     @on(Done)
     def _search_done(self, message: Done) -> None:
-        """Show the results of the latest query."""
+        """Show the results of the latest query (in the articles it was searched in)."""
+        message.stop()
         if message.query == self.query_text:
-            self.found = (message.query, message.numbers)
-            rows = SearchRows(list(self.state.corpus.articles), message.numbers, message.query)
-            self.show(rows, len(self.state.corpus.articles), message.seconds)
+            self.found = (message.query, message.articles, message.numbers)
+            rows = SearchRows(message.articles, message.numbers, message.query)
+            self.show(rows, len(message.articles), message.seconds)
 
     def full_view(self) -> Screen[OpenPassage | None] | None:
         """The articles found at full width, every matching sentence in full."""
         from tui.ui.search.results_screen import SearchResultsScreen
 
-        query, numbers = self.found
+        query, articles, numbers = self.found
         if not query.strip():
             self.notify("Search first: type in the Search pane (Ctrl+F)")
             return None
         index = self.state.index
         sentences = index.sentences if index is not None else None
-        return SearchResultsScreen(self.state.corpus.articles, numbers, query, sentences)
+        return SearchResultsScreen(articles, numbers, query, sentences)
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:

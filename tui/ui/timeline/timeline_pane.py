@@ -174,6 +174,10 @@ class TimelinePane(Vertical):
         self.query_one("#timeline-filter", Label).update(Content(f"{label} · {rows.shown:,} events"))
         self.query_one(TimelineList).show(rows)
 
+    def unavailable(self, reason: str) -> None:
+        """Say why there are no events (the indexes could not be built)."""
+        self.query_one("#timeline-filter", Label).update(Content(reason))
+
     def full_view(self) -> Screen[OpenPassage | None] | None:
         """The events listed here at full width, every source sentence in full."""
         from tui.ui.timeline.timeline_screen import TimelineScreen
