@@ -10,9 +10,7 @@ selection elsewhere.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -29,6 +27,7 @@ from tui.core.xref import XrefIndex
 from tui.ui.messages import EntityChosen, OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
 from tui.ui.widgets.line_list import LineList, Rows
+from tui.ui.xref.xref_rows import MentionPlaces, Sections
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -60,7 +59,7 @@ class XrefView:
     searching: bool = False
 
 
-class _Entries:
+class _Entries(Rows):
     """A section of the pane given entry by entry."""
 
     def __init__(self, index: XrefIndex, titles: dict[str, str], entries: list[Entry]) -> None:
@@ -69,31 +68,31 @@ class _Entries:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def enabled(self, at: int) -> bool:
+    def enabled(self, index: int) -> bool:
         """Headings, titles and blank lines cannot be chosen."""
-        return self.entries[at][0] not in ("heading", "blank", "title")
+        return self.entries[index][0] not in ("heading", "blank", "title")
 
-    def line(self, at: int) -> Text:
+    def lines(self, index: int) -> list[Text]:
         """One entry's line."""
-        kind, value = self.entries[at]
+        kind, value = self.entries[index]
         if kind == "heading":
-            return Text(value[0], value[1])
+            return [Text(value[0], value[1])]
         if kind == "blank":
-            return Text()
+            return [Text()]
         if kind == "passage":
-            return _passage_line(value, self._titles)
+            return [_passage_line(value, self._titles)]
         if kind == "differs":
-            return _differs_line(value[0], value[1], self._titles)
+            return [_differs_line(value[0], value[1], self._titles)]
         if kind == "entity":
-            return Text(f"  {one_line(value[1])} ({value[2]} sentences)")
+            return [Text(f"  {one_line(value[1])} ({value[2]} sentences)")]
         shared = ", ".join(one_line(s["name"]) for s in value["shared"][:5])
         line = Text(f"  {one_line(self._titles.get(value['article'], value['article']))}")
         line.append(f"  {value['score']:.1f} · {shared}", "dim")
-        return line
+        return [line]
 
-    def target(self, at: int) -> Message | None:
+    def target(self, index: int) -> Message | None:
         """What choosing an entry does."""
-        kind, value = self.entries[at]
+        kind, value = self.entries[index]
         if kind in ("passage", "differs"):
             passage: Passage = value if kind == "passage" else value[1]
             return OpenPassage(passage.article, passage.start, passage.end)
@@ -103,70 +102,55 @@ class _Entries:
             return OpenPassage(value["article"])
         return None
 
+    def kind(self, index: int) -> str:
+        """What an entry is (see :data:`Entry`)."""
+        return self.entries[index][0]
 
-class _Mentions:
-    """An entity's mentions under a title per article, read from the index's postings when drawn.
 
-    Entry 0 is the summary; then, per article naming the entity, its title and its mentions.
-    Nothing is copied: a corpus-wide entity lists as fast as a rare one.
-    """
+class _Mentions(Rows):
+    """An entity's mentions, one line each, as :class:`~.xref_rows.MentionPlaces` lays them out: per
+    article naming it, its title, then its mentions (each sentence cut to keep the mention in view)."""
 
-    def __init__(self, index: XrefIndex, titles: dict[str, str], entity: str) -> None:
-        self._index, self._titles = index, titles
-        self._postings = index.postings(entity)
-        # Where each article's title sits, counting from entry 1.
-        self._titled = [k + first for k, first in enumerate(self._postings.firsts)]
-        found, articles = len(self._postings.packed), len(self._postings.documents)
-        name = one_line(index.name(entity))
-        self._summary = Text(f"{name}: {found:,} mentions in {articles:,} articles", "bold")
+    def __init__(self, places: MentionPlaces, titles: dict[str, str]) -> None:
+        self.places, self._titles = places, titles
 
     def __len__(self) -> int:
-        return 1 + len(self._postings.documents) + len(self._postings.packed)
+        return len(self.places)
 
-    def _place(self, at: int) -> tuple[int, int | None]:
-        """For entry ``at`` (from 1): the article's place, and the posting's (None for its title)."""
-        k = bisect_right(self._titled, at - 1) - 1
-        offset = at - 1 - self._titled[k]
-        return k, None if offset == 0 else self._postings.firsts[k] + offset - 1
-
-    def enabled(self, at: int) -> bool:
+    def enabled(self, index: int) -> bool:
         """Only mentions can be chosen."""
-        return at > 0 and self._place(at)[1] is not None
+        return self.places.place(index)[1] is not None
 
-    def line(self, at: int) -> Text:
-        """The summary, an article's title, or a mention's sentence with the mention in bold."""
-        if at == 0:
-            return self._summary
-        k, posting = self._place(at)
-        if posting is None:
-            article = self._index.article_id(self._postings.documents[k])
-            return Text(f"  {one_line(self._titles.get(article, article))}", "italic")
-        article, mention = self._index.mention(self._postings.packed[posting])
-        sentences = self._index.sentences
+    def lines(self, index: int) -> list[Text]:
+        """An article's title, or a mention's sentence with the mention in bold."""
+        found = self.places.mention(index)
+        if found is None:
+            article = self.places.article(index)
+            return [Text(f"  {one_line(self._titles.get(article, article))}", "italic")]
+        article, mention = found
+        sentences = self.places.index.sentences
         start, _ = sentences.span(article, mention.start)
         sentence = sentences.text(article, mention.start)
         before = one_line(sentence[: max(0, mention.start - start)])
         if len(before) > _BEFORE:  # keep the mention in view in a narrow pane
             before = "…" + before[-_BEFORE:].split(" ", 1)[-1]
-        return Text.assemble(
-            "    ", before, (one_line(mention.text), "bold"), one_line(sentence[mention.end - start :])
-        )
+        return [
+            Text.assemble(
+                "    ", before, (one_line(mention.text), "bold"), one_line(sentence[mention.end - start :])
+            )
+        ]
 
-    def target(self, at: int) -> Message | None:
+    def target(self, index: int) -> Message | None:
         """Choosing a mention opens it."""
-        if at == 0:
-            return None
-        _, posting = self._place(at)
-        if posting is None:
-            return None
-        article, mention = self._index.mention(self._postings.packed[posting])
-        return OpenPassage(article, mention.start, mention.end)
+        found = self.places.mention(index)
+        return None if found is None else OpenPassage(found[0], found[1].start, found[1].end)
+
+    def kind(self, index: int) -> str:
+        """ "title" or "mention"."""
+        return "title" if self.places.place(index)[1] is None else "mention"
 
 
-Section = _Entries | _Mentions
-
-
-class XrefRows(Rows):
+class XrefRows(Sections["_Entries | _Mentions"]):
     """The pane's sections one after the other: the selection elsewhere, the entity's mentions and
     company, the related articles. Every entry is one line."""
 
@@ -177,14 +161,18 @@ class XrefRows(Rows):
             top += [("heading", ("The selection, elsewhere: looking…", "bold")), ("blank", None)]
         elif view.elsewhere is not None:
             top += _elsewhere(view.elsewhere)
-        sections: list[Section] = []
+        sections: list[_Entries | _Mentions] = []
         if view.entity is None:
             top.append(
                 ("heading", ("Choose an entity (e, Enter, or a click in the text) to follow it", "bold"))
             )
             sections.append(_Entries(index, titles, top))
         else:
-            sections += [_Entries(index, titles, top), _Mentions(index, titles, view.entity)]
+            places = MentionPlaces(index, view.entity)
+            name = one_line(index.name(view.entity))
+            summary = f"{name}: {places.mentions:,} mentions in {places.articles:,} articles"
+            top.append(("heading", (summary, "bold")))
+            sections += [_Entries(index, titles, top), _Mentions(places, titles)]
         rest: list[Entry] = [("blank", None)]
         if view.entity is not None:
             if view.company is None:
@@ -199,39 +187,17 @@ class XrefRows(Rows):
             rest.append(("heading", ("Related articles (shared entities, rarest first)", "bold")))
             rest += [("article", item) for item in view.related]
         sections.append(_Entries(index, titles, rest))
-        self.sections = sections
-        self._starts = [0, *accumulate(len(section) for section in sections)]
-
-    def __len__(self) -> int:
-        """The number of entries."""
-        return self._starts[-1]
-
-    def _find(self, index: int) -> tuple[Section, int]:
-        """The section holding an entry, and the entry's place in it."""
-        number = bisect_right(self._starts, index) - 1
-        return self.sections[number], index - self._starts[number]
-
-    def enabled(self, index: int) -> bool:
-        """Headings, titles and blank lines cannot be chosen."""
-        section, at = self._find(index)
-        return section.enabled(at)
-
-    def lines(self, index: int) -> list[Text]:
-        """One entry's line."""
-        section, at = self._find(index)
-        return [section.line(at)]
+        super().__init__(sections)
 
     def target(self, index: int) -> Message | None:
         """What choosing an entry does."""
-        section, at = self._find(index)
+        section, at = self.find(index)
         return section.target(at)
 
     def kind(self, index: int) -> str:
         """What an entry is: "mention", "title", "heading", "blank", "passage", "entity", "article"..."""
-        section, at = self._find(index)
-        if isinstance(section, _Mentions):
-            return "heading" if at == 0 else ("title" if section._place(at)[1] is None else "mention")
-        return section.entries[at][0]
+        section, at = self.find(index)
+        return section.kind(at)
 
 
 def _elsewhere(found: SameThing) -> list[Entry]:

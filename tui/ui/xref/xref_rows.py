@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from datetime import date
 from itertools import accumulate
+from typing import Generic, TypeVar
 
 from rich.text import Text
 
@@ -22,6 +23,9 @@ from tui.core.xref import XrefIndex
 from tui.ui.messages import OpenPassage
 from tui.ui.widgets.labels import date_label
 from tui.ui.widgets.line_list import Rows
+
+#: The kind of rows a :class:`Sections` joins.
+R = TypeVar("R", bound=Rows)
 
 #: What choosing an entry does: open a passage or an article, follow an entity (its id), nothing.
 Target = OpenPassage | str | None
@@ -98,10 +102,10 @@ class EntryRows(Rows):
         return self.entries[index][1]
 
 
-class Sections(Rows):
+class Sections(Rows, Generic[R]):
     """Several rows shown one after the other as one."""
 
-    def __init__(self, sections: Sequence[Rows]) -> None:
+    def __init__(self, sections: Sequence[R]) -> None:
         """Join ``sections`` in order."""
         self.sections = list(sections)
         self._starts = [0, *accumulate(len(section) for section in self.sections)]
@@ -110,7 +114,7 @@ class Sections(Rows):
         """Every section's entries."""
         return self._starts[-1]
 
-    def find(self, index: int) -> tuple[Rows, int]:
+    def find(self, index: int) -> tuple[R, int]:
         """The section holding entry ``index``, and the entry's place in it."""
         number = bisect_right(self._starts, index) - 1
         return self.sections[number], index - self._starts[number]

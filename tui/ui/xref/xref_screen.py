@@ -98,7 +98,8 @@ class CrossReferencesScreen(FullWidthView):
         """The view of ``entity`` (None: none chosen yet), with the entities named with it (None: to
         be counted here) and the articles related to the open ``article`` (None: to be ranked here,
         if the article is given)."""
-        super().__init__(Sections([]))
+        self.sections: Sections[MentionRows | EntryRows] = Sections([])
+        super().__init__(self.sections)
         self.index, self.titles, self.published = index, titles, published
         self.entity, self.related, self.company, self.article = entity, related, company, article
         self._places: MentionPlaces | None = None  # the followed entity's mentions, once laid out
@@ -130,14 +131,15 @@ class CrossReferencesScreen(FullWidthView):
 
     def _show(self, keep_cursor: bool) -> None:
         """Lay the sections out again (the cursor stays where it was when ``keep_cursor``)."""
-        sections: list[Rows] = []
+        sections: list[MentionRows | EntryRows] = []
         self._places = None
         if self.entity is not None:
             self._places = MentionPlaces(self.index, self.entity)
             sections.append(MentionRows(self._places, self.titles, self.published))
             sections.append(EntryRows(self._company_entries()))
         sections.append(EntryRows(self._related_entries()))
-        self.show_rows(Sections(sections), keep_cursor)
+        self.sections = Sections(sections)
+        self.show_rows(self.sections, keep_cursor)
 
     def title_line(self) -> Text:
         """The entity followed and how many mentions in how many articles (or that there is none)."""
@@ -188,11 +190,8 @@ class CrossReferencesScreen(FullWidthView):
 
     def choose(self, index: int) -> OpenPassage | None:
         """A mention or an article opens (leaving the view); an entity is followed (staying)."""
-        rows = self.rows
-        if not isinstance(rows, Sections):
-            return None
-        section, at = rows.find(index)
-        target = section.target(at) if isinstance(section, MentionRows | EntryRows) else None
+        section, at = self.sections.find(index)
+        target = section.target(at)
         if isinstance(target, str):
             self.follow(target)
             return None
