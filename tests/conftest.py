@@ -74,6 +74,35 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+#: The repository's own data folders, which no test may change (a test works on a copy).
+REPOSITORY_DATA = (ARTICLES, ROOT / "annotations")
+
+
+def _data_files() -> dict[Path, tuple[int, int]]:
+    """Every file in the repository's data folders, with its size and modification time."""
+    found: dict[Path, tuple[int, int]] = {}
+    for folder in REPOSITORY_DATA:
+        for path in folder.rglob("*") if folder.is_dir() else ():
+            if path.is_file():
+                stat = path.stat()
+                found[path] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+@pytest.fixture(autouse=True)
+def repository_data_untouched() -> object:
+    """Fail a test that wrote into the repository's articles or annotations instead of a copy."""
+    before = _data_files()
+    yield
+    after = _data_files()
+    if after != before:
+        changed = sorted(
+            str(p.relative_to(ROOT))
+            for p in set(before) ^ set(after) | {p for p in set(before) & set(after) if before[p] != after[p]}
+        )
+        pytest.fail(f"the test changed the repository's data: {', '.join(changed)}")
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
     """The five bundled articles, loaded once."""

@@ -88,18 +88,20 @@ async def test_a_path_the_system_refuses_is_an_error_in_the_dialog(
         assert error.startswith("Cannot use ") and "\n" not in error
 
 
+@pytest.mark.parametrize("failing_step", ["tui.core.adding.add.add_paths", "tui.core.corpus.load_corpus"])
 async def test_adding_that_fails_in_any_way_is_reported_and_the_app_goes_on(
-    make_app: Callable[..., ReaderApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_app: Callable[..., ReaderApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_step: str
 ) -> None:
-    import tui.core.adding.add as adding
-
     def failing(*_: object, **__: object) -> None:
-        """Adding that fails with something other than an AddError (a bug, a file that trips a parser)."""
+        """Adding that fails with something other than an AddError (a bug, a file that trips a parser),
+        while adding the files or reading the grown corpus."""
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(adding, "add_paths", failing)
+    articles = tmp_path / "articles"  # adding writes into the corpus's folder: a copy of it
+    shutil.copytree(ROOT / "articles", articles)
+    app = make_app(articles)  # the corpus is read before the step is made to fail
+    monkeypatch.setattr(failing_step, failing)
     (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
-    app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+o")
@@ -112,3 +114,6 @@ async def test_adding_that_fails_in_any_way_is_reported_and_the_app_goes_on(
         assert app.is_running and app.return_code is None
         assert any("RecursionError" in str(n.message) for n in app._notifications)
         assert not app.query("#build-bar")
+        await pilot.press("ctrl+o")  # and adding can start again
+        await pilot.pause()
+        assert isinstance(app.screen, AddDialog)

@@ -185,3 +185,22 @@ async def test_at_80x24_tab_and_shift_tab_bring_the_panes_in(make_app: AppFactor
         await pilot.pause()
         assert app.focused is not None and side in app.focused.ancestors and shown(side)
         assert not shown(listing)
+
+
+@pytest.mark.parametrize("width", [80, 110, 120, 149, 150, 200])
+async def test_every_tab_name_is_in_sight_at_every_width(
+    make_app: Callable[..., ReaderApp], width: int
+) -> None:
+    from textual.widgets import Tab
+
+    app = make_app()
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")  # narrow, the side pane comes over the text
+        await settle(pilot)
+        side = app.query_one("#side").region
+        tabs = list(app.query(Tab))
+        assert [str(tab.label) for tab in tabs] == ["Entities", "Annotations", "Timeline", "Xref", "Search"]
+        for tab in tabs:
+            shown = tab.region.intersection(side)
+            assert shown.width == tab.region.width and tab.region.width >= len(str(tab.label)), str(tab.label)

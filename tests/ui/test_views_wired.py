@@ -115,3 +115,118 @@ async def test_maximize_fills_the_screen_with_the_whole_pane_and_keeps_the_keys(
         app.screen.action_minimize()
         await pilot.pause()
         assert pane.region.width < 100
+
+
+@pytest.mark.parametrize(
+    ("failing_step", "keys"),
+    [
+        ("tui.ui.annotations.segments_screen.placed", ("S",)),
+        ("tui.ui.search.results_screen.matching_sentences", ("ctrl+f", *"border", "enter", "z")),
+    ],
+    ids=["segments", "search results"],
+)
+async def test_a_view_whose_work_fails_says_so_and_the_app_goes_on(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, failing_step: str, keys: tuple[str, ...]
+) -> None:
+    def failing(*_: object, **__: object) -> None:
+        """Work that fails the way a bug does."""
+        raise ValueError("year 99999 is out of range")
+
+    monkeypatch.setattr("tui.ui.search.results_screen.FIRST", 0)  # every article's matches in the worker
+    monkeypatch.setattr(failing_step, failing)
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await indexed(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert any("ValueError: year 99999" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_search_results_open_at_full_width_and_enter_opens_the_match(make_app: AppFactory) -> None:
+    from tui.ui.search.results_screen import SearchResultsScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press("ctrl+f", *"border")
+        await settle(pilot)
+        await pilot.press("enter", "z")  # into the results, then the view
+        await settle(pilot)
+        assert isinstance(app.screen, SearchResultsScreen)
+        await pilot.press("down", "enter")  # the first article's first matching sentence
+        await settle(pilot)
+        assert app.screen is screen and screen.article is not None
+        text = app.query_one(ArticleView)
+        start, end = text.cursor.selection or (0, 0)
+        assert text.text[start:end].casefold() == "border" and app.focused is text
+
+
+async def test_enter_in_the_cross_references_and_the_same_passage_opens_the_passage(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await into_text(pilot)
+        phrase = "raising bilateral trade to $10 billion"
+        start = view.text.index(phrase)
+        view.select(start, start + len(phrase))
+        await pilot.pause()
+        await xref_done(pilot, "The selection, elsewhere:")
+        await pilot.press("X", "s")
+        await settle(pilot)
+        await pilot.press("down", "enter")  # the first passage elsewhere
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and app.query_one(ArticleView).cursor.selection is not None
+        await pilot.press("X", "z")
+        await settle(pilot)
+        await pilot.press("G", "enter")  # the last entry with a target: a related article
+        await settle(pilot)
+        assert app.screen is screen
+
+
+async def test_esc_from_a_view_leaves_the_reader_as_it_was(make_app: AppFactory) -> None:
+    from textual.widgets import TabbedContent
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press("L", "j", "j")
+        await pilot.pause()
+        listing = app.query_one("#timeline-list")
+        before = (screen.article, app.focused, app.query_one(TabbedContent).active, listing.cursor)  # type: ignore[attr-defined]
+        for key in ("z", "S"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert not isinstance(app.screen, ReaderScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen
+            after = (screen.article, app.focused, app.query_one(TabbedContent).active, listing.cursor)  # type: ignore[attr-defined]
+            assert after == before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "200x50"])
+@pytest.mark.parametrize(
+    ("key", "pane"),
+    [("e", "#entity-pane"), ("A", "#annotation-pane"), ("L", "#timeline-pane"), ("X", "#xref-pane"),
+     ("ctrl+f", "#search-pane")],
+)  # fmt: skip
+async def test_maximize_from_the_palette_fills_the_screen_with_each_pane(
+    make_app: AppFactory, size: tuple[int, int], key: str, pane: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await indexed(pilot)
+        await pilot.press(key, "ctrl+p", *"maximize")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        widget = app.query_one(pane)
+        assert app.screen.maximized is widget
+        assert widget.region.width == size[0] and widget.region.height == size[1] - 1  # the keys stay

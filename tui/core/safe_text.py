@@ -34,3 +34,15 @@ def one_line(text: str) -> str:
     if text.isprintable():  # no control characters, no line breaks: most text, checked at C speed
         return text
     return visible(text).replace("\n", " ").replace("\r", " ").replace("\t", " ")
+
+
+def clipped(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis when longer (so a cut is
+    always seen)."""
+    flat = one_line(text)
+    return flat if len(flat) <= limit else flat[: max(0, limit - 1)].rstrip() + "…"
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """ "1 passage", "3 passages", "1,024 entities" (``plural`` when adding an s will not do)."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"

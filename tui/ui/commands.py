@@ -16,7 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from tui.core.safe_text import one_line
+from tui.core.safe_text import counted, one_line
 from tui.ui.bound_actions import BoundAction, screen_commands
 from tui.ui.screens.reader import ReaderScreen
 
@@ -146,7 +146,7 @@ class TagCommands(_EntryCommands):
             entries.append(
                 (
                     f"Passages tagged: {name}",
-                    f"{counts.get(tag.name, 0)} passages",
+                    counted(counts.get(tag.name, 0), "passage"),
                     partial(pane.show_tag, tag.name),
                 )
             )

@@ -27,7 +27,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from tui.core.annotations.model import Tag, valid_colour
-from tui.core.safe_text import one_line
+from tui.core.safe_text import clipped, counted, one_line
 from tui.ui.annotations.store_guard import GuardedStore, unusable
 from tui.ui.messages import OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
@@ -288,11 +288,11 @@ class AnnotationPane(Vertical):
                 )
                 for p in sorted(self.placements, key=lambda p: (p.orphan, p.start))
             ]
-            self.show_passages(f"This article: {_count(len(entries), 'annotation')}", entries)
+            self.show_passages(f"This article: {counted(len(entries), 'annotation')}", entries)
         else:
             tagged = self.store.annotations(tag=self.tag_filter)
             entries = [Entry(a.id, self._article_label(a.article), a.quote, a.tags, a.note) for a in tagged]
-            title = f"Tagged {one_line(self.tag_filter)}: {_count(len(entries), 'passage')}"
+            title = f"Tagged {one_line(self.tag_filter)}: {counted(len(entries), 'passage')}"
             self.show_passages(title, entries, back=True)
         self.show_codebook(self.store.tags(), dict(self.store.tag_counts()))
 
@@ -354,7 +354,8 @@ class AnnotationPane(Vertical):
         yield Label("This article", id="passages-title")
         yield OptionList(id="passages")
         yield Label(
-            "Codebook (Enter: passages · R rename · C colour · M merge · D delete)", id="codebook-title"
+            "Codebook: Enter lists a tag's passages; R rename · C colour · M merge · D delete",
+            id="codebook-title",
         )
         yield Codebook(id="codebook")
 
@@ -402,11 +403,11 @@ class AnnotationPane(Vertical):
     @staticmethod
     def _option(entry: Entry) -> Option:
         """One passage: where, the quote, its tags and the start of its note."""
-        text = Content.styled(f"{entry.where} ", "dim") + Content(f"“{one_line(entry.quote)[:90]}”")
+        text = Content.styled(f"{entry.where} ", "dim") + Content(f"“{clipped(entry.quote, 200)}”")
         if entry.tags:
             text += Content.styled("  " + ", ".join(one_line(t) for t in entry.tags), "italic")
         if entry.note:
-            text += Content.styled(f"  ✎ {one_line(entry.note)[:60]}", "dim")
+            text += Content.styled(f"  ✎ {clipped(entry.note, 200)}", "dim")
         return Option(text, id=entry.annotation_id)
 
     @on(OptionList.OptionSelected, "#passages")
@@ -446,8 +447,3 @@ def _style(annotation: Annotation, colours: dict[str, str]) -> Style:
         return Style(underline=True, color=Color.parse(colour) if colour else None, bold=not annotation.tags)
     except ColorParseError:
         return Style(underline=True)
-
-
-def _count(number: int, noun: str) -> str:
-    """ "1 passage", "3 passages"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"

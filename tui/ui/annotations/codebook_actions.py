@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.annotations.exporting import export_bytes
 from tui.core.annotations.model import valid_colour
-from tui.core.safe_text import one_line
+from tui.core.safe_text import counted, one_line
 from tui.core.store import StoreError
 from tui.core.user_files import UserFileError, write_output_file
 from tui.ui.annotations.export_dialog import ExportDialog
@@ -42,7 +42,7 @@ def run_tag_action(pane: AnnotationPane, action: str, name: str) -> None:
         pane.app.push_screen(dialog, lambda value: _recolour(pane, name, value))
     elif action == "delete":
         count = pane.store.tag_counts().get(name, 0)
-        question = f"Delete tag “{shown}” and remove it from {count} annotations?"
+        question = f"Delete tag “{shown}” and remove it from {counted(count, 'annotation')}?"
         pane.app.push_screen(ConfirmDialog(question), lambda yes: _delete(pane, name) if yes else None)
 
 
@@ -81,7 +81,7 @@ def _retag(pane: AnnotationPane, label: str, apply: Callable[[], Changes]) -> No
         return
     pane.history.record(label, changes)
     count = len(changes.annotations)
-    pane.notify(f"{one_line(label)}: {count} annotations changed", timeout=3, markup=False)
+    pane.notify(f"{one_line(label)}: {counted(count, 'annotation')} changed", timeout=3, markup=False)
     pane.saved()
 
 

@@ -471,6 +471,8 @@ class ReaderScreen(Screen[None]):
         view = self.query_one(ArticleView)
         if message.start is not None and message.end is not None:
             view.select(message.start, message.end)
+            # Again once the new article's header has its height: the text's own height changes with it.
+            self.call_after_refresh(view.scroll_to_offset, message.start)
         elif message.find:
             bar = await self._mounted_find_bar()
             bar.show(message.find)

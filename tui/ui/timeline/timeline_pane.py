@@ -88,7 +88,9 @@ class TimelineRows(Rows):
         first = Text()
         first.append(event.when.label(), "bold")
         first.append(f" · {count} source{'s' if count != 1 else ''}", "dim")
-        who = ", ".join(one_line(name) for name in sorted(event.participants.values())[:3])
+        names = sorted(event.participants.values())
+        more = f" +{len(names) - 3} more (z: all)" if len(names) > 3 else ""
+        who = ", ".join(one_line(name) for name in names[:3]) + more
         if who:
             first.append(f" · {who}", "italic")
         return [first, Text(one_line(event.headline))]
