@@ -6,48 +6,29 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
+from tui.ui.dialogs.frame import DialogFrame
 from tui.ui.dialogs.typed_path import path_problem, typed_path
 
 
-class ExportDialog(ModalScreen[tuple[str, Path] | None]):
+class ExportDialog(DialogFrame[tuple[str, Path] | None]):
     """Choose native or W3C JSON and a path; Enter in the path field exports."""
 
-    DEFAULT_CSS = """
-    ExportDialog {
-        align: center middle;
-        & > Vertical {
-            width: 80; max-width: 95%; height: auto; max-height: 100%;
-            border: thick $primary 60%; background: $surface; padding: 0 1;
-        }
-        #dialog-body { height: auto; max-height: 100%; }
-        .hint { color: $text-muted; }
-        #keys-hint { dock: bottom; }
-        #export-error { color: $error; }
-    }
-    """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BOX_WIDTH = 80
+    KEYS_HINT = "Enter to export · Esc to cancel"
 
     def __init__(self, folder: Path) -> None:
-        super().__init__()
+        super().__init__("Export every annotation")
         self.folder = folder
 
-    def compose(self) -> ComposeResult:
-        """Format choice and path."""
-        with Vertical():
-            with VerticalScroll(id="dialog-body"):  # scrolls when the terminal is too short
-                yield Label("Export every annotation")
-                with RadioSet(id="format"):
-                    yield RadioButton("Native JSON (everything, for iranpak-reader)", value=True, id="native")
-                    yield RadioButton("W3C Web Annotation JSON-LD (for other tools)", id="w3c")
-                yield Input(str(self.folder / "annotations-export.json"), id="path")
-                yield Label("", id="export-error")
-            yield Label("Enter to export · Esc to cancel", classes="hint", id="keys-hint")
+    def compose_body(self) -> ComposeResult:
+        """Format choice, path, and the line that says why a path cannot be used."""
+        with RadioSet(id="format"):
+            yield RadioButton("Native JSON (everything, for iranpak-reader)", value=True, id="native")
+            yield RadioButton("W3C Web Annotation JSON-LD (for other tools)", id="w3c")
+        yield Input(str(self.folder / "annotations-export.json"), id="path")
+        yield Label("", id="export-error", classes="problem")
 
     def on_mount(self) -> None:
         """Start in the path field."""
@@ -78,10 +59,6 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         try:
             path = typed_path(event.value.strip())
         except RuntimeError as error:  # ~nosuchuser
-            self.query_one("#export-error", Label).update(Content(path_problem(event.value, error)))
+            self.show_problem(path_problem(event.value, error))
             return
         self.dismiss((kind, path))
-
-    def action_cancel(self) -> None:
-        """Close without exporting."""
-        self.dismiss(None)

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from tui.core.annotations.model import PALETTE, Tag, valid_colour
 from tui.core.safe_text import one_line, visible
+from tui.ui.dialogs.frame import DialogFrame
 
 
 @dataclass(frozen=True)
@@ -30,31 +30,20 @@ class TagChoice:
     new_tags: list[Tag] = field(default_factory=list)
 
 
-class TagDialog(ModalScreen[TagChoice | None]):
+class TagDialog(DialogFrame[TagChoice | None]):
     """Tags and a note for one passage; Ctrl+S saves, Esc cancels."""
 
     DEFAULT_CSS = """
     TagDialog {
-        align: center middle;
-        & > Vertical {
-            width: 76; max-width: 95%; height: auto; max-height: 100%;
-            border: thick $primary 60%; background: $surface; padding: 0 1;
-        }
-        #dialog-body { height: auto; max-height: 100%; }
         #quote { color: $text-muted; text-style: italic; margin-bottom: 1; }
         #tag-list { height: 10; }
         #new-tag { height: auto; }
         #new-tag Input { width: 1fr; }
         #note { height: 6; }
-        #buttons { dock: bottom; height: auto; align-horizontal: right; }
-        .hint { color: $text-muted; }
+        #buttons { height: auto; align-horizontal: right; }
     }
     """
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-    ]
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
 
     def __init__(self, quote: str, tags: list[Tag], chosen: tuple[str, ...] = (), note: str = "") -> None:
         super().__init__()
@@ -64,28 +53,25 @@ class TagDialog(ModalScreen[TagChoice | None]):
         self.note = note
         self.new_tags: dict[str, Tag] = {}
 
-    def compose(self) -> ComposeResult:
-        """Quote, filter field, tag list, new-tag fields and note, scrolling when they do not fit;
-        under them, always in sight, the buttons."""
-        with Vertical():
-            with VerticalScroll(id="dialog-body"):
-                yield Label(Content(f"“{one_line(self.quote)[:300]}”"), id="quote")
-                yield Input(
-                    placeholder="Filter tags, or type a new tag name and press Enter", id="tag-filter"
-                )
-                yield SelectionList[str](id="tag-list")
-                yield Label("Note", classes="hint")
-                yield TextArea(visible(self.note), id="note", soft_wrap=True)
-                yield Label(
-                    "A new tag's colour and description (used when Enter creates one)", classes="hint"
-                )
-                with Horizontal(id="new-tag"):
-                    colour = PALETTE[len(self.codebook) % len(PALETTE)]
-                    yield Input(value=colour, placeholder="#rrggbb", id="new-colour")
-                    yield Input(placeholder="description (optional)", id="new-description")
-            with Horizontal(id="buttons"):
-                yield Button("Save (Ctrl+S)", variant="primary", id="save")
-                yield Button("Cancel (Esc)", id="cancel")
+    def compose_body(self) -> ComposeResult:
+        """Quote, filter field, tag list, new-tag fields and note (the frame scrolls them when they
+        do not fit)."""
+        yield Label(Content(f"“{one_line(self.quote)[:300]}”"), id="quote")
+        yield Input(placeholder="Filter tags, or type a new tag name and press Enter", id="tag-filter")
+        yield SelectionList[str](id="tag-list")
+        yield Label("Note", classes="hint")
+        yield TextArea(visible(self.note), id="note", soft_wrap=True)
+        yield Label("A new tag's colour and description (used when Enter creates one)", classes="hint")
+        with Horizontal(id="new-tag"):
+            colour = PALETTE[len(self.codebook) % len(PALETTE)]
+            yield Input(value=colour, placeholder="#rrggbb", id="new-colour")
+            yield Input(placeholder="description (optional)", id="new-description")
+
+    def compose_keys(self) -> ComposeResult:
+        """The buttons, always in sight under the body."""
+        with Horizontal(id="buttons"):
+            yield Button("Save (Ctrl+S)", variant="primary", id="save")
+            yield Button("Cancel (Esc)", id="cancel")
 
     def on_mount(self) -> None:
         """List the tags, the passage's own ticked."""
@@ -155,6 +141,6 @@ class TagDialog(ModalScreen[TagChoice | None]):
         self.dismiss(TagChoice(tuple(self.chosen), note, new))
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without changes."""
-        self.dismiss(None)
+    def _cancelled(self) -> None:
+        """The Cancel button: as Esc, close without changes."""
+        self.action_cancel()
