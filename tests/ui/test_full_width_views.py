@@ -17,6 +17,7 @@ from tui.core.timeline.when import When
 from tui.ui.messages import OpenPassage
 from tui.ui.search.results_screen import SearchResultRows, SearchResultsScreen
 from tui.ui.timeline.timeline_screen import TimelineScreen
+from tui.ui.widgets.labels import NO_DATE, counted, date_label
 from tui.ui.widgets.wrapped_list import WrappedList
 
 HOSTILE = "[b]x[/b] \x1b[2J [@click=app.quit]q[/]"
@@ -170,3 +171,18 @@ async def test_many_search_results_open_at_once_and_fill_in() -> None:
         assert "1,200 articles, 1,202 matches in 1,201 sentences" in screen_text(app)
         await pilot.press("G", "enter")
         assert [fields(p) for p in app.results] == [("b1198", 18, 24, "")]
+
+
+def test_counts_and_dates_are_written_one_way_in_every_view() -> None:
+    assert counted(1, "match", "matches") == "1 match" and counted(2, "match", "matches") == "2 matches"
+    assert counted(0, "source") == "0 sources" and counted(2400, "mention") == "2,400 mentions"
+    assert date_label(date(2025, 11, 5)) == "2025-11-05" and date_label(None) == NO_DATE == "date unknown"
+
+
+async def test_the_timeline_says_date_unknown_for_an_undated_article() -> None:
+    timeline = the_timeline()
+    undated = Timeline(timeline.events, {"a2": timeline.published["a2"]})  # a1's date is not known
+    app = ViewApp(TimelineScreen(undated, [0, 1], TITLES, "All events"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert f"▸ Crossing reopens {SHOWN} · date unknown" in screen_text(app)

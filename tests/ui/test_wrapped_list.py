@@ -199,3 +199,12 @@ async def test_a_new_width_wraps_the_entries_again() -> None:
         await pilot.pause()
         assert len(app.query_one(WrappedList).wrapped(1)) < narrow
         assert f"{SENTENCE} end1." in " ".join(" ".join(screen_text(app)).split())
+
+
+def test_rows_find_the_next_entry_the_cursor_can_stop_on_either_way() -> None:
+    rows = Sentences(25)
+    assert rows.next_enabled(0, 1) == 1 and rows.next_enabled(10, 1) == 11
+    assert rows.next_enabled(10, -1) == 9 and rows.next_enabled(20, -1) == 19
+    assert rows.next_enabled(24, -1) == 24 and rows.next_enabled(25, -1) is None
+    assert rows.next_enabled(-1, 1) is None
+    assert Sentences(1).next_enabled(0, 1) is None and Sentences(1).next_enabled(0, -1) is None

@@ -277,7 +277,7 @@ async def test_enter_on_an_entity_in_company_follows_it_in_the_view(
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CrossReferencesScreen)
-        rows = screen.rows
+        rows = screen.sections
         first = next(
             n for n in range(len(rows)) if isinstance(rows.find(n)[0], EntryRows) and rows.enabled(n)
         )
@@ -358,3 +358,31 @@ async def test_an_entity_named_200000_times_draws_only_what_is_on_screen(
         assert screen.query_one(WrappedList).cursor == 2000 + 200_000 - 1  # the last mention
         assert "  Iran talks." in screen_text(app)
         assert len(set(drawn)) < 200
+
+
+class WatchingApp(ViewApp):
+    """A bare app that keeps every Counted and Ranked that reaches it from the view."""
+
+    def __init__(self, make: Callable[[], Screen[OpenPassage | None]]) -> None:
+        super().__init__(make)
+        self.heard: list[CrossReferencesScreen.Counted | CrossReferencesScreen.Ranked] = []
+
+    def on_cross_references_screen_counted(self, message: CrossReferencesScreen.Counted) -> None:
+        self.heard.append(message)
+
+    def on_cross_references_screen_ranked(self, message: CrossReferencesScreen.Ranked) -> None:
+        self.heard.append(message)
+
+
+async def test_what_the_views_workers_find_stops_at_the_view(corpus: Corpus) -> None:
+    engine = EntityEngine(load_gazetteer(ARTICLES / "entities.toml"))
+    articles = list(corpus.articles)
+    fresh = CorpusIndex.build(articles, engine.extract_corpus({a.id: a.text for a in articles}))
+    app = WatchingApp(xref_view(fresh))  # nothing counted or ranked yet: both in workers
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = flat(screen_text(app))
+        assert "counting…" not in shown and "ranking…" not in shown
+        assert app.heard == []

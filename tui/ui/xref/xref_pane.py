@@ -27,7 +27,7 @@ from tui.core.xref import XrefIndex
 from tui.ui.messages import EntityChosen, OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
 from tui.ui.widgets.line_list import LineList, Rows
-from tui.ui.xref.xref_rows import MentionPlaces, Sections
+from tui.ui.xref.xref_rows import MentionEntries, MentionPlaces, Sections
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -107,30 +107,21 @@ class _Entries(Rows):
         return self.entries[index][0]
 
 
-class _Mentions(Rows):
-    """An entity's mentions, one line each, as :class:`~.xref_rows.MentionPlaces` lays them out: per
-    article naming it, its title, then its mentions (each sentence cut to keep the mention in view)."""
+class _Mentions(MentionEntries):
+    """An entity's mentions, one line each: per article naming it, its title, then its mentions
+    (each sentence cut to keep the mention in view)."""
 
     def __init__(self, places: MentionPlaces, titles: dict[str, str]) -> None:
-        self.places, self._titles = places, titles
-
-    def __len__(self) -> int:
-        return len(self.places)
-
-    def enabled(self, index: int) -> bool:
-        """Only mentions can be chosen."""
-        return self.places.place(index)[1] is not None
+        super().__init__(places)
+        self._titles = titles
 
     def lines(self, index: int) -> list[Text]:
         """An article's title, or a mention's sentence with the mention in bold."""
-        found = self.places.mention(index)
+        found = self.in_sentence(index)
         if found is None:
             article = self.places.article(index)
             return [Text(f"  {one_line(self._titles.get(article, article))}", "italic")]
-        article, mention = found
-        sentences = self.places.index.sentences
-        start, _ = sentences.span(article, mention.start)
-        sentence = sentences.text(article, mention.start)
+        mention, sentence, start = found
         before = one_line(sentence[: max(0, mention.start - start)])
         if len(before) > _BEFORE:  # keep the mention in view in a narrow pane
             before = "…" + before[-_BEFORE:].split(" ", 1)[-1]
@@ -139,15 +130,6 @@ class _Mentions(Rows):
                 "    ", before, (one_line(mention.text), "bold"), one_line(sentence[mention.end - start :])
             )
         ]
-
-    def target(self, index: int) -> Message | None:
-        """Choosing a mention opens it."""
-        found = self.places.mention(index)
-        return None if found is None else OpenPassage(found[0], found[1].start, found[1].end)
-
-    def kind(self, index: int) -> str:
-        """ "title" or "mention"."""
-        return "title" if self.places.place(index)[1] is None else "mention"
 
 
 class XrefRows(Sections["_Entries | _Mentions"]):

@@ -78,6 +78,42 @@ class MentionPlaces:
         return None if posting is None else self.index.mention(self.postings.packed[posting])
 
 
+class MentionEntries(Rows):
+    """An entity's mentions as list entries, laid out by :class:`MentionPlaces`: a title entry per
+    article (it cannot be chosen), then its mentions, each opening its passage. Subclasses draw them."""
+
+    def __init__(self, places: MentionPlaces) -> None:
+        """Entries for the mentions ``places`` lays out."""
+        self.places = places
+
+    def __len__(self) -> int:
+        """Title entries and mentions."""
+        return len(self.places)
+
+    def enabled(self, index: int) -> bool:
+        """Only mentions can be chosen."""
+        return self.places.place(index)[1] is not None
+
+    def kind(self, index: int) -> str:
+        """ "title" or "mention"."""
+        return "title" if self.places.place(index)[1] is None else "mention"
+
+    def in_sentence(self, index: int) -> tuple[Mention, str, int] | None:
+        """Entry ``index``'s mention, its whole sentence and where that starts (None for a title)."""
+        found = self.places.mention(index)
+        if found is None:
+            return None
+        article, mention = found
+        sentences = self.places.index.sentences
+        start, _ = sentences.span(article, mention.start)
+        return mention, sentences.text(article, mention.start), start
+
+    def target(self, index: int) -> OpenPassage | None:
+        """A mention opens its passage."""
+        found = self.places.mention(index)
+        return None if found is None else OpenPassage(found[0], found[1].start, found[1].end)
+
+
 class EntryRows(Rows):
     """Entries given in full: each one's lines and what choosing it does (None: it cannot be chosen)."""
 

@@ -26,8 +26,15 @@ from tui.core.xref import XrefIndex
 from tui.ui.messages import OpenPassage, Report
 from tui.ui.widgets.full_width import FullWidthView
 from tui.ui.widgets.labels import counted
-from tui.ui.widgets.line_list import Rows
-from tui.ui.xref.xref_rows import EntryRows, MentionPlaces, Sections, Target, article_line, marked
+from tui.ui.xref.xref_rows import (
+    EntryRows,
+    MentionEntries,
+    MentionPlaces,
+    Sections,
+    Target,
+    article_line,
+    marked,
+)
 
 #: How many of the entities most often named with a re-centred entity are listed.
 COMPANY = 8
@@ -35,41 +42,26 @@ COMPANY = 8
 RELATED = 30
 
 
-class MentionRows(Rows):
+class MentionRows(MentionEntries):
     """An entity's mentions: per article, its title, date and count, then each mention's whole sentence."""
 
     def __init__(
         self, places: MentionPlaces, titles: Mapping[str, str], published: Mapping[str, date | None]
     ):
         """Mentions laid out by ``places``, titled from ``titles`` and ``published``."""
-        self.places, self._titles, self._published = places, titles, published
-
-    def __len__(self) -> int:
-        """Title entries and mentions."""
-        return len(self.places)
-
-    def enabled(self, index: int) -> bool:
-        """Only mentions can be chosen."""
-        return self.places.place(index)[1] is not None
+        super().__init__(places)
+        self._titles, self._published = titles, published
 
     def lines(self, index: int) -> list[Text]:
         """A title (after a blank line) with its count, or a mention's sentence with the mention marked."""
-        found = self.places.mention(index)
+        found = self.in_sentence(index)
         if found is None:
             count = self.places.mentions_in(index)
             title = article_line(self.places.article(index), self._titles, self._published)
             title.append(f" · {counted(count, 'mention')}", "dim")
             return [Text(), title]
-        article, mention = found
-        sentences = self.places.index.sentences
-        start, _ = sentences.span(article, mention.start)
-        sentence = sentences.text(article, mention.start)
+        mention, sentence, start = found
         return [marked(sentence, mention.start - start, mention.end - start, "  ")]
-
-    def target(self, index: int) -> Target:
-        """A mention opens its passage."""
-        found = self.places.mention(index)
-        return None if found is None else OpenPassage(found[0], found[1].start, found[1].end)
 
 
 class CrossReferencesScreen(FullWidthView):
