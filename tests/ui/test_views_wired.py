@@ -230,3 +230,27 @@ async def test_maximize_from_the_palette_fills_the_screen_with_each_pane(
         widget = app.query_one(pane)
         assert app.screen.maximized is widget
         assert widget.region.width == size[0] and widget.region.height == size[1] - 1  # the keys stay
+
+
+async def test_q_in_a_view_goes_back_to_the_reader_and_help_lists_the_views_keys(
+    make_app: AppFactory,
+) -> None:
+    from tui.ui.help.help_screen import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press("L", "z")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        from tui.ui.help.keys import key_sections
+
+        shown = " ".join(title for title, _ in key_sections(app))
+        assert "Full-width views" in shown and "Coded segments" in shown and "Same passage" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running and app.screen is screen

@@ -6,6 +6,7 @@ from textual.app import App
 from textual.dom import DOMNode
 
 from tui.ui.annotations.annotation_pane import Codebook
+from tui.ui.annotations.segments_screen import SegmentsScreen
 from tui.ui.annotations.tag_dialog import TagDialog
 from tui.ui.bound_actions import class_bindings
 from tui.ui.reader.article_list import ArticleList
@@ -14,6 +15,9 @@ from tui.ui.reader.entity_pane import EntityTree
 from tui.ui.reader.find_bar import FindInput
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.timeline.timeline_pane import TimelineList
+from tui.ui.widgets.full_width import FullWidthView, ViewList
+from tui.ui.xref.same_passage_screen import SamePassageScreen
+from tui.ui.xref.xref_pane import XrefList
 
 SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Everywhere", App),
@@ -23,6 +27,11 @@ SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Entity pane", EntityTree),
     ("Codebook (Annotations pane)", Codebook),
     ("Timeline pane", TimelineList),
+    ("Cross-references pane", XrefList),
+    ("Full-width views (z, S, s)", FullWidthView),
+    ("Full-width views: the list", ViewList),
+    ("Same passage elsewhere (s in the Cross-references pane)", SamePassageScreen),
+    ("Coded segments (S)", SegmentsScreen),
     ("Tag dialog", TagDialog),
     ("Find bar", FindInput),
 ]

@@ -53,7 +53,11 @@ class FullWidthView(Screen[OpenPassage | None]):
 
     AUTO_FOCUS = "ViewList"  # the entries, whatever a view puts above them
 
-    BINDINGS = [Binding("escape", "close", "Back", tooltip="Back to the reader, where it was")]
+    BINDINGS = [
+        Binding("escape", "close", "Back", tooltip="Back to the reader, where it was"),
+        # q leaves the view, as in a pager; it quits the app from the reader only.
+        Binding("q", "close", "Back", show=False, tooltip="Back to the reader, where it was"),
+    ]
 
     #: The id of the list of entries.
     LIST_ID = "view-list"

@@ -321,6 +321,7 @@ class XrefPane(Vertical):
     @on(RelatedRanked)
     def _related_ranked(self, message: RelatedRanked) -> None:
         """Show the related articles, if the article is still open."""
+        message.stop()
         if self.state.article is not None and self.state.article.id == message.article:
             self._fill()
 
@@ -334,6 +335,7 @@ class XrefPane(Vertical):
     @on(CompanyCounted)
     def _company_counted(self, message: CompanyCounted) -> None:
         """Show the entities named with the entity followed, if it still is."""
+        message.stop()
         if message.entity == self.entity:
             self._fill()
 
@@ -355,6 +357,7 @@ class XrefPane(Vertical):
     @on(SameThingFound)
     def _same_thing_found(self, message: SameThingFound) -> None:
         """Show what the search found, if the passage is still the one followed."""
+        message.stop()
         article = self.state.article
         if article is not None and (message.article, message.passage) == (article.id, self.passage):
             self._elsewhere = message.found
