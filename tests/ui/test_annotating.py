@@ -432,3 +432,23 @@ async def test_undo_over_an_edit_made_elsewhere_is_refused_with_one_line(
         await pilot.pause()
         assert any("Nothing to undo" in str(n.message) for n in app._notifications)
         assert app.is_running
+
+
+async def test_a_tag_name_typed_or_pasted_at_once_never_stops_the_app(make_app: AppFactory) -> None:
+    store = AnnotationStore.in_memory()
+    store.save_tag(Tag("trade-target", "#e06c75"))
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        view.focus()
+        view.select(40, 60)
+        await pilot.press("t")
+        await pilot.pause()
+        field = app.screen.query_one("#tag-filter", Input)
+        for end in range(1, len("trade-volume") + 1):  # each key refills the list before it is drawn
+            field.value = "trade-volume"[:end]
+        await pilot.press("enter", "ctrl+s")
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert [a.tags for a in store.annotations()] == [("trade-volume",)]

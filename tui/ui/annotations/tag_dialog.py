@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Input, Label, SelectionList, TextArea
+from textual.widgets import Button, Input, Label, OptionList, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from tui.core.annotations.model import PALETTE, Tag, valid_colour
@@ -28,6 +28,18 @@ class TagChoice:
     tags: tuple[str, ...]
     note: str
     new_tags: list[Tag] = field(default_factory=list)
+
+
+class TagList(SelectionList[str]):
+    """The dialog's tags. The list is filled again at every key typed in the filter, so a highlight
+    posted for the list as it was can arrive once it is shorter; such a highlight is dropped (Textual
+    would look its entry up, fail, and stop the app)."""
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Drop a highlight of an entry the list no longer has (the list's own handling then skipped)."""
+        if event.option_index >= self.option_count:
+            event.stop()
+            event.prevent_default()
 
 
 class TagDialog(DialogFrame[TagChoice | None]):
@@ -58,7 +70,7 @@ class TagDialog(DialogFrame[TagChoice | None]):
         do not fit)."""
         yield Label(Content(f"“{one_line(self.quote)[:300]}”"), id="quote")
         yield Input(placeholder="Filter tags, or type a new tag name and press Enter", id="tag-filter")
-        yield SelectionList[str](id="tag-list")
+        yield TagList(id="tag-list")
         yield Label("Note", classes="hint")
         yield TextArea(visible(self.note), id="note", soft_wrap=True)
         yield Label("A new tag's colour and description (used when Enter creates one)", classes="hint")
