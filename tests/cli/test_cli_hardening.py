@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import stat
 import subprocess
 import sys
@@ -122,24 +123,27 @@ COMMANDS_THAT_PRINT_A_LOT = [
 ]
 
 
-def _piped(args: tuple[str, ...], reader: str) -> subprocess.CompletedProcess[str]:
-    """Run the CLI into ``reader`` through a real pipe; the exit status is the CLI's own (pipefail)."""
-    command = " ".join(["set -o pipefail;", sys.executable, "-m", "tui", *args, "|", reader, ">/dev/null"])
+def _piped(args: tuple[str, ...], reader: str, workspace: Path) -> subprocess.CompletedProcess[str]:
+    """Run the CLI on ``workspace`` into ``reader`` through a real pipe; the exit status is the CLI's
+    own (pipefail)."""
+    cli = [sys.executable, "-m", "tui", "--workspace", shlex.quote(str(workspace)), *args]
+    command = " ".join(["set -o pipefail;", *cli, "|", reader, ">/dev/null"])
     return subprocess.run(
         ["bash", "-c", command], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
     )
 
 
 @pytest.mark.parametrize("args", COMMANDS_THAT_PRINT_A_LOT, ids=" ".join)
-def test_a_reader_that_leaves_is_not_an_error(args: tuple[str, ...]) -> None:
+def test_a_reader_that_leaves_is_not_an_error(args: tuple[str, ...], workspace: Path) -> None:
     """``| true`` closes the pipe before the CLI writes; ``| head -1`` after the first line."""
     for reader in ("true", "head -1", "true", "head -1"):
-        completed = _piped(args, reader)
+        completed = _piped(args, reader, workspace)
         assert (completed.returncode, completed.stderr) == (0, ""), (reader, completed.stderr)
 
 
-def test_head_on_the_timeline_is_silent_every_time() -> None:
-    results = {(c.returncode, c.stderr) for c in (_piped(("timeline",), "head -3") for _ in range(10))}
+def test_head_on_the_timeline_is_silent_every_time(workspace: Path) -> None:
+    runs = (_piped(("timeline",), "head -3", workspace) for _ in range(10))
+    results = {(c.returncode, c.stderr) for c in runs}
     assert results == {(0, "")}
 
 

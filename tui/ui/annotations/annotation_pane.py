@@ -89,7 +89,7 @@ class AnnotationPane(Vertical):
 
     DEFAULT_CSS = """
     AnnotationPane {
-        & > Label { color: $text-muted; text-style: bold; padding: 0 1; }
+        & > Label { width: 1fr; color: $text-muted; text-style: bold; padding: 0 1; }
         & > #passages { height: 1fr; }
         & > #codebook { height: 1fr; max-height: 14; }
     }
