@@ -1,4 +1,6 @@
-"""Every message the widgets post, as small dataclasses; screens act on them.
+"""The messages that cross features (opening a passage, choosing an entity, background progress
+and failures), and :class:`Report`, which every message of the UI is, shared here or nested in
+the widget that posts it.
 
 Each message declares its fields as a dataclass does, on :class:`Report`, which makes the class
 a dataclass (``eq=False, repr=False``) when the first message of that kind is made. Generating

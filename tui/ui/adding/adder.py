@@ -95,6 +95,7 @@ class ArticleAdder(Widget):
             return
         self.post_message(self.Added(report, grown))
 
+
 def summary(report: AddReport) -> str:
     """One notification: how many were added and skipped, and the first failure."""
     added, skipped, failed = report.of("added"), report.of("skipped"), report.of("failed")

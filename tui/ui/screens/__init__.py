@@ -1,1 +1,1 @@
-"""The app's screens: the reader and its dialogs."""
+"""The app's one screen, the reader: it holds the shared state and routes between the features."""

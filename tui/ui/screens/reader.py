@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import ComposeResult, ScreenStackError
@@ -53,8 +53,6 @@ if TYPE_CHECKING:
     from tui.ui.search.search_pane import SearchPane
     from tui.ui.timeline.timeline_pane import TimelinePane
     from tui.ui.xref.xref_pane import XrefPane
-
-PaneT = TypeVar("PaneT", bound=Widget)
 
 #: How long the background work must take before its progress bar shows (seconds).
 BUILD_BAR_AFTER = 0.4

@@ -1,1 +1,1 @@
-"""The widgets of the reader; each posts messages and never touches storage."""
+"""Widgets the features share: the line and wrapped lists, the key bar, the full-width view frame."""
