@@ -140,7 +140,7 @@ async def test_xref_pane_follows_the_entity_and_jumps(make_app: AppFactory) -> N
         prompts = await xref_done(pilot, "Ali Larijani")
         assert prompts[0].startswith("Ali Larijani: 23 mentions in 3 articles")
         assert "Most often named with it" in prompts
-        assert "Related articles (shared entities, rarest first)" in prompts
+        assert "Related articles (rarest shared first)" in prompts
         rows = listing.rows
         assert isinstance(rows, XrefRows)
         first_mention = next(i for i in range(len(rows)) if rows.kind(i) == "mention")

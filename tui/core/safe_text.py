@@ -41,8 +41,3 @@ def clipped(text: str, limit: int) -> str:
     always seen)."""
     flat = one_line(text)
     return flat if len(flat) <= limit else flat[: max(0, limit - 1)].rstrip() + "…"
-
-
-def counted(number: int, noun: str, plural: str | None = None) -> str:
-    """ "1 passage", "3 passages", "1,024 entities" (``plural`` when adding an s will not do)."""
-    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"

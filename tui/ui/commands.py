@@ -16,9 +16,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from tui.core.safe_text import counted, one_line
+from tui.core.safe_text import one_line
 from tui.ui.bound_actions import BoundAction, screen_commands
 from tui.ui.screens.reader import ReaderScreen
+from tui.ui.widgets.labels import counted
 
 Entry = tuple[str, str, Callable[[], None]]
 

@@ -27,10 +27,11 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from tui.core.annotations.model import Tag, valid_colour
-from tui.core.safe_text import clipped, counted, one_line
+from tui.core.safe_text import clipped, one_line
 from tui.ui.annotations.store_guard import GuardedStore, unusable
 from tui.ui.messages import OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
+from tui.ui.widgets.labels import counted
 
 if TYPE_CHECKING:
     from textual.screen import Screen

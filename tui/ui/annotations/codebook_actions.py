@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from tui.core.annotations.exporting import export_bytes
 from tui.core.annotations.model import valid_colour
-from tui.core.safe_text import counted, one_line
+from tui.core.safe_text import one_line
 from tui.core.store import StoreError
 from tui.core.user_files import UserFileError, write_output_file
 from tui.ui.annotations.export_dialog import ExportDialog
 from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
+from tui.ui.widgets.labels import counted
 
 if TYPE_CHECKING:
     from tui.core.annotations.history import Changes

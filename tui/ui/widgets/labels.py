@@ -1,4 +1,4 @@
-"""Labels the full-width views write the same way: counts with their nouns, publication dates."""
+"""Labels the panes and views write the same way: counts with their nouns, publication dates."""
 
 from __future__ import annotations
 

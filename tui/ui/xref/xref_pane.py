@@ -21,11 +21,12 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
-from tui.core.safe_text import one_line
+from tui.core.safe_text import clipped, one_line
 from tui.core.same_thing import Passage, SameThing
 from tui.core.xref import XrefIndex
 from tui.ui.messages import EntityChosen, OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
+from tui.ui.widgets.labels import counted
 from tui.ui.widgets.line_list import LineList, Rows
 from tui.ui.xref.xref_rows import MentionEntries, MentionPlaces, Sections
 
@@ -84,7 +85,7 @@ class _Entries(Rows):
         if kind == "differs":
             return [_differs_line(value[0], value[1], self._titles)]
         if kind == "entity":
-            return [Text(f"  {one_line(value[1])} ({value[2]} sentences)")]
+            return [Text(f"  {one_line(value[1])} ({counted(value[2], 'sentence')})")]
         shared = ", ".join(one_line(s["name"]) for s in value["shared"][:5])
         line = Text(f"  {one_line(self._titles.get(value['article'], value['article']))}")
         line.append(f"  {value['score']:.1f} · {shared}", "dim")
@@ -145,14 +146,14 @@ class XrefRows(Sections["_Entries | _Mentions"]):
             top += _elsewhere(view.elsewhere)
         sections: list[_Entries | _Mentions] = []
         if view.entity is None:
-            top.append(
-                ("heading", ("Choose an entity (e, Enter, or a click in the text) to follow it", "bold"))
-            )
+            top.append(("heading", ("Choose an entity to follow: e, Enter", "bold")))
             sections.append(_Entries(index, titles, top))
         else:
             places = MentionPlaces(index, view.entity)
             name = one_line(index.name(view.entity))
-            summary = f"{name}: {places.mentions:,} mentions in {places.articles:,} articles"
+            summary = (
+                f"{name}: {counted(places.mentions, 'mention')} in {counted(places.articles, 'article')}"
+            )
             top.append(("heading", (summary, "bold")))
             sections += [_Entries(index, titles, top), _Mentions(places, titles)]
         rest: list[Entry] = [("blank", None)]
@@ -166,7 +167,7 @@ class XrefRows(Sections["_Entries | _Mentions"]):
         if view.related is None:
             rest.append(("heading", ("Related articles: ranking…", "bold")))
         else:
-            rest.append(("heading", ("Related articles (shared entities, rarest first)", "bold")))
+            rest.append(("heading", ("Related articles (rarest shared first)", "bold")))
             rest += [("article", item) for item in view.related]
         sections.append(_Entries(index, titles, rest))
         super().__init__(sections)
@@ -196,7 +197,7 @@ def _elsewhere(found: SameThing) -> list[Entry]:
 def _passage_line(passage: Passage, titles: dict[str, str]) -> Text:
     """A passage elsewhere: its article, why it matches, its sentence."""
     return Text.assemble(
-        (f"  {one_line(titles.get(passage.article, passage.article))[:30]}: ", "italic"),
+        (f"  {clipped(titles.get(passage.article, passage.article), 30)}: ", "italic"),
         (f"{one_line(passage.reason)} · ", "dim"),  # a reason may quote a figure from the text
         one_line(passage.sentence),
     )
@@ -206,7 +207,7 @@ def _differs_line(mine: Passage, theirs: Passage, titles: dict[str, str]) -> Tex
     """A figure here against a different one elsewhere."""
     return Text.assemble(
         (f"  {one_line(mine.figure)} here  ≠  ", "bold"),
-        f"{one_line(theirs.figure)} in {one_line(titles.get(theirs.article, theirs.article))[:30]}: ",
+        f"{one_line(theirs.figure)} in {clipped(titles.get(theirs.article, theirs.article), 30)}: ",
         (one_line(theirs.sentence), "dim"),
     )
 
