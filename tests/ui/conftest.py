@@ -64,6 +64,16 @@ async def settle(pilot: Any) -> None:
     await pilot.pause()
 
 
+async def reader_ready(pilot: Any) -> None:
+    """Settle until the reader has found its entities, built its indexes and mounted its side panes
+    (they start after the first frame: on a loaded machine a plain settle can come before them)."""
+    screen = pilot.app.screen
+    await settle_until(
+        pilot, lambda: getattr(screen, "index", None) is not None and bool(screen.query("#search-pane"))
+    )
+    await settle(pilot)
+
+
 async def settle_until(pilot: Any, done: Callable[[], bool], rounds: int = 100) -> None:
     """Settle until ``done()`` holds: background work that goes in steps, each in its own worker."""
     for _ in range(rounds):

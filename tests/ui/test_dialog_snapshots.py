@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.screen import Screen
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import reader_ready, settle
 from tui.ui.app import ReaderApp
 
 LONG_TAG = "regional-security-framing-of-the-gas-pipeline-and-border-incidents"
@@ -19,7 +19,7 @@ def opened(make_dialog: Callable[[], Screen[Any]]) -> Callable[[Any], Any]:
     """A run_before that settles the reader, then pushes the dialog and lets it draw."""
 
     async def run_before(pilot: Any) -> None:
-        await settle(pilot)
+        await reader_ready(pilot)
         pilot.app.push_screen(make_dialog())
         await settle(pilot)  # the key bar behind the dialog redraws for the dialog's focus
         await pilot.pause()

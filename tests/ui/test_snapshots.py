@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import reader_ready, settle
 from tui.ui.app import ReaderApp
 
 SNAPSHOT_SIZE = (130, 36)
@@ -16,18 +16,18 @@ class TestLook:
     """What a new user sees."""
 
     def test_opening_screen_dark(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
-        assert snap_compare(make_app(), terminal_size=SNAPSHOT_SIZE, run_before=settle)
+        assert snap_compare(make_app(), terminal_size=SNAPSHOT_SIZE, run_before=reader_ready)
 
     def test_opening_screen_light(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
         async def light(pilot: Any) -> None:
             pilot.app.theme = "textual-light"
-            await settle(pilot)
+            await reader_ready(pilot)
 
         assert snap_compare(make_app(), terminal_size=SNAPSHOT_SIZE, run_before=light)
 
     def test_entity_chosen_and_find_open(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
         async def choose(pilot: Any) -> None:
-            await settle(pilot)
+            await reader_ready(pilot)
             entity = pilot.app.engine.resolve("Larijani")
             pilot.app.screen.select_article("004_3c3a3a1058f57532")
             await pilot.pause()
@@ -39,7 +39,7 @@ class TestLook:
 
     def test_help_screen(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
         async def help_open(pilot: Any) -> None:
-            await settle(pilot)
+            await reader_ready(pilot)
             await pilot.press("question_mark")
             await pilot.pause()
 
@@ -68,7 +68,7 @@ class TestLook:
         )
 
         async def annotated(pilot: Any) -> None:
-            await settle(pilot)
+            await reader_ready(pilot)
             pilot.app.query_one("#side").active = "annotations-tab"
             await pilot.press("enter")
             view = pilot.app.query_one("ArticleView")
@@ -80,12 +80,12 @@ class TestLook:
 
 async def article_open(pilot: Any) -> None:
     """The first article open, its entities found and the side panes mounted."""
-    await settle(pilot)
+    await reader_ready(pilot)
 
 
 async def tag_dialog_open(pilot: Any) -> None:
     """The tag dialog over a selection of three words in the text."""
-    await settle(pilot)
+    await reader_ready(pilot)
     pilot.app.query_one("ArticleView").focus()
     await pilot.press("v", "w", "w", "w", "t")
     await settle(pilot)  # the key bar behind the dialog redraws for the dialog's focus
@@ -111,7 +111,7 @@ class TestAt80x24(SizedLook):
 
     def test_list_over_the_text(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
         async def list_open(pilot: Any) -> None:
-            await settle(pilot)
+            await reader_ready(pilot)
             await pilot.press("a", "j")
             await settle(pilot)  # the panel's focus and the key bar's redraw
             await pilot.pause()
@@ -120,7 +120,7 @@ class TestAt80x24(SizedLook):
 
     def test_entities_over_the_text(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
         async def entities_open(pilot: Any) -> None:
-            await settle(pilot)
+            await reader_ready(pilot)
             await pilot.press("e")
             await settle(pilot)  # the tabs place their underline once they have a size
 
