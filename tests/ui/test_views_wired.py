@@ -163,14 +163,22 @@ async def test_search_results_open_at_full_width_and_enter_opens_the_match(make_
         assert app.screen is screen and screen.article is not None
         text = app.query_one(ArticleView)
         start, end = text.cursor.selection or (0, 0)
-        assert text.text[start:end].casefold() == "border" and app.focused is text
+        assert text.text[start:end].casefold() == "border" and app.focused is text and in_view(text)
 
 
+def in_view(text: ArticleView) -> bool:
+    """Whether the selection in the text is on screen from its first line to its last."""
+    start, end = text.cursor.selection or (0, 0)
+    top, height = text.scroll_offset.y, text.scrollable_content_region.height
+    return top <= text.line_of(start) and text.line_of(end - 1) < top + height
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "200x50"])
 async def test_enter_in_the_cross_references_and_the_same_passage_opens_the_passage(
-    make_app: AppFactory,
+    make_app: AppFactory, size: tuple[int, int]
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         view = await into_text(pilot)
         phrase = "raising bilateral trade to $10 billion"
         start = view.text.index(phrase)
@@ -183,6 +191,7 @@ async def test_enter_in_the_cross_references_and_the_same_passage_opens_the_pass
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ReaderScreen) and app.query_one(ArticleView).cursor.selection is not None
+        assert in_view(app.query_one(ArticleView))  # the whole passage, its last line too
         await pilot.press("X", "z")
         await settle(pilot)
         await pilot.press("G", "enter")  # the last entry with a target: a related article

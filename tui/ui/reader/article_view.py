@@ -134,6 +134,18 @@ class ArticleView(CursorView, can_focus=True):
         if not (self.scroll_offset.y <= line < self.scroll_offset.y + self.scrollable_content_region.height):
             self.scroll_to(y=target, animate=False)
 
+    def scroll_to_span(self, start: int, end: int) -> None:
+        """Scroll so the whole of ``start``–``end`` is in view if it fits (its first line about a
+        third down, or at the top when it is long), unless it is in view already."""
+        self._ensure_layout()
+        first, last = self.line_of(start), self.line_of(max(start, end - 1))
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if top <= first and last < top + height:
+            return
+        lead = height // 3 if last - first + 1 <= height - height // 3 else 0
+        self.scroll_to(y=max(0, first - lead), animate=False)
+
     def line_of(self, offset: int) -> int:
         """The index of the visual line holding ``offset``."""
         self._ensure_layout()

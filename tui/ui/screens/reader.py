@@ -469,8 +469,9 @@ class ReaderScreen(Screen[None]):
         view = self.query_one(ArticleView)
         if message.start is not None and message.end is not None:
             view.select(message.start, message.end)
-            # Again once the new article's header has its height: the text's own height changes with it.
-            self.call_after_refresh(view.scroll_to_offset, message.start)
+            # Once the new article's header has its height (the text's own height changes with it),
+            # the whole passage in view.
+            self.call_after_refresh(view.scroll_to_span, message.start, message.end)
         elif message.find:
             bar = await self._mounted_find_bar()
             bar.show(message.find)
