@@ -123,17 +123,17 @@ async def test_number_keys_and_clicks_toggle_entity_types(make_app: AppFactory) 
         person = next(m for m in screen.state.article_mentions() if m.type is EntityType.PERSON)
         assert background_of(view, person.text, person.start) != view.rich_style.bgcolor
         await pilot.press("1")
-        assert EntityType.PERSON not in screen.enabled
+        assert EntityType.PERSON not in screen.marks.enabled
         assert background_of(view, person.text, person.start) == view.rich_style.bgcolor
         legend = app.query_one(Legend)
         assert EntityType.PERSON not in legend.enabled
         assert "strike" in str(legend.render().spans[0].style)
         await pilot.click(Legend, offset=(3, 0))
-        assert EntityType.PERSON in screen.enabled and EntityType.PERSON in legend.enabled
+        assert EntityType.PERSON in screen.marks.enabled and EntityType.PERSON in legend.enabled
         await pilot.click(Legend, offset=(legend.content_size.width // 3 + 3, 1))
-        assert EntityType.FIGURE not in screen.enabled
+        assert EntityType.FIGURE not in screen.marks.enabled
         await pilot.press("6")
-        assert EntityType.DATE not in screen.enabled
+        assert EntityType.DATE not in screen.marks.enabled
 
 
 async def test_find_highlights_counts_and_steps(make_app: AppFactory) -> None:
@@ -196,7 +196,7 @@ async def test_entity_pane_groups_by_type_and_choosing_marks_mentions(make_app: 
         tree.select_entity(qalibaf.id)
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.marked == qalibaf.id
+        assert screen.marks.marked == qalibaf.id
         assert len(screen.stepper.spans) >= 18
         details = str(app.query_one("#entity-details").render())
         assert "Mohammad Baqer Qalibaf" in details and "Aliases" in details
@@ -215,7 +215,7 @@ async def test_clicking_an_entity_in_the_text_chooses_it(make_app: AppFactory) -
         x = sum(1 for _ in range(view.lines[line].start, mention.start))
         await pilot.click(ArticleView, offset=(x + 2 + 1, line))
         await pilot.pause()
-        assert screen.marked == mention.entity_id
+        assert screen.marks.marked == mention.entity_id
 
 
 async def test_tab_moves_between_panes(make_app: AppFactory) -> None:
@@ -304,7 +304,7 @@ async def test_every_palette_action_runs(make_app: AppFactory) -> None:
                 await pilot.press("escape")
                 await pilot.pause()
             assert isinstance(app.screen, ReaderScreen), command.title
-        assert reader(app).enabled == set()
+        assert reader(app).marks.enabled == set()
         await app.run_action("screen.focus('#entity-tree')")
         assert isinstance(app.focused, EntityTree)
 
@@ -327,9 +327,9 @@ async def test_e_then_enter_chooses_the_first_entity(make_app: AppFactory) -> No
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("e", "enter")
-        assert reader(app).marked == app.engine.resolve("Qalibaf").id
+        assert reader(app).marks.marked == app.engine.resolve("Qalibaf").id
         await pilot.press("down", "enter")
-        assert reader(app).marked == app.engine.resolve("Ayaz Sadiq").id
+        assert reader(app).marks.marked == app.engine.resolve("Ayaz Sadiq").id
 
 
 async def test_switching_theme_redraws_the_text_and_keeps_entity_colours(make_app: AppFactory) -> None:

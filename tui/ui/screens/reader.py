@@ -11,7 +11,6 @@ Everything that leads to a passage posts one message, :class:`OpenPassage`.
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +22,7 @@ from textual.widget import AwaitMount, MountError, Widget
 
 from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine
-from tui.core.models import Article, Entity, EntityType, LoadProblem, Mention, summarise
+from tui.core.models import Article, EntityType, LoadProblem, Mention
 from tui.core.safe_text import one_line
 from tui.core.search import Stepper
 from tui.ui.annotations.bindings import CODING_BINDINGS
@@ -37,6 +36,7 @@ from tui.ui.messages import (
 from tui.ui.reader.article_header import ArticleHeader
 from tui.ui.reader.article_list import ArticleList
 from tui.ui.reader.article_view import ArticleView
+from tui.ui.reader.entity_marks import EntityMarks
 from tui.ui.reader.legend import Legend
 from tui.ui.state import ReaderState
 from tui.ui.widgets.key_bar import KeyBar
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from tui.ui.adding.adder import ArticleAdder
     from tui.ui.annotations.annotation_pane import AnnotationPane
     from tui.ui.reader.background import CorpusWork
-    from tui.ui.reader.entity_pane import EntityPane
     from tui.ui.reader.find_bar import FindBar
     from tui.ui.search.search_pane import SearchPane
     from tui.ui.timeline.timeline_pane import TimelinePane
@@ -120,9 +119,7 @@ class ReaderScreen(Screen[None]):
         self.problems = problems
         self._found: list[LoadProblem] = []  # reported by background work; kept when the corpus changes
         self._store_given = (store, store_problem, open_store)
-        self.enabled: set[EntityType] = set(EntityType)
-        self.marked: str | None = None
-        self._marks = Stepper()  # the marked entity's mentions
+        self.marks = EntityMarks(self.state)
         self._build_started: float | None = None
 
     # The shared state, as tests and the palette read it
@@ -182,6 +179,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the list, report load problems, open the first article; the rest after the first paint."""
+        self.marks.attach(self.query_one(ArticleView), self.query_one(Legend))
         pending = self.state.pending
         listed = pending.listed if pending is not None else self.corpus.articles
         self.query_one(ArticleList).populate(listed, self.problems)
@@ -487,7 +485,7 @@ class ReaderScreen(Screen[None]):
         if article is None or article is self.article:
             return
         self.state.article = article
-        self.marked = None
+        self.marks.marked = None
         self.query_one(ArticleHeader).show_article(article, self.state.titles.get(article.id))
         self.query_one(ArticleView).show(article.text, self.state.article_mentions())
         self._refresh_entities()
@@ -538,22 +536,13 @@ class ReaderScreen(Screen[None]):
 
     def _refresh_entities(self) -> None:
         """Update the entity pane and the legend for the open article."""
-        pane: EntityPane | None = self.pane("#entity-pane")
-        if self.mentions is None:
-            if pane is not None:
-                pane.show_summaries(None)
-            self.query_one(Legend).set_state(self.enabled, None)
-            return
-        mentions = self.state.article_mentions()
-        if pane is not None:
-            pane.show_summaries(summarise(mentions), article_open=self.article is not None)
-        self.query_one(Legend).set_state(self.enabled, Counter(m.type for m in mentions))
+        self.marks.show(self.pane("#entity-pane"))
 
     def on_entity_pane_ready(self) -> None:
         """Fill the entity pane, just mounted."""
         self._refresh_entities()
-        if self.marked is not None:
-            self.mark_entity(self.marked)
+        if self.marks.marked is not None:
+            self.mark_entity(self.marks.marked)
 
     @on(EntityChosen)
     def _entity_chosen(self, message: EntityChosen) -> None:
@@ -564,24 +553,12 @@ class ReaderScreen(Screen[None]):
             xref.follow(message.entity_id, xref.passage)
 
     def mark_entity(self, entity_id: str) -> None:
-        """Mark an entity's mentions, jump to the first, and describe it in the pane."""
-        view = self.query_one(ArticleView)
-        self.marked = self.state.entity = entity_id
-        spans = view.mark_entity(entity_id)
-        summary = next(
-            (s for s in summarise(self.state.article_mentions()) if s.entity_id == entity_id), None
-        )
-        entity = self.state.engine.entity(entity_id)
-        if entity is None and summary is not None:
-            entity = Entity(entity_id, summary.canonical, summary.type)
-        pane: EntityPane | None = self.pane("#entity-pane")
-        if entity is not None and pane is not None:
-            pane.show_details(entity, summary)
-        self._marks = Stepper(spans)
+        """Mark an entity's mentions, describe it in the pane, and jump to the first (unless finding)."""
+        spans = self.marks.mark(entity_id, self.pane("#entity-pane"))
         self.refresh_bindings()
         bar = self._find_bar()
         if spans and (bar is None or not bar.query_text):
-            view.scroll_to_offset(spans[0][0])
+            self.query_one(ArticleView).scroll_to_offset(spans[0][0])
 
     @on(Legend.TypeToggled)
     def _type_toggled(self, message: Legend.TypeToggled) -> None:
@@ -591,11 +568,7 @@ class ReaderScreen(Screen[None]):
     def action_toggle_type(self, value: str) -> None:
         """Turn the highlighting of one entity type on or off."""
         kind = EntityType(value)
-        self.enabled ^= {kind}
-        self.query_one(ArticleView).set_enabled_types(self.enabled)
-        counts = None if self.mentions is None else Counter(m.type for m in self.state.article_mentions())
-        self.query_one(Legend).set_state(self.enabled, counts)
-        state = "on" if kind in self.enabled else "off"
+        state = "on" if self.marks.toggle(kind) else "off"
         self.notify(f"{kind.label} highlighting {state}", timeout=2)
 
     # Find in the article (the find bar owns it) and stepping through matches or mentions
@@ -625,7 +598,7 @@ class ReaderScreen(Screen[None]):
         """What n and N step through: the find's matches while there is a query, else the marked
         entity's mentions."""
         bar = self._find_bar()
-        return bar.stepper if bar is not None and bar.query_text else self._marks
+        return bar.stepper if bar is not None and bar.query_text else self.marks.stepper
 
     def action_step(self, delta: int) -> None:
         """Move to the next/previous find match, or the chosen entity's next/previous mention."""
@@ -633,7 +606,7 @@ class ReaderScreen(Screen[None]):
         if bar is not None and bar.query_text:
             moved = bar.step(delta)
         else:
-            span = self._marks.step(delta)
+            span = self.marks.stepper.step(delta)
             moved = span is not None
             if span is not None:
                 self.query_one(ArticleView).scroll_to_offset(span[0])
@@ -647,11 +620,8 @@ class ReaderScreen(Screen[None]):
         bar = self._find_bar()
         if bar is not None:
             bar.clear()
-        self.marked = None
-        self._marks = Stepper()
-        view = self.query_one(ArticleView)
-        view.mark_entity(None)
-        view.clear_selection()
+        self.marks.clear()
+        self.query_one(ArticleView).clear_selection()
 
     # Coding: the keys, acted on by the Annotations pane
 
