@@ -347,3 +347,32 @@ async def test_switching_theme_redraws_the_text_and_keeps_entity_colours(make_ap
         assert dark_text is not None and light_text is not None
         assert light_text.bgcolor == view.rich_style.bgcolor != dark_text.bgcolor
         assert background_of(view, person.text, person.start) == entity_before
+
+
+async def test_find_leaves_the_cursor_on_the_match_so_v_selects_from_there(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        view.focus()
+        await pilot.press("slash", *"Karachi", "enter", "escape")
+        await pilot.pause()
+        found = reader(app).stepper.current
+        assert found is not None and view.cursor.offset == found[0] and app.focused is view
+        await pilot.press("v", "w")  # select the word found
+        await pilot.pause()
+        start, end = view.cursor.selection or (0, 0)
+        assert start == found[0] and view.text[start:end].startswith("Karachi")
+
+
+async def test_entity_counts_say_one_mention_not_one_mentions(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        labels: list[str] = []
+        for article in app.corpus.articles:
+            reader(app).select_article(article.id)
+            await settle(pilot)
+            labels += [str(node.label) for node in app.query_one(EntityTree).root.children]
+        assert labels and not any(" 1 mentions)" in label for label in labels)
+        assert any(" 1 mention)" in label for label in labels), labels

@@ -14,6 +14,7 @@ from textual.widgets.tree import TreeNode
 from tui.core.models import Entity, EntitySummary, EntityType
 from tui.core.safe_text import one_line
 from tui.ui.messages import EntityChosen, Report
+from tui.ui.widgets.labels import counted
 
 
 class EntityTree(Tree[str]):
@@ -42,9 +43,9 @@ class EntityTree(Tree[str]):
             if not group:
                 continue
             mentions = sum(len(s.mentions) for s in group)
-            counted = f" ({len(group)} · {mentions} mentions)"
-            branch = self.root.add(Text(f"{entity_type.label}{counted}", style="bold"), expand=True)
-            self._counts[branch.id] = len(counted)
+            tally = f" ({len(group)} · {counted(mentions, 'mention')})"
+            branch = self.root.add(Text(f"{entity_type.label}{tally}", style="bold"), expand=True)
+            self._counts[branch.id] = len(tally)
             for summary in group:
                 count = f" ×{len(summary.mentions)}"
                 label = Text(one_line(summary.canonical))
@@ -134,7 +135,7 @@ class EntityPane(Vertical):
         text = Text(one_line(entity.name), style="bold")
         text.append(f"\n{entity.type.value.capitalize()}", style="dim")
         if summary is not None:
-            text.append(f" · {len(summary.mentions)} mentions here", style="dim")
+            text.append(f" · {counted(len(summary.mentions), 'mention')} here", style="dim")
             text.append("\nHere as: ", style="bold")
             text.append(one_line("; ".join(summary.names)))
         aliases = list(dict.fromkeys(a.replace("'", "’") for a in entity.aliases if a != entity.name))

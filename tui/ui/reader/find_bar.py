@@ -121,9 +121,13 @@ class FindBar(Horizontal):
 
     @on(FindInput.Close)
     def _close(self, message: FindInput.Close) -> None:
-        """Close the bar (the matches stay marked) and go back to the text."""
+        """Close the bar (the matches stay marked) and go back to the text, its cursor on the
+        current match, so that v selects from there."""
         message.stop()
         self.close()
+        current = self.stepper.current
+        if current is not None:
+            self.view.move_cursor(current[0])
         self.view.focus()
 
     def find(self, query: str) -> None:
