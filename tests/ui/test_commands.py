@@ -155,3 +155,21 @@ async def test_actions_that_cannot_run_now_are_not_offered(make_app: AppFactory)
         names = {command.title for command in ReaderCommands(app.screen)._commands()}
         assert "Redo" not in names and "Next find match or mention" not in names  # nothing to redo or step
         assert "Undo" in names and "Find in the article" in names
+
+
+async def test_the_palette_finds_entities_and_follows_one_in_the_cross_references(
+    make_app: AppFactory,
+) -> None:
+    from tests.ui.test_panes import indexed
+    from tui.ui.xref.xref_pane import XrefPane
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await indexed(pilot)
+        shown = await open_palette(pilot, "larijani", "Entity: Ali Larijani")
+        assert hit_for(shown, "Entity: Ali Larijani") == "person · named in 3 articles"
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.query_one(XrefPane)
+        assert pane.entity == "person:larijani"
+        assert app.focused is not None and app.focused.id == "xref-list"

@@ -16,7 +16,7 @@ from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine
 from tui.core.models import LoadProblem
 from tui.core.safe_text import visible
-from tui.ui.commands import ArticleCommands, ReaderCommands, TagCommands
+from tui.ui.commands import ArticleCommands, EntityCommands, ReaderCommands, TagCommands
 from tui.ui.messages import FirstFrameDrawn, WorkFailed
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.theme import theme_variables
@@ -33,7 +33,7 @@ class ReaderApp(App[None]):
 
     TITLE = "iranpak-reader"
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {ArticleCommands, ReaderCommands, TagCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, EntityCommands, ReaderCommands, TagCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", tooltip="Every key, by what it does"),

@@ -21,7 +21,7 @@ from tui.ui.bound_actions import BoundAction, screen_commands
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.labels import counted
 
-Entry = tuple[str, str, Callable[[], None]]
+Entry = tuple[str, str, Callable[[], object]]
 
 
 class _EntryCommands(Provider):
@@ -165,3 +165,23 @@ class TagCommands(_EntryCommands):
                     )
                 )
         return entries
+
+
+class EntityCommands(_EntryCommands):
+    """'Entity: <name>' for every person, organisation and place the corpus names: choosing one marks
+    it in the text and follows it in the Cross-references pane."""
+
+    def _entries(self) -> list[Entry]:
+        """(title, help, callback) for every entity, most widely named first (once the index is built)."""
+        screen = self.screen
+        if not isinstance(screen, ReaderScreen) or screen.index is None:
+            return []
+        xref = screen.index.xref
+        return [
+            (
+                f"Entity: {one_line(xref.name(entity))}",
+                f"{entity.split(':', 1)[0]} · named in {counted(articles, 'article')}",
+                partial(screen.follow_entity, entity),
+            )
+            for entity, articles in xref.frequency.most_common()
+        ]

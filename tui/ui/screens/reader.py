@@ -552,6 +552,12 @@ class ReaderScreen(Screen[None]):
         if xref is not None:
             xref.follow(message.entity_id, xref.passage)
 
+    async def follow_entity(self, entity_id: str) -> None:
+        """Mark an entity (where the open article names it) and follow it in the Cross-references pane
+        (from the palette)."""
+        self.post_message(EntityChosen(entity_id))
+        await self.action_focus("#xref-list")
+
     def mark_entity(self, entity_id: str) -> None:
         """Mark an entity's mentions, describe it in the pane, and jump to the first (unless finding)."""
         spans = self.marks.mark(entity_id, self.pane("#entity-pane"))
