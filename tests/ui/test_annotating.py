@@ -452,3 +452,38 @@ async def test_a_tag_name_typed_or_pasted_at_once_never_stops_the_app(make_app: 
         await settle(pilot)
         assert app.is_running and app.return_code is None
         assert [a.tags for a in store.annotations()] == [("trade-volume",)]
+
+
+async def test_x_where_annotations_overlap_asks_which_and_deletes_that_one(
+    make_app: AppFactory, corpus: Any
+) -> None:
+    from tui.ui.dialogs.chooser import ChooserDialog
+
+    article = corpus.find(FIRST)
+    store = AnnotationStore.in_memory()
+    plain = Annotation.create(FIRST, article.text, 26, 60, ("a",))
+    rich = Annotation.create(FIRST, article.text, 40, 80, ("b", "c"), "the richer one")
+    store.save(plain, rich)
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await into_text(pilot)
+        view.move_cursor(50)
+        await pilot.pause()
+        await pilot.press("x")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ChooserDialog) and [a.id for a in store.annotations()] != []
+        shown = " ".join(str(option.prompt) for option in dialog.query_one(OptionList)._options)
+        assert "b, c · ✎ the richer one" in shown and "a · " in shown
+        await pilot.press("escape")  # nothing deleted
+        await settle(pilot)
+        assert len(store.annotations()) == 2
+        await pilot.press("x")
+        await settle(pilot)
+        listing = app.screen.query_one(OptionList)
+        listing.highlighted = next(
+            i for i, option in enumerate(listing._options) if "the richer one" not in str(option.prompt)
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [a.id for a in store.annotations()] == [rich.id]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from tui.core.safe_text import one_line
+from tui.core.safe_text import clipped, one_line
 from tui.ui.annotations.annotation_pane import AnnotationPane
 from tui.ui.reader.article_view import ArticleView
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from tui.core.annotations.history import Change
-    from tui.core.annotations.model import Tag
+    from tui.core.annotations.model import Annotation, Tag
     from tui.core.annotations.store import AnnotationStore
     from tui.ui.annotations.tag_dialog import TagChoice
     from tui.ui.messages import OpenPassage
@@ -130,14 +130,41 @@ def highlight(pane: AnnotationPane, view: ArticleView) -> None:
 
 
 def delete(pane: AnnotationPane, view: ArticleView) -> None:
-    """Delete the (innermost) annotation at the cursor."""
+    """Delete the annotation at the cursor; where several overlap there, ask which (each shown with
+    its tags, note and quote), rather than take one silently."""
     found = pane.at(view.cursor.offset)
     if not found:
         pane.notify("No annotation at the cursor")
         return
-    if pane.writable():
-        save(pane, "delete", [(found[-1].annotation, None)])
-        pane.notify("Annotation deleted (u to undo)", timeout=3)
+    if not pane.writable():
+        return
+    if len(found) == 1:
+        _delete(pane, found[0].annotation)
+        return
+    from tui.ui.dialogs.chooser import ChooserDialog
+
+    choices = [placed.annotation for placed in reversed(found)]  # innermost first
+    items = [_described(annotation) for annotation in choices]
+    title = f"Delete which of the {len(items)} annotations here?"
+    pane.app.push_screen(
+        ChooserDialog(title, items),
+        lambda index: _delete(pane, choices[index]) if index is not None else None,
+    )
+
+
+def _described(annotation: Annotation) -> str:
+    """One annotation in a line: its tags (or what it is), its note, and its quote."""
+    parts = [", ".join(annotation.tags) or annotation.kind]
+    if annotation.note:
+        parts.append(f"✎ {annotation.note}")
+    parts.append(f"“{annotation.quote}”")
+    return " · ".join(clipped(part, 120) for part in parts)
+
+
+def _delete(pane: AnnotationPane, annotation: Annotation) -> None:
+    """Delete one annotation (one undoable step) and say how to bring it back."""
+    save(pane, "delete", [(annotation, None)])
+    pane.notify("Annotation deleted (u to undo)", timeout=3)
 
 
 def undo(pane: AnnotationPane) -> None:
