@@ -376,3 +376,13 @@ async def test_entity_counts_say_one_mention_not_one_mentions(make_app: AppFacto
             labels += [str(node.label) for node in app.query_one(EntityTree).root.children]
         assert labels and not any(" 1 mentions)" in label for label in labels)
         assert any(" 1 mention)" in label for label in labels), labels
+
+
+async def test_the_header_says_where_the_date_came_from_as_a_sentence(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        reader(app).select_article("002_19b2f72fda372731")  # its date is inferred
+        await pilot.pause()
+        shown = str(app.query_one(ArticleHeader).render())
+        assert "Date inferred: no date in the text" in shown and "Date from inferred" not in shown

@@ -104,9 +104,8 @@ class ArticleHeader(Widget):
                 lines[-1] = last
             header.append("\n")
             header.append(Text("\n").join(lines))
-        fields = [article.published_label, article.dateline, f"source {article.source}"]
-        meta = one_line(" · ".join(fields) + f" · {article.word_count:,} words")
-        basis = one_line(f"Date from {article.date_basis}")
+        meta = one_line(" · ".join(_facts(article)) + f" · {article.word_count:,} words")
+        basis = one_line(_date_basis(article.date_basis))
         for line, look in ((meta, "dim"), (basis, "dim italic")):
             part = Text(line, style=look)
             if part.cell_len > width and not self.unfolded:  # cut, saying so; unfolded, it wraps
@@ -116,3 +115,23 @@ class ArticleHeader(Widget):
             header.append("\n")
             header.append(part)
         return header
+
+
+def _facts(article: Article) -> list[str]:
+    """The date, dateline and source as a reader says them: "date unknown", "no dateline",
+    "source unknown" rather than a bare "unknown"."""
+    return [
+        article.published.isoformat() if article.published else "date unknown",
+        article.dateline if article.dateline != "unknown" else "no dateline",
+        f"source {article.source}",
+    ]
+
+
+def _date_basis(basis: str) -> str:
+    """Where the date came from, as a sentence: "Date from its own dateline …", "Date inferred: …",
+    or "Date unknown"."""
+    if basis == "unknown":
+        return "Date unknown"
+    if basis.startswith("inferred"):
+        return "Date " + basis
+    return f"Date from {basis}"
