@@ -487,3 +487,32 @@ async def test_x_where_annotations_overlap_asks_which_and_deletes_that_one(
         await pilot.press("enter")
         await settle(pilot)
         assert [a.id for a in store.annotations()] == [rich.id]
+
+
+async def test_lists_that_get_the_focus_answer_enter_and_passages_say_their_paragraph(
+    make_app: AppFactory, corpus: Any
+) -> None:
+    article = corpus.find(FIRST)
+    store = AnnotationStore.in_memory()
+    store.save_tag(Tag("people", "#61afef"))
+    store.save(
+        Annotation.create(
+            FIRST, article.text, article.text.index("Karachi"), article.text.index("Karachi") + 7, ("people",)
+        )
+    )
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        passages = app.query_one("#passages", OptionList)
+        shown = str(passages.get_option_at_index(0).prompt)
+        paragraph = article.text.count("\n\n", 0, article.text.index("Karachi")) + 1
+        assert shown.startswith(f"¶{paragraph} “Karachi”"), shown
+        assert passages.highlighted == 0  # focused, its first entry highlighted
+        codebook = app.query_one(Codebook)
+        codebook.focus()
+        await pilot.pause()
+        await pilot.press("enter")  # no ↓ needed first
+        await pilot.pause()
+        assert coding_pane(app).tag_filter == "people"

@@ -60,3 +60,14 @@ async def test_a_search_for_nothing_clears_the_list(make_app: Callable[..., Read
         await pilot.press("ctrl+f", *"zebra")
         assert len(await searched(pilot, "zebra")) == 0
         assert "0 of 5 articles" in str(app.query_one("#search-status").render())
+
+
+async def test_down_in_the_query_goes_into_the_results(make_app: Callable[..., ReaderApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"border")
+        await settle(pilot)
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.focused is app.query_one("#search-list")

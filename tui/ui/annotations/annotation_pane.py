@@ -59,7 +59,17 @@ class Entry:
     orphan: bool = False
 
 
-class Codebook(OptionList):
+class FocusedList(OptionList):
+    """An option list that highlights its first entry when it gets the focus with none highlighted,
+    so that Enter (and the keys acting on the highlighted entry) do something at once."""
+
+    def on_focus(self) -> None:
+        """Highlight the first entry that can be chosen, if none is."""
+        if self.highlighted is None and self.option_count:
+            self.action_first()
+
+
+class Codebook(FocusedList):
     """The tags with their colours and counts; R, C, M, D act on the highlighted tag."""
 
     BINDINGS = [
@@ -277,11 +287,12 @@ class AnnotationPane(Vertical):
 
     def _show_lists(self) -> None:
         """The passages (this article's, or one tag's across the corpus) and the codebook."""
+        article = self.state.article
         if self.tag_filter is None:
             entries = [
                 Entry(
                     p.annotation.id,
-                    f"{p.start:>6}" if not p.orphan else "   —  ",
+                    _paragraph_of(article.text, p.start) if article and not p.orphan else "¶ —",
                     p.annotation.quote,
                     p.annotation.tags,
                     p.annotation.note,
@@ -353,7 +364,7 @@ class AnnotationPane(Vertical):
     def compose(self) -> ComposeResult:
         """Two titled lists."""
         yield Label("This article", id="passages-title")
-        yield OptionList(id="passages")
+        yield FocusedList(id="passages")
         yield Label(
             "Codebook: Enter lists a tag's passages; R rename · C colour · M merge · D delete",
             id="codebook-title",
@@ -448,3 +459,8 @@ def _style(annotation: Annotation, colours: dict[str, str]) -> Style:
         return Style(underline=True, color=Color.parse(colour) if colour else None, bold=not annotation.tags)
     except ColorParseError:
         return Style(underline=True)
+
+
+def _paragraph_of(text: str, offset: int) -> str:
+    """Where an offset is, as a reader counts: "¶3" for the third paragraph."""
+    return f"¶{text.count(chr(10) + chr(10), 0, offset) + 1}"

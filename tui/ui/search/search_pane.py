@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Label
@@ -74,6 +75,16 @@ class SearchList(LineList):
     """The articles found."""
 
 
+class SearchInput(Input):
+    """The query field; ↓ goes down into the results, as Enter does."""
+
+    BINDINGS = [Binding("down", "to_results", "Results", show=False, tooltip="Go to the articles found")]
+
+    def action_to_results(self) -> None:
+        """Move into the list of articles found."""
+        self.post_message(Input.Submitted(self, self.value))
+
+
 class SearchPane(Vertical):
     """The query, what was found, and the list."""
 
@@ -89,7 +100,7 @@ class SearchPane(Vertical):
 
     def compose(self) -> ComposeResult:
         """Field, status line, list."""
-        yield Input(placeholder="Search every article (any case)", id="search-input")
+        yield SearchInput(placeholder="Search every article (any case)", id="search-input")
         yield Label("Type to search the whole corpus; Enter on an article opens it at the matches",
                     id="search-status")  # fmt: skip
         yield SearchList(id="search-list")
