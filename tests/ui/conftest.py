@@ -22,14 +22,15 @@ SIZE = (140, 40)
 
 @pytest.fixture(autouse=True)
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A blinking cursor makes screenshots depend on timing: keep every text field's steady."""
-    monkeypatch.setattr(Input, "on_mount", _steady, raising=False)
-    monkeypatch.setattr(TextArea, "on_mount", _steady, raising=False)
+    """A blinking cursor makes screenshots depend on timing: every text field's blink timer does
+    nothing, so a cursor shows exactly while its field has the focus. (Turning ``cursor_blink`` off
+    on mount hid the cursor when the field had the focus before its mount handler ran.)"""
+    monkeypatch.setattr(Input, "_toggle_cursor", _steady)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", _steady)
 
 
 def _steady(self: Input | TextArea) -> None:
-    """Turn off a field's cursor blink."""
-    self.cursor_blink = False
+    """A blink that changes nothing."""
 
 
 @pytest.fixture

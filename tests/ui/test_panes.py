@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.worker import WorkerCancelled
 
-from tests.ui.conftest import SIZE
+from tests.ui.conftest import SIZE, reader_ready
 from tui.ui.app import ReaderApp
 from tui.ui.messages import EntityChosen, OpenPassage
 from tui.ui.reader.article_view import ArticleView
@@ -56,7 +56,7 @@ async def settle_until(pilot: Any, done: Callable[[], bool], rounds: int = 100) 
 async def indexed(pilot: Any) -> Any:
     """Wait until the corpus indexes are built and the side panes mounted; the reader screen."""
     screen = pilot.app.screen
-    await settle_until(pilot, lambda: screen.index is not None and bool(screen.query("#xref-list")))
+    await reader_ready(pilot)
     assert screen.index is not None and screen.index.timeline is not None
     return screen
 

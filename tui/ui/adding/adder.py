@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.core.safe_text import one_line
 from tui.ui.messages import BuildProgress, Report, report_failed_work
 from tui.ui.state import ReaderState
+from tui.ui.widgets.labels import counted
 
 if TYPE_CHECKING:
     from tui.core.adding.add import AddReport
@@ -78,9 +79,7 @@ class ArticleAdder(Widget):
 
         def progress(done: int, total: int, _: object) -> bool:
             """Report each file taken; go on unless the worker was cancelled."""
-            self.post_message(
-                BuildProgress(f"Adding {total:,} file{'s' if total != 1 else ''}", done / total)
-            )
+            self.post_message(BuildProgress(f"Adding {counted(total, 'file')}", done / total))
             return not worker.is_cancelled
 
         folder = self.state.corpus.folder
@@ -99,7 +98,7 @@ class ArticleAdder(Widget):
 def summary(report: AddReport) -> str:
     """One notification: how many were added and skipped, and the first failure."""
     added, skipped, failed = report.of("added"), report.of("skipped"), report.of("failed")
-    parts = [f"Added {len(added)} article{'s' if len(added) != 1 else ''}"]
+    parts = [f"Added {counted(len(added), 'article')}"]
     if skipped:
         parts.append(f"skipped {len(skipped)} already in the corpus")
     if failed:

@@ -11,6 +11,7 @@ opens it (:class:`OpenPassage`). All text is shown as plain text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
@@ -28,6 +29,7 @@ from textual.worker import Worker
 
 from tui.core.annotations.model import Tag, valid_colour
 from tui.core.safe_text import clipped, one_line
+from tui.core.textnav import paragraph_starts
 from tui.ui.annotations.store_guard import GuardedStore, unusable
 from tui.ui.messages import OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
@@ -289,10 +291,11 @@ class AnnotationPane(Vertical):
         """The passages (this article's, or one tag's across the corpus) and the codebook."""
         article = self.state.article
         if self.tag_filter is None:
+            paragraphs = paragraph_starts(article.text) if article else []
             entries = [
                 Entry(
                     p.annotation.id,
-                    _paragraph_of(article.text, p.start) if article and not p.orphan else "¶ —",
+                    f"¶{bisect_right(paragraphs, p.start)}" if not p.orphan else "¶ —",
                     p.annotation.quote,
                     p.annotation.tags,
                     p.annotation.note,
@@ -459,8 +462,3 @@ def _style(annotation: Annotation, colours: dict[str, str]) -> Style:
         return Style(underline=True, color=Color.parse(colour) if colour else None, bold=not annotation.tags)
     except ColorParseError:
         return Style(underline=True)
-
-
-def _paragraph_of(text: str, offset: int) -> str:
-    """Where an offset is, as a reader counts: "¶3" for the third paragraph."""
-    return f"¶{text.count(chr(10) + chr(10), 0, offset) + 1}"

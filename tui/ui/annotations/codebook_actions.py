@@ -117,7 +117,7 @@ def export_annotations(pane: AnnotationPane) -> None:
             pane.notify(one_line(str(error)), title="Export failed", severity="error", markup=False)
             return
         pane.notify(
-            f"Wrote {count} annotation{'' if count == 1 else 's'} ({kind}) to {one_line(str(written))}",
+            f"Wrote {counted(count, 'annotation')} ({kind}) to {one_line(str(written))}",
             title="Exported",
             timeout=8,
             markup=False,

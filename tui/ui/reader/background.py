@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
 from tui.ui.messages import BuildProgress, Report, report_failed_work
+from tui.ui.widgets.labels import counted
 
 if TYPE_CHECKING:
     from tui.core.catalogue import Pending
@@ -81,7 +82,7 @@ class CorpusWork(Widget):
         from tui.core.mentions import corpus_mentions
 
         count = len(corpus.articles)
-        stage = f"Finding entities in {count:,} article{'s' if count != 1 else ''}"
+        stage = f"Finding entities in {counted(count, 'article')}"
         reported = [-1]
 
         def progress(fraction: float) -> None:

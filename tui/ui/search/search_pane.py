@@ -26,6 +26,7 @@ from tui.core.models import Article
 from tui.core.safe_text import one_line
 from tui.ui.messages import OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
+from tui.ui.widgets.labels import counted
 from tui.ui.widgets.line_list import LineList, Rows
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class SearchRows(Rows):
         spans = matches(article.text, self.query)
         first = Text()
         first.append(one_line(article.title), "bold")
-        first.append(f" · {len(spans)} match{'es' if len(spans) != 1 else ''}", "dim")
+        first.append(f" · {counted(len(spans), 'match', 'matches')}", "dim")
         second = Text(
             "  " + one_line(context(article.text, *spans[0], around=60, before_chars=16)) if spans else "",
             "italic",

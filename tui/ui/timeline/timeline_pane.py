@@ -24,6 +24,7 @@ from tui.core.safe_text import one_line
 from tui.core.timeline.events import Event
 from tui.ui.messages import OpenPassage, Report
 from tui.ui.state import ReaderState
+from tui.ui.widgets.labels import counted
 from tui.ui.widgets.line_list import LineList, Rows
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class TimelineRows(Rows):
         count = len(event.sources)
         first = Text()
         first.append(event.when.label(), "bold")
-        first.append(f" · {count} source{'s' if count != 1 else ''}", "dim")
+        first.append(f" · {counted(count, 'source')}", "dim")
         names = sorted(event.participants.values())
         more = f" +{len(names) - 3} more (z: all)" if len(names) > 3 else ""
         who = ", ".join(one_line(name) for name in names[:3]) + more
