@@ -1,0 +1,143 @@
+"""Choose a tag by typing part of its name: the list narrows as you type, typos included.
+
+:class:`TagPickerDialog` asks a question over a field and the codebook's tags that match what is
+typed (:func:`~tui.core.annotations.tag_match.rank_tags`), best first, the first highlighted. ↓ and
+↑ move in the list while typing, Enter returns the highlighted tag's name, Esc returns None. With
+``allow_new`` (a rename), a last row offers the typed text as a new name. Names and descriptions are
+shown as plain text, their control characters as symbols.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from tui.core.annotations.model import Tag, valid_colour
+from tui.core.annotations.tag_match import rank_tags
+from tui.core.safe_text import one_line
+from tui.ui.dialogs.frame import DialogFrame
+
+
+class TagPickerDialog(DialogFrame[str | None]):
+    """A field over the matching tags; returns the chosen tag's name (or a new name), or None."""
+
+    DEFAULT_CSS = """
+    TagPickerDialog {
+        & > #dialog-box { max-height: 90%; }
+        /* one line a tag, a long description cut with an ellipsis */
+        #picker-list { height: auto; max-height: 12; text-wrap: nowrap; text-overflow: ellipsis; }
+        #picker-problem { height: auto; }
+        #picker-problem.-empty { display: none; }
+    }
+    """
+    BOX_WIDTH = 72
+    KEYS_HINT = "Type to find · ↑/↓ to move · Enter to choose · Esc to cancel"
+    AUTO_FOCUS = "#picker-query"
+    BINDINGS = [
+        Binding("down", "move(1)", "Next match", tooltip="The next tag in the list, while typing"),
+        Binding("up", "move(-1)", "Previous match", tooltip="The previous tag in the list, while typing"),
+    ]
+
+    def __init__(
+        self,
+        question: str,
+        tags: Sequence[Tag],
+        counts: Mapping[str, int] | None = None,
+        *,
+        allow_new: bool = False,
+        exclude: Collection[str] = (),
+        ticked: Collection[str] = (),
+        value: str = "",
+    ) -> None:
+        """``tags`` in codebook order, ``counts`` the passages carrying each; ``exclude`` the names
+        that cannot be chosen (the tag being merged); ``ticked`` the names shown with a tick;
+        ``value`` the text offered in the field (a tag's name, returned as it was if left as shown)."""
+        super().__init__()
+        self.question = question
+        self.codebook = {tag.name: tag for tag in tags if tag.name not in exclude}
+        self.counts = counts
+        self.allow_new = allow_new
+        self.ticked = set(ticked)
+        self.value = value
+        self.choices: list[str] = []  # the name each row of the list returns
+
+    def compose_body(self) -> ComposeResult:
+        """The question, the field, the matching tags, and a line for when none matches."""
+        yield Label(Content(one_line(self.question)))
+        yield Input(one_line(self.value), placeholder="type part of a tag's name", id="picker-query")
+        yield OptionList(id="picker-list", compact=True)
+        yield Label("", classes="problem -empty", id="picker-problem")
+
+    def on_mount(self) -> None:
+        """List the tags matching the text offered (every tag, if none)."""
+        self._fill(self.query_one("#picker-query", Input).value)
+
+    def typed(self) -> str:
+        """The text in the field, stripped; the offered value itself if it was left as shown."""
+        text = self.query_one("#picker-query", Input).value.strip()
+        if self.value and text == one_line(self.value).strip():
+            return self.value.strip()
+        return text
+
+    def _fill(self, query: str) -> None:
+        """List the tags that match ``query``, best first, the first highlighted; say so if none does."""
+        typed = self.typed()
+        self.choices = rank_tags(query, list(self.codebook))
+        options = [Option(self._label(name)) for name in self.choices]
+        if self.allow_new and typed and typed not in self.codebook:
+            self.choices.append(typed)
+            options.append(Option(Content.styled(f"+ New name “{one_line(typed)}”", "bold")))
+        listing = self.query_one("#picker-list", OptionList)
+        listing.set_options(options)
+        listing.highlighted = 0 if options else None
+        listing.display = bool(options)
+        nothing = "" if options or not typed else f"No tag matches “{one_line(typed)}”"
+        problem = self.query_one("#picker-problem", Label)
+        problem.update(Content(nothing))
+        problem.set_class(not nothing, "-empty")
+
+    def _label(self, name: str) -> Content:
+        """A tag's row: a swatch in its colour, its name, how many passages carry it, its description."""
+        tag = self.codebook[name]
+        swatch = Content.styled("● ", tag.colour if valid_colour(tag.colour) else "")
+        tick = Content("✓ " if name in self.ticked else "  ") if self.ticked else Content("")
+        label = tick + swatch + Content(one_line(name))
+        if self.counts is not None:
+            count = self.counts.get(name, 0)
+            label += Content.styled(f"  {count:,} passage{'' if count == 1 else 's'}", "dim")
+        if tag.description:
+            label += Content.styled(f"  {one_line(tag.description)}", "dim italic")
+        return label
+
+    @on(Input.Changed, "#picker-query")
+    def _narrow(self, event: Input.Changed) -> None:
+        """Narrow the list as the user types."""
+        self._fill(event.value)
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight in the list, the focus staying in the field."""
+        listing = self.query_one("#picker-list", OptionList)
+        if step > 0:
+            listing.action_cursor_down()
+        else:
+            listing.action_cursor_up()
+
+    @on(Input.Submitted, "#picker-query")
+    def _submitted(self) -> None:
+        """Enter in the field: the highlighted tag (nothing happens when no tag matches)."""
+        highlighted = self.query_one("#picker-list", OptionList).highlighted
+        if highlighted is not None and highlighted < len(self.choices):
+            self.dismiss(self.choices[highlighted])
+
+    @on(OptionList.OptionSelected, "#picker-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        """A click on a row, or Enter in the list: that tag."""
+        event.stop()
+        if event.option_index < len(self.choices):
+            self.dismiss(self.choices[event.option_index])
