@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -169,6 +170,17 @@ class Annotation:
             modified=str(data.get("modified", "")),
             synced=str(data.get("synced", "")),
         )
+
+
+def recent_tags(annotations: Iterable[Annotation], limit: int = 5) -> list[str]:
+    """The tags of the annotations made or edited last, newest first, each once, at most ``limit``."""
+    newest = sorted((a for a in annotations if a.tags), key=lambda a: a.modified, reverse=True)
+    found: dict[str, None] = {}
+    for annotation in newest:
+        found.update(dict.fromkeys(annotation.tags))
+        if len(found) >= limit:
+            break
+    return list(found)[:limit]
 
 
 @dataclass(frozen=True, slots=True)

@@ -140,6 +140,7 @@ class AnnotationPane(Vertical):
         self._history: History | None = None
         self.placements: list[Placement] = []
         self.tag_filter: str | None = None
+        self.last_tags: tuple[str, ...] = ()  # the tags last given to a passage, which "." repeats
         self._kept_filter: str | None = None  # the tag listing to keep while its passage opens
         self._signature: object = None
         state.store = self.store

@@ -21,6 +21,12 @@ CODING_BINDINGS = [
         "Note",
         tooltip="A note on the selection or the annotation at the cursor",
     ),
+    Binding(
+        "full_stop",
+        "code('repeat')",
+        "Same tags",
+        tooltip="Give the selection the tags last given to a passage",
+    ),
     Binding("m", "code('highlight')", "Highlight", tooltip="Highlight the selection (no tags, no note)"),
     Binding("x,delete", "code('delete')", "Delete", tooltip="Delete the annotation at the cursor"),
     Binding("u", "code('undo')", "Undo"),

@@ -31,6 +31,8 @@ def run(pane: AnnotationPane, view: ArticleView, operation: str, *arguments: str
     """Run one of the coding operations by name (as the coding keys give it)."""
     if operation == "annotate":
         annotate(pane, view, *arguments)
+    elif operation == "repeat":
+        repeat(pane, view)
     elif operation == "highlight":
         highlight(pane, view)
     elif operation == "delete":
@@ -82,7 +84,7 @@ def annotate(pane: AnnotationPane, view: ArticleView, focus: str) -> None:
     article = pane.state.article
     if article is None or not pane.writable():
         return
-    from tui.core.annotations.model import Annotation, default_author
+    from tui.core.annotations.model import Annotation, default_author, recent_tags
     from tui.ui.annotations.tag_dialog import TagDialog
 
     selection = trimmed(article.text, view.cursor.selection)
@@ -97,6 +99,8 @@ def annotate(pane: AnnotationPane, view: ArticleView, focus: str) -> None:
         """Save what the dialog returned."""
         if choice is None:
             return
+        if choice.tags:
+            pane.last_tags = choice.tags
         if before is None and selection is not None:
             made = Annotation.create(
                 article.id, article.text, *selection, choice.tags, choice.note, default_author()
@@ -107,10 +111,39 @@ def annotate(pane: AnnotationPane, view: ArticleView, focus: str) -> None:
             edited = before.edited(tags=choice.tags, note=choice.note)
             save(pane, "edit", [(before, edited)], choice.new_tags)
 
-    dialog = TagDialog(quote, pane.store.tags(), before.tags if before else (), before.note if before else "")
+    recent = recent_tags(pane.store.annotations())
+    dialog = TagDialog(
+        quote, pane.store.tags(), before.tags if before else (), before.note if before else "", recent
+    )
     pane.app.push_screen(dialog, done)
     if focus == "note":
         pane.call_after_refresh(lambda: dialog.query_one("#note").focus())
+
+
+def repeat(pane: AnnotationPane, view: ArticleView) -> None:
+    """Give the selection the tags last given to a passage (in this session, else the newest tagged
+    annotation's), with no note: coding passage after passage with the same tags in one key."""
+    article = pane.state.article
+    if article is None or not pane.writable():
+        return
+    from tui.core.annotations.model import Annotation, default_author
+
+    tags = pane.last_tags
+    if not tags:
+        tagged = [annotation for annotation in pane.store.annotations() if annotation.tags]
+        tags = max(tagged, key=lambda annotation: annotation.modified).tags if tagged else ()
+    if not tags:
+        pane.notify("Nothing to repeat yet: tag a passage with t, then . gives the next one the same tags")
+        return
+    selection = trimmed(article.text, view.cursor.selection)
+    if selection is None:
+        pane.notify(SELECT_FIRST)
+        return
+    made = Annotation.create(article.id, article.text, *selection, tags, author=default_author())
+    view.clear_selection()
+    pane.last_tags = tags
+    save(pane, "annotate", [(None, made)])
+    pane.notify(f"Tagged {', '.join(one_line(tag) for tag in tags)}", timeout=2, markup=False)
 
 
 def highlight(pane: AnnotationPane, view: ArticleView) -> None:

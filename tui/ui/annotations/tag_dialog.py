@@ -1,24 +1,31 @@
-"""The tagging dialog: pick tags (type to filter), create new ones, and write a note.
+"""The tagging dialog: find tags by typing, tick them, create new ones, and write a note.
 
-Returns a :class:`TagChoice` (or None if cancelled). Tag names, descriptions and the quote
-are shown as plain text, never as markup, and a note's control characters as symbols.
+Typing filters the codebook (best match first, typos forgiven); Enter ticks the highlighted tag, and
+creating a tag is a row of its own at the end of the list (``+ Create tag “reg”``), so a prefix never
+becomes a new tag by accident. With nothing typed, the tags used last come first and Enter saves.
+Returns a :class:`TagChoice` (or None if cancelled). Tag names, descriptions and the quote are shown
+as plain text, never as markup, and a note's control characters as symbols.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Input, Label, OptionList, SelectionList, TextArea
-from textual.widgets.selection_list import Selection
+from textual.widgets import Button, Input, Label, OptionList, TextArea
+from textual.widgets.option_list import Option
 
 from tui.core.annotations.model import PALETTE, Tag, valid_colour
+from tui.core.annotations.tag_match import rank_tags
 from tui.core.safe_text import one_line, visible
 from tui.ui.dialogs.frame import DialogFrame
+
+KEYS = "Enter: tick the highlighted tag (with nothing typed: save) · ↑↓ choose · Ctrl+N new tag's colour"
 
 
 @dataclass(frozen=True)
@@ -30,10 +37,50 @@ class TagChoice:
     new_tags: list[Tag] = field(default_factory=list)
 
 
-class TagList(SelectionList[str]):
-    """The dialog's tags. The list is filled again at every key typed in the filter, so a highlight
-    posted for the list as it was can arrive once it is shorter; such a highlight is dropped (Textual
-    would look its entry up, fail, and stop the app)."""
+class TagFilter(Input):
+    """The field a tag name is typed in. Enter and ↑↓ act on the list as the field gets them, in
+    order with the letters typed: Textual runs bindings once a key has passed through the field, by
+    which time letters sent after it in one burst (a paste, a fast typist, tmux) are already typed."""
+
+    STEPS = {"down": 1, "up": -1}
+    # Listed in the help; the keys themselves are handled as they arrive (below).
+    BINDINGS = [
+        Binding("enter", "pick", "Tick the highlighted tag (with nothing typed: save)"),
+        Binding("down,up", "move(1)", "Highlight the next / previous tag"),
+    ]
+
+    def __init__(
+        self, pick: Callable[[], None], move: Callable[[int], None], *, placeholder: str, id: str
+    ) -> None:
+        """``pick`` acts on the highlighted tag; ``move`` moves the highlight by a step."""
+        super().__init__(placeholder=placeholder, id=id)
+        self._pick, self._move = pick, move
+
+    def action_pick(self) -> None:
+        """Tick the highlighted tag, or create the typed one, or save when nothing is typed."""
+        self._pick()
+
+    def action_move(self, step: int) -> None:
+        """Move the list's highlight without leaving the field."""
+        self._move(step)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Enter ticks (or saves, with nothing typed), ↑↓ move the list's highlight; other keys type."""
+        if event.key == "enter" or event.key in self.STEPS:
+            event.stop()
+            event.prevent_default()
+            if event.key == "enter":
+                self.action_pick()
+            else:
+                self.action_move(self.STEPS[event.key])
+            return
+        await super()._on_key(event)
+
+
+class TagList(OptionList):
+    """The tags that match what is typed, each with a tick box, its colour and its description; the
+    last row may create a tag. The list is filled again at every key typed, so a highlight posted for
+    the list as it was can arrive once it is shorter: such a highlight is dropped."""
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Drop a highlight of an entry the list no longer has (the list's own handling then skipped)."""
@@ -43,105 +90,215 @@ class TagList(SelectionList[str]):
 
 
 class TagDialog(DialogFrame[TagChoice | None]):
-    """Tags and a note for one passage; Ctrl+S saves, Esc cancels."""
+    """Tags and a note for one passage; Ctrl+S (or Enter with nothing typed) saves, Esc cancels."""
 
     DEFAULT_CSS = """
     TagDialog {
         #quote { color: $text-muted; text-style: italic; margin-bottom: 1; }
         #tag-list { height: 10; }
-        #new-tag { height: auto; }
-        #new-tag Input { width: 1fr; }
+        #ticked { color: $text-muted; }
         #note { height: 6; }
         #buttons { height: auto; align-horizontal: right; }
     }
     """
-    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+n", "recolour", "Colour", tooltip="Another colour for a tag made in this dialog"),
+    ]
+    KEYS_HINT = KEYS
 
-    def __init__(self, quote: str, tags: list[Tag], chosen: tuple[str, ...] = (), note: str = "") -> None:
+    def __init__(
+        self,
+        quote: str,
+        tags: list[Tag],
+        chosen: tuple[str, ...] = (),
+        note: str = "",
+        recent: Sequence[str] = (),
+    ) -> None:
+        """``tags`` is the codebook, ``chosen`` the passage's tags, ``recent`` the tags used last
+        (newest first), which are listed first."""
         super().__init__()
         self.quote = quote
         self.codebook = {tag.name: tag for tag in tags}
         self.chosen = list(chosen)
         self.note = note
+        self.recent = [name for name in dict.fromkeys(recent) if name in self.codebook]
         self.new_tags: dict[str, Tag] = {}
+        self._rows: list[str] = []  # the listed tag names, then (if _creates) the typed name to create
+        self._creates = False
+        self._listed_for: str | None = None  # the query the list was last filled for
+        self._create_colour: str | None = None  # chosen with Ctrl+N on the create row
 
     def compose_body(self) -> ComposeResult:
-        """Quote, filter field, tag list, new-tag fields and note (the frame scrolls them when they
-        do not fit)."""
+        """Quote, filter field, tag list, the ticked tags, and the note (the frame scrolls them when
+        they do not fit)."""
         yield Label(Content(f"“{one_line(self.quote)[:300]}”"), id="quote")
-        yield Input(placeholder="Filter tags, or type a new tag name and press Enter", id="tag-filter")
+        yield TagFilter(
+            self._pick,
+            self._move,
+            placeholder="Type to find a tag, or a new tag's name",
+            id="tag-filter",
+        )
         yield TagList(id="tag-list")
+        yield Label(id="ticked")
         yield Label("Note", classes="hint")
         yield TextArea(visible(self.note), id="note", soft_wrap=True)
-        yield Label("A new tag's colour and description (used when Enter creates one)", classes="hint")
-        with Horizontal(id="new-tag"):
-            colour = PALETTE[len(self.codebook) % len(PALETTE)]
-            yield Input(value=colour, placeholder="#rrggbb", id="new-colour")
-            yield Input(placeholder="description (optional)", id="new-description")
 
     def compose_keys(self) -> ComposeResult:
-        """The buttons, always in sight under the body."""
+        """The keys, and the buttons, always in sight under the body."""
+        yield from super().compose_keys()
         with Horizontal(id="buttons"):
             yield Button("Save (Ctrl+S)", variant="primary", id="save")
             yield Button("Cancel (Esc)", id="cancel")
 
     def on_mount(self) -> None:
-        """List the tags, the passage's own ticked."""
+        """List the tags, the ones used last first."""
         self._fill("")
         self.query_one("#tag-filter", Input).focus()
 
-    def _fill(self, query: str) -> None:
-        """List the tags whose names contain ``query``, plus any chosen ones."""
-        listing = self.query_one("#tag-list", SelectionList)
-        listing.clear_options()
-        names = sorted({*self.codebook, *self.new_tags, *self.chosen}, key=str.casefold)
-        wanted = [n for n in names if query.casefold() in n.casefold() or n in self.chosen]
-        listing.add_options([self._selection(name) for name in wanted])
-        if wanted:
-            listing.highlighted = 0
-        listing.border_subtitle = "" if wanted else "no tags yet: type a name, then Enter"
+    # The list
 
-    def _selection(self, name: str) -> Selection[str]:
-        """One tag as a list entry: a colour swatch and the name, as plain text."""
+    def _names(self) -> list[str]:
+        """Every tag the dialog knows, in the order an empty filter lists them: the passage's own, the
+        tags used last, the ones made here, then the codebook by name."""
+        codebook = sorted(self.codebook, key=str.casefold)
+        return list(dict.fromkeys([*self.chosen, *self.recent, *self.new_tags, *codebook]))
+
+    def _fill(self, query: str) -> None:
+        """List the tags matching ``query``, best first, and the row that creates it as a tag."""
+        names = rank_tags(query, self._names())
+        known = {name.casefold() for name in (*self.codebook, *self.new_tags)}
+        self._creates = bool(query) and query.casefold() not in known
+        self._rows = [*names, *([query] if self._creates else [])]
+        listing = self.query_one("#tag-list", TagList)
+        listing.clear_options()
+        listing.add_options([Option(self._row(index, query)) for index in range(len(self._rows))])
+        if self._rows:
+            listing.highlighted = 0
+        listing.border_subtitle = "" if self._rows else "no tags yet: type a name"
+        self._listed_for = query
+        self._show_ticked()
+
+    def _is_create(self, index: int) -> bool:
+        """Whether row ``index`` is the one that creates the typed name as a tag."""
+        return self._creates and index == len(self._rows) - 1
+
+    def _row(self, index: int, query: str) -> Content:
+        """Row ``index``: a tick box, the colour, the name and the description, as plain text; or the
+        row that creates ``query`` as a tag, in the colour it will get."""
+        name = self._rows[index]
+        if self._is_create(index):
+            colour = self._create_colour or self._unused_colour()
+            return Content.assemble("[+] ", ("● ", colour), f"Create tag “{one_line(query)}”")
         tag = self.codebook.get(name) or self.new_tags.get(name)
-        colour = tag.colour if tag is not None else PALETTE[0]
-        swatch = Content.styled("● ", colour if valid_colour(colour) else "")
-        label = swatch + Content(one_line(name))
+        colour = tag.colour if tag is not None and valid_colour(tag.colour) else ""
+        box = "[✓] " if name in self.chosen else "[ ] "
+        row = Content.assemble(box, ("● ", colour), one_line(name))
         if tag is not None and tag.description:
-            label += Content.styled(f"  {one_line(tag.description)}", "dim")
-        return Selection(label, name, name in self.chosen)
+            row += Content.styled(f"  {one_line(tag.description)}", "dim")
+        if name in self.new_tags:
+            row += Content.styled("  new", "italic")
+        elif name in self.recent and not query:
+            row += Content.styled("  used last", "dim italic")
+        return row
+
+    def _show_ticked(self) -> None:
+        """The line under the list naming the ticked tags, which the filter may hide."""
+        ticked = ", ".join(one_line(name) for name in self.chosen)
+        self.query_one("#ticked", Label).update(Content(f"Ticked: {ticked}" if ticked else "Nothing ticked"))
+
+    def _unused_colour(self) -> str:
+        """The first palette colour no tag has yet (the palette again, in turn, once all are used)."""
+        used = {tag.colour.lower() for tag in (*self.codebook.values(), *self.new_tags.values())}
+        free = [colour for colour in PALETTE if colour not in used]
+        return free[0] if free else PALETTE[len(used) % len(PALETTE)]
+
+    def _highlighted(self) -> int | None:
+        """The highlighted row, if any. The list may not have caught up with the field yet (keys
+        typed in a burst): it is filled for what is typed first, which highlights the best match."""
+        query = self._query()
+        if self._listed_for != query:
+            self._fill(query)
+        index = self.query_one("#tag-list", TagList).highlighted
+        return index if index is not None and 0 <= index < len(self._rows) else None
+
+    def _query(self) -> str:
+        """What is typed in the filter, without spaces at either end."""
+        return self.query_one("#tag-filter", Input).value.strip()
 
     @on(Input.Changed, "#tag-filter")
-    def _filter(self, event: Input.Changed) -> None:
-        """Narrow the list as the user types."""
-        self._fill(event.value.strip())
+    def _filter(self) -> None:
+        """Narrow the list as the user types (to what the field holds now: changes may come late)."""
+        query = self._query()
+        if query != self._listed_for:
+            self._fill(query)
 
-    @on(Input.Submitted, "#tag-filter")
-    def _add(self, event: Input.Submitted) -> None:
-        """Enter: tick the only match, or create a new tag with that name."""
-        name = event.value.strip()
-        if not name:
+    # Acting on the list
+
+    def _pick(self) -> None:
+        """Enter in the filter: tick the highlighted tag or create the typed one; save if nothing is
+        typed."""
+        query = self._query()
+        if not query:
+            self.action_save()
             return
-        if name not in self.codebook and name not in self.new_tags:
-            colour = self.query_one("#new-colour", Input).value.strip() or PALETTE[0]
-            if not valid_colour(colour):
-                self.notify(f"Not a colour: {one_line(colour)} (use #rrggbb)", severity="error", markup=False)
-                return
-            description = self.query_one("#new-description", Input).value.strip()
-            self.new_tags[name] = Tag(name, colour, description)
+        index = self._highlighted()
+        if index is None:
+            return
+        name = self._rows[index]
+        if self._is_create(index):
+            self.new_tags[name] = Tag(name, self._create_colour or self._unused_colour())
+            self._create_colour = None
         if name not in self.chosen:
             self.chosen.append(name)
-        event.input.value = ""
+        self.query_one("#tag-filter", Input).value = ""
         self._fill("")
 
-    @on(SelectionList.SelectionToggled, "#tag-list")
-    def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
-        """Keep the chosen tags in the order they were ticked."""
-        name = event.selection.value
+    def _move(self, step: int) -> None:
+        """Move the highlight in the list (from the filter, which keeps the focus)."""
+        listing = self.query_one("#tag-list", TagList)
+        if step > 0:
+            listing.action_cursor_down()
+        else:
+            listing.action_cursor_up()
+
+    @on(OptionList.OptionSelected, "#tag-list")
+    def _toggled(self, event: OptionList.OptionSelected) -> None:
+        """Enter or a click on a row in the list: tick or untick the tag, or create the typed one."""
+        index = event.option_index
+        if not 0 <= index < len(self._rows):
+            return
+        if self._is_create(index):
+            self._pick()
+            return
+        name = self._rows[index]
         if name in self.chosen:
             self.chosen.remove(name)
         else:
             self.chosen.append(name)
+        listing = self.query_one("#tag-list", TagList)
+        listing.replace_option_prompt_at_index(index, self._row(index, self._listed_for or ""))
+        self._show_ticked()
+
+    def action_recolour(self) -> None:
+        """Ctrl+N: the next palette colour for the highlighted new tag (or for the one the create row
+        would make); an existing tag's colour is the codebook's to change."""
+        index = self._highlighted()
+        creates = index is not None and self._is_create(index)
+        name = self._rows[index] if index is not None else ""
+        if index is None or not (creates or name in self.new_tags):
+            self.notify("Only a tag made here takes a colour here: recolour others in the codebook (A)")
+            return
+        current = (self._create_colour or self._unused_colour()) if creates else self.new_tags[name].colour
+        following = PALETTE[(PALETTE.index(current) + 1) % len(PALETTE)] if current in PALETTE else PALETTE[0]
+        if creates:
+            self._create_colour = following
+        else:
+            self.new_tags[name] = Tag(name, following)
+        listing = self.query_one("#tag-list", TagList)
+        listing.replace_option_prompt_at_index(index, self._row(index, self._listed_for or ""))
+
+    # Answering
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:

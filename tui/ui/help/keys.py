@@ -7,8 +7,9 @@ from textual.dom import DOMNode
 
 from tui.ui.annotations.annotation_pane import Codebook
 from tui.ui.annotations.segments_screen import SegmentsScreen
-from tui.ui.annotations.tag_dialog import TagDialog
+from tui.ui.annotations.tag_dialog import TagDialog, TagFilter
 from tui.ui.bound_actions import class_bindings
+from tui.ui.dialogs.tag_picker import TagPickerDialog
 from tui.ui.reader.article_list import ArticleList
 from tui.ui.reader.article_view import ArticleView
 from tui.ui.reader.entity_pane import EntityTree
@@ -33,6 +34,8 @@ SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Same passage elsewhere (s in the Cross-references pane)", SamePassageScreen),
     ("Coded segments (S)", SegmentsScreen),
     ("Tag dialog", TagDialog),
+    ("Tag dialog: the field a tag is typed in", TagFilter),
+    ("Tag picker (merge, rename, the Timeline's T, coded segments' t)", TagPickerDialog),
     ("Find bar", FindInput),
 ]
 

@@ -1,0 +1,191 @@
+"""The tag dialog as a coder uses it: typing finds a tag and Enter ticks it, creating a tag is a row of
+its own, new tags get an unused colour, the tags used last come first, keys sent in one burst keep
+their order, and "." repeats the last tagging on a new selection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import events
+from textual.widgets import Input, OptionList
+
+from tests.ui.conftest import settle
+from tui.core.annotations.model import PALETTE, Annotation, Tag
+from tui.core.annotations.store import AnnotationStore
+from tui.ui.annotations.tag_dialog import TagDialog
+from tui.ui.app import ReaderApp
+from tui.ui.reader.article_view import ArticleView
+
+AppFactory = Callable[..., ReaderApp]
+CODEBOOK = (
+    Tag("regional-tension", PALETTE[3], "Regional instability framing"),
+    Tag("security", PALETTE[0]),
+    Tag("trade", PALETTE[1]),
+)
+
+
+def stocked_store(*tags: Tag) -> AnnotationStore:
+    """A store in memory holding a codebook."""
+    store = AnnotationStore.in_memory()
+    for tag in tags or CODEBOOK:
+        store.save_tag(tag)
+    return store
+
+
+async def open_dialog(pilot: Any, start: int = 26, end: int = 32) -> TagDialog:
+    """Select a passage of the first article and press t."""
+    await settle(pilot)
+    view = pilot.app.query_one(ArticleView)
+    view.focus()
+    view.select(start, end)
+    await pilot.press("t")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, TagDialog)
+    return dialog
+
+
+def rows(dialog: TagDialog) -> list[str]:
+    """The list's rows as they read."""
+    listing = dialog.query_one("#tag-list", OptionList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+async def burst(pilot: Any, *keys: str) -> None:
+    """Send keys as a terminal delivers a paste or fast typing: all at once, with no pause between
+    them for the app to handle each (``pilot.press`` waits after every key)."""
+    driver = pilot.app._driver
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await settle(pilot)
+    for _ in range(5):
+        await pilot.pause()
+
+
+async def test_enter_after_a_prefix_ticks_the_existing_tag(make_app: AppFactory) -> None:
+    store = stocked_store()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_dialog(pilot)
+        await pilot.press(*"reg")
+        assert rows(dialog)[0].startswith("[ ] ● regional-tension")
+        assert rows(dialog)[-1] == "[+] ● Create tag “reg”"
+        await pilot.press("enter")
+        assert dialog.chosen == ["regional-tension"] and not dialog.new_tags
+        await pilot.press("enter")  # nothing typed: save
+        await settle(pilot)
+        assert [a.tags for a in store.annotations()] == [("regional-tension",)]
+        assert [tag.name for tag in store.tags()] == ["regional-tension", "security", "trade"]
+
+
+async def test_creating_a_tag_is_its_own_row_with_an_unused_colour(make_app: AppFactory) -> None:
+    store = stocked_store()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_dialog(pilot)
+        await pilot.press(*"reg", "down", "enter")  # the create row, under regional-tension
+        await pilot.press(*"sanctions", "enter")  # no match: the create row is the only one
+        await pilot.press(*"energy", "ctrl+n", "enter")  # another colour before it is made
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        made = {tag.name: tag for tag in store.tags()}
+        assert [a.tags for a in store.annotations()] == [("reg", "sanctions", "energy")]
+        unused = [colour for colour in PALETTE if colour not in {PALETTE[0], PALETTE[1], PALETTE[3]}]
+        assert made["reg"].colour == unused[0] and made["reg"].description == ""
+        assert made["sanctions"].colour == unused[1] and made["sanctions"].description == ""
+        assert made["energy"].colour == PALETTE[PALETTE.index(unused[2]) + 1]
+
+
+async def test_ctrl_k_recolours_a_new_tag_and_leaves_codebook_tags_alone(make_app: AppFactory) -> None:
+    store = stocked_store()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_dialog(pilot)
+        await pilot.press(*"border", "enter")
+        first = dialog.new_tags["border"].colour
+        await pilot.press(*"border", "ctrl+n")
+        assert dialog.new_tags["border"].colour == PALETTE[(PALETTE.index(first) + 1) % len(PALETTE)]
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press(*"trade", "ctrl+n")
+        assert store.tag("trade").colour == PALETTE[1]  # type: ignore[union-attr]
+
+
+async def test_a_typo_still_finds_the_tag(make_app: AppFactory) -> None:
+    store = stocked_store()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_dialog(pilot)
+        await pilot.press(*"regional-tenson", "enter")
+        assert dialog.chosen == ["regional-tension"]
+
+
+async def test_keys_sent_in_one_burst_keep_their_order(make_app: AppFactory) -> None:
+    store = stocked_store()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(pilot)
+        await burst(pilot, *"secu", "enter", *"newtag", "enter", "ctrl+s")
+        assert [a.tags for a in store.annotations()] == [("security", "newtag")]
+
+
+async def test_the_tags_used_last_come_first_and_the_list_says_what_is_ticked(make_app: AppFactory) -> None:
+    store = stocked_store()
+    article = "000_9154f6903408afad"
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = app.query_one(ArticleView).text
+        older = Annotation.create(article, text, 0, 10, ("security",))
+        store.save(older)
+        store.save(Annotation.create(article, text, 40, 50, ("trade",)))
+        dialog = await open_dialog(pilot, 100, 120)
+        listed = rows(dialog)
+        assert listed[0].startswith("[ ] ● trade") and listed[0].endswith("used last")
+        assert listed[1].startswith("[ ] ● security")
+        await pilot.press("down", "down")
+        assert str(dialog.query_one("#ticked").render()) == "Nothing ticked"
+        await pilot.press("tab", "enter")  # in the list, Enter ticks
+        assert "Ticked: regional-tension" in str(dialog.query_one("#ticked").render())
+        assert dialog.query_one("#tag-filter", Input).value == ""
+
+
+async def test_full_stop_gives_the_next_selection_the_same_tags(make_app: AppFactory) -> None:
+    store = stocked_store()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(pilot)
+        await pilot.press(*"trade", "enter", *"secu", "enter", "enter")
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        view.select(100, 120)
+        await pilot.press("full_stop")
+        await settle(pilot)
+        assert sorted((a.start, a.tags) for a in store.annotations()) == [
+            (26, ("trade", "security")),
+            (100, ("trade", "security")),
+        ]
+
+
+async def test_full_stop_with_nothing_to_repeat_says_how(make_app: AppFactory) -> None:
+    store = stocked_store()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        view.focus()
+        view.select(100, 120)
+        await pilot.press("full_stop")
+        await settle(pilot)
+        assert not store.annotations()
+        assert any("Nothing to repeat yet" in str(n.message) for n in app._notifications)
+
+
+async def test_tag_names_are_shown_as_text(make_app: AppFactory) -> None:
+    store = stocked_store(Tag("[b]x[/b] \x1b[2J", PALETTE[0], "[red]desc"))
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_dialog(pilot)
+        assert rows(dialog)[0] == "[ ] ● [b]x[/b] ␛[2J  [red]desc"
