@@ -11,7 +11,7 @@ from tui.ui.theme import ENTITY_COLOURS, entity_styles, theme_variables
 def test_every_type_has_a_variable_and_a_distinct_colour() -> None:
     variables = theme_variables()
     styles = entity_styles(variables)
-    assert set(variables) == {f"entity-{kind.value}" for kind in EntityType}
+    assert {f"entity-{kind.value}" for kind in EntityType} <= set(variables)
     assert len({styles[kind].bgcolor for kind in EntityType}) == len(EntityType)
     assert styles[EntityType.PERSON].bgcolor == Color.parse("#1e90ff")
 
@@ -28,4 +28,18 @@ def test_a_value_that_is_not_a_colour_falls_back_to_the_default() -> None:
         styles = entity_styles({"entity-date": value})
         default = entity_styles(theme_variables())[EntityType.DATE]
         assert styles[EntityType.DATE] == default, value
-    assert ENTITY_COLOURS[EntityType.DATE] == "darkcyan"
+    assert ENTITY_COLOURS[EntityType.DATE] == "#22b8cf"
+
+
+def test_entity_text_is_black_or_white_whichever_reads_better_on_the_theme_colour() -> None:
+    for value, text in (("#ffff00", "#000000"), ("#000080", "#ffffff"), ("#1e90ff", "#000000")):
+        style = entity_styles({**theme_variables(), "entity-money": value})[EntityType.MONEY]
+        assert style.color == Color.parse(text), value
+
+
+def test_the_selection_differs_between_dark_and_light_themes_and_nothing_else_does() -> None:
+    dark, light = theme_variables(dark=True), theme_variables(dark=False)
+    assert {name for name in dark if dark[name] != light[name]} == {
+        "article-selection",
+        "article-selection-text",
+    }

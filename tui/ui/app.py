@@ -104,8 +104,8 @@ class ReaderApp(App[None]):
         return self._open_event_cache() if self._open_event_cache is not None else None
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        """The entity colours, overridable by a theme."""
-        return theme_variables()
+        """The highlight colours for the theme's kind (dark or light), overridable by a theme."""
+        return theme_variables(self.current_theme.dark)
 
     def get_default_screen(self) -> ReaderScreen:
         """The reader, with its panes, is the app's one screen."""

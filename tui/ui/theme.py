@@ -1,9 +1,32 @@
-"""Entity colours as theme variables, so every widget and theme shares one definition.
+"""The reader's highlight colours as theme variables, chosen so that every highlighted word can be read.
 
-Each colour is the background of its type's highlights: in the text, in the title and in the
-legend. A custom theme may override any ``$entity-<type>`` variable; the widgets read the
-theme's values through :func:`entity_styles` (and a value that is not a colour falls back to the
+Each entity type's colour is the background of its highlights: in the text, in the title and in the
+legend. The find matches, the current match and the selection have their own backgrounds, with a text
+colour given for each. A custom theme may override any of these variables; the widgets read the
+theme's values through :func:`entity_styles` (a value that is not a colour falls back to the
 default, so a bad theme cannot hide the highlights).
+
+How the colours were chosen (the figures are computed by ``tests/ui/test_contrast.py``):
+
+* Text on every highlight meets WCAG AA (4.5:1). An entity's text is black or white, whichever
+  contrasts more with its background (:func:`text_on`): one of them always reaches 4.58:1, so a
+  theme's own entity colour stays readable. The six defaults are mid-tone colours on which black
+  reads at 5.3:1 (Organisations) to 9.4:1 (Money), and which stand out from both the dark
+  theme's surface and the light one's, so they serve both themes unchanged.
+* No two highlights look alike: the six entity backgrounds, the find matches, the current match and
+  the selection differ pairwise by at least 20 in CIEDE2000, about ten times the least difference
+  that can be seen, because the words are small marks (small marks need larger differences to
+  be told apart). Money is gold and Figures coral, apart from each other and from the matches'
+  yellow; Places are a yellow-green and Dates a blue-cyan, apart from each other.
+* Find matches are pale yellow, the usual colour of a find; the current match is pink, and bold
+  and underlined, so it is told from the others without colour.
+* The selection is grey, a colour no entity has, and lighter than the text's background in the
+  dark theme and darker in the light one, so it is never taken for the cursor (the text reversed).
+  It is the one variable that differs between the themes.
+* Annotations keep their tag's colour for their text and underline, made lighter or darker where
+  needed to reach 4.5:1 on the text's background (:func:`readable_on`): tag colours are the user's.
+
+Contrast is computed as WCAG 2.1 defines it (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio).
 """
 
 from __future__ import annotations
@@ -16,19 +39,41 @@ from textual.color import Color, ColorParseError
 
 from tui.core.models import EntityType
 
+#: WCAG AA's least contrast ratio for text (success criterion 1.4.3).
+AA_TEXT = 4.5
+
 ENTITY_COLOURS: dict[EntityType, str] = {
-    EntityType.PERSON: "dodgerblue",
-    EntityType.ORGANISATION: "mediumorchid",
-    EntityType.PLACE: "seagreen",
-    EntityType.MONEY: "goldenrod",
-    EntityType.FIGURE: "darkorange",
-    EntityType.DATE: "darkcyan",
+    EntityType.PERSON: "#1e90ff",  # blue
+    EntityType.ORGANISATION: "#ba55d3",  # orchid
+    EntityType.PLACE: "#5cb85c",  # yellow-green, apart from the Dates' cyan
+    EntityType.MONEY: "#daa520",  # gold
+    EntityType.FIGURE: "#ff7f50",  # coral, apart from Money's gold and the matches' yellow
+    EntityType.DATE: "#22b8cf",  # blue-cyan
 }
 
+#: The find and selection colours common to both themes: black text on each.
+_HIGHLIGHTS = {
+    "find-match": "#ffff5f",
+    "find-match-text": "#000000",
+    "find-current": "#ff5f87",
+    "find-current-text": "#000000",
+}
 
-def theme_variables() -> dict[str, str]:
-    """The ``$entity-<type>`` CSS variables."""
-    return {f"entity-{kind.value}": colour for kind, colour in ENTITY_COLOURS.items()}
+#: The selection, grey: lighter than the text's background in a dark theme, darker in a light one.
+_SELECTION = {
+    True: {"article-selection": "#8c8c8c", "article-selection-text": "#000000"},
+    False: {"article-selection": "#666666", "article-selection-text": "#ffffff"},
+}
+
+BLACK = Color(0, 0, 0)
+WHITE = Color(255, 255, 255)
+
+
+def theme_variables(dark: bool = True) -> dict[str, str]:
+    """The ``$entity-<type>``, ``$find-…`` and ``$article-selection…`` CSS variables for a dark or
+    a light theme."""
+    entities = {f"entity-{kind.value}": colour for kind, colour in ENTITY_COLOURS.items()}
+    return {**entities, **_HIGHLIGHTS, **_SELECTION[dark]}
 
 
 def entity_styles(variables: Mapping[str, str]) -> Mapping[EntityType, Style]:
@@ -43,10 +88,11 @@ def entity_styles(variables: Mapping[str, str]) -> Mapping[EntityType, Style]:
 @lru_cache(maxsize=8)
 def _styles(values: tuple[str, ...]) -> Mapping[EntityType, Style]:
     """The styles for one theme's values, in EntityType order (a theme switch changes them)."""
-    return {
-        kind: Style(bgcolor=_colour(value, kind).rich_color)
-        for kind, value in zip(EntityType, values, strict=True)
-    }
+    styles = {}
+    for kind, value in zip(EntityType, values, strict=True):
+        background = _colour(value, kind)
+        styles[kind] = Style(color=text_on(background).rich_color, bgcolor=background.rich_color)
+    return styles
 
 
 def _colour(value: str, kind: EntityType) -> Color:
@@ -56,7 +102,45 @@ def _colour(value: str, kind: EntityType) -> Color:
     colour, _, alpha = value.rpartition(" ")
     for candidate in (value, colour if alpha.endswith("%") else ""):
         try:
-            return Color.parse(candidate)
+            return Color.parse(candidate).with_alpha(1.0)
         except ColorParseError:
             continue
     return Color.parse(ENTITY_COLOURS[kind])
+
+
+def relative_luminance(colour: Color) -> float:
+    """A colour's relative luminance, as WCAG 2.1 defines it (sRGB channels linearised, weighted)."""
+
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.r) + 0.7152 * linear(colour.g) + 0.0722 * linear(colour.b)
+
+
+def contrast_ratio(first: Color, second: Color) -> float:
+    """The WCAG 2.1 contrast ratio of two opaque colours, from 1 (the same) to 21 (black on white)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_on(background: Color) -> Color:
+    """Black or white, whichever contrasts more with ``background`` (at least 4.58:1 for any colour)."""
+    return BLACK if contrast_ratio(BLACK, background) >= contrast_ratio(WHITE, background) else WHITE
+
+
+@lru_cache(maxsize=256)
+def readable_on(colour: Color, background: Color, ratio: float = AA_TEXT) -> Color:
+    """``colour`` as text on ``background``: itself if it contrasts enough, else blended towards
+    black or white (whichever ``background`` contrasts more with) just far enough to reach ``ratio``."""
+    if contrast_ratio(colour, background) >= ratio:
+        return colour
+    target = text_on(background)
+    low, high = 0.0, 1.0  # how far towards the target: high always reaches the ratio
+    for _ in range(16):
+        middle = (low + high) / 2
+        if contrast_ratio(colour.blend(target, middle), background) >= ratio:
+            high = middle
+        else:
+            low = middle
+    return colour.blend(target, high)

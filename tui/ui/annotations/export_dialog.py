@@ -6,10 +6,11 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import Input, Label, RadioSet
 
 from tui.ui.dialogs.frame import DialogFrame
 from tui.ui.dialogs.typed_path import path_problem, typed_path
+from tui.ui.widgets.toggles import Radio
 
 
 class ExportDialog(DialogFrame[tuple[str, Path] | None]):
@@ -25,8 +26,8 @@ class ExportDialog(DialogFrame[tuple[str, Path] | None]):
     def compose_body(self) -> ComposeResult:
         """Format choice, path, and the line that says why a path cannot be used."""
         with RadioSet(id="format"):
-            yield RadioButton("Native JSON (everything, for iranpak-reader)", value=True, id="native")
-            yield RadioButton("W3C Web Annotation JSON-LD (for other tools)", id="w3c")
+            yield Radio("Native JSON (everything, for iranpak-reader)", value=True, id="native")
+            yield Radio("W3C Web Annotation JSON-LD (for other tools)", id="w3c")
         yield Input(str(self.folder / "annotations-export.json"), id="path")
         yield Label("", id="export-error", classes="problem")
 

@@ -35,6 +35,7 @@ from tui.ui.messages import OpenPassage
 from tui.ui.widgets.full_width import FullWidthView
 from tui.ui.widgets.labels import counted, date_label
 from tui.ui.widgets.line_list import Rows
+from tui.ui.widgets.toggles import TickList
 
 #: How a passage's article is named when the article is no longer in the corpus.
 GONE = "(article no longer in the corpus)"
@@ -179,7 +180,7 @@ class SegmentsScreen(FullWidthView):
 
     def compose_above(self) -> ComposeResult:
         """The tag picker, then any/all · filter · sort, above the passages."""
-        yield SelectionList[str](
+        yield TickList[str](
             *(
                 Selection(self._tag_label(tag), tag.name, tag.name in self.first_tags)
                 for tag in self.codebook

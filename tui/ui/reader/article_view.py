@@ -11,10 +11,12 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from rich.cells import cell_len
+from rich.color import Color as RichColor
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.geometry import Size
 from textual.strip import Strip
 
@@ -25,7 +27,7 @@ from tui.ui.reader.cursor import Cursor
 from tui.ui.reader.cursor_view import CursorView
 from tui.ui.reader.highlights import Layer, annotation_layers, line_segments
 from tui.ui.reader.wrap import VisualLine, wrap_text
-from tui.ui.theme import entity_styles
+from tui.ui.theme import entity_styles, readable_on
 
 Span = tuple[int, int]
 
@@ -42,17 +44,24 @@ class ArticleView(CursorView, can_focus=True):
         "article-view--overlap",
     }
 
+    #: The background the annotation colours were last made readable on.
+    _layers_background: RichColor | None = None
+
     DEFAULT_CSS = """
     ArticleView {
         overflow-y: scroll;
         padding: 0 0 0 2;
         background: $surface;
         &:focus { background-tint: $foreground 3%; }
+        /* Colours from tui/ui/theme.py (why each, there); each background has its text colour.
+           The mark and the cursor reverse what is under them, which keeps its contrast. */
         & > .article-view--marked { text-style: bold reverse; }
-        & > .article-view--match { background: $warning 45%; }
-        & > .article-view--current { background: $warning; color: $background; text-style: bold; }
+        & > .article-view--match { background: $find-match; color: $find-match-text; }
+        & > .article-view--current {
+            background: $find-current; color: $find-current-text; text-style: bold underline;
+        }
         & > .article-view--cursor { text-style: reverse; }
-        & > .article-view--selection { background: $accent 55%; }
+        & > .article-view--selection { background: $article-selection; color: $article-selection-text; }
         & > .article-view--overlap { text-style: bold italic; }
     }
     """
@@ -191,8 +200,11 @@ class ArticleView(CursorView, can_focus=True):
         self._restyle()
 
     def _layers(self) -> list[Layer]:
-        """The highlight layers, rebuilt after any change of types, mark or matches."""
-        if self._layer_cache is None:
+        """The highlight layers, rebuilt after any change of types, mark or matches, or of the
+        background (focus tints it), which the annotations' colours are chosen against."""
+        background = self.line_style()[0].bgcolor
+        if self._layer_cache is None or background != self._layers_background:
+            self._layers_background = background
             style = self._style
             colours = entity_styles(self.app.theme_variables)
             entities = [(m.start, m.end, colours[m.type]) for m in self._mentions if m.type in self._enabled]
@@ -202,9 +214,11 @@ class ArticleView(CursorView, can_focus=True):
             found = [
                 (s, e, current if i == self._current else match) for i, (s, e) in enumerate(self._matches)
             ]
+            # Annotations under the entities: an entity's text keeps the colour chosen against its
+            # background (the annotation's underline stays); elsewhere it takes its tag's colour.
             self._layer_cache = [
+                *annotation_layers(self._readable_annotations(background), style("article-view--overlap")),
                 Layer.of(entities),
-                *annotation_layers(self._annotations, style("article-view--overlap")),
                 Layer.of(marks),
                 Layer.of(found),
             ]
@@ -216,6 +230,19 @@ class ArticleView(CursorView, can_focus=True):
             offset = self.cursor.offset
             layers.append(Layer.of([(offset, offset + 1, self._style("article-view--cursor"))]))
         return layers
+
+    def _readable_annotations(self, background: RichColor | None) -> list[tuple[int, int, Style]]:
+        """The annotated passages, each tag colour made readable (4.5:1) on the text's background."""
+        if background is None:
+            return self._annotations
+        behind = Color.from_rich_color(background, ansi=False)
+        readable = []
+        for start, end, style in self._annotations:
+            if style.color is not None and not style.color.is_default:
+                colour = readable_on(Color.from_rich_color(style.color, ansi=False), behind)
+                style = style + Style(color=colour.rich_color)
+            readable.append((start, end, style))
+        return readable
 
     def _style(self, component: str) -> Style:
         """The Rich style of a component class (theme-aware)."""

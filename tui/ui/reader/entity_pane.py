@@ -58,6 +58,8 @@ class EntityTree(Tree[str]):
         """A label cut to the pane's width: the name ends in an ellipsis, its count always shows
         (the details below the tree give the chosen entity's whole name)."""
         label = super().render_label(node, base_style, style)
+        if style.bgcolor is not None:  # the cursor's line: a dim count on its colour is unreadable
+            label.stylize(Style(dim=False))
         counted = self._counts.get(node.id)
         depth = 0
         parent = node.parent

@@ -39,7 +39,8 @@ class Legend(Widget):
         height: auto;
         padding: 0 2;
         background: $surface;
-        & > .legend--off { color: $text-disabled; text-style: strike; background: transparent; }
+        /* Off: struck through (a cue besides colour), muted but still readable (4.5:1). */
+        & > .legend--off { color: $text-muted; text-style: strike; }
     }
     """
 
@@ -87,7 +88,7 @@ class Legend(Widget):
         columns, width = self._grid()
         legend = Text(no_wrap=True, overflow="crop")
         colours = entity_styles(self.app.theme_variables)
-        off = self.get_component_rich_style("legend--off", partial=True)
+        off = self.get_component_rich_style("legend--off")  # whole: "auto 60%" resolved on the background
         for index, (kind, label) in enumerate(zip(EntityType, self._labels(), strict=True)):
             if index and index % columns == 0:
                 legend.append("\n")
