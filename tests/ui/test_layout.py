@@ -85,7 +85,7 @@ async def test_at_80x24_e_lays_the_side_pane_over_the_text_and_escape_closes_it(
     async with started(make_app, SMALL) as pilot:
         app = pilot.app
         side = app.query_one("#side")
-        await open_panel(pilot, "e", side)
+        await open_panel(pilot, "E", side)
         await pilot.press("escape")
         await pilot.pause()
         assert app.focused is app.query_one(ArticleView) and not shown(side)
@@ -196,7 +196,7 @@ async def test_every_tab_name_is_in_sight_at_every_width(
     app = make_app()
     async with app.run_test(size=(width, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("e")  # narrow, the side pane comes over the text
+        await pilot.press("E")  # narrow, the side pane comes over the text
         await settle(pilot)
         side = app.query_one("#side").region
         tabs = list(app.query(Tab))

@@ -232,7 +232,7 @@ async def test_tab_moves_between_panes(make_app: AppFactory) -> None:
         assert isinstance(app.focused, EntityTree)
         await pilot.press("a")
         assert isinstance(app.focused, ArticleList)
-        await pilot.press("e")
+        await pilot.press("E")
         assert isinstance(app.focused, EntityTree)
         await pilot.press("r")
         assert isinstance(app.focused, ArticleView)
@@ -326,7 +326,7 @@ async def test_e_then_enter_chooses_the_first_entity(make_app: AppFactory) -> No
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("e", "enter")
+        await pilot.press("E", "enter")
         assert reader(app).marks.marked == app.engine.resolve("Qalibaf").id
         await pilot.press("down", "enter")
         assert reader(app).marks.marked == app.engine.resolve("Ayaz Sadiq").id

@@ -121,7 +121,7 @@ class TestAt80x24(SizedLook):
     def test_entities_over_the_text(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
         async def entities_open(pilot: Any) -> None:
             await reader_ready(pilot)
-            await pilot.press("e")
+            await pilot.press("E")
             await settle(pilot)  # the tabs place their underline once they have a size
 
         assert snap_compare(make_app(), terminal_size=self.SIZE, run_before=entities_open)

@@ -85,7 +85,7 @@ async def test_creating_a_tag_is_its_own_row_with_an_unused_colour(make_app: App
     store = stocked_store()
     app = make_app(store=store)
     async with app.run_test(size=(80, 24)) as pilot:
-        dialog = await open_dialog(pilot)
+        await open_dialog(pilot)
         await pilot.press(*"reg", "down", "enter")  # the create row, under regional-tension
         await pilot.press(*"sanctions", "enter")  # no match: the create row is the only one
         await pilot.press(*"energy", "ctrl+n", "enter")  # another colour before it is made

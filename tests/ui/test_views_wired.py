@@ -223,7 +223,7 @@ async def test_esc_from_a_view_leaves_the_reader_as_it_was(make_app: AppFactory)
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "200x50"])
 @pytest.mark.parametrize(
     ("key", "pane"),
-    [("e", "#entity-pane"), ("A", "#annotation-pane"), ("L", "#timeline-pane"), ("X", "#xref-pane"),
+    [("E", "#entity-pane"), ("A", "#annotation-pane"), ("L", "#timeline-pane"), ("X", "#xref-pane"),
      ("ctrl+f", "#search-pane")],
 )  # fmt: skip
 async def test_maximize_from_the_palette_fills_the_screen_with_each_pane(

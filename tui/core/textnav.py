@@ -1,4 +1,4 @@
-"""Moving a cursor through text by word, sentence and paragraph (offsets into the text).
+"""Moving a cursor through text by word, word end, sentence and paragraph (offsets into the text).
 
 Each unit is a sorted list of the offsets where one starts; moving forward goes to the first
 start after the cursor, moving back to the last start before it (so from inside a sentence,
@@ -23,6 +23,11 @@ _PARAGRAPH = re.compile(r"^[ \t]*(?=\S)", re.MULTILINE)
 def word_starts(text: str) -> list[int]:
     """Where each word starts."""
     return [match.start() for match in _WORD.finditer(text)]
+
+
+def word_ends(text: str) -> list[int]:
+    """Where each word ends (the offset just after its last character)."""
+    return [match.end() for match in _WORD.finditer(text)]
 
 
 def sentence_starts(text: str) -> list[int]:

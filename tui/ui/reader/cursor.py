@@ -50,13 +50,14 @@ class Cursor:
         self.anchor, self.offset, self.selecting = start, end, False
 
     def step(self, unit: str, direction: int) -> int:
-        """Where one word, sentence or paragraph forward (+1) or back (-1) is."""
+        """Where one word, word end, sentence or paragraph forward (+1) or back (-1) is."""
         from tui.core import textnav  # on the first move: its patterns take a millisecond to compile
 
         starts = self._units.get(unit)
         if starts is None:
             finder = {
                 "word": textnav.word_starts,
+                "word_end": textnav.word_ends,
                 "sentence": textnav.sentence_starts,
                 "paragraph": textnav.paragraph_starts,
             }[unit]

@@ -49,6 +49,8 @@ class CursorView(EarlyLayout):
         Binding("shift+right", "char(1, True)", "Select right", show=False),
         Binding("w,ctrl+right", "unit('word', 1)", "Next word", show=False),
         Binding("b,ctrl+left", "unit('word', -1)", "Previous word", show=False),
+        # As vim's e, but to just after the word's last letter, so "v e" selects the whole word.
+        Binding("e", "unit('word_end', 1)", "End of the word", show=False),
         Binding("ctrl+shift+right", "unit('word', 1, True)", "Select next word", show=False),
         Binding("ctrl+shift+left", "unit('word', -1, True)", "Select previous word", show=False),
         Binding("right_parenthesis", "unit('sentence', 1)", "Next sentence", show=False),

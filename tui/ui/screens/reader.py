@@ -80,7 +80,7 @@ class ReaderScreen(Screen[None]):
         Binding("escape", "clear", "Clear marks", show=False),
         Binding("a", "focus('#article-list')", "Articles", show=False, tooltip="Go to the article list"),
         Binding("r", "focus('#article-view')", "Text", show=False, tooltip="Go to the article's text"),
-        Binding("e", "focus('#entity-tree')", "Entities", show=False, tooltip="Go to the entities pane"),
+        Binding("E", "focus('#entity-tree')", "Entities", show=False, tooltip="Go to the entities pane"),
         Binding("i", "standfirst", "Standfirst", show=False, tooltip="Show the whole standfirst, or fold it"),
         *(
             Binding(key, f"toggle_type('{kind.value}')", f"Toggle {kind.label.lower()}", show=False)

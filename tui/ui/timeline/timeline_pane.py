@@ -207,7 +207,7 @@ class TimelinePane(Vertical):
             self.entity = self.tag = None
         elif message.by == "entity":
             if self.state.entity is None:
-                self.notify("Choose an entity first: e, then Enter on one, or put the text cursor on one")
+                self.notify("Choose an entity first: E, then Enter on one, or put the text cursor on one")
                 return
             self.entity, self.tag = self.state.entity, None
         else:

@@ -146,7 +146,7 @@ class XrefRows(Sections["_Entries | _Mentions"]):
             top += _elsewhere(view.elsewhere)
         sections: list[_Entries | _Mentions] = []
         if view.entity is None:
-            top.append(("heading", ("Choose an entity to follow: e, Enter", "bold")))
+            top.append(("heading", ("Choose an entity to follow: E, Enter", "bold")))
             sections.append(_Entries(index, titles, top))
         else:
             places = MentionPlaces(index, view.entity)

@@ -1,0 +1,38 @@
+"""``e`` moves to the end of a word inside the text, as vim users expect; ``E`` goes to the entities."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.ui.conftest import settle
+from tui.core import textnav
+from tui.ui.app import ReaderApp
+from tui.ui.reader.article_view import ArticleView
+
+AppFactory = Callable[..., ReaderApp]
+
+
+def test_word_ends_follow_the_words() -> None:
+    text = "Iran’s Parliament Speaker, Mohammad Baqer Qalibaf — said"
+    ends = textnav.word_ends(text)
+    assert [text[end - 1] for end in ends] == ["s", "t", "r", "d", "r", "f", "d"]
+    assert text[: ends[0]] == "Iran’s"
+
+
+async def test_v_then_e_selects_whole_words_and_E_goes_to_the_entities(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.has_focus
+        start = view.text.index("Iran’s Parliament")
+        view.move_cursor(start)
+        await pilot.press("v", "e", "e", "e")
+        selection = view.cursor.selection
+        assert selection is not None and view.text[selection[0] : selection[1]] == "Iran’s Parliament Speaker"
+        assert view.has_focus  # e moved in the text: it did not jump to a pane
+        await pilot.press("escape", "E")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "entity-tree"
