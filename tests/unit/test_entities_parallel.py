@@ -11,6 +11,7 @@ import pytest
 from benchmarks.synthetic import synthetic_texts
 from tests.unit.test_entities import TEXTS
 from tui.core.entities import EntityEngine, channel, load_gazetteer, parallel
+from tui.core.entities.gazetteer import builtin_gazetteer, merge_gazetteers, parse_entities
 from tui.core.entities.scanner import fold
 from tui.core.models import Mention
 
@@ -175,15 +176,38 @@ def test_chunks_cover_the_texts_in_order(monkeypatch: pytest.MonkeyPatch) -> Non
         "X’s owner",
     ],
 )
-def test_x_the_platform_in_context(engine: EntityEngine, text: str) -> None:
-    assert [m.entity_id for m in engine.extract(text) if m.start == text.index("X")] == ["org:x"]
+def test_the_platform_x_is_not_an_organisation(engine: EntityEngine, text: str) -> None:
+    """Where a post was published is not an actor: X (Twitter) is no entity of the built-in list."""
+    assert [m.entity_id for m in engine.extract(text) if m.start == text.index("X")] == []
+
+
+@pytest.fixture(scope="module")
+def engine_knowing_x() -> EntityEngine:
+    """An engine whose workspace lists a one-letter name, as a user may (a brand, a code name)."""
+    workspace = parse_entities('[[entity]]\nid = "x"\nname = "X"\ntype = "organisation"\n', "entities.toml")
+    return EntityEngine(merge_gazetteers(builtin_gazetteer(), workspace))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a post on X, he said",
+        "X (formerly Twitter)",
+        "(X/@alilarijani_ir)",
+        "on his X account",
+        "X’s owner",
+    ],
+)
+def test_a_one_letter_name_in_context(engine_knowing_x: EntityEngine, text: str) -> None:
+    found = engine_knowing_x.extract(text)
+    assert [m.entity_id for m in found if m.start == text.index("X")] == ["org:x"]
 
 
 @pytest.mark.parametrize(
     "text", ["An X-ray of the deal", "Malcolm X spoke", "Plan X failed", "X marks the spot"]
 )
-def test_a_bare_x_is_not_the_platform(engine: EntityEngine, text: str) -> None:
-    assert [m.text for m in engine.extract(text) if m.entity_id == "org:x"] == []
+def test_a_bare_letter_is_not_the_name(engine_knowing_x: EntityEngine, text: str) -> None:
+    assert [m.text for m in engine_knowing_x.extract(text) if m.entity_id == "org:x"] == []
 
 
 def test_fold_keeps_offsets_and_the_scan_sees_every_boundary(engine: EntityEngine) -> None:
