@@ -15,7 +15,8 @@ from tui.ui.annotations.annotation_bar import AnnotationBar
 from tui.ui.annotations.annotation_pane import AnnotationPane, Codebook
 from tui.ui.annotations.tag_dialog import TagDialog
 from tui.ui.app import ReaderApp
-from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
+from tui.ui.dialogs.prompt import ConfirmDialog
+from tui.ui.dialogs.tag_picker import TagPickerDialog
 from tui.ui.reader.article_list import ArticleList
 from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.reader import ReaderScreen
@@ -212,7 +213,7 @@ async def test_rename_merge_recolour_delete_tags_from_the_codebook(make_app: App
         codebook.highlighted = 0  # "place"
         await pilot.press("R")
         await pilot.pause()
-        assert isinstance(app.screen, PromptDialog)
+        assert isinstance(app.screen, TagPickerDialog)
         app.screen.query_one(Input).value = "location"
         await pilot.press("enter")
         await pilot.pause()

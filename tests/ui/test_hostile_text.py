@@ -27,7 +27,8 @@ from tui.ui.adding.adder import ArticleAdder
 from tui.ui.annotations.annotation_bar import AnnotationBar
 from tui.ui.annotations.annotation_pane import AnnotationPane, Codebook
 from tui.ui.app import ReaderApp
-from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
+from tui.ui.dialogs.prompt import ConfirmDialog
+from tui.ui.dialogs.tag_picker import TagPickerDialog
 from tui.ui.reader.article_header import ArticleHeader
 from tui.ui.reader.article_list import ArticleList
 from tui.ui.reader.article_view import ArticleView
@@ -245,7 +246,7 @@ async def test_renaming_deleting_undoing_and_redoing_show_tag_names_literally(
         for name in NAMES:  # rename (the dialog shows the name), then delete, undo and redo each tag
             annotating(app).query_one(AnnotationPane).tag_action("rename", name)
             await pilot.pause()
-            assert isinstance(app.screen, PromptDialog)
+            assert isinstance(app.screen, TagPickerDialog)
             assert "\x1b" not in app.screen.query_one(Input).value
             assert_safe_screen(app)
             await pilot.press("escape")

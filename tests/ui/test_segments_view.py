@@ -106,10 +106,10 @@ async def viewing(
 
 
 async def choose_tag(pilot: Any, view: SegmentsScreen, name: str, key: str = "space") -> None:
-    """Highlight ``name`` in the tag picker and press ``key`` on it."""
-    await pilot.press("t")
+    """Highlight ``name`` in the list of tags and press ``key`` on it."""
     picker = view.query_one("#segments-tags", SelectionList)
-    assert view.focused is picker
+    picker.focus()  # as Tab or a click does
+    await pilot.pause()
     picker.highlighted = next(
         i for i in range(picker.option_count) if picker.get_option_at_index(i).value == name
     )
@@ -142,6 +142,35 @@ async def test_tags_chosen_by_key_with_any_and_all(
         await choose_tag(pilot, view, "people")
         assert title_of(view) == "1 passage with all of iran, people · sorted by article"
         assert [s.quote for s in view.found] == ["Larijani"] and view.found[0].article.startswith("004")
+
+
+async def test_t_finds_a_tag_by_typing_and_ticks_or_unticks_it(
+    size: tuple[int, int], store: AnnotationStore, articles: dict[str, Article]
+) -> None:
+    from tui.ui.dialogs.tag_picker import TagPickerDialog
+
+    async with viewing(size, store, articles) as (app, pilot, view):
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TagPickerDialog)
+        await pilot.press(*"pakstan", "enter")  # a typo
+        await pilot.pause()
+        assert app.screen is view and title_of(view) == "2 passages tagged pakistan · sorted by article"
+        tags = view.query_one("#segments-tags", SelectionList)
+        assert tags.get_option_at_index(tags.highlighted or 0).value == "pakistan"  # shown where it is
+        await pilot.press("t", *"peo")
+        await pilot.pause()
+        assert "✓ ● pakistan" not in text_of(app)  # narrowed to people
+        await pilot.press("enter")
+        await pilot.pause()
+        assert title_of(view) == "3 passages with any of pakistan, people · sorted by article"
+        await pilot.press("t")
+        await pilot.pause()
+        assert "✓ ● pakistan" in text_of(app)  # the ticked tags are marked
+        await pilot.press(*"pakistan", "enter")  # picked again: let go of it
+        await pilot.pause()
+        assert title_of(view) == "3 passages tagged people · sorted by article"
+        assert app.focused is view.listing  # still on the passages: Enter opens one
 
 
 async def test_tags_any_all_and_sort_by_mouse(

@@ -1,7 +1,8 @@
 """Codebook changes and export, asked for in dialogs and applied to the store of the Annotations pane.
 
-Renaming into an existing tag merges the two (after asking). Tag renames, merges and deletes
-change many annotations at once and are one undoable step.
+The merge target and the new name are chosen in a :class:`TagPickerDialog` that finds tags as
+they are typed (typos too). Renaming into an existing tag merges the two (after asking). Tag
+renames, merges and deletes change many annotations at once and are one undoable step.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from tui.core.store import StoreError
 from tui.core.user_files import UserFileError, write_output_file
 from tui.ui.annotations.export_dialog import ExportDialog
 from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
+from tui.ui.dialogs.tag_picker import TagPickerDialog
 from tui.ui.widgets.labels import counted
 
 if TYPE_CHECKING:
@@ -28,14 +30,12 @@ def run_tag_action(pane: AnnotationPane, action: str, name: str) -> None:
     """Ask what is needed for ``action`` on tag ``name``, then apply it."""
     shown = one_line(name)
     if action == "rename":
-        pane.app.push_screen(
-            PromptDialog(f"Rename tag “{shown}” to:", name), lambda new: _rename(pane, name, new)
-        )
+        question = f"Rename tag “{shown}” to: (a new name, or a tag to merge it into)"
+        picker = _picker(pane, question, name, allow_new=True, value=name)
+        pane.app.push_screen(picker, lambda new: _rename(pane, name, new))
     elif action == "merge":
-        question = f"Merge “{shown}” into which tag? (an existing name)"
-        pane.app.push_screen(
-            PromptDialog(question, placeholder="tag name"), lambda into: _merge(pane, name, into)
-        )
+        picker = _picker(pane, f"Merge “{shown}” into which tag?", name)
+        pane.app.push_screen(picker, lambda into: _merge(pane, name, into))
     elif action == "recolour":
         tag = pane.store.tag(name)
         colour = tag.colour if tag else ""
@@ -45,6 +45,14 @@ def run_tag_action(pane: AnnotationPane, action: str, name: str) -> None:
         count = pane.store.tag_counts().get(name, 0)
         question = f"Delete tag “{shown}” and remove it from {counted(count, 'annotation')}?"
         pane.app.push_screen(ConfirmDialog(question), lambda yes: _delete(pane, name) if yes else None)
+
+
+def _picker(
+    pane: AnnotationPane, question: str, name: str, *, allow_new: bool = False, value: str = ""
+) -> TagPickerDialog:
+    """A picker of the codebook's tags other than ``name`` (the tag acted on), with their counts."""
+    tags, counts = pane.store.tags(), pane.store.tag_counts()
+    return TagPickerDialog(question, tags, counts, allow_new=allow_new, exclude=[name], value=value)
 
 
 def _rename(pane: AnnotationPane, old: str, new: str | None) -> None:

@@ -1,12 +1,13 @@
 """The coded segments at full width: every passage with chosen tags, across the corpus, in full.
 
 :class:`SegmentsScreen` is built from the annotation store (read only), the articles, and the tags
-to start with. At the top, the codebook's tags with their counts (Space or Enter chooses several),
-whether a passage needs any or all of them, a text filter (quote, context and note) and the order
-(article, date, tag); below, each passage wrapped to the width: its article and date, its tags in
-their colours, the quote in bold within the rest of its sentence, and its note. Enter on a passage
-dismisses the screen with :class:`OpenPassage`; Esc with None. Placing the passages in their
-articles' current texts runs once, in a thread; each choice after that only selects and sorts.
+to start with. At the top, the codebook's tags with their counts (Space or Enter chooses several; t
+finds one by typing part of its name, and ticks or unticks it), whether a passage needs any or all
+of them, a text filter (quote, context and note) and the order (article, date, tag); below, each
+passage wrapped to the width: its article and date, its tags in their colours, the quote in bold
+within the rest of its sentence, and its note. Enter on a passage dismisses the screen with
+:class:`OpenPassage`; Esc with None. Placing the passages in their articles' current texts runs
+once, in a thread; each choice after that only selects and sorts.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from tui.core.annotations.store import AnnotationStore
 from tui.core.models import Article
 from tui.core.safe_text import one_line, visible
 from tui.core.segments import SORTS, Segment, SegmentQuery, placed, select
+from tui.ui.dialogs.tag_picker import TagPickerDialog
 from tui.ui.messages import OpenPassage
 from tui.ui.widgets.full_width import FullWidthView
 from tui.ui.widgets.labels import counted, date_label
@@ -155,7 +157,9 @@ class SegmentsScreen(FullWidthView):
     LIST_ID = "segments-list"
 
     BINDINGS = [
-        Binding("t", "focus_tags", "Tags"),
+        Binding(
+            "t", "pick_tag", "Find tag", tooltip="Find a tag by typing part of its name; tick or untick it"
+        ),
         Binding("a", "toggle_every", "Any/all"),
         Binding("slash", "focus_filter", "Filter"),
         Binding("s", "next_sort", "Sort"),
@@ -285,9 +289,21 @@ class SegmentsScreen(FullWidthView):
         else:
             self.dismiss(None)
 
-    def action_focus_tags(self) -> None:
-        """To the tag picker."""
-        self.query_one("#segments-tags", SelectionList).focus()
+    def action_pick_tag(self) -> None:
+        """Find a tag by typing, ticked ones marked: Enter ticks it (or unticks a ticked one)."""
+        question = "Passages with which tag? (Enter ticks it, or unticks a ticked one)"
+        picker = TagPickerDialog(question, self.codebook, self.counts, ticked=self.chosen_tags())
+        self.app.push_screen(picker, self._toggle_tag)
+
+    def _toggle_tag(self, name: str | None) -> None:
+        """Tick or untick the tag picked, and show it in the tag list (highlighted, in sight)."""
+        tags = self.query_one("#segments-tags", SelectionList)
+        index = next((i for i, tag in enumerate(self.codebook) if tag.name == name), None)
+        if name is None or index is None:
+            return
+        tags.toggle(name)
+        tags.highlighted = index
+        tags.scroll_to_highlight()
 
     def action_focus_filter(self) -> None:
         """To the filter field."""

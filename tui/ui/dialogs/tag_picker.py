@@ -42,6 +42,7 @@ class TagPickerDialog(DialogFrame[str | None]):
     BINDINGS = [
         Binding("down", "move(1)", "Next match", tooltip="The next tag in the list, while typing"),
         Binding("up", "move(-1)", "Previous match", tooltip="The previous tag in the list, while typing"),
+        Binding("enter", "choose", "Choose", tooltip="The highlighted tag (or the new name, if offered)"),
     ]
 
     def __init__(
@@ -129,8 +130,8 @@ class TagPickerDialog(DialogFrame[str | None]):
             listing.action_cursor_up()
 
     @on(Input.Submitted, "#picker-query")
-    def _submitted(self) -> None:
-        """Enter in the field: the highlighted tag (nothing happens when no tag matches)."""
+    def action_choose(self) -> None:
+        """Enter: the highlighted tag (nothing happens when no tag matches)."""
         highlighted = self.query_one("#picker-list", OptionList).highlighted
         if highlighted is not None and highlighted < len(self.choices):
             self.dismiss(self.choices[highlighted])

@@ -211,12 +211,15 @@ class TimelinePane(Vertical):
                 return
             self.entity, self.tag = self.state.entity, None
         else:
-            from tui.ui.dialogs.prompt import PromptDialog
+            store = self.state.store
+            tags = store.tags() if store is not None else []
+            if store is None or not tags:
+                self.notify("No tags yet: select a passage in an article and press t to tag it")
+                return
+            from tui.ui.dialogs.tag_picker import TagPickerDialog
 
-            tags = self.state.store.tags() if self.state.store is not None else []
-            names = ", ".join(one_line(tag.name) for tag in tags[:8]) or "no tags yet"
-            dialog = PromptDialog(f"Events in passages with which tag? ({names})", placeholder="tag name")
-            self.app.push_screen(dialog, self._filter_by_tag)
+            picker = TagPickerDialog("Events in passages with which tag?", tags, store.tag_counts())
+            self.app.push_screen(picker, self._filter_by_tag)
             return
         self.show_events()
 
