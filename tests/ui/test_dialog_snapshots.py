@@ -64,6 +64,31 @@ def sources_chooser() -> Screen[Any]:
     return ChooserDialog("7 November 2025: reported by 8 articles", items)
 
 
+def merge_picker() -> Screen[Any]:
+    """The codebook's M on "security": the other tags, to be found by typing."""
+    from tui.core.annotations.model import Tag
+    from tui.ui.dialogs.tag_picker import TagPickerDialog
+
+    colours = ["#e06c75", "#98c379", "#d19a66", "#61afef", "#c678dd", "#56b6c2", "#e5c07b", "#be5046"]
+    names = ["border-incident", "diplomacy", "energy/gas-pipeline", "framing/security"]
+    names += ["regional-tension", "sanctions", "security", "trade"]
+    tags = [Tag(name, colour) for name, colour in zip(names, colours, strict=True)]
+    tags[4] = Tag("regional-tension", colours[4], "Regional instability framing")
+    counts = {name: n + 1 for n, name in enumerate(names)}
+    return TagPickerDialog("Merge “security” into which tag?", tags, counts, exclude=["security"])
+
+
+def typed(make_dialog: Callable[[], Screen[Any]], text: str) -> Callable[[Any], Any]:
+    """A run_before that opens the dialog as :func:`opened` does, then types ``text`` into it."""
+
+    async def run_before(pilot: Any) -> None:
+        await opened(make_dialog)(pilot)
+        await pilot.press(*text)
+        await pilot.pause()
+
+    return run_before
+
+
 class DialogsAt:
     """Every dialog at the size a subclass names (not collected itself)."""
 
@@ -90,6 +115,12 @@ class TestDialogsAt80x24(DialogsAt):
     """The default size of most terminals."""
 
     SIZE = (80, 24)
+
+    def test_merge_picker_narrowed_by_typing(
+        self, snap_compare: Any, make_app: Callable[..., ReaderApp]
+    ) -> None:
+        run_before = typed(merge_picker, "en")
+        assert snap_compare(make_app(), terminal_size=self.SIZE, run_before=run_before)
 
 
 class TestDialogsAt120x40(DialogsAt):
