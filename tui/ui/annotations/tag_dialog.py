@@ -25,7 +25,7 @@ from tui.core.annotations.tag_match import rank_tags
 from tui.core.safe_text import one_line, visible
 from tui.ui.dialogs.frame import DialogFrame
 
-KEYS = "Enter: tick the highlighted tag (with nothing typed: save) · ↑↓ choose · Ctrl+N new tag's colour"
+KEYS = "Enter: tick · ↑↓: choose · Ctrl+N: colour · Enter, nothing typed: save"
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,10 @@ class TagDialog(DialogFrame[TagChoice | None]):
 
     DEFAULT_CSS = """
     TagDialog {
-        #quote { color: $text-muted; text-style: italic; margin-bottom: 1; }
-        #tag-list { height: 10; }
+        #quote { color: $text-muted; text-style: italic; margin-bottom: 1; max-height: 3; }
+        #tag-list { height: auto; min-height: 3; max-height: 10; }
         #ticked { color: $text-muted; }
-        #note { height: 6; }
+        #note { height: 5; }
         #buttons { height: auto; align-horizontal: right; }
     }
     """
