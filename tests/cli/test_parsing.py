@@ -36,7 +36,7 @@ def test_opening_the_app_imports_no_command_module() -> None:
     code = (
         "import sys\n"
         "import tui.ui.launch as launch\n"
-        "launch.launch = lambda workspace: 0\n"
+        "launch.launch = lambda workspace, bidi: 0\n"
         "from tui.cli import main\n"
         "assert main.main(['--workspace', sys.argv[1]]) == 0\n"
         "print(sorted(m for m in sys.modules if m.startswith(('tui.cli.commands.', 'tui.core.store.', 'tinydb'))))\n"

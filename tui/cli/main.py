@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from tui import __version__
 from tui.cli.context import Context
 from tui.cli.errors import CliError
+from tui.core.bidi_text import BIDI_MODES
 from tui.core.safe_text import one_line
 from tui.core.store import StoreError
 from tui.core.user_files import UserFileError
@@ -44,6 +45,13 @@ def _options_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"folder holding articles/ and annotations/ (created if missing; default: ${ENV_VAR}, "
         "the checkout, or your user data folder)",
+    )
+    parser.add_argument(
+        "--bidi",
+        choices=BIDI_MODES,
+        default="app",
+        help="who puts right-to-left text (Persian, Urdu, Arabic) in reading order: the app (default; "
+        "for tmux, xterm and most terminals) or the terminal (VTE, Konsole, mlterm, which do it themselves)",
     )
     return parser
 
@@ -113,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if run is None:
             from tui.ui.launch import launch
 
-            return launch(context.workspace)
+            return launch(context.workspace, args.bidi)
         with terminal_safe_output():
             return int(run(args, context))
     except CliError as error:

@@ -12,11 +12,12 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 
+from tui.core.bidi_text import BidiMode
 from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine
 from tui.core.models import LoadProblem
 from tui.core.safe_text import visible
-from tui.ui.commands import ArticleCommands, EntityCommands, ReaderCommands, TagCommands
+from tui.ui.commands import ArticleCommands, BidiCommands, EntityCommands, ReaderCommands, TagCommands
 from tui.ui.messages import FirstFrameDrawn, WorkFailed
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.theme import theme_variables
@@ -33,12 +34,15 @@ class ReaderApp(App[None]):
 
     TITLE = "iranpak-reader"
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {ArticleCommands, EntityCommands, ReaderCommands, TagCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, BidiCommands, EntityCommands, ReaderCommands, TagCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", tooltip="Every key, by what it does"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
+    #: Who reorders right-to-left text: the app, or the terminal (``--bidi``); the article view
+    #: takes it when mounted, and the palette switches it there.
+    bidi: BidiMode = "app"
 
     def __init__(
         self,

@@ -18,6 +18,7 @@ from textual.fuzzy import Matcher
 
 from tui.core.safe_text import one_line
 from tui.ui.bound_actions import BoundAction, screen_commands
+from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.labels import counted
 
@@ -184,4 +185,31 @@ class EntityCommands(_EntryCommands):
                 partial(screen.follow_entity, entity),
             )
             for entity, articles in xref.frequency.most_common()
+        ]
+
+
+class BidiCommands(_EntryCommands):
+    """Who puts right-to-left text in reading order: the app (tmux, xterm) or the terminal (VTE,
+    Konsole, mlterm, which reorder it themselves and would undo the app's order)."""
+
+    def _entries(self) -> list[Entry]:
+        """One entry: switch the article view to the other way."""
+        screen = self.screen
+        if not isinstance(screen, ReaderScreen):
+            return []
+        view = screen.query_one(ArticleView)
+        if view.bidi == "app":
+            return [
+                (
+                    "Right-to-left text: leave its order to the terminal",
+                    "for VTE, Konsole, mlterm; now the app reorders and joins it (--bidi)",
+                    partial(view.set_bidi, "terminal"),
+                )
+            ]
+        return [
+            (
+                "Right-to-left text: put it in order in the app",
+                "for tmux, xterm and most terminals; now the terminal does it (--bidi)",
+                partial(view.set_bidi, "app"),
+            )
         ]

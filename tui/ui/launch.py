@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.core.bidi_text import BidiMode
 from tui.core.catalogue import Pending, count_articles, read_catalogue, write_catalogue
 from tui.core.corpus import Corpus, load_corpus
 from tui.core.entities import EntityEngine
@@ -40,8 +41,11 @@ class StoreOpener:
             self.store.close()
 
 
-def make_app(workspace: Workspace, app_class: type[ReaderApp] | None = None) -> ReaderApp:
-    """The app on a workspace; its annotation store opens just after the first paint."""
+def make_app(
+    workspace: Workspace, app_class: type[ReaderApp] | None = None, bidi: BidiMode = "app"
+) -> ReaderApp:
+    """The app on a workspace; its annotation store opens just after the first paint. ``bidi``: who
+    reorders right-to-left text, the app or the terminal (``--bidi``)."""
     from tui.ui.app import ReaderApp
 
     pending = _pending(workspace)
@@ -69,7 +73,7 @@ def make_app(workspace: Workspace, app_class: type[ReaderApp] | None = None) -> 
 
         return workspace_event_cache(workspace.cache)
 
-    return cls(
+    app = cls(
         corpus,
         engine,
         list(corpus.problems),
@@ -78,6 +82,8 @@ def make_app(workspace: Workspace, app_class: type[ReaderApp] | None = None) -> 
         open_event_cache=open_event_cache,
         pending=pending,
     )
+    app.bidi = bidi
+    return app
 
 
 def _pending(workspace: Workspace) -> Pending | None:
@@ -90,9 +96,9 @@ def _pending(workspace: Workspace) -> Pending | None:
     return Pending([], workspace.articles, workspace.cache, files) if files >= PENDING_FROM else None
 
 
-def launch(workspace: Workspace) -> int:
+def launch(workspace: Workspace, bidi: BidiMode = "app") -> int:
     """Run the reader on a workspace until the user quits; returns the exit code."""
-    app = make_app(workspace)
+    app = make_app(workspace, bidi=bidi)
     try:
         app.run()
     finally:

@@ -20,12 +20,20 @@ from textual.color import Color
 from textual.geometry import Size
 from textual.strip import Strip
 
+from tui.core.bidi_text import (
+    BidiMode,
+    DisplayLine,
+    Levels,
+    display_line,
+    paragraph_levels,
+    right_to_left_lines,
+)
 from tui.core.models import EntityType, Mention
 from tui.core.safe_text import visible
 from tui.ui.messages import EntityChosen
 from tui.ui.reader.cursor import Cursor
 from tui.ui.reader.cursor_view import CursorView
-from tui.ui.reader.highlights import Layer, annotation_layers, line_segments
+from tui.ui.reader.highlights import Layer, annotation_layers, line_segments, visual_segments
 from tui.ui.reader.wrap import VisualLine, wrap_text
 from tui.ui.theme import entity_styles, readable_on
 
@@ -83,6 +91,13 @@ class ArticleView(CursorView, can_focus=True):
         self._annotations: list[tuple[int, int, Style]] = []
         self.cursor = Cursor()
         self._dragging = False
+        self.bidi: BidiMode = "app"
+        # The paragraphs holding right-to-left text (found on show(); none in most articles), their
+        # levels, and their wrapped lines as drawn: only these lines leave the plain drawing path.
+        self._right_to_left: list[tuple[int, int]] = []
+        self._right_to_left_starts: list[int] = []
+        self._levels: dict[int, Levels | None] = {}
+        self._placed_lines: dict[int, tuple[DisplayLine, int] | None] = {}
 
     @property
     def text(self) -> str:
@@ -98,6 +113,10 @@ class ArticleView(CursorView, can_focus=True):
         """Show a new text, scrolled to the top, with no marks or matches."""
         self._text = text
         self._visible = visible(text)
+        self._right_to_left = right_to_left_lines(self._visible)
+        self._right_to_left_starts = [start for start, _ in self._right_to_left]
+        self._levels = {}
+        self._placed_lines = {}
         self._mentions = list(mentions)
         self._marked = None
         self._matches, self._current = [], None
@@ -165,6 +184,10 @@ class ArticleView(CursorView, can_focus=True):
         self._ensure_layout()
         if not 0 <= y < len(self._lines):
             return None
+        placed = self._placed(y)
+        if placed is not None:
+            display, left = placed
+            return display.cells[x - left] if 0 <= x - left < len(display.cells) else None
         line = self._lines[y]
         column = 0
         for index in range(line.start, line.end):
@@ -172,6 +195,82 @@ class ArticleView(CursorView, can_focus=True):
             if column > x:
                 return index
         return None
+
+    def column_of(self, offset: int) -> int:
+        """The screen column ``offset`` is drawn in on its line (where the cursor shows there); the
+        end of a line, or a space cut off its end, is the cell after its text in reading order."""
+        index = self.line_of(offset)
+        line = self._lines[min(index, len(self._lines) - 1)]
+        placed = self._placed(index)
+        if placed is None:
+            return cell_len(self._text[line.start : offset])
+        display, left = placed
+        if offset in display.cells:
+            return left + display.cells.index(offset)
+        if offset in display.offsets:  # a mark drawn in its letter's cell
+            return left + max(0, cell_len(display.glyphs[: display.offsets.index(offset)]) - 1)
+        return left - 1 if display.right_to_left else left + len(display.cells)
+
+    def offset_in_column(self, index: int, column: int) -> int:
+        """The offset drawn at ``column`` on visual line ``index`` (for up and down to keep the
+        column). Off a reordered line's text: the space after its end if the line has one, else the
+        character drawn nearest, so the cursor stays on the line."""
+        line = self._lines[index]
+        placed = self._placed(index)
+        if placed is None:
+            offset, used = line.start, 0
+            while offset < line.end and used + cell_len(self._text[offset]) <= column:
+                used += cell_len(self._text[offset])
+                offset += 1
+            return offset
+        display, left = placed
+        cell = column - left
+        if not display.cells:
+            return line.start
+        if 0 <= cell < len(display.cells):
+            return display.cells[cell]
+        end = line.start + len(self._visible[line.start : line.end].rstrip())
+        past_end = cell < 0 if display.right_to_left else cell >= len(display.cells)
+        if past_end and end < line.end:  # a space after the text, still on this line
+            return end
+        return display.cells[0 if cell < 0 else -1]
+
+    def on_mount(self) -> None:
+        """Draw right-to-left text the way the app was started with (``--bidi``; on a bare App, here)."""
+        self.bidi = "terminal" if getattr(self.app, "bidi", "app") == "terminal" else "app"
+
+    def set_bidi(self, mode: BidiMode) -> None:
+        """Draw right-to-left text reordered and shaped here ("app"), or in logical order for a
+        terminal that reorders it itself ("terminal")."""
+        if mode != self.bidi:
+            self.bidi = mode
+            self._placed_lines = {}
+            self._cache.clear()
+            self.refresh()
+
+    def _placed(self, index: int) -> tuple[DisplayLine, int] | None:
+        """Visual line ``index`` as drawn, with the column its text starts in, if it is in a paragraph
+        holding right-to-left text and the app reorders it (else None: drawn as it is)."""
+        if not self._right_to_left or self.bidi != "app" or not 0 <= index < len(self._lines):
+            return None
+        if index in self._placed_lines:
+            return self._placed_lines[index]
+        line = self._lines[index]
+        found = bisect_right(self._right_to_left_starts, line.start) - 1
+        placed = None
+        if line.paragraph >= 0 and found >= 0 and line.start < self._right_to_left[found][1]:
+            start, end = self._right_to_left[found]
+            if start not in self._levels:
+                self._levels[start] = paragraph_levels(self._visible, start, end)
+            levels = self._levels[start]
+            if levels is not None:
+                text_end = line.start + len(self._visible[line.start : line.end].rstrip())
+                display = display_line(self._visible, levels, line.start, text_end)
+                # A right-to-left paragraph ends at the right edge; its line-end cell is on the left.
+                left = self._layout_width - len(display.cells) if display.right_to_left else 0
+                placed = (display, max(left, 0))
+        self._placed_lines[index] = placed
+        return placed
 
     def _restyle(self) -> None:
         """Rebuild the styled text after any change of marks, types or matches."""
@@ -187,6 +286,7 @@ class ArticleView(CursorView, can_focus=True):
         self._layout_width = width
         self._lines = wrap_text(self._text, width - 1)
         self._line_starts = [line.start if line.paragraph >= 0 else line.start - 1 for line in self._lines]
+        self._placed_lines = {}
         self._cache.clear()
         return Size(width, len(self._lines))
 
@@ -262,11 +362,26 @@ class ArticleView(CursorView, can_focus=True):
                 line = self._lines[index]
                 text = self._visible[line.start : line.end].rstrip()
                 end = line.start + len(text)
-                segments = line_segments(self._visible, line.start, end, self._layers(), base)
-                used = cell_len(text)
+                placed = self._placed(index)
+                if placed is None:
+                    segments = line_segments(self._visible, line.start, end, self._layers(), base)
+                    used = cell_len(text)
+                else:
+                    display, left = placed
+                    glyphs = visual_segments(
+                        display.glyphs, display.offsets, line.start, end, self._layers(), base
+                    )
+                    segments = [Segment(" " * left, base), *glyphs] if left else glyphs
+                    used = left + len(display.cells)
                 cursor = self.cursor.offset
-                if self.has_focus and cursor >= end and used < width and self.line_of(cursor) == index:
-                    segments.append(Segment(" ", base + self._style("article-view--cursor")))  # at line end
+                at_end = self.has_focus and cursor >= end and self.line_of(cursor) == index
+                cursor_style = base + self._style("article-view--cursor")
+                if at_end and placed is not None and placed[0].right_to_left and placed[1]:
+                    # The end of a right-to-left line is on its left: the cursor takes the pad's last cell.
+                    pad = [Segment(" " * (placed[1] - 1), base)] if placed[1] > 1 else []
+                    segments[0:1] = [*pad, Segment(" ", cursor_style)]
+                elif at_end and used < width:
+                    segments.append(Segment(" ", cursor_style))  # at line end
                     used += 1
                 if used < width:
                     segments.append(Segment(" " * (width - used), base))

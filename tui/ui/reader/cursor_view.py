@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -34,9 +33,12 @@ class CursorView(EarlyLayout):
     _lines: list[VisualLine]
     _cache: LRUCache[tuple[int, int], Strip]
     _dragging: bool
-    # Supplied by the article view: where an offset is drawn, what is under a cell.
+    # Supplied by the article view: where an offset is drawn, what is under a cell (lines of
+    # right-to-left text are drawn reordered, so columns come from it too).
     line_of: Callable[[int], int]
     offset_at: Callable[[int, int], int | None]
+    column_of: Callable[[int], int]
+    offset_in_column: Callable[[int, int], int]
 
     BINDINGS = [
         Binding("up,k", "line(-1)", "Line up", show=False),
@@ -131,14 +133,8 @@ class CursorView(EarlyLayout):
         self._ensure_layout()
         if not self._lines:
             return 0
-        current = self._lines[max(0, min(self.line_of(self.cursor.offset), len(self._lines) - 1))]
-        column = cell_len(self._text[current.start : self.cursor.offset])
-        target = self._lines[max(0, min(line, len(self._lines) - 1))]
-        offset, used = target.start, 0
-        while offset < target.end and used + cell_len(self._text[offset]) <= column:
-            used += cell_len(self._text[offset])
-            offset += 1
-        return offset
+        column = self.column_of(self.cursor.offset)
+        return self.offset_in_column(max(0, min(line, len(self._lines) - 1)), column)
 
     def on_focus(self) -> None:
         """Show the cursor."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from rich.segment import Segment
@@ -51,12 +52,40 @@ def line_segments(text: str, start: int, end: int, layers: list[Layer], base: St
     spans = [span for layer in layers for span in layer.overlapping(start, end)]
     if not spans:
         return [Segment(text[start:end], base)]
-    cuts = sorted({0, end - start, *(span.start for span in spans), *(span.end for span in spans)})
-    segments = []
+    return [
+        Segment(text[start + left : start + right], style)
+        for left, right, style in _runs(spans, end - start, base)
+    ]
+
+
+def visual_segments(
+    glyphs: str, offsets: Sequence[int], start: int, end: int, layers: list[Layer], base: Style
+) -> list[Segment]:
+    """A reordered line (right-to-left text): ``glyphs`` drawn left to right, each in the style of
+    the text offset it shows (``offsets``, within ``[start, end)``), so a highlight covers exactly
+    its characters wherever they are drawn; neighbours with one style share a segment."""
+    spans = [span for layer in layers for span in layer.overlapping(start, end)]
+    styles = [base] * (end - start)
+    for left, right, style in _runs(spans, end - start, base) if spans else ():
+        styles[left:right] = [style] * (right - left)
+    segments: list[Segment] = []
+    run_start = 0
+    for index in range(1, len(glyphs) + 1):
+        style = styles[offsets[run_start] - start]
+        if index == len(glyphs) or styles[offsets[index] - start] != style:
+            segments.append(Segment(glyphs[run_start:index], style))
+            run_start = index
+    return segments
+
+
+def _runs(spans: list[Span], length: int, base: Style) -> list[tuple[int, int, Style]]:
+    """``[0, length)`` cut wherever a span starts or ends: each piece with every span over it applied."""
+    cuts = sorted({0, length, *(span.start for span in spans), *(span.end for span in spans)})
+    runs = []
     for left, right in itertools.pairwise(cuts):
         styles = tuple(span.style for span in spans if span.start <= left and span.end >= right)
-        segments.append(Segment(text[start + left : start + right], _combined(base, styles)))
-    return segments
+        runs.append((left, right, _combined(base, styles)))
+    return runs
 
 
 _COMBINED: dict[tuple[Style, tuple[Style | str, ...]], Style] = {}
