@@ -121,9 +121,18 @@ async def test_a_new_name_only_when_allowed_and_only_as_the_last_row() -> None:
     assert await answer(TagPickerDialog("Merge into:", CODEBOOK), *"securty", "enter") == "security"
 
 
-async def test_the_offered_name_left_as_shown_comes_back_as_it_was() -> None:
+async def test_the_tags_own_name_left_as_shown_is_not_offered_as_a_new_name() -> None:
     picker = TagPickerDialog("Rename to:", [Tag("a\tb")], allow_new=True, exclude=["a\tb"], value="a\tb")
-    assert await answer(picker, "enter") == "a\tb"
+    app = Host(picker)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert picker.query_one(Input).value == "a b" and picker.choices == []  # one line, not "new"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result is UNSET and "No tag matches" not in text_of(app)
+        await pilot.press("end", "c", "enter")
+        await pilot.pause()
+        assert app.result == "a bc"  # edited: a new name, as typed
 
 
 async def test_an_excluded_tag_cannot_be_chosen() -> None:

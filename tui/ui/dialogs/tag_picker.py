@@ -32,6 +32,13 @@ class TagPickerDialog(DialogFrame[str | None]):
         & > #dialog-box { max-height: 90%; }
         /* one line a tag, a long description cut with an ellipsis */
         #picker-list { height: auto; max-height: 12; text-wrap: nowrap; text-overflow: ellipsis; }
+        /* the field keeps the focus, and Enter there chooses the highlighted row: show it as the
+           list's own cursor, not the dim one of a list without the focus */
+        #picker-list > .option-list--option-highlighted {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
         #picker-problem { height: auto; }
         #picker-problem.-empty { display: none; }
     }
@@ -62,6 +69,7 @@ class TagPickerDialog(DialogFrame[str | None]):
         super().__init__()
         self.question = question
         self.codebook = {tag.name: tag for tag in tags if tag.name not in exclude}
+        self.exclude = set(exclude)
         self.counts = counts
         self.allow_new = allow_new
         self.ticked = set(ticked)
@@ -91,14 +99,15 @@ class TagPickerDialog(DialogFrame[str | None]):
         typed = self.typed()
         self.choices = rank_tags(query, list(self.codebook))
         options = [Option(self._label(name)) for name in self.choices]
-        if self.allow_new and typed and typed not in self.codebook:
+        # The name of the tag acted on is no new name (and the rename it would be does nothing).
+        if self.allow_new and typed and typed not in self.codebook and typed not in self.exclude:
             self.choices.append(typed)
             options.append(Option(Content.styled(f"+ New name “{one_line(typed)}”", "bold")))
         listing = self.query_one("#picker-list", OptionList)
         listing.set_options(options)
         listing.highlighted = 0 if options else None
         listing.display = bool(options)
-        nothing = "" if options or not typed else f"No tag matches “{one_line(typed)}”"
+        nothing = "" if options or not typed or self.allow_new else f"No tag matches “{one_line(typed)}”"
         problem = self.query_one("#picker-problem", Label)
         problem.update(Content(nothing))
         problem.set_class(not nothing, "-empty")
