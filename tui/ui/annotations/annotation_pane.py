@@ -63,7 +63,10 @@ class Entry:
 
 class FocusedList(OptionList):
     """An option list that highlights its first entry when it gets the focus with none highlighted,
-    so that Enter (and the keys acting on the highlighted entry) do something at once."""
+    so that Enter (and the keys acting on the highlighted entry) do something at once; the key bar
+    says what Enter does."""
+
+    BINDINGS = [Binding("enter", "select", "Open", tooltip="Open the highlighted passage")]
 
     def on_focus(self) -> None:
         """Highlight the first entry that can be chosen, if none is."""
@@ -75,6 +78,7 @@ class Codebook(FocusedList):
     """The tags with their colours and counts; R, C, M, D act on the highlighted tag."""
 
     BINDINGS = [
+        Binding("enter", "select", "Passages", tooltip="Every passage with the highlighted tag"),
         Binding("R", "tag('rename')", "Rename tag"),
         Binding("C", "tag('recolour')", "Recolour tag"),
         Binding("M", "tag('merge')", "Merge tag"),

@@ -175,7 +175,7 @@ class ArticleList(LineList, EarlyLayout):
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("home,g", "first", "First article", show=False),
         Binding("end,G", "last", "Last article", show=False),
-        Binding("enter", "select", "Open", show=False),
+        Binding("enter", "select", "Open", tooltip="Open the article and move into its text"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

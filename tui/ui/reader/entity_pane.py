@@ -21,6 +21,7 @@ class EntityTree(Tree[str]):
     """Types as branches, entities as leaves with their mention counts; leaf data is the entity id."""
 
     BINDINGS = [
+        Binding("enter", "select_cursor", "Mark", tooltip="Mark the entity's mentions in the text"),
         Binding("down,j", "cursor_down", "Next entity", show=False),
         Binding("up,k", "cursor_up", "Previous entity", show=False),
         Binding("home,g", "scroll_home", "First entity", show=False),

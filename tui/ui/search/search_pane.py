@@ -75,6 +75,8 @@ class SearchRows(Rows):
 class SearchList(LineList):
     """The articles found."""
 
+    BINDINGS = [Binding("enter", "choose", "Open", tooltip="Open the article with the find bar on the query")]
+
 
 class SearchInput(Input):
     """The query field; ↓ goes down into the results, as Enter does."""

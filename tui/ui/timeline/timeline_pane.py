@@ -106,6 +106,7 @@ class TimelineList(LineList):
     """The events; f, T and F filter."""
 
     BINDINGS = [
+        Binding("enter", "choose", "Open", tooltip="Open the event's source sentence"),
         Binding(
             "f", "filter('entity')", "Filter by entity", tooltip="Only the entity chosen in the entity pane"
         ),

@@ -86,9 +86,10 @@ class KeyBar(Widget):
             self.refresh()
 
     def _shown(self) -> tuple[list[tuple[Binding, bool, bool]], tuple[Binding, bool] | None]:
-        """One (binding, enabled, opens a panel) per action, in the order they apply: the shown
-        keys, and the keys that bring a panel into view (the screen's ``focus(...)`` bindings,
-        shown or not, whose panel is there and does not hold the focus already); and the palette's key."""
+        """One (binding, enabled, kept first) per action, in the order they apply: the shown keys,
+        and the keys that bring a panel into view (the screen's ``focus(...)`` bindings, shown or
+        not, whose panel is there and does not hold the focus already); and the palette's key. What
+        Enter does in the focused widget comes first and is kept first, however narrow the bar."""
         seen: set[str] = set()
         entries: list[tuple[Binding, bool, bool]] = []
         palette = None
@@ -100,7 +101,10 @@ class KeyBar(Widget):
                 palette = (binding, enabled)
             elif binding.action not in seen:
                 panel = node is screen and self._brings_in(binding.action, holding)
-                if binding.show or panel:
+                if binding.show and node is focused and "enter" in binding.key.split(","):
+                    seen.add(binding.action)
+                    entries.insert(0, (binding, enabled, True))
+                elif binding.show or panel:
                     seen.add(binding.action)
                     entries.append((binding, enabled, panel))
         return entries, palette

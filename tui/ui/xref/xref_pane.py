@@ -216,6 +216,7 @@ class XrefList(LineList):
     """The cross-references; s shows the selection elsewhere at full width."""
 
     BINDINGS = [
+        Binding("enter", "choose", "Jump", tooltip="Open the mention, passage or article"),
         Binding("s", "same_passage", "Same passage", tooltip="The selection elsewhere, at full width"),
     ]
 
