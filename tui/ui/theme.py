@@ -112,6 +112,7 @@ def relative_luminance(colour: Color) -> float:
     """A colour's relative luminance, as WCAG 2.1 defines it (sRGB channels linearised, weighted)."""
 
     def linear(channel: int) -> float:
+        """One 0–255 sRGB channel as linear light, 0–1."""
         value = channel / 255
         return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
 
