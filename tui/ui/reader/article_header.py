@@ -12,6 +12,7 @@ from textual.widget import Widget
 from tui.core.models import Article, Mention
 from tui.core.safe_text import one_line
 from tui.ui.theme import entity_styles
+from tui.ui.widgets.labels import counted
 
 MAX_STANDFIRST_LINES = 3
 #: Ends a folded standfirst's last line; and an unfolded one's, to fold it again.
@@ -104,7 +105,7 @@ class ArticleHeader(Widget):
                 lines[-1] = last
             header.append("\n")
             header.append(Text("\n").join(lines))
-        meta = one_line(" · ".join(_facts(article)) + f" · {article.word_count:,} words")
+        meta = one_line(" · ".join(_facts(article)) + f" · {counted(article.word_count, 'word')}")
         basis = one_line(_date_basis(article.date_basis))
         for line, look in ((meta, "dim"), (basis, "dim italic")):
             part = Text(line, style=look)

@@ -65,7 +65,7 @@ class CorpusWork(Widget):
     @work(thread=True, exit_on_error=False, exclusive=True, group="load", description="reading the articles")
     def load(self, pending: Pending) -> None:
         """Read every article of a pending corpus (a thread: ten thousand files take a while)."""
-        self.post_message(BuildProgress(f"Reading {pending.total:,} articles"))
+        self.post_message(BuildProgress(f"Reading {counted(pending.total, 'article')}"))
         corpus = pending.load()
         if not get_current_worker().is_cancelled:
             self.post_message(self.CorpusLoaded(corpus))
@@ -112,7 +112,7 @@ class CorpusWork(Widget):
         from tui.core.corpus_index import CorpusIndex
 
         self.post_message(
-            BuildProgress(f"Indexing events and cross-references in {len(mentions):,} articles")
+            BuildProgress(f"Indexing events and cross-references in {counted(len(mentions), 'article')}")
         )
         open_events = getattr(self.app, "event_cache", None)  # ReaderApp's; none on a bare App
         events = open_events() if open_events is not None else None

@@ -175,7 +175,7 @@ class TimelinePane(Vertical):
             label = f"In passages tagged {one_line(self.tag)} (F: all)"
         self.shown = (list(numbers), label)
         rows = TimelineRows(timeline.events, list(numbers), timeline.published, self.state.article_titles())
-        self.query_one("#timeline-filter", Label).update(Content(f"{label} · {rows.shown:,} events"))
+        self.query_one("#timeline-filter", Label).update(Content(f"{label} · {counted(rows.shown, 'event')}"))
         self.query_one(TimelineList).show(rows)
 
     def unavailable(self, reason: str) -> None:

@@ -185,7 +185,9 @@ class XrefRows(Sections["_Entries | _Mentions"]):
 
 def _elsewhere(found: SameThing) -> list[Entry]:
     """The passages reporting the same thing, then the figures that differ, side by side."""
-    entries: list[Entry] = [("heading", (f"The selection, elsewhere: {len(found.same):,} passages", "bold"))]
+    entries: list[Entry] = [
+        ("heading", (f"The selection, elsewhere: {counted(len(found.same), 'passage')}", "bold"))
+    ]
     entries += [("passage", passage) for passage in found.same]
     if found.disagreements:
         entries.append(("heading", ("Figures that differ", "bold")))
