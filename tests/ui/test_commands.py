@@ -173,3 +173,18 @@ async def test_the_palette_finds_entities_and_follows_one_in_the_cross_reference
         pane = app.query_one(XrefPane)
         assert pane.entity == "person:larijani"
         assert app.focused is not None and app.focused.id == "xref-list"
+
+
+def test_keys_read_as_people_write_them() -> None:
+    """Punctuation keys show as the character (the help listed "Full_stop" for the repeat key)."""
+    shown = {
+        key: pretty_key(key) for key in ("full_stop", "ctrl+shift+left", "space", "slash", "E", "ctrl+s")
+    }
+    assert shown == {
+        "full_stop": ".",
+        "ctrl+shift+left": "Ctrl+Shift+←",
+        "space": "Space",
+        "slash": "/",
+        "E": "E",
+        "ctrl+s": "Ctrl+S",
+    }

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from tests.ui.conftest import reader_ready, settle
+from tui.core.annotations.model import PALETTE, Tag
+from tui.core.annotations.store import AnnotationStore
 from tui.ui.app import ReaderApp
 
 SNAPSHOT_SIZE = (130, 36)
@@ -83,11 +85,24 @@ async def article_open(pilot: Any) -> None:
     await reader_ready(pilot)
 
 
+def codebook_store() -> AnnotationStore:
+    """A store holding a codebook of three tags and no passages."""
+    store = AnnotationStore.in_memory()
+    for tag in (
+        Tag("regional-tension", PALETTE[3], "Regional instability framing"),
+        Tag("security", PALETTE[0]),
+        Tag("trade", PALETTE[1]),
+    ):
+        store.save_tag(tag)
+    return store
+
+
 async def tag_dialog_open(pilot: Any) -> None:
-    """The tag dialog over a selection of three words in the text."""
+    """The tag dialog over a selection of three words in the text, "reg" typed: the tag it finds
+    highlighted, and the row that would create "reg"."""
     await reader_ready(pilot)
     pilot.app.query_one("ArticleView").focus()
-    await pilot.press("v", "w", "w", "w", "t")
+    await pilot.press("v", "w", "w", "w", "t", "r", "e", "g")
     await settle(pilot)  # the key bar behind the dialog redraws for the dialog's focus
     await pilot.pause()
 
@@ -101,7 +116,8 @@ class SizedLook:
         assert snap_compare(make_app(), terminal_size=self.SIZE, run_before=article_open)
 
     def test_tag_dialog(self, snap_compare: Any, make_app: Callable[..., ReaderApp]) -> None:
-        assert snap_compare(make_app(), terminal_size=self.SIZE, run_before=tag_dialog_open)
+        app = make_app(store=codebook_store())
+        assert snap_compare(app, terminal_size=self.SIZE, run_before=tag_dialog_open)
 
 
 class TestAt80x24(SizedLook):

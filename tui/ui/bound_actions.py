@@ -38,6 +38,9 @@ _PRETTY = {
 def pretty_key(key: str) -> str:
     """A key name as people write it: "ctrl+shift+left" is "Ctrl+Shift+←"."""
     *modifiers, last = key.split("+")
+    character = None if modifiers or last in _PRETTY else key_to_character(last)  # "full_stop" is "."
+    if character is not None and character.isprintable() and not character.isspace():
+        return character
     named = _PRETTY.get(last, last.capitalize() if len(last) > 1 else last.upper() if modifiers else last)
     return "+".join([*(m.capitalize() for m in modifiers), named])
 
