@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, OptionList
 
 from tests.ui.conftest import settle
 from tui.core.annotations.model import Tag
+from tui.core.annotations.store import AnnotationStore
 from tui.ui.adding.add_dialog import AddDialog
 from tui.ui.annotations.export_dialog import ExportDialog
 from tui.ui.annotations.tag_dialog import TagDialog
@@ -48,7 +49,10 @@ async def reach_every_field(pilot: object, dialog: Screen[Any]) -> None:
 
 
 async def test_the_tag_dialog_keeps_its_buttons_in_sight_at_80x24(make_app: AppFactory) -> None:
-    app = make_app()
+    store = AnnotationStore.in_memory()
+    for number in range(12):  # a codebook whose list takes its full height
+        store.save_tag(Tag(f"code-{number:02}"))
+    app = make_app(store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("v", "w", "w", "t")

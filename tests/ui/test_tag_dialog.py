@@ -99,7 +99,7 @@ async def test_creating_a_tag_is_its_own_row_with_an_unused_colour(make_app: App
         assert made["energy"].colour == PALETTE[PALETTE.index(unused[2]) + 1]
 
 
-async def test_ctrl_k_recolours_a_new_tag_and_leaves_codebook_tags_alone(make_app: AppFactory) -> None:
+async def test_ctrl_n_recolours_a_new_tag_and_leaves_codebook_tags_alone(make_app: AppFactory) -> None:
     store = stocked_store()
     app = make_app(store=store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -189,3 +189,44 @@ async def test_tag_names_are_shown_as_text(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_dialog(pilot)
         assert rows(dialog)[0] == "[ ] ● [b]x[/b] ␛[2J  [red]desc"
+
+
+async def test_arrows_sent_in_a_burst_move_over_the_list_for_what_is_typed(make_app: AppFactory) -> None:
+    store = stocked_store()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(pilot)
+        await burst(pilot, *"reg", "down", "enter", "ctrl+s")  # the row under regional-tension: create
+        assert [a.tags for a in store.annotations()] == [("reg",)]
+
+
+async def test_enter_on_a_row_chosen_with_the_arrows_ticks_it_rather_than_saving(
+    make_app: AppFactory,
+) -> None:
+    store = stocked_store()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_dialog(pilot)
+        await pilot.press("down")
+        second = dialog._rows[1]
+        await pilot.press("enter")  # nothing typed: the second row, ticked
+        assert dialog.chosen == [second] and not store.annotations()
+        await pilot.press("enter")  # nothing typed, nothing chosen: save
+        await settle(pilot)
+        assert [a.tags for a in store.annotations()] == [tuple(dialog.chosen)]
+
+
+async def test_full_stop_never_brings_back_a_tag_renamed_since(make_app: AppFactory) -> None:
+    store = stocked_store()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(pilot)
+        await pilot.press(*"trade", "enter", *"secu", "enter", "enter")
+        await settle(pilot)
+        store.rename_tag("security", "framing")
+        view = app.query_one(ArticleView)
+        view.select(100, 120)
+        await pilot.press("full_stop")
+        await settle(pilot)
+        assert sorted(tag.name for tag in store.tags()) == ["framing", "regional-tension", "trade"]
+        assert [a.tags for a in store.annotations() if a.start == 100] == [("trade",)]

@@ -105,7 +105,7 @@ async def test_with_no_match_it_says_so_and_stays_open() -> None:
         assert app.result == "diplomacy"
 
 
-async def test_a_new_name_only_when_allowed_and_only_as_the_last_row() -> None:
+async def test_a_new_name_only_when_allowed_first_unless_a_tag_starts_with_it() -> None:
     renaming = TagPickerDialog("Rename to:", CODEBOOK, allow_new=True, exclude=["trade"], value="trade")
     app = Host(renaming)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -113,11 +113,14 @@ async def test_a_new_name_only_when_allowed_and_only_as_the_last_row() -> None:
         await pilot.press("ctrl+u", *"securty")
         await pilot.pause()
         listing = renaming.query_one(OptionList)
-        assert renaming.choices == ["security", "securty"]
-        assert "+ New name “securty”" in str(listing.get_option_at_index(1).prompt)
-        await pilot.press("down", "enter")
+        assert renaming.choices == ["securty", "security"]  # only like a tag: the new name first
+        assert "+ New name “securty”" in str(listing.get_option_at_index(0).prompt)
+        await pilot.press("ctrl+u", *"secur")
         await pilot.pause()
-        assert app.result == "securty"
+        assert renaming.choices[0] == "security" and renaming.choices[-1] == "secur"  # a tag starts so
+        await pilot.press(*["down"] * (len(renaming.choices) - 1), "enter")
+        await pilot.pause()
+        assert app.result == "secur"
     assert await answer(TagPickerDialog("Merge into:", CODEBOOK), *"securty", "enter") == "security"
 
 
@@ -135,9 +138,21 @@ async def test_the_tags_own_name_left_as_shown_is_not_offered_as_a_new_name() ->
         assert app.result == "a bc"  # edited: a new name, as typed
 
 
-async def test_an_excluded_tag_cannot_be_chosen() -> None:
+async def test_the_excluded_tag_typed_in_full_is_refused_not_swapped_for_another() -> None:
     picker = TagPickerDialog("Merge “security” into which tag?", CODEBOOK, exclude=["security"])
-    assert await answer(picker, *"security", "enter") == "framing/security"
+    app = Host(picker)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"security", "enter")
+        await pilot.pause()
+        assert app.result is UNSET and "“security” is the tag itself: choose another" in text_of(app)
+        await pilot.press("down", "enter")  # another tag, chosen on purpose
+        await pilot.pause()
+        assert app.result == "framing/security"
+
+
+async def test_a_new_name_typed_comes_before_tags_that_look_like_it() -> None:
+    picker = TagPickerDialog("Rename “trade” to:", CODEBOOK, allow_new=True, exclude=["trade"])
+    assert await answer(picker, *"security-x", "enter") == "security-x"
 
 
 async def test_rows_show_colour_count_description_and_ticks() -> None:

@@ -34,6 +34,9 @@ def run_tag_action(pane: AnnotationPane, action: str, name: str) -> None:
         picker = _picker(pane, question, name, allow_new=True, value=name)
         pane.app.push_screen(picker, lambda new: _rename(pane, name, new))
     elif action == "merge":
+        if not any(tag.name != name for tag in pane.store.tags()):
+            pane.notify(f"No other tag to merge “{shown}” into", markup=False)
+            return
         picker = _picker(pane, f"Merge “{shown}” into which tag?", name)
         pane.app.push_screen(picker, lambda into: _merge(pane, name, into))
     elif action == "recolour":

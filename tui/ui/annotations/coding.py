@@ -128,7 +128,8 @@ def repeat(pane: AnnotationPane, view: ArticleView) -> None:
         return
     from tui.core.annotations.model import Annotation, default_author
 
-    tags = pane.last_tags
+    # Only tags the codebook still has: one renamed, merged or deleted since must not come back.
+    tags = tuple(tag for tag in pane.last_tags if pane.store.tag(tag) is not None)
     if not tags:
         tagged = [annotation for annotation in pane.store.annotations() if annotation.tags]
         tags = max(tagged, key=lambda annotation: annotation.modified).tags if tagged else ()

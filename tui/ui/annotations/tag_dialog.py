@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from tui.core.annotations.model import PALETTE, Tag, valid_colour
 from tui.core.annotations.tag_match import rank_tags
 from tui.core.safe_text import one_line, visible
-from tui.ui.dialogs.frame import DialogFrame
+from tui.ui.dialogs.frame import DialogFrame, move_highlight
 
 KEYS = "Enter: tick · ↑↓: choose · Ctrl+N: colour · Enter, nothing typed: save"
 
@@ -46,7 +46,8 @@ class TagFilter(Input):
     # Listed in the help; the keys themselves are handled as they arrive (below).
     BINDINGS = [
         Binding("enter", "pick", "Tick the highlighted tag (with nothing typed: save)"),
-        Binding("down,up", "move(1)", "Highlight the next / previous tag"),
+        Binding("down", "move(1)", "Highlight the next tag"),
+        Binding("up", "move(-1)", "Highlight the previous tag"),
     ]
 
     def __init__(
@@ -128,6 +129,7 @@ class TagDialog(DialogFrame[TagChoice | None]):
         self._creates = False
         self._listed_for: str | None = None  # the query the list was last filled for
         self._create_colour: str | None = None  # chosen with Ctrl+N on the create row
+        self._moved = False  # whether ↑↓ chose a row since the list was filled
 
     def compose_body(self) -> ComposeResult:
         """Quote, filter field, tag list, the ticked tags, and the note (the frame scrolls them when
@@ -177,6 +179,7 @@ class TagDialog(DialogFrame[TagChoice | None]):
             listing.highlighted = 0
         listing.border_subtitle = "" if self._rows else "no tags yet: type a name"
         self._listed_for = query
+        self._moved = False
         self._show_ticked()
 
     def _is_create(self, index: int) -> bool:
@@ -236,13 +239,14 @@ class TagDialog(DialogFrame[TagChoice | None]):
     # Acting on the list
 
     def _pick(self) -> None:
-        """Enter in the filter: tick the highlighted tag or create the typed one; save if nothing is
-        typed."""
+        """Enter in the filter: tick the highlighted tag or create the typed one. With nothing typed,
+        a row chosen with ↑↓ is ticked or unticked; with none chosen, Enter saves."""
         query = self._query()
-        if not query:
+        if not query and not self._moved:
             self.action_save()
             return
         index = self._highlighted()
+        self._moved = False
         if index is None:
             return
         name = self._rows[index]
@@ -251,16 +255,19 @@ class TagDialog(DialogFrame[TagChoice | None]):
             self._create_colour = None
         if name not in self.chosen:
             self.chosen.append(name)
+        elif not query:
+            self.chosen.remove(name)
         self.query_one("#tag-filter", Input).value = ""
         self._fill("")
 
     def _move(self, step: int) -> None:
-        """Move the highlight in the list (from the filter, which keeps the focus)."""
-        listing = self.query_one("#tag-list", TagList)
-        if step > 0:
-            listing.action_cursor_down()
-        else:
-            listing.action_cursor_up()
+        """Move the highlight in the list (from the filter, which keeps the focus), over the list as
+        it is for what is typed: the letters before the arrow may not have reached it yet."""
+        query = self._query()
+        if self._listed_for != query:
+            self._fill(query)
+        move_highlight(self.query_one("#tag-list", TagList), step)
+        self._moved = True
 
     @on(OptionList.OptionSelected, "#tag-list")
     def _toggled(self, event: OptionList.OptionSelected) -> None:

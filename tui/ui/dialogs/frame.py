@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label
+from textual.widgets import Label, OptionList
 
 from tui.core.safe_text import one_line
 
@@ -88,3 +88,11 @@ class DialogFrame(ModalScreen[ResultType]):
     def action_cancel(self) -> None:
         """Close without an answer."""
         self.dismiss(None)
+
+
+def move_highlight(listing: OptionList, step: int) -> None:
+    """Move a list's highlight a row down (``step`` > 0) or up, from a field that keeps the focus."""
+    if step > 0:
+        listing.action_cursor_down()
+    else:
+        listing.action_cursor_up()

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from tui.core.annotations.model import Tag, valid_colour
 from tui.core.annotations.tag_match import rank_tags
 from tui.core.safe_text import one_line
-from tui.ui.dialogs.frame import DialogFrame
+from tui.ui.dialogs.frame import DialogFrame, move_highlight
 
 
 class TagPickerDialog(DialogFrame[str | None]):
@@ -99,15 +99,26 @@ class TagPickerDialog(DialogFrame[str | None]):
         typed = self.typed()
         self.choices = rank_tags(query, list(self.codebook))
         options = [Option(self._label(name)) for name in self.choices]
-        # The name of the tag acted on is no new name (and the rename it would be does nothing).
-        if self.allow_new and typed and typed not in self.codebook and typed not in self.exclude:
-            self.choices.append(typed)
-            options.append(Option(Content.styled(f"+ New name “{one_line(typed)}”", "bold")))
+        known = {name.casefold() for name in (*self.codebook, *self.exclude)}
+        # The tag acted on is no new name (the rename it would be does nothing). A new name comes
+        # first unless a tag's name starts with it: a rename is to what was typed, not to a tag that
+        # merely looks like it (a typo of one is then a step away, and a merge asks first anyway).
+        if self.allow_new and typed and typed.casefold() not in known:
+            starts = any(name.casefold().startswith(typed.casefold()) for name in self.choices)
+            place = len(self.choices) if starts else 0
+            self.choices.insert(place, typed)
+            options.insert(place, Option(Content.styled(f"+ New name “{one_line(typed)}”", "bold")))
+        itself = not self.allow_new and typed in self.exclude
         listing = self.query_one("#picker-list", OptionList)
         listing.set_options(options)
-        listing.highlighted = 0 if options else None
+        listing.highlighted = 0 if options and not itself else None
         listing.display = bool(options)
-        nothing = "" if options or not typed or self.allow_new else f"No tag matches “{one_line(typed)}”"
+        if itself:
+            nothing = f"“{one_line(typed)}” is the tag itself: choose another"
+        elif options or not typed or self.allow_new:
+            nothing = ""
+        else:
+            nothing = f"No tag matches “{one_line(typed)}”"
         problem = self.query_one("#picker-problem", Label)
         problem.update(Content(nothing))
         problem.set_class(not nothing, "-empty")
@@ -132,11 +143,7 @@ class TagPickerDialog(DialogFrame[str | None]):
 
     def action_move(self, step: int) -> None:
         """Move the highlight in the list, the focus staying in the field."""
-        listing = self.query_one("#picker-list", OptionList)
-        if step > 0:
-            listing.action_cursor_down()
-        else:
-            listing.action_cursor_up()
+        move_highlight(self.query_one("#picker-list", OptionList), step)
 
     @on(Input.Submitted, "#picker-query")
     def action_choose(self) -> None:
