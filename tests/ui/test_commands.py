@@ -176,7 +176,7 @@ async def test_the_palette_finds_entities_and_follows_one_in_the_cross_reference
 
 
 def test_keys_read_as_people_write_them() -> None:
-    """Punctuation keys show as the character (the help listed "Full_stop" for the repeat key)."""
+    """Punctuation keys show as their character: the repeat key is ".", not its name."""
     shown = {
         key: pretty_key(key) for key in ("full_stop", "ctrl+shift+left", "space", "slash", "E", "ctrl+s")
     }

@@ -166,16 +166,17 @@ def test_chunks_cover_the_texts_in_order(monkeypatch: pytest.MonkeyPatch) -> Non
     assert bounds == [(0, 2), (2, 3), (3, 5)]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "In a post on X, he said",
-        "X (formerly Twitter)",
-        "(X/@alilarijani_ir)",
-        "on his X account",
-        "X’s owner",
-    ],
-)
+#: "X" used as a name: of the platform, in the articles' own phrasing.
+X_IN_CONTEXT = [
+    "In a post on X, he said",
+    "X (formerly Twitter)",
+    "(X/@alilarijani_ir)",
+    "on his X account",
+    "X’s owner",
+]
+
+
+@pytest.mark.parametrize("text", X_IN_CONTEXT)
 def test_the_platform_x_is_not_an_organisation(engine: EntityEngine, text: str) -> None:
     """Where a post was published is not an actor: X (Twitter) is no entity of the built-in list."""
     assert [m.entity_id for m in engine.extract(text) if m.start == text.index("X")] == []
@@ -188,16 +189,7 @@ def engine_knowing_x() -> EntityEngine:
     return EntityEngine(merge_gazetteers(builtin_gazetteer(), workspace))
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "In a post on X, he said",
-        "X (formerly Twitter)",
-        "(X/@alilarijani_ir)",
-        "on his X account",
-        "X’s owner",
-    ],
-)
+@pytest.mark.parametrize("text", X_IN_CONTEXT)
 def test_a_one_letter_name_in_context(engine_knowing_x: EntityEngine, text: str) -> None:
     found = engine_knowing_x.extract(text)
     assert [m.entity_id for m in found if m.start == text.index("X")] == ["org:x"]

@@ -6,27 +6,17 @@ colour given for each. A custom theme may override any of these variables; the w
 theme's values through :func:`entity_styles` (a value that is not a colour falls back to the
 default, so a bad theme cannot hide the highlights).
 
-How the colours were chosen (the figures are computed by ``tests/ui/test_contrast.py``):
+Why these colours (``tests/ui/test_contrast.py`` computes the figures):
 
-* Text on every highlight meets WCAG AA (4.5:1). An entity's text is black or white, whichever
-  contrasts more with its background (:func:`text_on`): one of them always reaches 4.58:1, so a
-  theme's own entity colour stays readable. The six defaults are mid-tone colours on which black
-  reads at 5.3:1 (Organisations) to 9.4:1 (Money), and which stand out from both the dark
-  theme's surface and the light one's, so they serve both themes unchanged.
-* No two highlights look alike: the six entity backgrounds, the find matches, the current match and
-  the selection differ pairwise by at least 20 in CIEDE2000, about ten times the least difference
-  that can be seen, because the words are small marks (small marks need larger differences to
-  be told apart). Money is gold and Figures coral, apart from each other and from the matches'
-  yellow; Places are a yellow-green and Dates a blue-cyan, apart from each other.
-* Find matches are pale yellow, the usual colour of a find; the current match is pink, and bold
-  and underlined, so it is told from the others without colour.
-* The selection is grey, a colour no entity has, and lighter than the text's background in the
-  dark theme and darker in the light one, so it is never taken for the cursor (the text reversed).
-  It is the one variable that differs between the themes.
-* Annotations keep their tag's colour for their text and underline, made lighter or darker where
-  needed to reach 4.5:1 on the text's background (:func:`readable_on`): tag colours are the user's.
-
-Contrast is computed as WCAG 2.1 defines it (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio).
+* Text on every highlight meets WCAG AA, 4.5:1 (WCAG 2.1's contrast ratio): an entity's text is
+  black or white, whichever contrasts more (:func:`text_on`); the six defaults are mid-tones that
+  stand out from both themes' surfaces, on which black reads at 5.3:1 to 9.4:1.
+* No two highlights look alike: entity types, find matches, the current match and the selection
+  differ pairwise by at least 20 in CIEDE2000 (small marks need large differences).
+* Find matches are pale yellow, as in most finds; the current match pink, bold and underlined, so
+  it differs by more than colour; the selection grey, which no entity has, lighter than the dark
+  theme's surface and darker than the light one's (the only variable that differs by theme).
+* Annotations keep their tag's colour, lightened or darkened to reach 4.5:1 (:func:`readable_on`).
 """
 
 from __future__ import annotations
