@@ -18,10 +18,12 @@ from rich.cells import cell_len
 from tui.core.bidi_text import (
     Levels,
     display_line,
+    display_wrapped,
     has_right_to_left,
     paragraph_levels,
     right_to_left_lines,
     shaped,
+    visual,
     visual_order,
 )
 from tui.core.corpus import load_article
@@ -176,3 +178,68 @@ def test_starting_the_app_imports_neither_python_bidi_nor_the_reshaper() -> None
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def drawn_alone(text: str) -> str:
+    """A line of its own, in visual order, unshaped."""
+    return display_line(text, levels_of(text, 0, len(text)), 0, len(text), shape=False).glyphs
+
+
+def without_joiners(text: str) -> str:
+    """``text`` with its zero-width joiners taken out (python-bidi reverses them as letters; here they
+    stay after the letter they follow, which has no width either way)."""
+    return text.replace("\u200d", "").replace("\u200c", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["سل\u200dام دنیا", "سلام\u200d دنیا"],
+    ids=["joiner-inside-a-word", "joiner-before-a-space"],
+)
+def test_a_joiner_joins_only_the_letter_before_it(text: str) -> None:
+    """Only the joiner goes with the letter before it: the letter after it and a space after it are
+    reordered on their own, as python-bidi reorders them."""
+    glyphs = drawn_alone(text)
+    assert without_joiners(glyphs) == without_joiners(bidi.get_display(text))
+    joiner = next(character for character in text if character in "\u200d\u200c")
+    before = text[text.index(joiner) - 1]
+    assert before + joiner in glyphs  # still after its letter
+
+
+def test_a_tab_between_words_is_not_drawn_inside_one_and_emoji_sequences_stay_whole() -> None:
+    text = "سلام\tabc"
+    assert drawn_alone(text) == bidi.get_display(text) == "abc\tمالس"
+    # A joiner between two emoji makes them one, as it does not between letters.
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # man, woman, girl: one emoji
+    text = f"سلام {family} دنیا"
+    assert family in drawn_alone(text)
+    thumbs = "\U0001f44d\U0001f3fd"  # a thumb with its skin tone
+    assert thumbs in drawn_alone(f"سلام {thumbs}")
+    keycap = "\u2764\ufe0f"  # a heart with its emoji variation selector
+    assert keycap in drawn_alone(f"سلام {keycap} دنیا")
+
+
+def test_visual_is_one_line_as_drawn_and_plain_text_is_left_alone() -> None:
+    assert visual(PERSIAN, shape=False) == PERSIAN[::-1]
+    assert visual(PERSIAN) == shaped(PERSIAN)[::-1]
+    assert visual(LARIJANI, shape=False) == LARIJANI.replace("علی لاریجانی", "علی لاریجانی"[::-1])
+    assert visual(f"{PERSIAN}\n{PERSIAN}", shape=False) == f"{PERSIAN[::-1]}\n{PERSIAN[::-1]}"
+    plain = "Plain English (with brackets) — and\ttabs"
+    assert visual(plain) is plain
+
+
+def test_isolated_text_keeps_its_own_direction_and_the_isolates_are_not_drawn() -> None:
+    """A quote isolated (FSI … PDI) in a left-to-right line reads right to left inside it, its full
+    stop on its left, and the line's own words stay where they are."""
+    line = f"¶3 “\u2068{PERSIAN}\u2069” tagged"
+    assert visual(line, shape=False) == f"¶3 “{PERSIAN[::-1]}” tagged"
+
+
+def test_wrapped_lines_take_the_paragraphs_direction() -> None:
+    """Each wrapped line is reordered alone, with the levels of its whole paragraph."""
+    cut = PERSIAN.index("کشور")
+    lines = display_wrapped(PERSIAN, [(0, cut - 1), (cut, len(PERSIAN))], shape=False)
+    assert lines is not None
+    assert [line.glyphs for line in lines] == [PERSIAN[: cut - 1][::-1], PERSIAN[cut:][::-1]]
+    assert all(line.right_to_left for line in lines)
+    assert display_wrapped("Plain English", [(0, 5), (6, 13)]) is None

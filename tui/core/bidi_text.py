@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -36,6 +38,34 @@ _RIGHT_TO_LEFT = re.compile(
 _ARABIC_SCRIPT = "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]"
 _LEVEL = r"Level\(\s*(\d+),?\s*\)"
 _ZWJ = "\u200d"
+_JOINERS = frozenset({_ZWJ, "\u200c"})
+# Combining marks (nonspacing, spacing, enclosing): drawn with the character before them.
+_MARKS = frozenset({"Mn", "Mc", "Me"})
+# Explicit embeddings, overrides and isolates: they steer the order and are not drawn. (Article text
+# never holds them: safe_text shows them as symbols; the UI puts isolates around quotes in its rows.)
+_UNDRAWN = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Extended_Pictographic (Unicode emoji-data), as (first, last) ranges in order.
+# fmt: off
+_PICTOGRAPHIC: tuple[tuple[int, int], ...] = (
+    (0x00A9, 0x00A9), (0x00AE, 0x00AE), (0x203C, 0x203C), (0x2049, 0x2049), (0x2122, 0x2122),
+    (0x2139, 0x2139), (0x2194, 0x2199), (0x21A9, 0x21AA), (0x231A, 0x231B), (0x2328, 0x2328),
+    (0x2388, 0x2388), (0x23CF, 0x23CF), (0x23E9, 0x23F3), (0x23F8, 0x23FA), (0x24C2, 0x24C2),
+    (0x25AA, 0x25AB), (0x25B6, 0x25B6), (0x25C0, 0x25C0), (0x25FB, 0x25FE), (0x2600, 0x2605),
+    (0x2607, 0x2612), (0x2614, 0x2685), (0x2690, 0x2705), (0x2708, 0x2712), (0x2714, 0x2714),
+    (0x2716, 0x2716), (0x271D, 0x271D), (0x2721, 0x2721), (0x2728, 0x2728), (0x2733, 0x2734),
+    (0x2744, 0x2744), (0x2747, 0x2747), (0x274C, 0x274C), (0x274E, 0x274E), (0x2753, 0x2755),
+    (0x2757, 0x2757), (0x2763, 0x2767), (0x2795, 0x2797), (0x27A1, 0x27A1), (0x27B0, 0x27B0),
+    (0x27BF, 0x27BF), (0x2934, 0x2935), (0x2B05, 0x2B07), (0x2B1B, 0x2B1C), (0x2B50, 0x2B50),
+    (0x2B55, 0x2B55), (0x3030, 0x3030), (0x303D, 0x303D), (0x3297, 0x3297), (0x3299, 0x3299),
+    (0x1F000, 0x1F0FF), (0x1F10D, 0x1F10F), (0x1F12F, 0x1F12F), (0x1F16C, 0x1F171), (0x1F17E, 0x1F17F),
+    (0x1F18E, 0x1F18E), (0x1F191, 0x1F19A), (0x1F1AD, 0x1F1E5), (0x1F201, 0x1F20F), (0x1F21A, 0x1F21A),
+    (0x1F22F, 0x1F22F), (0x1F232, 0x1F23A), (0x1F23C, 0x1F23F), (0x1F249, 0x1F3FA), (0x1F400, 0x1F53D),
+    (0x1F546, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F774, 0x1F77F), (0x1F7D5, 0x1F7FF), (0x1F80C, 0x1F80F),
+    (0x1F848, 0x1F84F), (0x1F85A, 0x1F85F), (0x1F888, 0x1F88F), (0x1F8AE, 0x1F8FF), (0x1F90C, 0x1F93A),
+    (0x1F93C, 0x1F945), (0x1F947, 0x1FAFF), (0x1FC00, 0x1FFFD),
+)
+# fmt: on
+_PICTOGRAPHIC_STARTS = tuple(first for first, _ in _PICTOGRAPHIC)
 # Line-end whitespace and separators whose level rule L1 resets to the paragraph's.
 _RESET_TYPES = frozenset({"WS", "FSI", "LRI", "RLI", "PDI", "BN"})
 _SEPARATOR_TYPES = frozenset({"S", "B"})
@@ -84,6 +114,34 @@ def right_to_left_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def visual(text: str, shape: bool = True) -> str:
+    """``text`` (one line, or lines already wrapped: each reordered alone, as its own paragraph) as a
+    terminal that does not reorder must be given it: right-to-left runs in visual order, Arabic
+    letters joined if ``shape``. Text with no right-to-left character comes back as it is, found by
+    one regular-expression search (python-bidi is not imported for it)."""
+    if _RIGHT_TO_LEFT.search(text) is None:
+        return text
+    drawn: list[str] = []
+    for line in text.split("\n"):
+        lines = display_wrapped(line, [(0, len(line))], shape)
+        drawn.append(line if lines is None else lines[0].glyphs)
+    return "\n".join(drawn)
+
+
+def display_wrapped(
+    paragraph: str, lines: Sequence[tuple[int, int]], shape: bool = True
+) -> list[DisplayLine] | None:
+    """The ``lines`` (start, end) that ``paragraph`` (no newline in it) was wrapped into, each as
+    drawn, with the levels of the whole paragraph (so its direction is its own whatever the line);
+    None if it holds no right-to-left character or python-bidi does not give its levels."""
+    if _RIGHT_TO_LEFT.search(paragraph) is None:
+        return None
+    levels = paragraph_levels(paragraph, 0, len(paragraph))
+    if levels is None:
+        return None
+    return [display_line(paragraph, levels, start, end, shape) for start, end in lines]
+
+
 def paragraph_levels(text: str, start: int, end: int) -> Levels | None:
     """The resolved levels of the paragraph ``text[start:end]`` (no newline in it); None if
     python-bidi does not give them in the form this reads (a version that changed it)."""
@@ -114,7 +172,8 @@ def display_line(text: str, paragraph: Levels, start: int, end: int, shape: bool
     """``text[start:end]``, one wrapped line of ``paragraph``, as drawn left to right.
 
     ``shape``: Arabic-script letters in their joined presentation forms, for terminals that do not
-    join them (one glyph for one character, so the offsets hold).
+    join them (one glyph for one character, so the offsets hold). Embedding and isolate controls
+    have no glyph: they steer the order only.
     """
     from rich.cells import cell_len  # here: the command line imports this module for BIDI_MODES alone
 
@@ -132,6 +191,8 @@ def display_line(text: str, paragraph: Levels, start: int, end: int, shape: bool
         first, last = clusters[cluster]
         for index in range(first, last):
             glyph = source[index]
+            if glyph in _UNDRAWN:
+                continue
             if levels[index] % 2:
                 glyph = mirrors.get(glyph, glyph)
             glyphs.append(glyph)
@@ -191,14 +252,29 @@ def _clusters(line: str) -> list[tuple[int, int]]:
 
 
 def _continues(line: str, cluster: tuple[int, int], index: int, character: str) -> bool:
-    """Whether ``character`` (at ``index``) belongs to the cluster before it."""
-    from rich.cells import cell_len
-
+    """Whether ``character`` (at ``index``) belongs to the cluster before it: a combining mark, a
+    variation selector, a joiner, a skin tone; an emoji after a joiner that follows an emoji (one
+    emoji made of several); the second half of a flag. A letter after a joiner, a space, a tab are
+    reordered on their own."""
     code = ord(character)
-    if cell_len(character) == 0 or line[index - 1] == _ZWJ or 0x1F3FB <= code <= 0x1F3FF:
+    if (
+        character in _JOINERS
+        or unicodedata.category(character) in _MARKS
+        or 0xFE00 <= code <= 0xFE0F
+        or 0xE0100 <= code <= 0xE01EF
+        or 0x1F3FB <= code <= 0x1F3FF
+    ):
+        return True
+    if line[index - 1] == _ZWJ and _pictographic(code) and _pictographic(ord(line[cluster[0]])):
         return True
     # A second regional indicator makes a flag with a lone one before it.
     return _regional(code) and cluster[1] - cluster[0] == 1 and _regional(ord(line[cluster[0]]))
+
+
+def _pictographic(code: int) -> bool:
+    """Whether ``code`` is Extended_Pictographic (an emoji, or a symbol that can be one)."""
+    found = bisect_right(_PICTOGRAPHIC_STARTS, code) - 1
+    return found >= 0 and code <= _PICTOGRAPHIC[found][1]
 
 
 def _regional(code: int) -> bool:
