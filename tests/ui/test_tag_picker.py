@@ -113,7 +113,7 @@ async def test_a_new_name_only_when_allowed_first_unless_a_tag_starts_with_it() 
         await pilot.press("ctrl+u", *"securty")
         await pilot.pause()
         listing = renaming.query_one(OptionList)
-        assert renaming.choices == ["securty", "security"]  # only like a tag: the new name first
+        assert renaming.choices[:2] == ["securty", "security"]  # only like a tag: the new name first
         assert "+ New name “securty”" in str(listing.get_option_at_index(0).prompt)
         await pilot.press("ctrl+u", *"secur")
         await pilot.pause()

@@ -69,6 +69,19 @@ def test_a_typo_finds_the_tag_meant() -> None:
     assert rank_tags("balcoh", CODEBOOK) == ["Baloch insurgency"]
 
 
+def test_a_typo_in_one_word_of_a_longer_name_finds_it() -> None:
+    names = ["security-cooperation", "trade-economy", "region", "diplomacy"]
+    assert rank_tags("trde", names) == ["trade-economy"]
+    assert rank_tags("tarde", names) == ["trade-economy"]
+
+
+def test_the_starts_of_its_words_find_a_name() -> None:
+    names = ["security-cooperation", "trade-economy", "border-incident"]
+    assert rank_tags("sec coop", names) == ["security-cooperation"]
+    assert rank_tags("bord inc", names) == ["border-incident"]
+    assert rank_tags("coop sec", names) == []  # in the name's order only
+
+
 def test_a_short_prefix_does_not_pull_in_names_that_merely_share_letters() -> None:
     assert rank_tags("reg", CODEBOOK) == ["regional-tension"]
     assert rank_tags("xyz", CODEBOOK) == []

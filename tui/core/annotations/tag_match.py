@@ -67,28 +67,45 @@ def _tier(query: str, folded: str, words: str, name: str) -> int | None:
         return 2
     if name_words.startswith(words):
         return 3
-    if f" {name_words}".find(f" {words}") >= 0:
+    if f" {name_words}".find(f" {words}") >= 0 or _abbreviates(words, name_words):
         return 4
     if words in name_words:
         return 5
     return None
 
 
-def _fuzzy(words: str, names: list[str]) -> list[str]:
-    """The ``names`` rapidfuzz finds close to the query's ``words``, closest first (ties in order)."""
-    from rapidfuzz import fuzz, process  # only once the plain matches are done
+def _abbreviates(words: str, name_words: str) -> bool:
+    """Whether each of two or more query words starts a word of the name, in order: "sec coop" is
+    "security cooperation"."""
+    wanted = words.split()
+    if len(wanted) < 2:
+        return False
+    remaining = iter(name_words.split())
+    return all(any(word.startswith(part) for word in remaining) for part in wanted)
 
-    found = process.extract(
-        words, [_words(name) for name in names], scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None
-    )
+
+def _fuzzy(words: str, names: list[str]) -> list[str]:
+    """The ``names`` rapidfuzz finds close to the query's ``words``, closest first (ties in order).
+
+    A name scores its whole-name ``WRatio``, or, for a query of one word of four letters or more,
+    its closest word's ``ratio``: a typo of one word of a longer name ("trde" for "trade-economy")
+    weighs little against the whole name. Shorter queries are too easily like any word."""
+    from rapidfuzz import fuzz  # only once the plain matches are done
+
+    single = " " not in words and len(words) >= 4
+    found: list[tuple[float, float, int]] = []  # (score, whole-name score, index)
+    for index, name in enumerate(names):
+        name_words = _words(name)
+        whole = fuzz.WRatio(words, name_words)
+        score = max([whole, *(fuzz.ratio(words, word) for word in name_words.split())]) if single else whole
+        if score >= FUZZY_CUTOFF:
+            found.append((score, whole, index))
     if not found:
         return []
-    best = max(score for _, score, _ in found)
-    close = sorted(
-        ((score, index) for _, score, index in found if score >= best - FUZZY_WINDOW),
-        key=lambda match: (-match[0], match[1]),
-    )
-    return [names[index] for _, index in close]
+    best = max(score for score, _, _ in found)
+    close = [match for match in found if match[0] >= best - FUZZY_WINDOW]
+    close.sort(key=lambda match: (-match[0], -match[1], match[2]))  # on a tie, the closer whole name
+    return [names[index] for _, _, index in close]
 
 
 def _words(text: str) -> str:
