@@ -96,7 +96,7 @@ class TagDialog(DialogFrame[TagChoice | None]):
     DEFAULT_CSS = """
     TagDialog {
         #quote { color: $text-muted; text-style: italic; margin-bottom: 1; max-height: 3; }
-        #tag-list { height: auto; min-height: 3; max-height: 10; }
+        #tag-list { height: auto; min-height: 3; max-height: 10; text-wrap: nowrap; text-overflow: ellipsis; }
         #ticked { color: $text-muted; }
         #note { height: 5; }
         #buttons { height: auto; align-horizontal: right; }
@@ -210,11 +210,17 @@ class TagDialog(DialogFrame[TagChoice | None]):
         ticked = ", ".join(one_line(name) for name in self.chosen)
         self.query_one("#ticked", Label).update(Content(f"Ticked: {ticked}" if ticked else "Nothing ticked"))
 
-    def _unused_colour(self) -> str:
-        """The first palette colour no tag has yet (the palette again, in turn, once all are used)."""
-        used = {tag.colour.lower() for tag in (*self.codebook.values(), *self.new_tags.values())}
-        free = [colour for colour in PALETTE if colour not in used]
-        return free[0] if free else PALETTE[len(used) % len(PALETTE)]
+    def _unused_colour(self, after: str | None = None, own: str = "") -> str:
+        """The first palette colour (after ``after``, in turn) that no tag but ``own`` has; once all
+        are used, the palette again, in turn."""
+        tags = (*self.codebook.values(), *self.new_tags.values())
+        used = {tag.colour.lower() for tag in tags if tag.name != own}
+        start = PALETTE.index(after) + 1 if after in PALETTE else 0
+        turn = [PALETTE[(start + step) % len(PALETTE)] for step in range(len(PALETTE))]
+        free = [colour for colour in turn if colour not in used]
+        if free:
+            return free[0]
+        return turn[0] if after is not None else PALETTE[len(used) % len(PALETTE)]
 
     def _highlighted(self) -> int | None:
         """The highlighted row, if any. The list may not have caught up with the field yet (keys
@@ -297,7 +303,7 @@ class TagDialog(DialogFrame[TagChoice | None]):
             self.notify("Only a tag made here takes a colour here: recolour others in the codebook (A)")
             return
         current = (self._create_colour or self._unused_colour()) if creates else self.new_tags[name].colour
-        following = PALETTE[(PALETTE.index(current) + 1) % len(PALETTE)] if current in PALETTE else PALETTE[0]
+        following = self._unused_colour(after=current, own="" if creates else name)
         if creates:
             self._create_colour = following
         else:
