@@ -147,6 +147,8 @@ async def test_find_highlights_counts_and_steps(make_app: AppFactory) -> None:
         screen = reader(app)
         assert len(screen.stepper.spans) == 5
         assert str(app.query_one("#find-count").render()) == "1 of 5"
+        await pilot.press("enter")  # after typing, Enter keeps the match found, as in vim
+        assert screen.stepper.index == 0
         await pilot.press("enter")
         assert screen.stepper.index == 1
         await pilot.press("shift+enter", "shift+enter")
@@ -359,6 +361,7 @@ async def test_find_leaves_the_cursor_on_the_match_so_v_selects_from_there(make_
         await pilot.pause()
         found = reader(app).stepper.current
         assert found is not None and view.cursor.offset == found[0] and app.focused is view
+        assert found[0] == view.text.index("Karachi")  # the first, not the one after it
         await pilot.press("v", "w")  # select the word found
         await pilot.pause()
         start, end = view.cursor.selection or (0, 0)

@@ -32,7 +32,7 @@ class FindInput(Input):
     """
 
     BINDINGS = [
-        Binding("enter", "step(1)", "Next match", key_display="Enter"),
+        Binding("enter", "step(1, True)", "Next match", key_display="Enter"),
         Binding("down", "step(1)", "Next match", show=False),
         Binding("shift+enter,up", "step(-1)", "Previous match", key_display="Shift+Enter"),
         Binding("escape", "close", "Close find", key_display="Esc"),
@@ -42,13 +42,15 @@ class FindInput(Input):
         """Move to the next (+1) or previous (-1) match."""
 
         step: int
+        confirm: bool = False
+        """Enter: the first press after typing keeps the match the typing found."""
 
     class Close(Report):
         """Close the find bar and go back to the text."""
 
-    def action_step(self, step: int) -> None:
-        """Ask for the next or previous match."""
-        self.post_message(self.Step(step))
+    def action_step(self, step: int, confirm: bool = False) -> None:
+        """Ask for the next or previous match (``confirm``: as Enter, which first keeps the one found)."""
+        self.post_message(self.Step(step, confirm))
 
     def action_close(self) -> None:
         """Ask to close the find bar."""
@@ -74,6 +76,7 @@ class FindBar(Horizontal):
         self.view = view
         self.query_text = ""
         self.stepper = Stepper()
+        self._typed = False  # the query changed since Enter last stepped: Enter keeps its match
 
     def compose(self) -> ComposeResult:
         """The input and the counter."""
@@ -111,11 +114,16 @@ class FindBar(Horizontal):
         """Find again as the user types."""
         event.stop()
         self.find(event.value)
+        self._typed = True
 
     @on(FindInput.Step)
     def _step(self, message: FindInput.Step) -> None:
         """Next or previous match from the field."""
         message.stop()
+        if message.confirm and self._typed:
+            # As in vim: "/ word Enter" goes to the first match the typing found, not the one after.
+            self._typed = False
+            return
         if not self.step(message.step):
             self.app.bell()
 
