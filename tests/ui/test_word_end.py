@@ -1,4 +1,5 @@
-"""``e`` moves to the end of a word inside the text, as vim users expect; ``E`` goes to the entities."""
+"""Moving in the text: ``e`` goes to the end of a word, as vim users expect (``E`` goes to the
+entities), and the cursor is drawn wherever it is, the line break between paragraphs included."""
 
 from __future__ import annotations
 
@@ -36,3 +37,21 @@ async def test_v_then_e_selects_whole_words_and_E_goes_to_the_entities(make_app:
         await pilot.press("escape", "E")
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "entity-tree"
+
+
+async def test_the_cursor_shows_on_the_line_break_between_paragraphs(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        spacer = next(i for i, line in enumerate(view.lines) if line.paragraph < 0 and i > 2)
+        view.move_cursor(view.lines[spacer].start - 1)  # the line break before the next paragraph
+        view.scroll_to(y=max(0, spacer - 2), animate=False)
+        await pilot.pause()
+        assert view.line_of(view.cursor.offset) == spacer
+        strip = view.render_line(spacer - int(view.scroll_offset.y))
+        assert any(segment.style is not None and segment.style.reverse for segment in strip), (
+            "no cursor drawn"
+        )

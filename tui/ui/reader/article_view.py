@@ -374,7 +374,9 @@ class ArticleView(CursorView, can_focus=True):
                     segments = [Segment(" " * left, base), *glyphs] if left else glyphs
                     used = left + len(display.cells)
                 cursor = self.cursor.offset
-                at_end = self.has_focus and cursor >= end and self.line_of(cursor) == index
+                # Past a line's text, or on the line break a blank line between paragraphs stands for.
+                past = cursor >= end or line.paragraph < 0
+                at_end = self.has_focus and past and self.line_of(cursor) == index
                 cursor_style = base + self._style("article-view--cursor")
                 if at_end and placed is not None and placed[0].right_to_left and placed[1]:
                     # The end of a right-to-left line is on its left: the cursor takes the pad's last cell.
