@@ -13,7 +13,7 @@ from tests.ui.conftest import SIZE, reader_ready, settle
 from tui.core.annotations.model import Annotation
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
-from tui.ui.annotations.annotation_pane import Codebook
+from tui.ui.annotations.annotation_pane import AnnotationPane, Codebook
 from tui.ui.app import ReaderApp
 from tui.ui.dialogs.prompt import ConfirmDialog
 from tui.ui.dialogs.tag_picker import TagPickerDialog
@@ -115,3 +115,30 @@ async def test_the_timeline_tag_filter_finds_the_tag_despite_a_typo(
         await pilot.pause()
         assert "In passages tagged security" in str(app.query_one("#timeline-filter").render())
         assert 0 < len(listing.rows) < everything
+
+
+async def test_a_tag_listed_in_the_pane_is_followed_through_a_rename_and_dropped_on_delete(
+    make_app: AppFactory, corpus: Corpus
+) -> None:
+    store = coded(corpus)
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.query_one(AnnotationPane)
+        codebook = app.query_one(Codebook)
+        codebook.focus()
+        codebook.highlighted = next(
+            i for i in range(codebook.option_count) if codebook.get_option_at_index(i).id == "trade"
+        )
+        await pilot.press("enter")  # list trade's passages
+        await settle(pilot)
+        assert pane.tag_filter == "trade"
+        codebook.focus()
+        await pilot.press("R", "ctrl+u", *"commerce", "enter")
+        await settle(pilot)
+        assert pane.tag_filter == "commerce"
+        assert "Tagged commerce: 1 passage" in str(pane.query_one("#passages-title").render())
+        store.delete_tag("commerce")  # elsewhere: another window, the CLI
+        pane.refresh_annotations()
+        await settle(pilot)
+        assert pane.tag_filter is None

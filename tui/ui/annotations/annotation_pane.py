@@ -295,6 +295,8 @@ class AnnotationPane(Vertical):
     def _show_lists(self) -> None:
         """The passages (this article's, or one tag's across the corpus) and the codebook."""
         article = self.state.article
+        if self.tag_filter is not None and self.store.tag(self.tag_filter) is None:
+            self.tag_filter = None  # the tag listed was deleted, here or elsewhere: list the article's
         if self.tag_filter is None:
             paragraphs = paragraph_starts(article.text) if article else []
             entries = [

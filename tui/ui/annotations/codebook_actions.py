@@ -66,7 +66,7 @@ def _rename(pane: AnnotationPane, old: str, new: str | None) -> None:
         question = f"“{one_line(new)}” exists: merge “{one_line(old)}” into it?"
         pane.app.push_screen(ConfirmDialog(question), lambda yes: _merge(pane, old, new) if yes else None)
         return
-    _retag(pane, f"rename {old} → {new}", lambda: pane.store.rename_tag(old, new))
+    _retag(pane, f"rename {old} → {new}", lambda: pane.store.rename_tag(old, new), (old, new))
 
 
 def _merge(pane: AnnotationPane, source: str, into: str | None) -> None:
@@ -76,7 +76,7 @@ def _merge(pane: AnnotationPane, source: str, into: str | None) -> None:
     if pane.store.tag(into) is None:
         pane.notify(f"No tag called {one_line(into)}", severity="error", markup=False)
         return
-    _retag(pane, f"merge {source} → {into}", lambda: pane.store.merge_tags([source], into))
+    _retag(pane, f"merge {source} → {into}", lambda: pane.store.merge_tags([source], into), (source, into))
 
 
 def _delete(pane: AnnotationPane, name: str) -> None:
@@ -84,13 +84,18 @@ def _delete(pane: AnnotationPane, name: str) -> None:
     _retag(pane, f"delete tag {name}", lambda: pane.store.delete_tag(name))
 
 
-def _retag(pane: AnnotationPane, label: str, apply: Callable[[], Changes]) -> None:
-    """Apply a tag change (one save) and record what it did as one undoable step."""
+def _retag(
+    pane: AnnotationPane, label: str, apply: Callable[[], Changes], moved: tuple[str, str] | None = None
+) -> None:
+    """Apply a tag change (one save) and record what it did as one undoable step; a listing of a
+    tag renamed or merged (``moved``: from, to) follows it."""
     try:
         changes = apply()
     except StoreError as error:
         pane.notify(str(error), title="Not saved", severity="error", markup=False)
         return
+    if moved is not None and pane.tag_filter == moved[0]:
+        pane.tag_filter = moved[1]
     pane.history.record(label, changes)
     count = len(changes.annotations)
     pane.notify(f"{one_line(label)}: {counted(count, 'annotation')} changed", timeout=3, markup=False)
