@@ -233,3 +233,18 @@ async def test_full_stop_never_brings_back_a_tag_renamed_since(make_app: AppFact
         await settle(pilot)
         assert sorted(tag.name for tag in store.tags()) == ["framing", "regional-tension", "trade"]
         assert [a.tags for a in store.annotations() if a.start == 100] == [("trade",)]
+
+
+async def test_undo_says_which_passage_and_tags_it_undid(make_app: AppFactory) -> None:
+    store = stocked_store()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(pilot)
+        quote = app.query_one(ArticleView).text[26:32].strip()
+        await pilot.press(*"trade", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert not store.annotations()
+        said = [str(n.message) for n in app._notifications]
+        assert f"Undid tagging “{quote}” (trade)" in said

@@ -106,10 +106,10 @@ def annotate(pane: AnnotationPane, view: ArticleView, focus: str) -> None:
                 article.id, article.text, *selection, choice.tags, choice.note, default_author()
             )
             view.clear_selection()
-            save(pane, "annotate", [(None, made)], choice.new_tags)
+            save(pane, _label("tagging", made), [(None, made)], choice.new_tags)
         elif before is not None:
             edited = before.edited(tags=choice.tags, note=choice.note)
-            save(pane, "edit", [(before, edited)], choice.new_tags)
+            save(pane, _label("edit of", edited), [(before, edited)], choice.new_tags)
 
     recent = recent_tags(pane.store.annotations())
     dialog = TagDialog(
@@ -143,7 +143,7 @@ def repeat(pane: AnnotationPane, view: ArticleView) -> None:
     made = Annotation.create(article.id, article.text, *selection, tags, author=default_author())
     view.clear_selection()
     pane.last_tags = tags
-    save(pane, "annotate", [(None, made)])
+    save(pane, _label("tagging", made), [(None, made)])
     pane.notify(f"Tagged {', '.join(one_line(tag) for tag in tags)}", timeout=2, markup=False)
 
 
@@ -160,7 +160,7 @@ def highlight(pane: AnnotationPane, view: ArticleView) -> None:
 
     made = Annotation.create(article.id, article.text, *selection, author=default_author())
     view.clear_selection()
-    save(pane, "highlight", [(None, made)])
+    save(pane, _label("highlight", made), [(None, made)])
 
 
 def delete(pane: AnnotationPane, view: ArticleView) -> None:
@@ -186,6 +186,12 @@ def delete(pane: AnnotationPane, view: ArticleView) -> None:
     )
 
 
+def _label(what: str, annotation: Annotation) -> str:
+    """How undo and redo name a change to one annotation: "tagging “Karachi” (security)"."""
+    tags = f" ({', '.join(annotation.tags)})" if annotation.tags else ""
+    return f"{what} “{clipped(annotation.quote, 40)}”{tags}"
+
+
 def _described(annotation: Annotation) -> str:
     """One annotation in a line: its tags (or what it is), its note, and its quote."""
     parts = [", ".join(annotation.tags) or annotation.kind]
@@ -197,7 +203,7 @@ def _described(annotation: Annotation) -> str:
 
 def _delete(pane: AnnotationPane, annotation: Annotation) -> None:
     """Delete one annotation (one undoable step) and say how to bring it back."""
-    save(pane, "delete", [(annotation, None)])
+    save(pane, _label("deletion of", annotation), [(annotation, None)])
     pane.notify("Annotation deleted (u to undo)", timeout=3)
 
 
