@@ -41,3 +41,16 @@ def clipped(text: str, limit: int) -> str:
     always seen)."""
     flat = one_line(text)
     return flat if len(flat) <= limit else flat[: max(0, limit - 1)].rstrip() + "…"
+
+
+_OPENING_QUOTES = "“\"‘'«‹„"
+_CLOSING_QUOTES = "”\"’'»›“"
+
+
+def quoted(text: str, limit: int = 0) -> str:
+    """``text`` on one line (clipped to ``limit`` if given) between curly quotes, leaving out a mark
+    the text already has: a passage that starts with a quotation shows “Now…”, not ““Now…”."""
+    flat = clipped(text, limit) if limit else one_line(text)
+    opening = "" if flat[:1] in _OPENING_QUOTES and flat else "“"
+    closing = "" if flat[-1:] in _CLOSING_QUOTES and flat and len(flat) > 1 else "”"
+    return f"{opening}{flat}{closing}"

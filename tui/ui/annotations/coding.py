@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from tui.core.safe_text import clipped, one_line
+from tui.core.safe_text import clipped, one_line, quoted
 from tui.ui.annotations.annotation_pane import AnnotationPane
 from tui.ui.reader.article_view import ArticleView
 
@@ -189,7 +189,7 @@ def delete(pane: AnnotationPane, view: ArticleView) -> None:
 def _label(what: str, annotation: Annotation) -> str:
     """How undo and redo name a change to one annotation: "tagging “Karachi” (security)"."""
     tags = f" ({', '.join(annotation.tags)})" if annotation.tags else ""
-    return f"{what} “{clipped(annotation.quote, 40)}”{tags}"
+    return f"{what} {quoted(annotation.quote, 40)}{tags}"
 
 
 def _described(annotation: Annotation) -> str:
@@ -197,7 +197,7 @@ def _described(annotation: Annotation) -> str:
     parts = [", ".join(annotation.tags) or annotation.kind]
     if annotation.note:
         parts.append(f"✎ {annotation.note}")
-    parts.append(f"“{annotation.quote}”")
+    parts.append(quoted(annotation.quote))
     return " · ".join(clipped(part, 120) for part in parts)
 
 
