@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import App
+from textual.binding import Binding
 from textual.dom import DOMNode
 
 from tui.ui.annotations.annotation_pane import Codebook
@@ -53,5 +54,17 @@ def key_sections(app: App[object]) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def _rows(node_class: type[DOMNode]) -> list[tuple[str, str]]:
-    """The described bindings of one class, in declaration order, grouped by action."""
-    return [(bound.keys_label, bound.title) for bound in class_bindings(node_class)]
+    """The described bindings of one class, in declaration order, grouped by action: those this app
+    declares, not the ones every Textual widget has (scrolling sideways, editing a field, Tab)."""
+    ours = _declared_here(node_class)
+    return [(bound.keys_label, bound.title) for bound in class_bindings(node_class) if bound.action in ours]
+
+
+def _declared_here(node_class: type[DOMNode]) -> set[str]:
+    """The actions bound by the app's own classes among ``node_class`` and its bases."""
+    actions: set[str] = set()
+    for cls in node_class.__mro__:
+        if cls.__module__.startswith("tui."):
+            for binding in cls.__dict__.get("BINDINGS", []):
+                actions.add(binding.action if isinstance(binding, Binding) else binding[1])
+    return actions

@@ -32,7 +32,13 @@ class FindInput(Input):
     """
 
     BINDINGS = [
-        Binding("enter", "step(1, True)", "Next match", key_display="Enter"),
+        Binding(
+            "enter",
+            "step(1, True)",
+            "Next match",
+            key_display="Enter",
+            tooltip="Go to the match the typing found, then to the next",
+        ),
         Binding("down", "step(1)", "Next match", show=False),
         Binding("shift+enter,up", "step(-1)", "Previous match", key_display="Shift+Enter"),
         Binding("escape", "close", "Close find", key_display="Esc"),
