@@ -188,3 +188,15 @@ def test_keys_read_as_people_write_them() -> None:
         "E": "E",
         "ctrl+s": "Ctrl+S",
     }
+
+
+def test_the_help_lists_this_apps_keys_not_every_widgets() -> None:
+    """Sideways scrolling, a field's editing keys and Tab are Textual's, the same in every app."""
+    from textual.app import App
+
+    from tui.ui.app import ReaderApp
+    from tui.ui.help.keys import SECTIONS, _rows
+
+    titles = [title for _, cls in SECTIONS for _, title in _rows(ReaderApp if cls is App else cls)]
+    assert not {"Scroll Left", "Page Left", "Focus Next", "Delete left to start of word"} & set(titles)
+    assert "Go to the entities pane" in titles and "Tick the highlighted tag (with nothing typed: save)" in titles
