@@ -1,5 +1,7 @@
 """Colours that can be read: the WCAG AA contrast (4.5:1) of every highlight the reader draws, in the
-dark and the light theme, computed from the theme's real styles and from the drawn lines; the
+dark and the light theme, computed from the theme's real styles and from the drawn lines, in
+truecolour and in the 256 colours of tmux (Rich's downgrade to the xterm palette); the list cursors
+(their dim parts too), the key bar and the tick marks; tag colours kept in their hue; the
 highlights told apart (CIEDE2000); tick boxes and radio buttons told apart by their characters."""
 
 from __future__ import annotations
@@ -10,15 +12,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
-from textual.app import App
+from rich.text import Text
+from textual.app import App, ComposeResult
 from textual.color import Color, Lab, rgb_to_lab
-from textual.constants import DIM_FACTOR
+from textual.content import Content
+from textual.filter import dim_color
 from textual.geometry import Region
+from textual.screen import Screen
 from textual.strip import Strip
+from textual.theme import BUILTIN_THEMES
 from textual.widget import Widget
-from textual.widgets import RadioButton, SelectionList
+from textual.widgets import Input, OptionList, RadioButton, SelectionList, Tree
+from textual.widgets.option_list import Option
 
 from tests.ui.conftest import reader_ready, settle
 from tests.unit.test_segments import code
@@ -28,12 +36,18 @@ from tui.core.corpus import Corpus
 from tui.core.models import EntityType
 from tui.ui.annotations.export_dialog import ExportDialog
 from tui.ui.annotations.segments_screen import SegmentsScreen
+from tui.ui.annotations.tag_dialog import TagDialog, TagList
 from tui.ui.app import ReaderApp
+from tui.ui.dialogs.tag_picker import TagPickerDialog
 from tui.ui.reader.article_header import ArticleHeader
 from tui.ui.reader.article_view import ArticleView
 from tui.ui.reader.entity_pane import EntityTree
 from tui.ui.reader.legend import Legend
-from tui.ui.theme import AA_TEXT, contrast_ratio, entity_styles
+from tui.ui.theme import AA_TEXT, contrast_ratio, entity_styles, readable_on
+from tui.ui.widgets.key_bar import KeyBar
+from tui.ui.widgets.line_list import LineList, Rows
+from tui.ui.widgets.toggles import TICK, TickList
+from tui.ui.widgets.wrapped_list import WrappedList
 
 THEMES = ("textual-dark", "textual-light")
 #: Least CIEDE2000 difference between two highlight backgrounds. About 2.3 is the least difference
@@ -45,6 +59,9 @@ LEAST_DIFFERENCE = 20.0
 #: theme or the other (near the dark and light surfaces, pure black and white, saturated yellow).
 TAG_COLOURS = (*PALETTE, "#ffff00", "#ffffff", "#000000", "#1e1e1e", "#d8d8d8", "navy", "#808080")
 COMPONENTS = ("marked", "match", "current", "cursor", "selection", "overlap")
+#: Where the figures must hold: truecolour, and a terminal of 256 colours (tmux reports 256, and Rich
+#: then shows each colour as the nearest of the xterm palette's).
+SYSTEMS = ("truecolor", "256")
 
 
 def delta_e_2000(first: Lab, second: Lab) -> float:
@@ -86,31 +103,40 @@ def difference(first: Color, second: Color) -> float:
 
 def shown(style: Style) -> tuple[Color, Color]:
     """The text colour and background a whole style shows: reversed if it says so, dim text blended
-    towards its background as Textual blends it (a terminal's dim may differ)."""
+    towards its background as Textual draws it (its colour filter replaces the dim attribute)."""
     assert style.color is not None and style.bgcolor is not None, style
     text, back = (Color.from_rich_color(c, ansi=False) for c in (style.color, style.bgcolor))
     if style.reverse:
         text, back = back, text
     if style.dim:
-        text = back.blend(text, DIM_FACTOR)
+        text = Color.from_rich_color(dim_color(back.rich_color, text.rich_color))
     return text, back
 
 
-def contrast(style: Style) -> float:
-    """The WCAG contrast of the text a whole style draws."""
-    return contrast_ratio(*shown(style))
+def downgraded(colour: Color) -> Color:
+    """``colour`` as a 256-colour terminal shows it: Rich's downgrade to the xterm palette."""
+    red, green, blue = colour.rich_color.downgrade(ColorSystem.EIGHT_BIT).get_truecolor()
+    return Color(red, green, blue)
 
 
-def unreadable(strips: list[Strip]) -> list[tuple[str, float]]:
-    """Every run of text drawn in ``strips`` whose contrast is under AA, with its ratio (runs of
-    lines alone, the tree's guides and the scrollbars, are not text)."""
+def contrast(style: Style, system: str = "truecolor") -> float:
+    """The WCAG contrast of the text a whole style draws, in truecolour or in 256 colours."""
+    text, back = shown(style)
+    if system == "256":
+        text, back = downgraded(text), downgraded(back)
+    return contrast_ratio(text, back)
+
+
+def unreadable(strips: list[Strip], system: str = "truecolor") -> list[tuple[str, float]]:
+    """Every run of text drawn in ``strips`` whose contrast is under AA in ``system``, with its ratio
+    (runs of lines alone, the tree's guides and the scrollbars, are not text; a tick is)."""
     runs = (segment for strip in strips for segment in strip if isinstance(segment, Segment))
     return [
-        (run.text, round(contrast(run.style), 2))
+        (run.text, round(contrast(run.style, system), 2))
         for run in runs
-        if any(char.isalnum() for char in run.text)
+        if any(char.isalnum() or char == TICK for char in run.text)
         and run.style is not None
-        and contrast(run.style) < AA_TEXT
+        and contrast(run.style, system) < AA_TEXT
     ]
 
 
@@ -197,7 +223,8 @@ def annotated(corpus: Corpus) -> AnnotationStore:
 @pytest.mark.parametrize("theme", THEMES)
 async def test_every_drawn_word_is_readable(make_app: Any, corpus: Corpus, theme: str) -> None:
     """The article's lines with entities, annotations in every tag colour, a marked entity, find
-    matches, the current match, a selection and the cursor; the title, legend and entity tree."""
+    matches, the current match, a selection and the cursor; the title, legend and entity tree; in
+    truecolour and in 256 colours."""
     app: ReaderApp = make_app(store=annotated(corpus))
     async with app.run_test(size=(200, 50)) as pilot:
         await reader_ready(pilot)
@@ -216,10 +243,134 @@ async def test_every_drawn_word_is_readable(make_app: Any, corpus: Corpus, theme
             await settle(pilot)
             assert view._annotations, "the tags' passages are shown"
             lines = [view.render_line(y) for y in range(len(view.lines))]
-            assert unreadable(lines) == [], article.id
-            for widget in (app.query_one(ArticleHeader), app.query_one(Legend), app.query_one(EntityTree)):
-                assert unreadable(drawn(widget)) == [], (article.id, type(widget).__name__)
+            for system in SYSTEMS:
+                assert unreadable(lines, system) == [], (article.id, system)
+                for widget in (
+                    app.query_one(ArticleHeader),
+                    app.query_one(Legend),
+                    app.query_one(EntityTree),
+                ):
+                    assert unreadable(drawn(widget), system) == [], (
+                        article.id,
+                        type(widget).__name__,
+                        system,
+                    )
         assert types == set(EntityType)
+
+
+def lab_chroma_and_hue(colour: Color) -> tuple[float, float]:
+    """A colour's CIELAB chroma (0 for a grey) and hue angle in degrees."""
+    lab = rgb_to_lab(colour)
+    return math.hypot(lab.a, lab.b), math.degrees(math.atan2(lab.b, lab.a)) % 360
+
+
+def hue_apart(first: Color, second: Color) -> float:
+    """How far apart two colours' hues are, in degrees (0–180)."""
+    return abs((lab_chroma_and_hue(first)[1] - lab_chroma_and_hue(second)[1] + 180) % 360 - 180)
+
+
+def test_tag_colours_keep_their_hue_on_the_light_theme() -> None:
+    """Darkened for the light theme's text background, the palette's tags keep their hue, read at AA
+    in truecolour and in 256 colours, and stay colours there, apart from one another (mixed towards
+    black they turned grey, #5f5f5f and #5f5f87, and read at 3.9:1 once quantised)."""
+    back = Color.parse(BUILTIN_THEMES["textual-light"].surface or "")
+    chromatic = [
+        Color.parse(colour) for colour in PALETTE if lab_chroma_and_hue(Color.parse(colour))[0] >= 20
+    ]
+    readable = {colour: readable_on(colour, back) for colour in chromatic}
+    in_256 = {colour: downgraded(made) for colour, made in readable.items()}
+    assert {
+        c.hex: round(hue_apart(c, made), 1) for c, made in readable.items() if hue_apart(c, made) > 10
+    } == {}
+    assert {c.hex: made.hex for c, made in readable.items() if contrast_ratio(made, back) < AA_TEXT} == {}
+    assert {
+        c.hex: (shown.hex, round(contrast_ratio(shown, downgraded(back)), 2))
+        for c, shown in in_256.items()
+        if contrast_ratio(shown, downgraded(back)) < AA_TEXT or lab_chroma_and_hue(shown)[0] < 20
+    } == {}
+    # The xterm palette has no dark yellow or orange that reads on the light surface: gold and
+    # orange take its dark red; every other tag keeps its hue within 30 degrees and its own colour.
+    assert sum(hue_apart(c, shown) <= 30 for c, shown in in_256.items()) >= len(chromatic) - 2
+    assert len(set(in_256.values())) >= len(chromatic) - 1
+
+
+class Rows3(Rows):
+    """Three one-line entries, each a name and a dim count, as the panes' lists draw them."""
+
+    def __len__(self) -> int:
+        """Three entries."""
+        return 3
+
+    def lines(self, index: int) -> list[Text]:
+        """Entry ``index``: its name, then its count dimmed."""
+        return [Text.assemble(f"Entry {index}", (" · 3 mentions", "dim"))]
+
+
+class Lists(Screen[None]):
+    """Each kind of list the app draws, with its cursor on a row that has dim parts, a tick box
+    ticked, the key bar, and a field to take the focus from the lists."""
+
+    def compose(self) -> ComposeResult:
+        """The lists, the field and the key bar."""
+        yield Input(id="elsewhere")
+        name = Content("regional-tension") + Content.styled("  3 passages", "dim")
+        yield OptionList(*(Option(name + Content.styled("  Instability", "dim italic")) for _ in range(3)))
+        tree: Tree[None] = Tree("Entities")
+        tree.root.expand()
+        for person in ("Ali Larijani", "Ishaq Dar"):
+            tree.root.add_leaf(Text.assemble(person, (" 3", "dim")))
+        yield tree
+        yield LineList(id="line-list")
+        yield WrappedList(id="wrapped-list")
+        yield TickList(("iran", "iran", True), ("pakistan", "pakistan"))
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        """Fill the lists and put each cursor on a row."""
+        for rows in (self.query_one(LineList), self.query_one(WrappedList)):
+            rows.show(Rows3())
+        self.query_one(OptionList).highlighted = 0
+        self.query_one(Tree).cursor_line = 1
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_list_cursors_key_bar_and_ticks_are_readable(make_app: Any, theme: str) -> None:
+    """Every list's cursor row, its dim parts included, with and without the focus; the key bar's
+    keys and descriptions; the tick marks: AA in truecolour and in 256 colours. (The cursor, white
+    on #0178d4, read at 3.6:1 and its dim count at 2.4:1 in 256 colours; the light theme's keys at
+    2.3:1, its ticks at 2.4:1.)"""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        await themed(pilot, theme)
+        await app.push_screen(Lists())
+        await settle(pilot)
+        lists = [app.screen.query_one(kind) for kind in (OptionList, Tree, LineList, WrappedList, TickList)]
+        found = {}
+        for widget in (*lists, None):
+            (widget or app.screen.query_one("#elsewhere")).focus()
+            await pilot.pause()
+            for shown in [*lists, app.screen.query_one(KeyBar)]:
+                for system in SYSTEMS:
+                    found[(type(shown).__name__, shown is widget, system)] = unreadable(drawn(shown), system)
+        assert {where: runs for where, runs in found.items() if runs} == {}
+
+        app.pop_screen()
+        tags = [
+            Tag("regional-tension", "#e06c75", "Regional instability framing"),
+            Tag("security", "#61afef"),
+        ]
+        for dialog, listing in (
+            (TagPickerDialog("Merge into:", tags, {"regional-tension": 3, "security": 1}), "#picker-list"),
+            (TagDialog("a passage", tags, recent=["security"]), "TagList"),
+        ):
+            await app.push_screen(dialog)
+            await settle(pilot)
+            rows = dialog.query_one(listing, OptionList)
+            assert isinstance(rows, TagList) or rows.highlighted == 0
+            for system in SYSTEMS:
+                assert unreadable(drawn(rows), system) == [], (type(dialog).__name__, system)
+            app.pop_screen()
 
 
 class Host(App[None]):

@@ -1,11 +1,18 @@
-"""The entity colours: one definition, read from the theme's variables with a safe fallback."""
+"""The entity colours: one definition, read from the theme's variables with a safe fallback; any
+theme's cursor, keys and text made readable."""
 
 from __future__ import annotations
 
-from rich.color import Color
+from typing import Any
 
+from rich.color import Color
+from textual.color import Color as TextualColor
+from textual.constants import DIM_FACTOR
+from textual.theme import Theme
+
+from tests.ui.test_contrast import SYSTEMS, downgraded
 from tui.core.models import EntityType
-from tui.ui.theme import ENTITY_COLOURS, entity_styles, theme_variables
+from tui.ui.theme import AA_TEXT, ENTITY_COLOURS, contrast_ratio, entity_styles, theme_variables
 
 
 def test_every_type_has_a_variable_and_a_distinct_colour() -> None:
@@ -43,3 +50,46 @@ def test_the_selection_differs_between_dark_and_light_themes_and_nothing_else_do
         "article-selection",
         "article-selection-text",
     }
+
+
+#: A theme of the kind a user may register: a mid-tone cursor that neither black nor white text
+#: reads well on once dimmed, keys in a colour near the key bar's, a faint text colour.
+FAINT = Theme(
+    name="faint",
+    primary="#2f8fd8",
+    foreground="#8a8a8a",
+    background="#202020",
+    dark=True,
+    variables={"footer-key-foreground": "#3d4f60", "block-cursor-foreground": "#f0f0f0"},
+)
+
+
+async def test_a_registered_theme_gets_readable_cursors_keys_and_dim_text(make_app: Any) -> None:
+    """Whatever the theme, the cursor's text and its dimmed parts, the keys and dim text on the
+    surface read at AA in truecolour and in 256 colours."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.register_theme(FAINT)
+        app.theme = "faint"
+        await pilot.pause()
+        colour = {
+            name: TextualColor.parse(value)
+            for name, value in app.theme_variables.items()
+            if value.startswith("#")
+        }
+        pairs = {
+            "cursor": (colour["block-cursor-foreground"], colour["block-cursor-background"]),
+            "unfocused cursor": (colour["foreground"], colour["block-cursor-blurred-background"]),
+            "keys": (colour["footer-key-foreground"], colour["footer-background"]),
+            "text": (colour["foreground"], colour["surface"]),
+        }
+        pairs |= {f"dim {name}": (back.blend(text, DIM_FACTOR), back) for name, (text, back) in pairs.items()}
+        ratios = {
+            (name, system): round(
+                contrast_ratio(*(shown if system == "truecolor" else map(downgraded, shown))), 2
+            )
+            for name, shown in pairs.items()
+            for system in SYSTEMS
+            if name != "dim keys"  # a dimmed key is one that does nothing here
+        }
+        assert {where: ratio for where, ratio in ratios.items() if ratio < AA_TEXT} == {}

@@ -20,7 +20,7 @@ from tui.core.safe_text import visible
 from tui.ui.commands import ArticleCommands, BidiCommands, EntityCommands, ReaderCommands, TagCommands
 from tui.ui.messages import FirstFrameDrawn, WorkFailed
 from tui.ui.screens.reader import ReaderScreen
-from tui.ui.theme import theme_variables
+from tui.ui.theme import readable_variables, theme_variables
 
 if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
@@ -110,6 +110,14 @@ class ReaderApp(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The highlight colours for the theme's kind (dark or light), overridable by a theme."""
         return theme_variables(self.current_theme.dark)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with the colours Textual gives list cursors, the key bar and tick
+        marks made readable (WCAG AA, in truecolour and 256 colours) whatever the theme."""
+        variables = super().get_css_variables()
+        variables.update(readable_variables(variables))
+        self.theme_variables = variables
+        return variables
 
     def get_default_screen(self) -> ReaderScreen:
         """The reader, with its panes, is the app's one screen."""
