@@ -16,7 +16,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from tui.core.bidi_text import BidiMode
 from tui.core.safe_text import one_line
+from tui.ui.bidi_display import set_bidi_mode
 from tui.ui.bound_actions import BoundAction, screen_commands
 from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.reader import ReaderScreen
@@ -203,13 +205,20 @@ class BidiCommands(_EntryCommands):
                 (
                     "Right-to-left text: leave its order to the terminal",
                     "for VTE, Konsole, mlterm; now the app reorders and joins it (--bidi)",
-                    partial(view.set_bidi, "terminal"),
+                    partial(_switch_bidi, view, "terminal"),
                 )
             ]
         return [
             (
                 "Right-to-left text: put it in order in the app",
                 "for tmux, xterm and most terminals; now the terminal does it (--bidi)",
-                partial(view.set_bidi, "app"),
+                partial(_switch_bidi, view, "app"),
             )
         ]
+
+
+def _switch_bidi(view: ArticleView, mode: BidiMode) -> None:
+    """Who reorders right-to-left text, now ``mode``: the article view is drawn again at once, and
+    the rest of the app draws what it shows next that way."""
+    set_bidi_mode(view.app, mode)
+    view.set_bidi(mode)

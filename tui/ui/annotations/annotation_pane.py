@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 
 from rich.color import Color, ColorParseError
 from rich.style import Style
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,9 +29,11 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from tui.core.annotations.model import Tag, valid_colour
+from tui.core.bidi_text import BidiMode
 from tui.core.safe_text import clipped, one_line
 from tui.core.textnav import paragraph_starts
 from tui.ui.annotations.store_guard import GuardedStore, unusable
+from tui.ui.bidi_display import bidi_mode, isolated, paragraph
 from tui.ui.messages import OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
 from tui.ui.widgets.labels import counted
@@ -389,13 +392,14 @@ class AnnotationPane(Vertical):
             options.append(Option(Content("← this article's annotations"), id=BACK))
         placed = [entry for entry in entries if not entry.orphan]
         orphans = [entry for entry in entries if entry.orphan]
-        options.extend(self._option(entry) for entry in placed)
+        mode = bidi_mode(self.app)
+        options.extend(self._option(entry, mode) for entry in placed)
         if orphans:
             options.append(None)
             options.append(
                 Option(Content.styled("Orphaned: passage not found in the text", "bold"), disabled=True)
             )
-            options.extend(self._option(entry) for entry in orphans)
+            options.extend(self._option(entry, mode) for entry in orphans)
         if not placed and not orphans:
             options.append(
                 Option(Content.styled("No annotations yet: select text and press t", "dim"), disabled=True)
@@ -423,14 +427,15 @@ class AnnotationPane(Vertical):
             codebook.highlighted = min(highlighted, len(tags) - 1)
 
     @staticmethod
-    def _option(entry: Entry) -> Option:
-        """One passage: where, the quote, its tags and the start of its note."""
-        text = Content.styled(f"{entry.where} ", "dim") + Content(f"“{clipped(entry.quote, 200)}”")
+    def _option(entry: Entry, mode: BidiMode) -> Option:
+        """One passage: where, the quote, its tags and the start of its note; right-to-left text in
+        them in visual order on each line the option wraps into (``mode``: unless the terminal does it)."""
+        text = Text.assemble((f"{entry.where} ", "dim"), f"“{isolated(clipped(entry.quote, 200))}”")
         if entry.tags:
-            text += Content.styled("  " + ", ".join(one_line(t) for t in entry.tags), "italic")
+            text.append("  " + ", ".join(one_line(t) for t in entry.tags), "italic")
         if entry.note:
-            text += Content.styled(f"  ✎ {clipped(entry.note, 200)}", "dim")
-        return Option(text, id=entry.annotation_id)
+            text.append(f"  ✎ {isolated(clipped(entry.note, 200))}", "dim")
+        return Option(paragraph(text, mode), id=entry.annotation_id)
 
     @on(OptionList.OptionSelected, "#passages")
     def _passage_chosen(self, event: OptionList.OptionSelected) -> None:

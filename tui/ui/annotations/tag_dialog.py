@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from tui.core.annotations.model import PALETTE, Tag, valid_colour
 from tui.core.annotations.tag_match import rank_tags
 from tui.core.safe_text import one_line, visible
+from tui.ui.bidi_display import plain_paragraph
 from tui.ui.dialogs.frame import DialogFrame, move_highlight
 
 KEYS = "Enter: tick · ↑↓: choose · Ctrl+N: colour · Enter, nothing typed: save"
@@ -134,7 +135,7 @@ class TagDialog(DialogFrame[TagChoice | None]):
     def compose_body(self) -> ComposeResult:
         """Quote, filter field, tag list, the ticked tags, and the note (the frame scrolls them when
         they do not fit)."""
-        yield Label(Content(f"“{one_line(self.quote)[:300]}”"), id="quote")
+        yield Label(plain_paragraph(f"“{one_line(self.quote)[:300]}”", self.app), id="quote")
         yield TagFilter(
             self._pick,
             self._move,

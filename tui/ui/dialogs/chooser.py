@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.safe_text import one_line
+from tui.ui.bidi_display import plain_paragraph
 from tui.ui.dialogs.frame import DialogFrame
 
 
@@ -31,8 +31,8 @@ class ChooserDialog(DialogFrame[int | None]):
         self.items = items
 
     def compose_body(self) -> ComposeResult:
-        """The items, as plain text."""
-        yield OptionList(*(Option(Content(one_line(item))) for item in self.items))
+        """The items, as plain text (right-to-left text in them in visual order on each line)."""
+        yield OptionList(*(Option(plain_paragraph(one_line(item), self.app)) for item in self.items))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -11,6 +11,7 @@ from textual.widget import Widget
 
 from tui.core.models import Article, Mention
 from tui.core.safe_text import one_line
+from tui.ui.bidi_display import bidi_mode, drawn_lines, wrapped_text
 from tui.ui.theme import entity_styles
 from tui.ui.widgets.labels import counted
 
@@ -89,9 +90,11 @@ class ArticleHeader(Widget):
         colours = entity_styles(self.app.theme_variables)
         for mention in self.title_mentions:
             header.stylize(colours[mention.type], mention.start, mention.end)
+        mode = bidi_mode(self.app)
+        header = wrapped_text(header, width, self.app.console, mode)
         if article.standfirst:
             standfirst = Text(one_line(article.standfirst), style="italic")
-            lines = list(standfirst.wrap(self.app.console, width))
+            lines = drawn_lines(standfirst, list(standfirst.wrap(self.app.console, width)), mode)
             if len(lines) > MAX_STANDFIRST_LINES:
                 self.folded = not self.unfolded
                 if self.folded:

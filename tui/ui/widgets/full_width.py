@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker
 
+from tui.ui.bidi_display import BidiParagraph, bidi_mode, paragraph
 from tui.ui.messages import OpenPassage, report_failed_work
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.line_list import Rows
@@ -73,7 +74,7 @@ class FullWidthView(Screen[OpenPassage | None]):
 
     def compose(self) -> ComposeResult:
         """Title, what the view puts above the list, the list, what it puts below, the keys."""
-        yield Static(self.title_line(), classes="view-title", id="view-title")
+        yield Static(self._drawn_title(), classes="view-title", id="view-title")
         yield from self.compose_above()
         yield ViewList(id=self.LIST_ID)
         yield from self.compose_below()
@@ -111,7 +112,12 @@ class FullWidthView(Screen[OpenPassage | None]):
 
     def update_title(self) -> None:
         """Draw the title line again (what it counts has changed)."""
-        self.query_one("#view-title", Static).update(self.title_line())
+        self.query_one("#view-title", Static).update(self._drawn_title())
+
+    def _drawn_title(self) -> Text | Content | BidiParagraph:
+        """The title line, right-to-left text in it (a query, a name) in visual order."""
+        title = self.title_line()
+        return paragraph(title, bidi_mode(self.app)) if isinstance(title, Text) else title
 
     def choose(self, index: int) -> OpenPassage | None:
         """What choosing entry ``index`` does: the passage to open, or None to stay (a view may act

@@ -22,6 +22,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.ui.bidi_display import bidi_mode, drawn
 from tui.ui.messages import Report
 
 
@@ -159,6 +160,7 @@ class LineList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         text = lines[part].copy()
         text.truncate(width - 1, overflow="ellipsis")
+        text = drawn(text, bidi_mode(self.app))  # cut in logical order, then reordered
         cursor = cursor_style if index == self.cursor else None
         styled = Segment.apply_style([Segment(" "), *text.render(self.app.console)], base, cursor)
         return Strip(styled).extend_cell_length(width, base + cursor if cursor else base).crop(0, width)

@@ -24,6 +24,8 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.core.bidi_text import BidiMode
+from tui.ui.bidi_display import bidi_mode, drawn_lines
 from tui.ui.messages import Report
 from tui.ui.widgets.line_list import LineList, Rows
 
@@ -34,16 +36,20 @@ Position = tuple[int, int]
 _KEPT = 600
 
 
-def wrap_line(text: Text, width: int, console: Console) -> list[Text]:
+def wrap_line(text: Text, width: int, console: Console, mode: BidiMode = "app") -> list[Text]:
     """One logical line word-wrapped to ``width`` cells, continuation lines keeping its indent
-    (up to half the width); a word longer than the width is cut into pieces."""
+    (up to half the width); a word longer than the width is cut into pieces. Right-to-left text
+    is put in visual order on each line, with the line's own direction (``mode``: unless the
+    terminal does it)."""
     plain = text.plain
     indent = min(len(plain) - len(plain.lstrip(" ")), width // 2)
     body = text[indent:] if indent else text
     pad = " " * indent
     wrapped: list[Text] = []
-    for line in body.wrap(console, max(1, width - indent), overflow="fold"):
+    pieces = list(body.wrap(console, max(1, width - indent), overflow="fold"))
+    for line in pieces:
         line.rstrip()  # the space a line was broken at
+    for line in drawn_lines(body, pieces, mode):
         wrapped.append(Text(pad) + line if indent else line)
     return wrapped or [Text()]
 
@@ -127,8 +133,9 @@ class WrappedList(ScrollView, can_focus=True):
         if found is None:
             if len(self._wrapped) > _KEPT:
                 self._wrapped.clear()
-            console = self.app.console
-            found = [part for line in self.rows.lines(index) for part in wrap_line(line, width, console)]
+            console, mode = self.app.console, bidi_mode(self.app)
+            lines = self.rows.lines(index)
+            found = [part for line in lines for part in wrap_line(line, width, console, mode)]
             self._wrapped[index] = found or [Text()]
         return found or [Text()]
 
