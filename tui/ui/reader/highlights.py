@@ -3,7 +3,10 @@
 Building a ``Text`` for the whole article and slicing it per line costs a pass over every
 span for every line, and ``Text.render`` is slow; here each layer keeps its spans sorted by
 start, and a line looks up only the spans that overlap it (a bisect per layer). Later layers
-are drawn over earlier ones: entities, the chosen entity's mark, find matches, the current one.
+are drawn over earlier ones (the article view's ``_layers``): annotations first (underlined in
+their tag's colour) and where they overlap, so an entity's text keeps the colour chosen against
+its background; then entities, the chosen entity's mark, find matches and the current one, the
+selection, and the cursor.
 """
 
 from __future__ import annotations
