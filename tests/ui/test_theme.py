@@ -8,11 +8,20 @@ from typing import Any
 from rich.color import Color
 from textual.color import Color as TextualColor
 from textual.constants import DIM_FACTOR
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 from tests.ui.test_contrast import SYSTEMS, downgraded
 from tui.core.models import EntityType
-from tui.ui.theme import AA_TEXT, ENTITY_COLOURS, contrast_ratio, entity_styles, theme_variables
+from tui.ui.theme import (
+    AA_TEXT,
+    ENTITY_COLOURS,
+    KNOWN,
+    READ,
+    contrast_ratio,
+    entity_styles,
+    theme_variables,
+    worked_out,
+)
 
 
 def test_every_type_has_a_variable_and_a_distinct_colour() -> None:
@@ -93,3 +102,15 @@ async def test_a_registered_theme_gets_readable_cursors_keys_and_dim_text(make_a
             if name != "dim keys"  # a dimmed key is one that does nothing here
         }
         assert {where: ratio for where, ratio in ratios.items() if ratio < AA_TEXT} == {}
+
+
+def test_the_colours_kept_for_textuals_themes_are_the_ones_worked_out() -> None:
+    """Start-up reads Textual's dark and light themes' readable colours from a table: it must hold
+    those themes' values (Textual may change them) and what the function works out for them."""
+    for name in ("textual-dark", "textual-light"):
+        theme = BUILTIN_THEMES[name]
+        variables = {**theme.to_color_system().generate(), **theme.variables}
+        values = tuple(variables.get(variable, "") for variable in READ)
+        assert values in KNOWN, name
+        assert KNOWN[values] == worked_out(values), name
+    assert len(KNOWN) == 2

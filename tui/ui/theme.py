@@ -316,10 +316,29 @@ def dim_readable(text: Color, backgrounds: tuple[Color, ...]) -> Color:
     return BLACK if darker else WHITE
 
 
+#: The theme variables :func:`readable_variables` reads.
+READ = (
+    "surface",
+    "panel",
+    "background",
+    "foreground",
+    "block-cursor-background",
+    "block-cursor-foreground",
+    "block-cursor-blurred-background",
+    "footer-background",
+    "footer-key-background",
+    "footer-key-foreground",
+    "footer-description-background",
+    "footer-description-foreground",
+    "text-success",
+)
+
+
 @lru_cache(maxsize=8)
-def _readable(values: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """:func:`readable_variables` for one theme's values (cached: a theme switch asks again)."""
-    variables = dict(values)
+def worked_out(values: tuple[str, ...]) -> dict[str, str]:
+    """:func:`readable_variables` for one theme's values of :data:`READ` (cached: a theme switch
+    asks again)."""
+    variables = dict(zip(READ, values, strict=True))
     surface = _opaque(variables.get("surface", ""), BLACK)
     panel = _opaque(variables.get("panel", ""), surface or BLACK)
     footer = _opaque(variables.get("footer-background", ""), surface or BLACK)
@@ -365,4 +384,62 @@ def readable_variables(variables: Mapping[str, str]) -> dict[str, str]:
     the key bar's keys and descriptions, and ``$text-success`` (the marks of tick boxes and radio
     buttons, on ``$panel``). Values already readable come back as they are; an ANSI theme's are
     left alone."""
-    return _readable(tuple(sorted(variables.items())))
+    values = tuple(variables.get(name, "") for name in READ)
+    return dict(KNOWN.get(values) or worked_out(values))
+
+
+#: What :func:`worked_out` gives for Textual's dark and light themes, kept here so that start-up does
+#: not work it out again (about 12 M instructions, 1% of start-up); ``tests/ui/test_theme.py`` checks
+#: each entry against the function.
+KNOWN: dict[tuple[str, ...], dict[str, str]] = {
+    # textual-dark
+    (
+        "#1E1E1E",
+        "#242F38",
+        "#121212",
+        "#E0E0E0",
+        "#0178D4",
+        "auto 87%",
+        "#0178D44C",
+        "#242F38",
+        "transparent",
+        "#FFA62B",
+        "transparent",
+        "#E0E0E0",
+        "#8AD4A1",
+    ): {
+        "foreground": "#E0E0E0",
+        "block-cursor-foreground": "#FFFFFF",
+        "block-cursor-background": "#004F8F",
+        "block-cursor-blurred-foreground": "#E0E0E0",
+        "block-cursor-blurred-background": "#0B2F4A",
+        "footer-key-foreground": "#FFA62B",
+        "footer-description-foreground": "#E0E0E0",
+        "text-success": "#8AD4A1",
+    },
+    # textual-light
+    (
+        "#D8D8D8",
+        "#D0D0D0",
+        "#E0E0E0",
+        "#1F1F1F",
+        "#004578",
+        "auto 87%",
+        "#0045784C",
+        "#D0D0D0",
+        "transparent",
+        "#0178D4",
+        "transparent",
+        "#1F1F1F",
+        "#337E4A",
+    ): {
+        "foreground": "#191919",
+        "block-cursor-foreground": "#FFFFFF",
+        "block-cursor-background": "#002F54",
+        "block-cursor-blurred-foreground": "#191919",
+        "block-cursor-blurred-background": "#B6CCDB",
+        "footer-key-foreground": "#002F59",
+        "footer-description-foreground": "#1F1F1F",
+        "text-success": "#0D612F",
+    },
+}
