@@ -372,6 +372,9 @@ async def test_the_search_pane_and_its_results_show_a_persian_word_right_to_left
         await settle_until(pilot, lambda: "1 of 5 articles" in str(app.query_one("#search-status").render()))
         pane = "\n".join(rows_in(app, app.query_one("#search-list")))
         assert visual(PHRASE) in pane and PHRASE not in pane
+        # The query in a line of the app's reads right to left inside its quotes, the line left to right.
+        status = "".join(rows_in(app, app.query_one("#search-status")))
+        assert f"1 of 5 articles hold “{visual(PHRASE)}” (" in status
         await pilot.press("down", "z")
         await settle_until(pilot, lambda: isinstance(app.screen, SearchResultsScreen))
         await settle(pilot)
@@ -379,7 +382,8 @@ async def test_the_search_pane_and_its_results_show_a_persian_word_right_to_left
         assert isinstance(view, SearchResultsScreen)
         rows = rows_in(app, view.listing)
         assert PERSIAN in read_back(rows)  # the matching sentence, its first words first
-        assert visual(PHRASE) in "".join(rows_in(app, view.query_one("#view-title")))  # the query
+        title = "".join(rows_in(app, view.query_one("#view-title")))
+        assert f"Search · “{visual(PHRASE)}” · 1 article, " in title
 
 
 async def test_the_xref_pane_and_view_show_a_persian_name_right_to_left(make_app: AppFactory) -> None:

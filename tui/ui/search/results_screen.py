@@ -23,6 +23,7 @@ from tui.core.corpus_search import matches, query_pattern
 from tui.core.models import Article
 from tui.core.safe_text import one_line
 from tui.core.sentences import Sentences
+from tui.ui.bidi_display import isolated
 from tui.ui.messages import OpenPassage
 from tui.ui.widgets.full_width import FullWidthView, ViewRows
 from tui.ui.widgets.labels import counted, date_label
@@ -136,7 +137,7 @@ class SearchResultsScreen(FullWidthView):
             found += f" of the first {rows.shown_articles:,} (counting…)"
         return Text.assemble(
             "Search · “",
-            one_line(rows.query),
+            isolated(one_line(rows.query)),  # read in its own direction, the line in its own
             "” · ",
             (f"{counted(articles, 'article')}, {found}", "dim"),
             style="bold",

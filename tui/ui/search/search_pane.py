@@ -17,13 +17,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widgets import Input, Label
 from textual.worker import Worker, get_current_worker
 
 from tui.core.corpus_search import context, matches
 from tui.core.models import Article
 from tui.core.safe_text import one_line
+from tui.ui.bidi_display import isolated, plain_paragraph
 from tui.ui.messages import OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
 from tui.ui.widgets.labels import counted
@@ -217,9 +217,11 @@ class SearchPane(Vertical):
 
     def show(self, rows: SearchRows, total: int, seconds: float) -> None:
         """Show what a search found."""
-        query = one_line(rows.query)
+        query = isolated(one_line(rows.query))  # read in its own direction, the line in its own
         status = f"{len(rows):,} of {total:,} articles hold “{query}” ({seconds * 1000:.0f} ms)"
-        self.query_one("#search-status", Label).update(Content(status if rows.query.strip() else ""))
+        self.query_one("#search-status", Label).update(
+            plain_paragraph(status if rows.query.strip() else "", self.app)
+        )
         self.query_one(SearchList).show(rows)
 
     @on(LineList.Selected, "#search-list")
