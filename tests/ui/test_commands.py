@@ -199,4 +199,7 @@ def test_the_help_lists_this_apps_keys_not_every_widgets() -> None:
 
     titles = [title for _, cls in SECTIONS for _, title in _rows(ReaderApp if cls is App else cls)]
     assert not {"Scroll Left", "Page Left", "Focus Next", "Delete left to start of word"} & set(titles)
-    assert "Go to the entities pane" in titles and "Tick the highlighted tag (with nothing typed: save)" in titles
+    assert (
+        "Go to the entities pane" in titles
+        and "Tick the highlighted tag (with nothing typed: save)" in titles
+    )

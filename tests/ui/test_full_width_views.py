@@ -14,10 +14,10 @@ from tui.core.models import Article
 from tui.core.timeline.build import Timeline
 from tui.core.timeline.events import Event, Source
 from tui.core.timeline.when import When
+from tui.ui.labels import NO_DATE, counted, date_label
 from tui.ui.messages import OpenPassage
 from tui.ui.search.results_screen import SearchResultRows, SearchResultsScreen
 from tui.ui.timeline.timeline_screen import TimelineScreen
-from tui.ui.widgets.labels import NO_DATE, counted, date_label
 from tui.ui.widgets.wrapped_list import WrappedList
 
 HOSTILE = "[b]x[/b] \x1b[2J [@click=app.quit]q[/]"

@@ -10,6 +10,7 @@ from the result, or print it plainly.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -47,10 +48,11 @@ _OPENING_QUOTES = "“\"‘'«‹„"
 _CLOSING_QUOTES = "”\"’'»›“"
 
 
-def quoted(text: str, limit: int = 0) -> str:
+def quoted(text: str, limit: int = 0, inner: Callable[[str], str] = str) -> str:
     """``text`` on one line (clipped to ``limit`` if given) between curly quotes, leaving out a mark
-    the text already has: a passage that starts with a quotation shows “Now…”, not ““Now…”."""
+    the text already has: a passage that starts with a quotation shows “Now…”, not ““Now…”.
+    ``inner`` is applied to the text between the marks (to isolate its direction, say)."""
     flat = clipped(text, limit) if limit else one_line(text)
     opening = "" if flat[:1] in _OPENING_QUOTES and flat else "“"
     closing = "" if flat[-1:] in _CLOSING_QUOTES and flat and len(flat) > 1 else "”"
-    return f"{opening}{flat}{closing}"
+    return f"{opening}{inner(flat)}{closing}"

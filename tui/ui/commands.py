@@ -20,9 +20,9 @@ from tui.core.bidi_text import BidiMode
 from tui.core.safe_text import one_line
 from tui.ui.bidi_display import set_bidi_mode
 from tui.ui.bound_actions import BoundAction, screen_commands
+from tui.ui.labels import counted
 from tui.ui.reader.article_view import ArticleView
 from tui.ui.screens.reader import ReaderScreen
-from tui.ui.widgets.labels import counted
 
 Entry = tuple[str, str, Callable[[], object]]
 

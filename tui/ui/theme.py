@@ -37,8 +37,10 @@ from rich.color import Color as RichColor
 from rich.color import ColorSystem
 from rich.style import Style
 from textual.color import Color, ColorParseError
+from textual.content import Content
 from textual.filter import dim_color
 
+from tui.core.annotations.model import valid_colour
 from tui.core.models import EntityType
 
 #: WCAG AA's least contrast ratio for text (success criterion 1.4.3).
@@ -443,3 +445,8 @@ KNOWN: dict[tuple[str, ...], dict[str, str]] = {
         "text-success": "#0D612F",
     },
 }
+
+
+def colour_dot(colour: str) -> Content:
+    """A tag's colour as a dot before its name ("● "), plain if the colour is not one."""
+    return Content.styled("● ", colour if valid_colour(colour) else "")

@@ -15,9 +15,9 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.core.safe_text import one_line
+from tui.ui.labels import counted
 from tui.ui.messages import BuildProgress, Report, report_failed_work
 from tui.ui.state import ReaderState
-from tui.ui.widgets.labels import counted
 
 if TYPE_CHECKING:
     from tui.core.adding.add import AddReport

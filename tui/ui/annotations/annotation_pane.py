@@ -28,15 +28,16 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from tui.core.annotations.model import Tag, valid_colour
+from tui.core.annotations.model import Tag
 from tui.core.bidi_text import BidiMode
-from tui.core.safe_text import clipped, one_line
+from tui.core.safe_text import clipped, one_line, quoted
 from tui.core.textnav import paragraph_starts
 from tui.ui.annotations.store_guard import GuardedStore, unusable
 from tui.ui.bidi_display import bidi_mode, isolated, paragraph
+from tui.ui.labels import counted
 from tui.ui.messages import OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
-from tui.ui.widgets.labels import counted
+from tui.ui.theme import colour_dot
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -415,7 +416,7 @@ class AnnotationPane(Vertical):
         codebook.clear_options()
         options = []
         for tag in tags:
-            swatch = Content.styled("● ", tag.colour if valid_colour(tag.colour) else "")
+            swatch = colour_dot(tag.colour)
             label = (
                 swatch + Content(one_line(tag.name)) + Content.styled(f"  {counts.get(tag.name, 0)}", "dim")
             )
@@ -430,7 +431,7 @@ class AnnotationPane(Vertical):
     def _option(entry: Entry, mode: BidiMode) -> Option:
         """One passage: where, the quote, its tags and the start of its note; right-to-left text in
         them in visual order on each line the option wraps into (``mode``: unless the terminal does it)."""
-        text = Text.assemble((f"{entry.where} ", "dim"), f"“{isolated(clipped(entry.quote, 200))}”")
+        text = Text.assemble((f"{entry.where} ", "dim"), quoted(entry.quote, 200, isolated))
         if entry.tags:
             text.append("  " + ", ".join(one_line(t) for t in entry.tags), "italic")
         if entry.note:

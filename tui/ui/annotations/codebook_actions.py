@@ -19,7 +19,7 @@ from tui.core.user_files import UserFileError, write_output_file
 from tui.ui.annotations.export_dialog import ExportDialog
 from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
 from tui.ui.dialogs.tag_picker import TagPickerDialog
-from tui.ui.widgets.labels import counted
+from tui.ui.labels import counted
 
 if TYPE_CHECKING:
     from tui.core.annotations.history import Changes

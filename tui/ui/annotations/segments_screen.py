@@ -33,9 +33,10 @@ from tui.core.models import Article
 from tui.core.safe_text import one_line, visible
 from tui.core.segments import SORTS, Segment, SegmentQuery, placed, select
 from tui.ui.dialogs.tag_picker import TagPickerDialog
+from tui.ui.labels import counted, date_label
 from tui.ui.messages import OpenPassage
+from tui.ui.theme import colour_dot
 from tui.ui.widgets.full_width import FullWidthView
-from tui.ui.widgets.labels import counted, date_label
 from tui.ui.widgets.line_list import Rows
 from tui.ui.widgets.toggles import TickList
 
@@ -203,7 +204,7 @@ class SegmentsScreen(FullWidthView):
 
     def _tag_label(self, tag: Tag) -> Content:
         """A tag in the picker: a swatch in its colour, its name, how many passages carry it."""
-        swatch = Content.styled("● ", tag.colour if valid_colour(tag.colour) else "")
+        swatch = colour_dot(tag.colour)
         count = Content.styled(f"  {self.counts.get(tag.name, 0)}", "dim")
         return swatch + Content(one_line(tag.name)) + count
 

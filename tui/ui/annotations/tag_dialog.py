@@ -20,11 +20,12 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
-from tui.core.annotations.model import PALETTE, Tag, valid_colour
+from tui.core.annotations.model import PALETTE, Tag
 from tui.core.annotations.tag_match import rank_tags
-from tui.core.safe_text import one_line, visible
+from tui.core.safe_text import one_line, quoted, visible
 from tui.ui.bidi_display import plain_paragraph
 from tui.ui.dialogs.frame import DialogFrame, move_highlight
+from tui.ui.theme import colour_dot
 
 KEYS = "Enter: tick · ↑↓: choose · Ctrl+N: colour · Enter, nothing typed: save"
 
@@ -135,7 +136,8 @@ class TagDialog(DialogFrame[TagChoice | None]):
     def compose_body(self) -> ComposeResult:
         """Quote, filter field, tag list, the ticked tags, and the note (the frame scrolls them when
         they do not fit)."""
-        yield Label(plain_paragraph(f"“{one_line(self.quote)[:300]}”", self.app), id="quote")
+        # Three lines at most: a longer quote is cut with an ellipsis, so the cut is seen.
+        yield Label(plain_paragraph(quoted(self.quote, 200), self.app), id="quote")
         yield TagFilter(
             self._pick,
             self._move,
@@ -193,11 +195,10 @@ class TagDialog(DialogFrame[TagChoice | None]):
         name = self._rows[index]
         if self._is_create(index):
             colour = self._create_colour or self._unused_colour()
-            return Content.assemble("[+] ", ("● ", colour), f"Create tag “{one_line(query)}”")
+            return Content("[+] ") + colour_dot(colour) + Content(f"Create tag “{one_line(query)}”")
         tag = self.codebook.get(name) or self.new_tags.get(name)
-        colour = tag.colour if tag is not None and valid_colour(tag.colour) else ""
-        box = "[✓] " if name in self.chosen else "[ ] "
-        row = Content.assemble(box, ("● ", colour), one_line(name))
+        box = Content("[✓] " if name in self.chosen else "[ ] ")
+        row = box + colour_dot(tag.colour if tag is not None else "") + Content(one_line(name))
         if tag is not None and tag.description:
             row += Content.styled(f"  {one_line(tag.description)}", "dim")
         if name in self.new_tags:

@@ -18,10 +18,12 @@ from textual.content import Content
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.annotations.model import Tag, valid_colour
+from tui.core.annotations.model import Tag
 from tui.core.annotations.tag_match import rank_tags
 from tui.core.safe_text import one_line
 from tui.ui.dialogs.frame import DialogFrame, move_highlight
+from tui.ui.labels import counted
+from tui.ui.theme import colour_dot
 
 
 class TagPickerDialog(DialogFrame[str | None]):
@@ -126,12 +128,12 @@ class TagPickerDialog(DialogFrame[str | None]):
     def _label(self, name: str) -> Content:
         """A tag's row: a swatch in its colour, its name, how many passages carry it, its description."""
         tag = self.codebook[name]
-        swatch = Content.styled("● ", tag.colour if valid_colour(tag.colour) else "")
+        swatch = colour_dot(tag.colour)
         tick = Content("✓ " if name in self.ticked else "  ") if self.ticked else Content("")
         label = tick + swatch + Content(one_line(name))
         if self.counts is not None:
             count = self.counts.get(name, 0)
-            label += Content.styled(f"  {count:,} passage{'' if count == 1 else 's'}", "dim")
+            label += Content.styled(f"  {counted(count, 'passage')}", "dim")
         if tag.description:
             label += Content.styled(f"  {one_line(tag.description)}", "dim italic")
         return label

@@ -12,8 +12,8 @@ from textual.widget import Widget
 from tui.core.models import Article, Mention
 from tui.core.safe_text import one_line
 from tui.ui.bidi_display import bidi_mode, drawn_lines, wrapped_text
+from tui.ui.labels import counted
 from tui.ui.theme import entity_styles
-from tui.ui.widgets.labels import counted
 
 MAX_STANDFIRST_LINES = 3
 #: Ends a folded standfirst's last line; and an unfolded one's, to fold it again.

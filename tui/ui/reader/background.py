@@ -15,8 +15,8 @@ from textual import on, work
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
+from tui.ui.labels import counted
 from tui.ui.messages import BuildProgress, Report, report_failed_work
-from tui.ui.widgets.labels import counted
 
 if TYPE_CHECKING:
     from tui.core.catalogue import Pending

@@ -13,8 +13,8 @@ from textual.widgets.tree import TreeNode
 
 from tui.core.models import Entity, EntitySummary, EntityType
 from tui.core.safe_text import one_line
+from tui.ui.labels import counted
 from tui.ui.messages import EntityChosen, Report
-from tui.ui.widgets.labels import counted
 
 
 class EntityTree(Tree[str]):

@@ -24,9 +24,9 @@ from tui.core.models import Article
 from tui.core.safe_text import one_line
 from tui.core.sentences import Sentences
 from tui.ui.bidi_display import isolated
+from tui.ui.labels import counted, date_label
 from tui.ui.messages import OpenPassage
 from tui.ui.widgets.full_width import FullWidthView, ViewRows
-from tui.ui.widgets.labels import counted, date_label
 
 #: A sentence holding a match: its span, and the span of its first match.
 Found = tuple[int, int, int, int]

@@ -24,9 +24,9 @@ from tui.core.corpus_search import context, matches
 from tui.core.models import Article
 from tui.core.safe_text import one_line
 from tui.ui.bidi_display import isolated, plain_paragraph
+from tui.ui.labels import counted
 from tui.ui.messages import OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
-from tui.ui.widgets.labels import counted
 from tui.ui.widgets.line_list import LineList, Rows
 
 if TYPE_CHECKING:

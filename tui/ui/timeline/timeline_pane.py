@@ -22,9 +22,9 @@ from textual.widgets import Label
 
 from tui.core.safe_text import one_line
 from tui.core.timeline.events import Event
+from tui.ui.labels import counted
 from tui.ui.messages import OpenPassage, Report
 from tui.ui.state import ReaderState
-from tui.ui.widgets.labels import counted
 from tui.ui.widgets.line_list import LineList, Rows
 
 if TYPE_CHECKING:

@@ -20,10 +20,10 @@ from rich.text import Text
 from tui.core.safe_text import one_line
 from tui.core.timeline.build import Timeline
 from tui.core.timeline.events import Event
+from tui.ui.labels import counted, date_label
 from tui.ui.messages import OpenPassage
 from tui.ui.timeline.timeline_pane import TimelineRows
 from tui.ui.widgets.full_width import FullWidthView, ViewRows
-from tui.ui.widgets.labels import counted, date_label
 
 
 class TimelineSourceRows(ViewRows):

@@ -22,9 +22,9 @@ from textual.widgets import DataTable, Static
 
 from tui.core.safe_text import one_line
 from tui.core.same_thing import Passage, SameThing, compared_figures
+from tui.ui.labels import counted, date_label
 from tui.ui.messages import OpenPassage
 from tui.ui.widgets.full_width import FullWidthView
-from tui.ui.widgets.labels import counted, date_label
 from tui.ui.xref.xref_rows import EntryRows, Target, article_line, marked
 
 #: The table's columns, in order.

@@ -24,9 +24,9 @@ from textual.worker import Worker, get_current_worker
 from tui.core.safe_text import clipped, one_line
 from tui.core.same_thing import Passage, SameThing
 from tui.core.xref import XrefIndex
+from tui.ui.labels import counted
 from tui.ui.messages import EntityChosen, OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
-from tui.ui.widgets.labels import counted
 from tui.ui.widgets.line_list import LineList, Rows
 from tui.ui.xref.xref_rows import MentionEntries, MentionPlaces, Sections
 

@@ -20,8 +20,8 @@ from rich.text import Text
 from tui.core.models import Mention
 from tui.core.safe_text import one_line
 from tui.core.xref import XrefIndex
+from tui.ui.labels import date_label
 from tui.ui.messages import OpenPassage
-from tui.ui.widgets.labels import date_label
 from tui.ui.widgets.line_list import Rows
 
 #: The kind of rows a :class:`Sections` joins.

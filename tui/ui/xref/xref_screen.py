@@ -23,9 +23,9 @@ from textual.worker import get_current_worker
 
 from tui.core.safe_text import one_line
 from tui.core.xref import XrefIndex
+from tui.ui.labels import counted
 from tui.ui.messages import OpenPassage, Report
 from tui.ui.widgets.full_width import FullWidthView
-from tui.ui.widgets.labels import counted
 from tui.ui.xref.xref_rows import (
     EntryRows,
     MentionEntries,
