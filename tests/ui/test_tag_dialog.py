@@ -52,6 +52,18 @@ def rows(dialog: TagDialog) -> list[str]:
     return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
 
 
+async def tag_then_repeat(pilot: Any, meanwhile: Callable[[], object] = lambda: None) -> None:
+    """Tag 26–32 with trade and security in the dialog, run ``meanwhile``, then select 100–120 and
+    press "." to give it the same tags."""
+    await open_dialog(pilot)
+    await pilot.press(*"trade", "enter", *"secu", "enter", "enter")
+    await settle(pilot)
+    meanwhile()
+    pilot.app.query_one(ArticleView).select(100, 120)
+    await pilot.press("full_stop")
+    await settle(pilot)
+
+
 async def burst(pilot: Any, *keys: str) -> None:
     """Send keys as a terminal delivers a paste or fast typing: all at once, with no pause between
     them for the app to handle each (``pilot.press`` waits after every key)."""
@@ -159,13 +171,7 @@ async def test_full_stop_gives_the_next_selection_the_same_tags(make_app: AppFac
     store = stocked_store()
     app = make_app(store=store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot)
-        await pilot.press(*"trade", "enter", *"secu", "enter", "enter")
-        await settle(pilot)
-        view = app.query_one(ArticleView)
-        view.select(100, 120)
-        await pilot.press("full_stop")
-        await settle(pilot)
+        await tag_then_repeat(pilot)
         assert sorted((a.start, a.tags) for a in store.annotations()) == [
             (26, ("trade", "security")),
             (100, ("trade", "security")),
@@ -223,14 +229,7 @@ async def test_full_stop_never_brings_back_a_tag_renamed_since(make_app: AppFact
     store = stocked_store()
     app = make_app(store=store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot)
-        await pilot.press(*"trade", "enter", *"secu", "enter", "enter")
-        await settle(pilot)
-        store.rename_tag("security", "framing")
-        view = app.query_one(ArticleView)
-        view.select(100, 120)
-        await pilot.press("full_stop")
-        await settle(pilot)
+        await tag_then_repeat(pilot, lambda: store.rename_tag("security", "framing"))
         assert sorted(tag.name for tag in store.tags()) == ["framing", "regional-tension", "trade"]
         assert [a.tags for a in store.annotations() if a.start == 100] == [("trade",)]
 

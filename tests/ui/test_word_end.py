@@ -4,6 +4,7 @@ entities), and the cursor is drawn wherever it is, the line break between paragr
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from tests.ui.conftest import settle
 from tui.core import textnav
@@ -20,13 +21,18 @@ def test_word_ends_follow_the_words() -> None:
     assert text[: ends[0]] == "Iran’s"
 
 
+async def into_text(pilot: Any) -> ArticleView:
+    """Open the first article: its text has the focus."""
+    await settle(pilot)
+    await pilot.press("enter")
+    await pilot.pause()
+    return pilot.app.query_one(ArticleView)
+
+
 async def test_v_then_e_selects_whole_words_and_E_goes_to_the_entities(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
-        view = app.query_one(ArticleView)
+        view = await into_text(pilot)
         assert view.has_focus
         start = view.text.index("Iran’s Parliament")
         view.move_cursor(start)
@@ -42,10 +48,7 @@ async def test_v_then_e_selects_whole_words_and_E_goes_to_the_entities(make_app:
 async def test_the_cursor_shows_on_the_line_break_between_paragraphs(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
-        view = app.query_one(ArticleView)
+        view = await into_text(pilot)
         spacer = next(i for i, line in enumerate(view.lines) if line.paragraph < 0 and i > 2)
         view.move_cursor(view.lines[spacer].start - 1)  # the line break before the next paragraph
         view.scroll_to(y=max(0, spacer - 2), animate=False)
