@@ -40,7 +40,6 @@ from textual.color import Color, ColorParseError
 from textual.content import Content
 from textual.filter import dim_color
 
-from tui.core.annotations.model import valid_colour
 from tui.core.models import EntityType
 
 #: WCAG AA's least contrast ratio for text (success criterion 1.4.3).
@@ -449,4 +448,6 @@ KNOWN: dict[tuple[str, ...], dict[str, str]] = {
 
 def colour_dot(colour: str) -> Content:
     """A tag's colour as a dot before its name ("● "), plain if the colour is not one."""
+    from tui.core.annotations.model import valid_colour  # here: the model is not needed to start
+
     return Content.styled("● ", colour if valid_colour(colour) else "")
