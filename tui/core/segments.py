@@ -15,6 +15,7 @@ from typing import Any
 
 from tui.core.annotations.anchoring import place
 from tui.core.annotations.model import Annotation, text_hash
+from tui.core.annotations.tag_tree import within
 from tui.core.models import Article
 from tui.core.sentences import Sentences
 
@@ -28,10 +29,12 @@ CONTEXT_LIMIT = 240
 @dataclass(frozen=True, slots=True)
 class SegmentQuery:
     """Which segments: ``tags`` (none: every coded passage), all of them or any, a text to find
-    in the quote, context or note (any case), and the order (one of :data:`SORTS`)."""
+    in the quote, context or note (any case), and the order (one of :data:`SORTS`). A tag
+    includes the tags below it (``framing`` finds ``framing/security``) unless ``exact``."""
 
     tags: tuple[str, ...] = ()
     all: bool = False
+    exact: bool = False
     match: str = ""
     sort: str = "article"
 
@@ -80,12 +83,20 @@ class Segment:
         }
 
 
-def wanted(annotation: Annotation | Segment, tags: tuple[str, ...], every: bool) -> bool:
-    """Whether an annotation (or a segment) is one for these tags: coded at all when none are given."""
+def wanted(annotation: Annotation | Segment, tags: tuple[str, ...], every: bool, exact: bool = False) -> bool:
+    """Whether an annotation (or a segment) is one for these tags: coded at all when none are given.
+
+    A tag is there if the passage carries it or, unless ``exact``, a tag below it.
+    """
     if not tags:
         return bool(annotation.tags)
     have = set(annotation.tags)
-    return all(tag in have for tag in tags) if every else any(tag in have for tag in tags)
+
+    def has(tag: str) -> bool:
+        """Whether the passage carries ``tag`` (or one below it)."""
+        return tag in have or (not exact and any(within(name, tag) for name in have))
+
+    return all(map(has, tags)) if every else any(map(has, tags))
 
 
 def segments(
@@ -93,7 +104,7 @@ def segments(
 ) -> list[Segment]:
     """The segments ``query`` asks for among ``annotations``, placed in ``articles``' current texts."""
     _check_sort(query.sort)
-    chosen = [a for a in annotations if wanted(a, query.tags, query.all)]
+    chosen = [a for a in annotations if wanted(a, query.tags, query.all, query.exact)]
     return select(placed(chosen, articles), query)
 
 
@@ -109,7 +120,7 @@ def placed(annotations: Iterable[Annotation], articles: Mapping[str, Article]) -
 def select(found: Iterable[Segment], query: SegmentQuery) -> list[Segment]:
     """The segments among ``found`` (already placed) with ``query``'s tags and text, in its order."""
     _check_sort(query.sort)
-    chosen = [s for s in found if wanted(s, query.tags, query.all)]
+    chosen = [s for s in found if wanted(s, query.tags, query.all, query.exact)]
     needle = query.match.casefold()
     if needle:
         chosen = [s for s in chosen if needle in s.context.casefold() or needle in s.note.casefold()]

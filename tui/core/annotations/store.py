@@ -24,8 +24,9 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from tui.core.annotations.history import Change, Changes, StaleStep, TagChange
+from tui.core.annotations.history import Change, Changes, StaleStep
 from tui.core.annotations.model import PALETTE, Annotation, InvalidAnnotation, Tag, document_problem, now
+from tui.core.annotations.tag_tree import TagTreeError, check_move, moved, subtree, within
 from tui.core.safe_text import one_line
 from tui.core.store.errors import StoreError
 from tui.core.store.storage import JournalStorage
@@ -124,13 +125,20 @@ class AnnotationStore:
 
     # Annotations
 
-    def annotations(self, article: str | None = None, tag: str | None = None) -> list[Annotation]:
-        """Annotations in article and text order, optionally of one article and/or with one tag."""
+    def annotations(
+        self, article: str | None = None, tag: str | None = None, exact: bool = False
+    ) -> list[Annotation]:
+        """Annotations in article and text order, optionally of one article and/or with one tag.
+
+        A tag includes the tags below it (``framing`` finds ``framing/security``) unless ``exact``.
+        """
         docs = self._annotations.all()
         if article is not None:  # filter the stored documents first: only the matches are converted
             docs = [doc for doc in docs if doc.get("article") == article]
-        if tag is not None:
+        if tag is not None and exact:
             docs = [doc for doc in docs if tag in doc.get("tags", ())]
+        elif tag is not None:
+            docs = [doc for doc in docs if any(within(name, tag) for name in doc.get("tags", ()))]
         found = [Annotation.from_json(doc) for doc in docs]
         found.sort(key=lambda a: (a.article, a.start, a.end, a.created))
         return found
@@ -224,30 +232,78 @@ class AnnotationStore:
         return self.apply(Changes(tags=((None, tag),)))
 
     def rename_tag(self, old: str, new: str) -> Changes:
-        """Rename a tag everywhere (into an existing one: a merge), as one save."""
+        """Rename a tag and the tags below it everywhere (into an existing one: a merge), as one save.
+
+        Renaming ``framing`` to ``frames`` renames ``framing/security`` to ``frames/security``.
+        """
         return self.merge_tags([old], new)
 
     def merge_tags(self, sources: Iterable[str], target: str) -> Changes:
         """Replace the ``sources`` tags by ``target`` everywhere, as one save.
 
-        A new ``target`` takes the colour and description of the first source in the codebook.
+        The tags below a source move below ``target`` (``a/x`` into ``b`` becomes ``b/x``),
+        merging with a tag of that name if there is one. A new ``target`` takes the colour and
+        description of the first source in the codebook. Raises :class:`TagTreeError` for a
+        merge into a tag below a source: its own children would be renamed without end.
         """
         names = [name for name in dict.fromkeys(sources) if name != target]
+        for name in names:
+            if within(target, name):
+                raise TagTreeError(f"cannot merge {name!r} into {target!r}, a tag below it")
         with self.transaction():
-            old = [tag for tag in (self.tag(name) for name in names) if tag is not None]
-            made: list[TagChange] = []
-            if self.tag(target) is None:
-                base = old[0] if old else Tag(target, PALETTE[len(self._tags) % len(PALETTE)])
-                made.append((None, Tag(target, base.colour, base.description, base.created, now())))
-            retagged = self._retagged(lambda tags: [target if t in names else t for t in tags], names)
-            return self.apply(Changes(retagged, (*made, *((tag, None) for tag in old))))
+            known = self._names()
+            mapping = {old: moved(old, name, target) for name in names for old in subtree(name, known)}
+            return self._renamed(mapping, ensure=target)
+
+    def move_tag(self, name: str, under: str) -> Changes:
+        """Move a tag and every tag below it under ``under`` ("" for the top level), as one save.
+
+        ``security`` under ``framing`` becomes ``framing/security``, and ``security/border``
+        becomes ``framing/security/border``. Raises :class:`TagTreeError` for a move under
+        itself or a tag below it, onto a name that is already a tag's, or of an unknown name.
+        """
+        with self.transaction():
+            return self._renamed(check_move(name, under, self._names()))
 
     def delete_tag(self, name: str) -> Changes:
-        """Remove a tag from the codebook and from every annotation, as one save."""
+        """Remove a tag and every tag below it from the codebook and every annotation, as one save.
+
+        As QualCoder and NVivo do, the subtree goes with its parent (the app asks first, saying
+        how many tags and passages go); a passage left without tags stays, with its note.
+        """
         with self.transaction():
-            old = self.tag(name)
-            retagged = self._retagged(lambda tags: [t for t in tags if t != name], [name])
-            return self.apply(Changes(retagged, ((old, None),) if old else ()))
+            names = subtree(name, self._names())
+            old = [tag for tag in (self.tag(n) for n in names) if tag is not None]
+            gone = set(names)
+            retagged = self._retagged(lambda tags: [t for t in tags if t not in gone], names)
+            return self.apply(Changes(retagged, tuple((tag, None) for tag in old)))
+
+    def _names(self) -> list[str]:
+        """Every tag name in the codebook or carried by an annotation, in codebook order."""
+        return list(dict.fromkeys([*(tag.name for tag in self.tags()), *self.tag_counts()]))
+
+    def _renamed(self, mapping: dict[str, str], ensure: str | None = None) -> Changes:
+        """Rename tags all at once (old name to new) in the codebook and every annotation: one save.
+
+        A new name that is already a tag's (and is not renamed itself) merges into that tag;
+        otherwise it takes the colour, description and created time of the first tag renamed to
+        it that the codebook has. ``ensure`` is a name the codebook must have afterwards.
+        """
+        mapping = {old: new for old, new in mapping.items() if old != new}
+        wanted = [*mapping.values(), *([ensure] if ensure is not None else [])]
+        stored = {name: self.tag(name) for name in (*mapping, *wanted)}
+        final: dict[str, Tag | None] = dict.fromkeys(mapping)
+        for new in dict.fromkeys(wanted):
+            if stored[new] is not None and new not in mapping:
+                continue  # an existing tag: the others merge into it
+            sources = [stored[old] for old, to in mapping.items() if to == new]
+            base = next((tag for tag in sources if tag is not None), None)
+            if base is None:
+                base = Tag(new, PALETTE[len(self._tags) % len(PALETTE)])
+            final[new] = Tag(new, base.colour, base.description, base.created, now())
+        tags = tuple((stored[name], after) for name, after in final.items() if stored[name] != after)
+        retagged = self._retagged(lambda names: [mapping.get(t, t) for t in names], list(mapping))
+        return self.apply(Changes(retagged, tags))
 
     def _retagged(self, change: Callable[[list[str]], list[str]], names: list[str]) -> tuple[Change, ...]:
         """Every annotation carrying one of ``names``, with ``change`` applied to its tags."""
@@ -298,4 +354,4 @@ def _subject(change: tuple[_Record | None, _Record | None]) -> _Record:
     return subject
 
 
-__all__ = ["AnnotationStore", "Changes", "StoreError"]
+__all__ = ["AnnotationStore", "Changes", "StoreError", "TagTreeError"]
