@@ -9,6 +9,7 @@ import textwrap
 from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.cli.output import emit_json, help_text
+from tui.core.annotations.tag_tree import ancestors
 from tui.core.safe_text import one_line
 from tui.core.segments import SORTS, Segment, SegmentQuery, segments
 
@@ -27,13 +28,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "The coded passages across the corpus: those with any of the tags given (all of them with "
             "--all; every coded passage with none), each with its quote in full, the rest of its "
             "sentence, its article, date, tags and note, and where it is in the article's current "
-            "text (exact, moved, fuzzy, or orphan when its passage or article is gone).",
+            "text (exact, moved, fuzzy, or orphan when its passage or article is gone). A tag finds the "
+            "passages of the tags below it too (framing finds framing/security) unless --exact.",
             "iranpak-reader segments --tag people --tag military --all",
             "iranpak-reader segments --tag trade-target --match gas --sort date --json",
         ),
     )
     parser.add_argument("--tag", metavar="T", action="append", default=[], help="a tag (repeatable)")
     parser.add_argument("--all", action="store_true", help="only passages with every tag given")
+    parser.add_argument(
+        "--exact",
+        action="store_true",
+        help="a tag finds only its own passages, not those of the tags below it",
+    )
     parser.add_argument(
         "--match",
         metavar="TEXT",
@@ -51,11 +58,12 @@ def run(args: argparse.Namespace, context: Context) -> int:
     """List the segments."""
     tags = tuple(dict.fromkeys(tag.strip() for tag in args.tag if tag.strip()))
     store = context.store
-    known = [tag.name for tag in store.tags()]
+    # a folder (a parent that is no tag itself) is a filter too: it finds the tags below it
+    known = list(dict.fromkeys(name for tag in store.tags() for name in (*ancestors(tag.name), tag.name)))
     for tag in tags:
         if tag not in known:
             raise CliError(unknown_tag(tag, known))
-    query = SegmentQuery(tags=tags, all=args.all, match=args.match, sort=args.sort)
+    query = SegmentQuery(tags=tags, all=args.all, exact=args.exact, match=args.match, sort=args.sort)
     found = segments(store.annotations(), context.articles, query)
     if args.json:
         emit_json({"segments": [segment.as_json() for segment in found]})
