@@ -1,4 +1,4 @@
-"""``iranpak-reader import FILE``: annotations in either format; all or nothing."""
+"""``iranpak-reader import FILE``: annotations in any format (JSON or REFI-QDA); all or nothing."""
 
 from __future__ import annotations
 
@@ -19,19 +19,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``import`` subcommand."""
     parser = subparsers.add_parser(
         "import",
-        help="import annotations (native or W3C JSON)",
+        help="import annotations (native or W3C JSON, REFI-QDA .qdpx or .qdc)",
         **help_text(
             "Import a native export or W3C Web Annotations (one, an array, a page or a collection), "
             "all or nothing, as one save. An annotation already here is updated only when the "
             "file's copy is newer and this one was not edited since it was last exported or "
             "imported; otherwise the local copy is kept and counted as a conflict. Times are ISO 8601 "
             "dates and times, not in the future; one without a time zone (2025-11-07T10:00:00) "
-            f"is read as UTC. Only a regular file of at most {size_text(MAX_BYTES)} is read.",
+            "is read as UTC. A REFI-QDA project (.qdpx) or codebook (.qdc) from ATLAS.ti, MAXQDA, NVivo "
+            "or QualCoder brings its codes as tags (parent/child) and its selections on texts that are "
+            "articles here as annotations; what it cannot bring is listed as left out. "
+            f"Only a regular file of at most {size_text(MAX_BYTES)} is read.",
             "iranpak-reader import notes.jsonld --dry-run",
             "iranpak-reader import backup.json --json",
+            "iranpak-reader import project.qdpx --dry-run",
         ),
     )
-    parser.add_argument("file", metavar="FILE", help="the JSON file")
+    parser.add_argument("file", metavar="FILE", help="the JSON, .qdpx or .qdc file")
     parser.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(run=run)
@@ -49,6 +53,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
         emit_json(report.as_json())
     else:
         print(report.summary())
+        for line in report.left_out:
+            sys.stderr.write(f"iranpak-reader: left out: {one_line(line)}\n")
     for conflict in report.conflicts:
         if "tag" in conflict:
             what = f"the tag {one_line(conflict['tag'])!r} (colour and description)"

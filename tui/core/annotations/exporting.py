@@ -1,4 +1,4 @@
-"""Export in either format, as the bytes to write: shared by the CLI and the app."""
+"""Export in any format, as the bytes to write: shared by the CLI and the app."""
 
 from __future__ import annotations
 
@@ -8,12 +8,24 @@ from tui.core.annotations import native, w3c
 from tui.core.annotations.store import AnnotationStore
 from tui.core.models import Article
 
-FORMATS = ("native", "w3c")
+FORMATS = ("native", "w3c", "qdpx", "qdc")
+#: The formats that are not JSON: a REFI-QDA project (a ZIP) and codebook (XML).
+REFI_FORMATS = ("qdpx", "qdc")
 
 
 def export_bytes(kind: str, store: AnnotationStore, articles: dict[str, Article]) -> tuple[bytes, int]:
-    """The export document as indented UTF-8 JSON, and how many annotations it holds."""
+    """The export document (indented UTF-8 JSON, or REFI-QDA), and how many annotations it holds
+    (for a codebook: how many tags). ValueError says why it cannot be written."""
     annotations = store.annotations()
+    if kind == "qdpx":
+        from tui.core.annotations import refi
+
+        return refi.export_project(annotations, store.tags(), articles), len(annotations)
+    if kind == "qdc":
+        from tui.core.annotations import refi
+
+        tags = store.tags()
+        return refi.export_codebook(tags), len(tags)
     if kind == "w3c":
         data = w3c.export(annotations, {a.id: a.url for a in articles.values() if a.url})
     elif kind == "native":

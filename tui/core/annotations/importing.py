@@ -8,7 +8,7 @@ decided by :func:`decide`: updated when the incoming copy was made from the loca
 is now, skipped when it is the same or older, and otherwise a conflict: both were edited
 since they parted, so the local copy is kept and the conflict reported, never overwritten.
 Tags of the codebook are decided the same way (their colour and description). Importing a
-file twice changes nothing.
+file twice changes nothing. REFI-QDA projects and codebooks (ZIP or XML) are read by :mod:`.refi`.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ class ImportReport:
     tags_added: list[str] = field(default_factory=list)
     conflicts: list[dict[str, str]] = field(default_factory=list)
     dry_run: bool = False
+    #: What a REFI-QDA file holds that could not be imported, and why, one line each.
+    left_out: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line: "3 added, 1 updated, 0 skipped, 1 orphaned, 0 conflicts, 2 new tags"."""
@@ -55,6 +57,7 @@ class ImportReport:
             f"{len(self.skipped)} skipped, {len(self.orphaned)} orphaned, "
             f"{len(self.conflicts)} conflict{'s' if len(self.conflicts) != 1 else ''}{kept}, "
             f"{len(self.tags_added)} new tag{'s' if len(self.tags_added) != 1 else ''} ({self.format})"
+            + (f"; {len(self.left_out)} left out" if self.left_out else "")
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -68,11 +71,13 @@ class ImportReport:
             "orphaned": self.orphaned,
             "conflicts": self.conflicts,
             "tags_added": self.tags_added,
+            "left_out": self.left_out,
         }
 
 
 def read_document(path: Path) -> Any:
-    """The parsed JSON of an import file; InvalidImport says why it cannot be read.
+    """The parsed JSON of an import file (a REFI-QDA file: its bytes, as a :class:`.refi.RefiFile`);
+    InvalidImport says why it cannot be read.
 
     Only a regular file of at most :data:`MAX_BYTES` is read: a FIFO, a device such as
     ``/dev/zero`` or a folder is refused at once, without blocking or reading without end.
@@ -81,6 +86,10 @@ def read_document(path: Path) -> Any:
         raw = read_regular_file(path, MAX_BYTES)
     except UserFileError as error:
         raise checks.InvalidImport("", error.reason) from None
+    from tui.core.annotations import refi
+
+    if refi.looks_like_refi(raw):
+        return refi.RefiFile(raw)
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as error:
@@ -91,7 +100,13 @@ def import_document(
     data: Any, store: AnnotationStore, articles: dict[str, Article], dry_run: bool = False
 ) -> ImportReport:
     """Import a parsed document into ``store`` (``articles``: the corpus by id); all or nothing."""
-    if native.is_native(data):
+    from tui.core.annotations import refi
+
+    if isinstance(data, refi.RefiFile):
+        found = refi.read(data.raw, articles)
+        incoming, tags = found.annotations, found.tags
+        report = ImportReport(found.format, dry_run=dry_run, left_out=found.left_out)
+    elif native.is_native(data):
         incoming, tags = native.parse(data)
         report = ImportReport("native", dry_run=dry_run)
     elif w3c.is_w3c(data):

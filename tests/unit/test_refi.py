@@ -1,0 +1,275 @@
+"""REFI-QDA exchange: exports validate against the standard's schemas, other tools' projects import
+with their codes and codings in place, offsets survive emoji and Persian, hostile files are refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+import xmlschema
+
+from tui.core.annotations import refi
+from tui.core.annotations.checks import InvalidImport
+from tui.core.annotations.exporting import export_bytes
+from tui.core.annotations.importing import import_document, read_document
+from tui.core.annotations.model import Annotation, Tag
+from tui.core.annotations.store import AnnotationStore
+from tui.core.corpus import Corpus
+from tui.core.models import Article
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "refi-qda"
+EMOJI_TEXT = "Talks in Tehran 🇮🇷🤝🇵🇰 went well.\nتهران و اسلام‌آباد 😀 agreed on trade."
+#: A codebook as Taguette 1.4.1 writes one (by hand: the original declares no licence), with the
+#: empty <Sets/> that Taguette writes and the schema does not allow.
+TAGUETTE_QDC = (
+    b'<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Taguette 1.4.1">'
+    b'<Codes><Code guid="1C3E2A9B-0D4F-5A6B-8C7D-9E0F1A2B3C4D" name="border security" isCodable="true"/>'
+    b'<Code guid="2D4F3B0C-1E5A-5B7C-9D8E-0F1A2B3C4D5E" name="trade" isCodable="true"/></Codes><Sets/></CodeBook>'
+)
+
+
+@pytest.fixture(scope="module")
+def articles(corpus: Corpus) -> dict[str, Article]:
+    """The bundled articles, and one with emoji and Persian."""
+    found = {article.id: article for article in corpus.articles}
+    found["900_emoji"] = Article("900_emoji", "Emoji and Persian", EMOJI_TEXT)
+    return found
+
+
+def _coded(articles: dict[str, Article]) -> AnnotationStore:
+    """A store with a two-level tag, a parent that is no tag, notes, and passages in Persian and after emoji."""
+    store = AnnotationStore.in_memory()
+    store.save_tag(Tag("framing/security", "#e06c75", "Security framing of the border"))
+    store.save_tag(Tag("trade", "red"))
+    persian = articles["001_837904dac7d69cd7"].text
+    start = next(i for i, c in enumerate(persian) if "\u0600" <= c <= "\u06ff")
+    store.save(
+        Annotation.create("001_837904dac7d69cd7", persian, start, start + 12, ("framing/security",), "یادداشت 🇮🇷", "ali"),
+        Annotation.create("900_emoji", EMOJI_TEXT, EMOJI_TEXT.index("went"), EMOJI_TEXT.index("went") + 4, ("trade",)),
+        Annotation.create("900_emoji", EMOJI_TEXT, EMOJI_TEXT.index("agreed"), len(EMOJI_TEXT) - 1, ("trade", "framing/security"), author="sara"),
+    )  # fmt: skip
+    return store
+
+
+def _qde(qdpx: bytes) -> bytes:
+    """The project.qde of a .qdpx."""
+    return zipfile.ZipFile(io.BytesIO(qdpx)).read("project.qde")
+
+
+def test_the_exported_project_and_codebook_validate(articles: dict[str, Article]) -> None:
+    store = _coded(articles)
+    qdpx, count = export_bytes("qdpx", store, articles)
+    assert count == 3
+    xmlschema.XMLSchema(str(DATA / "Project.xsd")).validate(_qde(qdpx).decode("utf-8"))
+    names = zipfile.ZipFile(io.BytesIO(qdpx)).namelist()
+    assert len([n for n in names if n.startswith("sources/") and n.endswith(".txt")]) == len(articles)
+    qdc, tags = export_bytes("qdc", store, articles)
+    assert tags == 2
+    xmlschema.XMLSchema(str(DATA / "Codebook.xsd")).validate(qdc.decode("utf-8"))
+    text = qdc.decode("utf-8")
+    assert (
+        'name="framing" isCodable="false"' in text
+        and 'name="security" isCodable="true" color="#E06C75"' in text
+    )
+    assert 'color="#800000"' in text  # a colour name as rich reads it (the terminal's standard red)
+
+
+def test_a_codebook_without_codes_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least one code"):
+        export_bytes("qdc", AnnotationStore.in_memory(), {})
+
+
+def test_a_round_trip_gives_the_same_project_and_exact_offsets(articles: dict[str, Article]) -> None:
+    store = _coded(articles)
+    first, _ = export_bytes("qdpx", store, articles)
+    assert export_bytes("qdpx", store, articles)[0] == first  # stable GUIDs and times
+    emoji = [a for a in store.annotations() if a.article == "900_emoji"]
+    qde = _qde(first).decode("utf-8")
+    for annotation in emoji:  # code points, the end exclusive
+        assert f'startPosition="{annotation.start}" endPosition="{annotation.end}"' in qde
+    empty = AnnotationStore.in_memory()
+    report = import_document(refi.RefiFile(first), empty, articles)
+    assert len(report.added) == 3 and not report.orphaned and not report.left_out
+    assert [(a.article, a.start, a.end, a.quote, a.tags, a.note, a.author) for a in empty.annotations()] == [
+        (a.article, a.start, a.end, a.quote, a.tags, a.note, a.author) for a in store.annotations()
+    ]
+    assert export_bytes("qdpx", empty, articles)[0] == first
+    again = import_document(refi.RefiFile(first), empty, articles)
+    assert len(again.skipped) == 3 and not again.added and not again.updated and not again.tags_added
+
+
+def _project(text: str, selections: str, codes: str = "") -> bytes:
+    """A .qdpx with one text source (``text`` as its UTF-8 file) and these selections."""
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="t">'
+        + (codes or '<CodeBook><Codes><Code guid="11111111-2222-3333-4444-555555555555" name="a/b" isCodable="true"/></Codes></CodeBook>')
+        + '<Sources><TextSource guid="AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE" name="s" plainTextPath="internal://AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE.txt">'
+        + selections
+        + "</TextSource></Sources></Project>"
+    )  # fmt: skip
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Project.qde", qde)
+        archive.writestr("Sources/AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE.txt", text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def _selection(start: int, end: int, number: int = 1) -> str:
+    """A selection coded with the code a/b."""
+    return (
+        f'<PlainTextSelection guid="00000000-0000-0000-0000-00000000000{number}" startPosition="{start}" endPosition="{end}">'
+        '<Coding guid="99999999-0000-0000-0000-000000000000"><CodeRef targetGUID="11111111-2222-3333-4444-555555555555"/></Coding>'
+        "</PlainTextSelection>"
+    )  # fmt: skip
+
+
+def test_utf16_counted_selections_after_emoji_are_read_right(articles: dict[str, Article]) -> None:
+    # As NVivo for Windows counts: each emoji flag letter (outside the BMP) is two units.
+    units = [(len(s[:i].encode("utf-16-le")) // 2) for s in (EMOJI_TEXT,) for i in range(len(s) + 1)]
+    spans = [
+        (EMOJI_TEXT.index(word), EMOJI_TEXT.index(word) + len(word)) for word in ("went", "agreed", "trade")
+    ]
+    selections = "".join(_selection(units[a], units[b], n) for n, (a, b) in enumerate(spans, 1))
+    found = refi.read(_project("\ufeff" + EMOJI_TEXT, selections), articles)
+    assert [a.quote for a in found.annotations] == ["went", "agreed", "trade"]
+    # a slash in a code's own name is not a level of the hierarchy
+    assert [t.name for t in found.tags] == ["a-b"] and found.annotations[0].tags == ("a-b",)
+    plain = refi.read(
+        _project(EMOJI_TEXT, "".join(_selection(a, b, n) for n, (a, b) in enumerate(spans, 1))), articles
+    )
+    assert [a.quote for a in plain.annotations] == ["went", "agreed", "trade"]
+
+
+def test_crlf_counted_as_two_is_read_right(articles: dict[str, Article]) -> None:
+    crlf = EMOJI_TEXT.replace("\n", "\r\n")
+    word = "agreed"
+    start = crlf.index(word)  # code points with the CR counted
+    found = refi.read(_project(crlf, _selection(start, start + len(word)) + _selection(crlf.index("Talks"), crlf.index("Talks") + 5, 2)), articles)  # fmt: skip
+    assert [a.quote for a in found.annotations] == ["agreed", "Talks"]
+
+
+def test_the_atlas_ti_sample_brings_its_codes_and_leaves_out_sources_it_lacks(
+    articles: dict[str, Article],
+) -> None:
+    found = refi.read((DATA / "TestProject.qdpx").read_bytes(), articles)
+    assert len(found.tags) == 14 and not found.annotations
+    by_name = {tag.name: tag for tag in found.tags}
+    assert by_name["Coke::diet Coke"].description == "non sucré" and by_name["Coke"].colour == "#966450"
+    assert by_name["cornflakes"].description == "breakfast cereal made by Kellogg’s"
+    assert any("its text is not in the file" in line for line in found.left_out)
+    assert any("PictureSource" in line for line in found.left_out)
+
+
+def test_the_nvivo_sample_keeps_its_code_hierarchy(articles: dict[str, Article]) -> None:
+    found = refi.read((DATA / "nvivo_project.qdpx").read_bytes(), articles)
+    names = {tag.name for tag in found.tags}
+    assert len(names) == 262
+    assert {
+        "rq1_definition/competencies/programming",
+        "rq1_definition/framings/cs_as_programming/programming",
+    } <= names
+    assert "rq1_definition/defining_education/restructuring_high_school/restructure_curriculum" in names
+    assert not found.annotations  # its .txt sources are empty: no text to place selections on
+
+
+def _demo_articles() -> dict[str, Article]:
+    """The demo project's two transcripts as articles (as `add` would keep their text)."""
+    archive = zipfile.ZipFile(DATA / "demo.qdpx")
+    return {
+        name: Article(name, name, archive.read(f"sources/{name}.txt").decode("utf-8").lstrip("\n").rstrip())
+        for name in ("board_2017", "admin-1")
+    }
+
+
+def test_the_qc_sample_brings_its_codings_to_the_right_places() -> None:
+    demo = _demo_articles()
+    store = AnnotationStore.in_memory()
+    report = import_document(read_document(DATA / "demo.qdpx"), store, demo)
+    assert report.format == "qdpx" and len(report.added) == 158 and not report.orphaned
+    annotations = store.annotations()
+    assert sum(len(a.tags) for a in annotations) == 205 and {a.author for a in annotations} == {"cp"}
+    quotes = {a.quote.strip(): a.tags for a in annotations}
+    assert quotes["This district goal is engage every student in joyful, purposeful learning that"] == (
+        "rq2_curriculum_and_instruction/pedagogy/fun",
+    )
+    assert quotes["that all students feel empowered by complex problem solving in computer"] == (
+        "rq1_definition/practices/computational_thinking",
+    )
+    assert "rq2_curriculum_and_instruction/pedagogy/participation/learning_opportunities" in {
+        t.name for t in store.tags()
+    }
+    again = import_document(read_document(DATA / "demo.qdpx"), store, demo)
+    assert len(again.skipped) == 158 and not again.added and not again.tags_added
+
+
+def test_a_taguette_codebook_imports_its_codes(tmp_path: Path) -> None:
+    path = tmp_path / "codebook.qdc"
+    path.write_bytes(TAGUETTE_QDC)
+    store = AnnotationStore.in_memory()
+    report = import_document(read_document(path), store, {})
+    assert report.format == "qdc" and report.tags_added == ["border security", "trade"]
+    assert [t.name for t in store.tags()] == ["border security", "trade"]
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    """A ZIP of these members."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+GOOD_QDE = b'<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>'
+ENTITIES = (
+    b'<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    b'<Project xmlns="urn:QDA-XML:project:1.0" name="&b;"/>'
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (_zip({"project.qde": GOOD_QDE, "sources/../../evil.txt": b"x"}), "points outside the ZIP"),
+        (_zip({"/etc/passwd": b"x", "project.qde": GOOD_QDE}), "points outside the ZIP"),
+        (_zip({"project.qde": GOOD_QDE, "sources/big.txt": b"0" * 5000}), "unpacks to 5000 bytes"),
+        (_zip({"notes.txt": b"x"}), "no project.qde"),
+        (_zip({"project.qde": ENTITIES}), "declares a DTD"),
+        (ENTITIES, "declares a DTD"),
+        (_zip({"project.qde": b"<Project"}), "not well-formed XML"),
+        (b"PK\x03\x04 broken", "not a readable ZIP"),
+        (b"<html/>", "not a REFI-QDA Project or CodeBook"),
+        (
+            _project("text", _selection(0, 4).replace("00000000-0000-0000-0000-000000000001", "c001")),
+            "not a GUID",
+        ),
+        (
+            _project("text", _selection(0, 4).replace('startPosition="0"', 'startPosition="-1"')),
+            "not a position",
+        ),
+    ],
+)
+def test_hostile_files_are_refused_whole(
+    raw: bytes, problem: str, articles: dict[str, Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(refi, "MAX_MEMBER", 4096)  # a zip bomb in miniature
+    store = AnnotationStore.in_memory()
+    with pytest.raises(InvalidImport) as caught:
+        import_document(refi.RefiFile(raw), store, {"s": Article("s", "s", "text"), **articles})
+    message = str(caught.value)
+    assert problem in message and "\n" not in message
+    assert store.annotations() == [] and store.tags() == []
+
+
+def test_a_member_whose_header_lies_about_its_size_is_refused_in_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    raw = bytearray(_zip({"project.qde": GOOD_QDE + b" " * 9000}))
+    monkeypatch.setattr(refi, "MAX_MEMBER", 4096)
+    # the local and central headers claim 100 bytes; the real data is larger
+    central = raw.rindex(b"PK\x01\x02")
+    raw[central + 24 : central + 28] = (100).to_bytes(4, "little")
+    with pytest.raises(InvalidImport, match=r"the ZIP member 'project\.qde' cannot be read"):
+        refi.read(bytes(raw), {})

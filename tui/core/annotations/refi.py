@@ -1,0 +1,623 @@
+"""REFI-QDA exchange: a project (``.qdpx``) or a codebook (``.qdc``) for ATLAS.ti, MAXQDA, NVivo, QualCoder.
+
+Export: each article is a ``TextSource`` whose UTF-8 text is ``sources/<GUID>.txt`` in the ZIP;
+tags are ``Code``\\s, nested by their ``parent/child`` names (a parent that is not a tag itself
+is ``isCodable="false"``); each annotation is a ``PlainTextSelection`` (code-point offsets, the
+end exclusive) with one ``Coding`` per tag, its note a ``Note`` it refers to, its author a
+``User``. GUIDs are derived from the ids (uuid5), and the ZIP's times are fixed, so exporting
+the same annotations twice gives the same bytes.
+
+Import: codes become tags (hierarchy as ``parent/child``, colours kept); selections on a text
+source whose text is an article of the corpus become annotations of it, their offsets read in
+code points, or in UTF-16 units (NVivo for Windows), with or without CRLF counted as two,
+whichever reading puts the selections on the text (see :func:`offset_reading`). Selections on a
+source the corpus does not hold, or whose text is not in the file, are left out and reported.
+A file is checked whole before anything is saved: a ZIP member larger than :data:`MAX_MEMBER`,
+a member name that climbs out of the ZIP, a DTD (entities) or a bad GUID refuse the file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import uuid
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from tui.core.annotations import checks
+from tui.core.annotations.model import CONTEXT, PALETTE, Annotation, Tag, text_hash, valid_colour
+
+if TYPE_CHECKING:
+    from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+
+    from tui.core.models import Article
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+ORIGIN = "iranpak-reader"
+#: The largest ZIP member read (a .qde or a source text); a bigger one refuses the file.
+MAX_MEMBER = 64 * 1024 * 1024
+#: The most members a .qdpx may list.
+MAX_MEMBERS = 10_000
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "iranpak-reader:refi-qda")
+_GUID = re.compile(r"\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?")
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the ZIP's member times: a re-export is byte for byte the same
+
+
+def guid(kind: str, key: str) -> str:
+    """The stable GUID of a thing of ``kind`` ("article", "tag", "user", ...) with this key."""
+    return str(uuid.uuid5(_NAMESPACE, f"{kind}:{key}"))
+
+
+# Export
+
+
+def export_project(annotations: list[Annotation], tags: list[Tag], articles: dict[str, Article]) -> bytes:
+    """The ``.qdpx`` ZIP: ``project.qde`` and ``sources/<GUID>.txt`` for every article."""
+    from lxml import etree
+
+    root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS})
+    root.set("name", "iranpak-reader project")
+    root.set("origin", ORIGIN)
+    authors = sorted({a.author for a in annotations})
+    if authors:
+        users = etree.SubElement(root, _p("Users"))
+        for author in authors:
+            user = etree.SubElement(users, _p("User"), guid=_user_guid(author))
+            if author:  # an annotation made without a login name: a user without one
+                user.set("name", author)
+    codes = _code_tree(tags, annotations)
+    if codes:
+        book = etree.SubElement(root, _p("CodeBook"))
+        _write_codes(etree.SubElement(book, _p("Codes")), codes, _p)
+    by_article: dict[str, list[Annotation]] = {}
+    for annotation in annotations:
+        by_article.setdefault(annotation.article, []).append(annotation)
+    texts: dict[str, str] = {}
+    sources = etree.SubElement(root, _p("Sources"))
+    for article_id in sorted(set(articles) | set(by_article)):
+        article = articles.get(article_id)
+        if article is None:
+            continue  # an orphan's article is not in the corpus: it has no text to carry
+        source_guid = guid("article", article_id)
+        texts[source_guid] = article.text
+        source = etree.SubElement(
+            sources, _p("TextSource"), guid=source_guid, name=article.title or article_id
+        )
+        source.set("plainTextPath", f"internal://{source_guid}.txt")
+        etree.SubElement(source, _p("Description")).text = f"iranpak-reader article {article_id}"
+        for annotation in by_article.get(article_id, []):
+            _write_selection(source, annotation)
+    if not len(sources):
+        root.remove(sources)
+    notes = [a for a in annotations if a.note and a.article in articles]
+    if notes:
+        notes_element = etree.SubElement(root, _p("Notes"))
+        for annotation in notes:
+            note = etree.SubElement(notes_element, _p("Note"), guid=guid("note", annotation.id))
+            note.set("name", f"Note on {annotation.quote[:40]}")
+            _stamp(note, annotation)
+            etree.SubElement(note, _p("PlainTextContent")).text = annotation.note
+    qde = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        _add_member(archive, "project.qde", qde)
+        for source_guid in sorted(texts):
+            _add_member(archive, f"sources/{source_guid}.txt", texts[source_guid].encode("utf-8"))
+    return buffer.getvalue()
+
+
+def export_codebook(tags: list[Tag]) -> bytes:
+    """The ``.qdc`` codebook of these tags; ValueError if there is none (a codebook needs a code)."""
+    from lxml import etree
+
+    codes = _code_tree(tags, [])
+    if not codes:
+        raise ValueError("the codebook is empty: a REFI-QDA codebook needs at least one code")
+    root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS})
+    root.set("origin", ORIGIN)
+    _write_codes(etree.SubElement(root, _c("Codes")), codes, _c)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
+
+
+def _p(name: str) -> str:
+    """A project element's qualified name."""
+    return f"{{{PROJECT_NS}}}{name}"
+
+
+def _c(name: str) -> str:
+    """A codebook element's qualified name."""
+    return f"{{{CODEBOOK_NS}}}{name}"
+
+
+def _user_guid(author: str) -> str:
+    """The GUID of an annotation author."""
+    return guid("user", author)
+
+
+def _add_member(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    """Write one member with a fixed time and permissions."""
+    info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    archive.writestr(info, data)
+
+
+@dataclass
+class _Code:
+    """A node of the code tree: its full tag name, whether it is a tag, and its children."""
+
+    path: str
+    tag: Tag | None = None
+    children: dict[str, _Code] = field(default_factory=dict)
+
+
+def _code_tree(tags: list[Tag], annotations: list[Annotation]) -> dict[str, _Code]:
+    """The tags as a tree by their ``/``-separated names (tags only carried by annotations too)."""
+    known = {tag.name: tag for tag in tags}
+    for annotation in annotations:
+        for name in annotation.tags:
+            known.setdefault(name, Tag(name, created="", modified=""))
+    top: dict[str, _Code] = {}
+    for name in sorted(known):
+        parts = [part for part in name.split("/") if part]
+        if not parts:
+            continue
+        level, path = top, ""
+        for part in parts:
+            path = f"{path}/{part}" if path else part
+            node = level.setdefault(part, _Code(path))
+            level = node.children
+        node.tag = known[name]
+    return top
+
+
+def _write_codes(parent: etree._Element, codes: dict[str, _Code], qualified: Any) -> None:
+    """Write ``Code`` elements for a level of the tree, and their children."""
+    from lxml import etree
+
+    for name, node in codes.items():
+        code = etree.SubElement(parent, qualified("Code"), guid=guid("tag", node.path), name=name)
+        code.set("isCodable", "true" if node.tag is not None else "false")
+        if node.tag is not None:
+            colour = hex_colour(node.tag.colour)
+            if colour:
+                code.set("color", colour)
+            if node.tag.description:
+                etree.SubElement(code, qualified("Description")).text = node.tag.description
+        _write_codes(code, node.children, qualified)
+
+
+def hex_colour(colour: str) -> str:
+    """A tag colour as ``#RRGGBB``: a name as rich reads it (``red`` is the terminal's standard red,
+    #800000); "" for a name rich does not know (the code is then written without a colour)."""
+    if re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        return colour.upper()
+    from rich.color import Color, ColorParseError
+
+    try:
+        red, green, blue = Color.parse(colour).get_truecolor()
+    except ColorParseError:
+        return ""
+    return f"#{red:02X}{green:02X}{blue:02X}"
+
+
+def _stamp(element: etree._Element, annotation: Annotation) -> None:
+    """The creating user and the times of an annotation, on an element."""
+    element.set("creatingUser", _user_guid(annotation.author))
+    if checks.parse_time(annotation.created):
+        element.set("creationDateTime", annotation.created)
+    if checks.parse_time(annotation.modified):
+        element.set("modifyingUser", _user_guid(annotation.author))
+        element.set("modifiedDateTime", annotation.modified)
+
+
+def _write_selection(source: etree._Element, annotation: Annotation) -> None:
+    """One annotation as a ``PlainTextSelection`` with its codings and its note's reference."""
+    from lxml import etree
+
+    selection = etree.SubElement(source, _p("PlainTextSelection"), guid=annotation.id)
+    selection.set("name", annotation.quote)
+    selection.set("startPosition", str(annotation.start))
+    selection.set("endPosition", str(annotation.end))
+    _stamp(selection, annotation)
+    for tag in annotation.tags:
+        coding = etree.SubElement(selection, _p("Coding"), guid=guid("coding", f"{annotation.id}:{tag}"))
+        coding.set("creatingUser", _user_guid(annotation.author))
+        if checks.parse_time(annotation.created):
+            coding.set("creationDateTime", annotation.created)
+        etree.SubElement(
+            coding, _p("CodeRef"), targetGUID=guid("tag", "/".join(p for p in tag.split("/") if p))
+        )
+    if annotation.note:
+        etree.SubElement(selection, _p("NoteRef"), targetGUID=guid("note", annotation.id))
+
+
+# Import
+
+
+@dataclass
+class Imported:
+    """What a REFI-QDA file holds that this tool reads: tags, annotations, and what was left out."""
+
+    format: str
+    tags: list[Tag]
+    annotations: list[Annotation]
+    left_out: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RefiFile:
+    """The bytes of an import file that is a REFI-QDA ZIP or XML, read by :func:`read`."""
+
+    raw: bytes
+
+
+def looks_like_refi(raw: bytes) -> bool:
+    """Whether a file's bytes are a ZIP or XML (a REFI-QDA file), not JSON."""
+    head = raw[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return raw.startswith(b"PK\x03\x04") or head.startswith(b"<")
+
+
+def read(raw: bytes, articles: dict[str, Article]) -> Imported:
+    """Read a ``.qdpx`` (ZIP), ``.qde`` or ``.qdc`` (XML); InvalidImport says what is wrong."""
+    if raw.startswith(b"PK"):
+        members = _Members(raw)
+        root = _parse(members.read(members.qde()), "project.qde")
+        return _project(root, members, articles)
+    root = _parse(raw, "the XML")
+    if _local(root) == "CodeBook":
+        return Imported("qdc", _codes(root), [])
+    if _local(root) == "Project":
+        return _project(root, None, articles)
+    raise checks.InvalidImport(
+        "", f"the XML's root is <{_local(root)[:40]}>, not a REFI-QDA Project or CodeBook"
+    )
+
+
+class _Members:
+    """The members of a .qdpx ZIP, looked up case-insensitively, each read within a size limit."""
+
+    def __init__(self, raw: bytes) -> None:
+        """Open the ZIP and check its member names and sizes."""
+        try:
+            self.archive = zipfile.ZipFile(io.BytesIO(raw))
+            infos = self.archive.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError) as error:
+            raise checks.InvalidImport("", f"not a readable ZIP (a .qdpx is one): {error}") from None
+        if len(infos) > MAX_MEMBERS:
+            raise checks.InvalidImport(
+                "", f"the ZIP lists {len(infos)} members (at most {MAX_MEMBERS} are read)"
+            )
+        self.by_name: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            name = info.filename
+            parts = name.replace("\\", "/").split("/")
+            if name.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", name):
+                raise checks.InvalidImport("", f"the ZIP member {name[:80]!r} points outside the ZIP")
+            if info.file_size > MAX_MEMBER:
+                raise checks.InvalidImport(
+                    "",
+                    f"the ZIP member {name[:80]!r} unpacks to {info.file_size} bytes (at most {MAX_MEMBER})",
+                )
+            self.by_name.setdefault(name.replace("\\", "/").casefold(), info)
+
+    def qde(self) -> zipfile.ZipInfo:
+        """The project's .qde: ``project.qde`` at the top, else the only .qde at the top."""
+        top = [info for key, info in self.by_name.items() if "/" not in key and key.endswith(".qde")]
+        named = [info for info in top if info.filename.casefold() == "project.qde"]
+        if named or len(top) == 1:
+            return (named or top)[0]
+        raise checks.InvalidImport("", "the ZIP holds no project.qde (not a REFI-QDA project)")
+
+    def source(self, name: str) -> zipfile.ZipInfo | None:
+        """The member ``sources/<name>``, any letter case."""
+        return self.by_name.get(f"sources/{name}".casefold())
+
+    def read(self, info: zipfile.ZipInfo) -> bytes:
+        """A member's bytes, never more than :data:`MAX_MEMBER` whatever its header claims."""
+        try:
+            with self.archive.open(info) as member:
+                data = member.read(MAX_MEMBER + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as error:
+            raise checks.InvalidImport(
+                "", f"the ZIP member {info.filename[:80]!r} cannot be read: {error}"
+            ) from None
+        if len(data) > MAX_MEMBER:
+            raise checks.InvalidImport(
+                "", f"the ZIP member {info.filename[:80]!r} unpacks to more than {MAX_MEMBER} bytes"
+            )
+        return data
+
+
+def _parse(data: bytes, what: str) -> etree._Element:
+    """Parse XML with entities, DTDs and the network off; a DTD at all refuses the file."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise checks.InvalidImport("", f"{what} is not well-formed XML: {error}") from None
+    docinfo = root.getroottree().docinfo
+    if docinfo.internalDTD is not None or docinfo.doctype:
+        raise checks.InvalidImport("", f"{what} declares a DTD (entity declarations are refused)")
+    return root
+
+
+def _local(element: etree._Element) -> str:
+    """An element's name without its namespace."""
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _children(element: etree._Element, name: str) -> Iterator[etree._Element]:
+    """The child elements called ``name`` (any namespace)."""
+    return (child for child in element if _local(child) == name)
+
+
+def _child(element: etree._Element, name: str) -> etree._Element | None:
+    """The first child element called ``name``."""
+    return next(_children(element, name), None)
+
+
+def _guid_of(element: etree._Element, attribute: str = "guid") -> str:
+    """A GUID attribute in canonical form; InvalidImport if it is missing or not a GUID."""
+    value = element.get(attribute) or ""
+    match = _GUID.fullmatch(value.strip())
+    if match is None:
+        where = f"<{_local(element)} {(element.get('name') or '')[:40]!r}> {attribute}"
+        raise checks.InvalidImport(where, f"not a GUID: {value[:60]!r}")
+    return str(uuid.UUID(match.group(1)))
+
+
+def _codes(root: etree._Element) -> list[Tag]:
+    """The codable codes of a CodeBook (or a Project's) as tags, named by their paths."""
+    tags: list[Tag] = []
+    self_guids: dict[str, str] = {}
+    book = root if _local(root) == "CodeBook" else _child(root, "CodeBook")
+    codes = _child(book, "Codes") if book is not None else None
+    if codes is not None:
+        _walk_codes(codes, "", tags, self_guids)
+    return tags
+
+
+def _walk_codes(parent: etree._Element, path: str, tags: list[Tag], names: dict[str, str]) -> None:
+    """Collect the tags of the codes under ``parent``, and each code's GUID to its tag name."""
+    for code in _children(parent, "Code"):
+        code_guid = _guid_of(code)
+        name = " ".join((code.get("name") or "").replace("/", "-").split())
+        if not name:
+            raise checks.InvalidImport(f"<Code guid={code_guid}>", "has no name")
+        full = f"{path}/{name}" if path else name
+        names[code_guid] = full
+        if (code.get("isCodable") or "true").strip().lower() in ("true", "1"):
+            colour = (code.get("color") or "").strip()
+            if re.fullmatch(r"#[0-9a-fA-F]{3}", colour):
+                colour = "#" + "".join(c * 2 for c in colour[1:])
+            description = _child(code, "Description")
+            tags.append(
+                Tag(
+                    full,
+                    colour.lower() if valid_colour(colour.lower()) else PALETTE[len(tags) % len(PALETTE)],
+                    (description.text or "").strip() if description is not None else "",
+                )
+            )
+        _walk_codes(code, full, tags, names)
+
+
+def _project(root: etree._Element, members: _Members | None, articles: dict[str, Article]) -> Imported:
+    """The tags and annotations of a Project."""
+    if _local(root) != "Project":
+        raise checks.InvalidImport("", f"project.qde's root is <{_local(root)[:40]}>, not <Project>")
+    tags = _codes(root)
+    code_names: dict[str, str] = {}
+    book = _child(root, "CodeBook")
+    codes = _child(book, "Codes") if book is not None else None
+    if codes is not None:
+        _walk_codes(codes, "", [], code_names)
+    users = {_guid_of(user): (user.get("name") or user.get("id") or "") for user in _all(root, "User")}
+    notes = {}
+    notes_element = _child(root, "Notes")
+    for note in _children(notes_element, "Note") if notes_element is not None else ():
+        content = _child(note, "PlainTextContent")
+        notes[_guid_of(note)] = (content.text or "").strip() if content is not None else ""
+    imported = Imported("qdpx" if members is not None else "qde", tags, [])
+    by_text = {article.text: article for article in articles.values()}
+    sources = _child(root, "Sources")
+    for source in list(sources) if sources is not None else []:
+        kind = _local(source)
+        selections = list(_children(source, "PlainTextSelection"))
+        name = (source.get("name") or source.get("plainTextPath") or source.get("guid") or "")[:80]
+        _guid_of(source)  # a bad GUID refuses the file, as everywhere
+        if kind != "TextSource":
+            imported.left_out.append(f"{kind} {name!r}: only text sources are read")
+            continue
+        if not selections:
+            continue
+        text = _source_text(source, members)
+        if text is None:
+            imported.left_out.append(f"{_count(selections)} of {name!r}: its text is not in the file")
+            continue
+        article, lead = _article_for(text, by_text)
+        if article is None:
+            imported.left_out.append(f"{_count(selections)} of {name!r}: its text is not an article here")
+            continue
+        spans = [(_integer(s, "startPosition"), _integer(s, "endPosition")) for s in selections]
+        where = offset_reading(text, spans, [s.get("name") or "" for s in selections])
+        for selection, span in zip(selections, spans, strict=True):
+            annotation = _selection(selection, span, where, lead, article, code_names, users, notes)
+            if isinstance(annotation, str):
+                imported.left_out.append(annotation)
+            else:
+                imported.annotations.append(annotation)
+    return imported
+
+
+def _count(selections: list[Any]) -> str:
+    """ "1 selection", "3 selections"."""
+    return f"{len(selections)} selection{'s' if len(selections) != 1 else ''}"
+
+
+def _all(root: etree._Element, name: str) -> Iterator[etree._Element]:
+    """Every element called ``name`` in the Users list."""
+    users = _child(root, "Users")
+    return _children(users, name) if users is not None else iter(())
+
+
+def _integer(element: etree._Element, attribute: str) -> int:
+    """A whole-number attribute; InvalidImport if it is missing or not one."""
+    value = (element.get(attribute) or "").strip()
+    if not re.fullmatch(r"[0-9]{1,12}", value):
+        raise checks.InvalidImport(f"<{_local(element)} guid={element.get('guid', '')[:40]}> {attribute}",
+                                   f"not a position: {value[:40]!r}")  # fmt: skip
+    return int(value)
+
+
+def _source_text(source: etree._Element, members: _Members | None) -> str | None:
+    """A text source's text (its BOM left out), or None if the file does not hold it."""
+    content = _child(source, "PlainTextContent")
+    if content is not None and content.text:
+        return str(content.text).removeprefix("\ufeff")
+    path = source.get("plainTextPath") or ""
+    if members is None or path.startswith(("relative://", "absolute://")):
+        return None
+    info = members.source(path.removeprefix("internal://"))
+    if info is None:
+        return None
+    data = members.read(info)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise checks.InvalidImport("", f"the source {info.filename[:80]!r} is not UTF-8 text") from None
+    return text if text.strip() else None
+
+
+def _article_for(text: str, by_text: dict[str, Article]) -> tuple[Article | None, int]:
+    """The article whose text is this source's (as an article file keeps it), and how many
+    characters of the source's text come before the article's first (blank lines left out)."""
+    plain = text.replace("\r\n", "\n")
+    body = plain.lstrip("\r\n").rstrip()
+    return by_text.get(body), len(plain) - len(plain.lstrip("\r\n"))
+
+
+#: The ways other tools count positions: code points or UTF-16 units, with CRLF as 2 or as 1.
+READINGS = ("code points", "UTF-16 units", "code points, CRLF as one", "UTF-16 units, CRLF as one")
+
+
+def offset_reading(text: str, spans: list[tuple[int, int]], quotes: list[str]) -> dict[int, int]:
+    """The positions (see :func:`positions`) of whichever of :data:`READINGS` puts the selections
+    on the text: the one under which most selections are within it and match their quote (where
+    the file gives one as its name) and start and end at word edges. Code points (the standard's)
+    win a tie."""
+    plain = _crlf_as_lf(text)
+
+    def score(where: dict[int, int]) -> int:
+        """How well this reading puts the selections on the text."""
+        total = 0
+        for (start, end), quote in zip(spans, quotes, strict=True):
+            if start not in where or end not in where or where[end] <= where[start]:
+                continue
+            first, last = where[start], where[end]
+            total += 1 + _edge(plain, first) + _edge(plain, last)
+            if quote and " ".join(plain[first:last].split()) == " ".join(quote.split()):
+                total += 4  # a name that is the quote (ATLAS.ti writes one) settles it
+        return total
+
+    maps = [positions(text, reading) for reading in READINGS]
+    if not spans:
+        return maps[0]
+    scores = [score(where) for where in maps]
+    return maps[scores.index(max(scores))]  # the first of the best: code points
+
+
+def _edge(text: str, index: int) -> int:
+    """1 if ``index`` is not inside a word of ``text``."""
+    if index <= 0 or index >= len(text):
+        return 1
+    return 0 if text[index - 1].isalnum() and text[index].isalnum() else 1
+
+
+def _crlf_as_lf(text: str) -> str:
+    """The text with CRLF as LF (as an article file keeps it)."""
+    return text.replace("\r\n", "\n")
+
+
+def positions(text: str, reading: str) -> dict[int, int]:
+    """Each position in ``reading``'s count that falls between two characters of ``text``, to the
+    code-point offset it is in the text with CRLF as LF (inside a surrogate pair or a CRLF: absent)."""
+    crlf_one = "CRLF as one" in reading
+    utf16 = reading.startswith("UTF-16")
+    where: dict[int, int] = {}
+    count = index = plain = 0
+    while index < len(text):
+        where.setdefault(count, plain)
+        char = text[index]
+        if char == "\r" and text[index + 1 : index + 2] == "\n":
+            count += 1 if crlf_one else 2
+            index += 2
+        else:
+            count += 2 if utf16 and ord(char) > 0xFFFF else 1
+            index += 1
+        plain += 1
+    where.setdefault(count, plain)
+    return where
+
+
+def _selection(
+    selection: etree._Element,
+    span: tuple[int, int],
+    where: dict[int, int],
+    lead: int,
+    article: Article,
+    code_names: dict[str, str],
+    users: dict[str, str],
+    notes: dict[str, str],
+) -> Annotation | str:
+    """One selection as an annotation of ``article``, or why it is left out."""
+    selection_guid = _guid_of(selection)
+    if span[0] not in where or span[1] not in where or span[1] <= span[0]:
+        return f"selection {selection_guid}: {span[0]}–{span[1]} is not within its text"
+    start, end = where[span[0]] - lead, where[span[1]] - lead
+    body = article.text
+    if start < 0 or end > len(body) or not body[start:end].strip():
+        return f"selection {selection_guid}: {span[0]}–{span[1]} holds no text of the article"
+    tags: list[str] = []
+    for coding in _children(selection, "Coding"):
+        ref = _child(coding, "CodeRef")
+        if ref is None:
+            raise checks.InvalidImport(f"<Coding guid={coding.get('guid', '')[:40]}>", "has no CodeRef")
+        code = _guid_of(ref, "targetGUID")
+        if code not in code_names:
+            raise checks.InvalidImport(f"<CodeRef targetGUID={code}>", "names no code of the codebook")
+        tags.append(code_names[code])
+    note_texts = [notes.get(_guid_of(ref, "targetGUID"), "") for ref in _children(selection, "NoteRef")]
+    # qc puts the coder on each Coding only
+    coders = [selection, *_children(selection, "Coding")]
+    creator = next((element for element in coders if element.get("creatingUser")), None)
+    author = users.get(_guid_of(creator, "creatingUser"), "") if creator is not None else ""
+    created = checks.timestamp(
+        selection.get("creationDateTime") or "", f"selection {selection_guid} creationDateTime"
+    )
+    modified = checks.timestamp(
+        selection.get("modifiedDateTime") or "", f"selection {selection_guid} modifiedDateTime"
+    )
+    return Annotation(
+        id=selection_guid,
+        article=article.id,
+        text_hash=text_hash(body),
+        start=start,
+        end=end,
+        quote=body[start:end],
+        prefix=body[max(0, start - CONTEXT) : start],
+        suffix=body[end : end + CONTEXT],
+        tags=tuple(dict.fromkeys(tags)),
+        note="\n\n".join(t for t in note_texts if t),
+        author=author,
+        created=created or modified,
+        modified=modified or created,
+    )
