@@ -66,6 +66,26 @@ def test_another_tools_project_brings_its_codes_and_says_what_it_left_out(cli: A
     assert "Coke::diet Coke" in {tag["name"] for tag in tags}
 
 
+def test_a_projects_sources_become_articles_with_its_codings_in_place(cli: Any, workspace: Path) -> None:
+    run = bound(cli, workspace)
+    first = run("import", str(DATA / "demo.qdpx"), "--json")
+    assert len(first.json["added"]) == 158 and first.json["orphaned"] == [] and first.json["left_out"] == []
+    assert "added the article 005_" in first.err and "(board_2017)" in first.err
+    articles = {a["id"]: a for a in run("list", "--json").json["articles"]}
+    new = [a for a in articles if a.startswith("005_")]
+    assert len(new) == 1 and articles[new[0]]["title"] == "board_2017"
+    fun = run("segments", "--tag", "rq2_curriculum_and_instruction/pedagogy/fun", "--json").json["segments"]
+    assert {s["article"] for s in fun} == set(new)
+    assert "This district goal is engage every student in joyful, purposeful learning that" in [
+        s["quote"].strip() for s in fun
+    ]
+    again = run("import", str(DATA / "demo.qdpx"), "--json")
+    assert (
+        len(again.json["skipped"]) == 158 and not again.json["added"] and "added the article" not in again.err
+    )
+    assert len(run("list", "--json").json["articles"]) == len(articles)
+
+
 def test_a_hostile_project_is_refused_in_one_line_and_nothing_is_saved(
     cli: Any, workspace: Path, tmp_path: Path
 ) -> None:

@@ -9,8 +9,10 @@ from pathlib import Path
 from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.cli.output import emit_json, help_text
+from tui.core.adding.add import AddError
 from tui.core.annotations.checks import InvalidImport
 from tui.core.annotations.importing import MAX_BYTES, import_document, read_document
+from tui.core.annotations.refi import RefiFile
 from tui.core.safe_text import one_line
 from tui.core.user_files import size_text
 
@@ -27,8 +29,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "imported; otherwise the local copy is kept and counted as a conflict. Times are ISO 8601 "
             "dates and times, not in the future; one without a time zone (2025-11-07T10:00:00) "
             "is read as UTC. A REFI-QDA project (.qdpx) or codebook (.qdc) from ATLAS.ti, MAXQDA, NVivo "
-            "or QualCoder brings its codes as tags (parent/child) and its selections on texts that are "
-            "articles here as annotations; what it cannot bring is listed as left out. "
+            "or QualCoder brings its codes as tags (parent/child), adds its coded text sources that are "
+            "not articles here as articles (as 'add' does), and brings its selections as annotations; "
+            "what it cannot bring is listed as left out. "
             f"Only a regular file of at most {size_text(MAX_BYTES)} is read.",
             "iranpak-reader import notes.jsonld --dry-run",
             "iranpak-reader import backup.json --json",
@@ -45,10 +48,28 @@ def run(args: argparse.Namespace, context: Context) -> int:
     """Import and report."""
     path = Path(args.file)
     store = context.store if args.dry_run else context.writable_store()
+    articles = context.articles
+    problems: list[str] = []
     try:
-        report = import_document(read_document(path), store, context.articles, dry_run=args.dry_run)
+        document = read_document(path)
+        if isinstance(document, RefiFile) and not args.dry_run:
+            from tui.core.refi_sources import add_sources
+
+            added, problems = add_sources(document.raw, articles, context.workspace.articles, context.engine)
+            articles = {**articles, **added}
+            for article in added.values():
+                sys.stderr.write(
+                    f"iranpak-reader: added the article {article.id} ({one_line(article.title)})\n"
+                )
+        report = import_document(document, store, articles, dry_run=args.dry_run)
     except InvalidImport as error:
         raise CliError(f"{path}: {error}; nothing was imported") from None
+    except AddError as error:
+        raise CliError(
+            f"{path}: its sources cannot be added as articles: {error}; nothing was imported"
+        ) from None
+    for problem in problems:
+        sys.stderr.write(f"iranpak-reader: a source not added: {one_line(problem)}\n")
     if args.json:
         emit_json(report.as_json())
     else:

@@ -246,6 +246,8 @@ class Imported:
     tags: list[Tag]
     annotations: list[Annotation]
     left_out: list[str] = field(default_factory=list)
+    #: The text sources with selections that are not articles here: (name, text as an article keeps it).
+    new_texts: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -446,6 +448,7 @@ def _project(root: etree._Element, members: _Members | None, articles: dict[str,
         article, lead = _article_for(text, by_text)
         if article is None:
             imported.left_out.append(f"{_count(selections)} of {name!r}: its text is not an article here")
+            imported.new_texts.append((name, _crlf_as_lf(text).lstrip("\r\n").rstrip()))
             continue
         spans = [(_integer(s, "startPosition"), _integer(s, "endPosition")) for s in selections]
         where = offset_reading(text, spans, [s.get("name") or "" for s in selections])
