@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.annotations import checks
 from tui.core.annotations.model import CONTEXT, PALETTE, Annotation, Tag, text_hash, valid_colour
+from tui.core.safe_text import one_line
 
 if TYPE_CHECKING:
     from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
@@ -288,7 +289,9 @@ class _Members:
             self.archive = zipfile.ZipFile(io.BytesIO(raw))
             infos = self.archive.infolist()
         except (zipfile.BadZipFile, OSError, ValueError) as error:
-            raise checks.InvalidImport("", f"not a readable ZIP (a .qdpx is one): {error}") from None
+            raise checks.InvalidImport(
+                "", f"not a readable ZIP (a .qdpx is one): {one_line(str(error))}"
+            ) from None
         if len(infos) > MAX_MEMBERS:
             raise checks.InvalidImport(
                 "", f"the ZIP lists {len(infos)} members (at most {MAX_MEMBERS} are read)"
@@ -325,7 +328,7 @@ class _Members:
                 data = member.read(MAX_MEMBER + 1)
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as error:
             raise checks.InvalidImport(
-                "", f"the ZIP member {info.filename[:80]!r} cannot be read: {error}"
+                "", f"the ZIP member {info.filename[:80]!r} cannot be read: {one_line(str(error))}"
             ) from None
         if len(data) > MAX_MEMBER:
             raise checks.InvalidImport(
@@ -344,7 +347,7 @@ def _parse(data: bytes, what: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise checks.InvalidImport("", f"{what} is not well-formed XML: {error}") from None
+        raise checks.InvalidImport("", f"{what} is not well-formed XML: {one_line(str(error))}") from None
     docinfo = root.getroottree().docinfo
     if docinfo.internalDTD is not None or docinfo.doctype:
         raise checks.InvalidImport("", f"{what} declares a DTD (entity declarations are refused)")
@@ -476,7 +479,7 @@ def _integer(element: etree._Element, attribute: str) -> int:
     """A whole-number attribute; InvalidImport if it is missing or not one."""
     value = (element.get(attribute) or "").strip()
     if not re.fullmatch(r"[0-9]{1,12}", value):
-        raise checks.InvalidImport(f"<{_local(element)} guid={element.get('guid', '')[:40]}> {attribute}",
+        raise checks.InvalidImport(f"<{_local(element)} guid={element.get('guid', '')[:40]!r}> {attribute}",
                                    f"not a position: {value[:40]!r}")  # fmt: skip
     return int(value)
 
@@ -593,7 +596,7 @@ def _selection(
     for coding in _children(selection, "Coding"):
         ref = _child(coding, "CodeRef")
         if ref is None:
-            raise checks.InvalidImport(f"<Coding guid={coding.get('guid', '')[:40]}>", "has no CodeRef")
+            raise checks.InvalidImport(f"<Coding guid={coding.get('guid', '')[:40]!r}>", "has no CodeRef")
         code = _guid_of(ref, "targetGUID")
         if code not in code_names:
             raise checks.InvalidImport(f"<CodeRef targetGUID={code}>", "names no code of the codebook")
