@@ -273,3 +273,27 @@ def test_a_member_whose_header_lies_about_its_size_is_refused_in_one_line(
     raw[central + 24 : central + 28] = (100).to_bytes(4, "little")
     with pytest.raises(InvalidImport, match=r"the ZIP member 'project\.qde' cannot be read"):
         refi.read(bytes(raw), {})
+
+
+def test_sources_the_corpus_lacks_become_articles_once_with_their_codings_in_place(tmp_path: Path) -> None:
+    from tests.conftest import ARTICLES
+    from tui.core.corpus import load_corpus
+    from tui.core.entities import EntityEngine, load_gazetteer
+    from tui.core.refi_sources import add_sources
+
+    engine = EntityEngine(load_gazetteer(ARTICLES / "entities.toml"))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    crlf = "\r\n" + EMOJI_TEXT.replace("\n", "\r\n") + "\r\n"
+    units = [len(crlf[:i].encode("utf-16-le")) // 2 for i in range(len(crlf) + 1)]  # NVivo for Windows
+    spans = [(crlf.index(word), crlf.index(word) + len(word)) for word in ("went", "تهران", "trade")]
+    raw = _project(crlf, "".join(_selection(units[a], units[b], n) for n, (a, b) in enumerate(spans, 1)))
+    added, problems = add_sources(raw, {}, folder, engine)
+    assert not problems and len(added) == 1
+    article = next(iter(added.values()))
+    assert article.title == "s" and article.text == EMOJI_TEXT
+    found = refi.read(raw, added)
+    assert [a.quote for a in found.annotations] == ["went", "تهران", "trade"] and not found.left_out
+    assert all(article.text[a.start : a.end] == a.quote for a in found.annotations)
+    again, _ = add_sources(raw, {a.id: a for a in load_corpus(folder).articles}, folder, engine)
+    assert again == {} and len(list(folder.glob("*.md"))) == 1
