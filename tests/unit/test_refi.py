@@ -297,3 +297,19 @@ def test_sources_the_corpus_lacks_become_articles_once_with_their_codings_in_pla
     assert all(article.text[a.start : a.end] == a.quote for a in found.annotations)
     again, _ = add_sources(raw, {a.id: a for a in load_corpus(folder).articles}, folder, engine)
     assert again == {} and len(list(folder.glob("*.md"))) == 1
+
+
+def test_a_project_carries_passages_where_they_are_now_and_leaves_out_those_without_text(
+    articles: dict[str, Article],
+) -> None:
+    store = AnnotationStore.in_memory()
+    went = EMOJI_TEXT.index("went")
+    moved = Annotation.create("900_emoji", EMOJI_TEXT, went, went + 4, ("trade",))
+    store.save(moved, Annotation.create("999_gone", "a text no longer here", 2, 6, ("trade",)))
+    edited = {**articles, "900_emoji": Article("900_emoji", "Emoji", "A new first line.\n" + EMOJI_TEXT)}
+    qdpx, count = export_bytes("qdpx", store, edited)
+    assert count == 1
+    start = edited["900_emoji"].text.index("went")
+    qde = _qde(qdpx).decode("utf-8")
+    assert f'startPosition="{start}" endPosition="{start + 4}"' in qde and "999_gone" not in qde
+    assert [a.quote for a in refi.read(qdpx, edited).annotations] == ["went"]

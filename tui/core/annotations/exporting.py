@@ -15,12 +15,15 @@ REFI_FORMATS = ("qdpx", "qdc")
 
 def export_bytes(kind: str, store: AnnotationStore, articles: dict[str, Article]) -> tuple[bytes, int]:
     """The export document (indented UTF-8 JSON, or REFI-QDA), and how many annotations it holds
-    (for a codebook: how many tags). ValueError says why it cannot be written."""
+    (for a codebook: how many tags; a project leaves out those with no text to sit on). ValueError
+    says why it cannot be written."""
     annotations = store.annotations()
     if kind == "qdpx":
         from tui.core.annotations import refi
 
-        return refi.export_project(annotations, store.tags(), articles), len(annotations)
+        return refi.export_project(annotations, store.tags(), articles), len(
+            refi.exportable(annotations, articles)
+        )
     if kind == "qdc":
         from tui.core.annotations import refi
 

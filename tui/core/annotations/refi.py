@@ -23,10 +23,11 @@ import re
 import uuid
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from tui.core.annotations import checks
+from tui.core.annotations.anchoring import place
 from tui.core.annotations.model import CONTEXT, PALETTE, Annotation, Tag, text_hash, valid_colour
 from tui.core.safe_text import one_line
 
@@ -73,6 +74,7 @@ def export_project(annotations: list[Annotation], tags: list[Tag], articles: dic
     if codes:
         book = etree.SubElement(root, _p("CodeBook"))
         _write_codes(etree.SubElement(book, _p("Codes")), codes, _p)
+    annotations = exportable(annotations, articles)
     by_article: dict[str, list[Annotation]] = {}
     for annotation in annotations:
         by_article.setdefault(annotation.article, []).append(annotation)
@@ -93,7 +95,7 @@ def export_project(annotations: list[Annotation], tags: list[Tag], articles: dic
             _write_selection(source, annotation)
     if not len(sources):
         root.remove(sources)
-    notes = [a for a in annotations if a.note and a.article in articles]
+    notes = [a for a in annotations if a.note]
     if notes:
         notes_element = etree.SubElement(root, _p("Notes"))
         for annotation in notes:
@@ -108,6 +110,26 @@ def export_project(annotations: list[Annotation], tags: list[Tag], articles: dic
         for source_guid in sorted(texts):
             _add_member(archive, f"sources/{source_guid}.txt", texts[source_guid].encode("utf-8"))
     return buffer.getvalue()
+
+
+def exportable(annotations: list[Annotation], articles: dict[str, Article]) -> list[Annotation]:
+    """The annotations a project can carry, at their places in their article's current text: one
+    whose article is not in the corpus, or whose passage is no longer found there, has no text."""
+    found = []
+    hashes: dict[str, str] = {}
+    for annotation in annotations:
+        article = articles.get(annotation.article)
+        if article is None:
+            continue
+        current = hashes.setdefault(article.id, text_hash(article.text))
+        placed = place(annotation, article.text, current)
+        if placed.orphan:
+            continue
+        if (placed.start, placed.end) != (annotation.start, annotation.end):
+            quote = article.text[placed.start : placed.end]
+            annotation = replace(annotation, start=placed.start, end=placed.end, quote=quote)
+        found.append(annotation)
+    return found
 
 
 def export_codebook(tags: list[Tag]) -> bytes:
