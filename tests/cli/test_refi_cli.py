@@ -86,6 +86,16 @@ def test_a_projects_sources_become_articles_with_its_codings_in_place(cli: Any, 
     assert len(run("list", "--json").json["articles"]) == len(articles)
 
 
+def test_a_dry_run_adds_no_article_and_saves_nothing(cli: Any, workspace: Path) -> None:
+    run = bound(cli, workspace)
+    before = sorted(path.name for path in (workspace / "articles").iterdir())
+    report = run("import", str(DATA / "demo.qdpx"), "--dry-run", "--json").json
+    assert report["dry_run"] and report["added"] == [] and len(report["tags_added"]) == 262
+    assert report["left_out"] == ["158 selections of 'board_2017.txt': its text is not an article here"]
+    assert sorted(path.name for path in (workspace / "articles").iterdir()) == before
+    assert run("tags", "--json").json["tags"] == []
+
+
 def test_a_hostile_project_is_refused_in_one_line_and_nothing_is_saved(
     cli: Any, workspace: Path, tmp_path: Path
 ) -> None:
