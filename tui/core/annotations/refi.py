@@ -11,7 +11,8 @@ Import: codes become tags (hierarchy as ``parent/child``, colours kept); selecti
 source whose text is an article of the corpus become annotations of it, their offsets read in
 code points, or in UTF-16 units (NVivo for Windows), with or without CRLF counted as two,
 whichever reading puts the selections on the text (see :func:`offset_reading`). Selections on a
-source the corpus does not hold, or whose text is not in the file, are left out and reported.
+source the corpus does not hold (:mod:`tui.core.refi_sources` adds those as articles first), or
+whose text is not in the file, are left out and reported.
 A file is checked whole before anything is saved: a ZIP member larger than :data:`MAX_MEMBER`,
 a member name that climbs out of the ZIP, a DTD (entities) or a bad GUID refuse the file.
 """
@@ -294,7 +295,7 @@ def read(raw: bytes, articles: dict[str, Article]) -> Imported:
         return _project(root, members, articles)
     root = _parse(raw, "the XML")
     if _local(root) == "CodeBook":
-        return Imported("qdc", _codes(root), [])
+        return Imported("qdc", _codes(root)[0], [])
     if _local(root) == "Project":
         return _project(root, None, articles)
     raise checks.InvalidImport(
@@ -402,15 +403,16 @@ def _guid_of(element: etree._Element, attribute: str = "guid") -> str:
     return str(uuid.UUID(match.group(1)))
 
 
-def _codes(root: etree._Element) -> list[Tag]:
-    """The codable codes of a CodeBook (or a Project's) as tags, named by their paths."""
+def _codes(root: etree._Element) -> tuple[list[Tag], dict[str, str]]:
+    """The codable codes of a CodeBook (or a Project's) as tags named by their paths, and every
+    code's GUID to its path."""
     tags: list[Tag] = []
-    self_guids: dict[str, str] = {}
+    names: dict[str, str] = {}
     book = root if _local(root) == "CodeBook" else _child(root, "CodeBook")
     codes = _child(book, "Codes") if book is not None else None
-    if codes is not None:
-        _walk_codes(codes, "", tags, self_guids)
-    return tags
+    if codes is not None:  # nested at most 256 deep: lxml refuses deeper XML without huge_tree
+        _walk_codes(codes, "", tags, names)
+    return tags, names
 
 
 def _walk_codes(parent: etree._Element, path: str, tags: list[Tag], names: dict[str, str]) -> None:
@@ -441,13 +443,12 @@ def _project(root: etree._Element, members: _Members | None, articles: dict[str,
     """The tags and annotations of a Project."""
     if _local(root) != "Project":
         raise checks.InvalidImport("", f"project.qde's root is <{_local(root)[:40]}>, not <Project>")
-    tags = _codes(root)
-    code_names: dict[str, str] = {}
-    book = _child(root, "CodeBook")
-    codes = _child(book, "Codes") if book is not None else None
-    if codes is not None:
-        _walk_codes(codes, "", [], code_names)
-    users = {_guid_of(user): (user.get("name") or user.get("id") or "") for user in _all(root, "User")}
+    tags, code_names = _codes(root)
+    listed = _child(root, "Users")
+    users = {
+        _guid_of(user): (user.get("name") or user.get("id") or "")
+        for user in (_children(listed, "User") if listed is not None else ())
+    }
     notes = {}
     notes_element = _child(root, "Notes")
     for note in _children(notes_element, "Note") if notes_element is not None else ():
@@ -489,12 +490,6 @@ def _project(root: etree._Element, members: _Members | None, articles: dict[str,
 def _count(selections: list[Any]) -> str:
     """ "1 selection", "3 selections"."""
     return f"{len(selections)} selection{'s' if len(selections) != 1 else ''}"
-
-
-def _all(root: etree._Element, name: str) -> Iterator[etree._Element]:
-    """Every element called ``name`` in the Users list."""
-    users = _child(root, "Users")
-    return _children(users, name) if users is not None else iter(())
 
 
 def _integer(element: etree._Element, attribute: str) -> int:
