@@ -29,7 +29,7 @@ EXIT_USAGE = 2
 #: and the subcommands' modules are not imported: they cost a third of the app's start-up.
 COMMANDS = frozenset(
     {"list", "entities", "tag", "annotations", "tags", "export", "import", "timeline"}
-    | {"xref", "related", "same", "search", "add", "segments"}
+    | {"xref", "related", "same", "search", "add", "segments", "matrix"}
 )
 
 
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         import_annotations,
         list_annotations,
         list_articles,
+        matrix,
         related,
         same,
         search,
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         search,
         add,
         segments,
+        matrix,
     ):
         command.register(subparsers)
     return parser
