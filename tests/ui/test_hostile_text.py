@@ -213,7 +213,9 @@ async def test_the_annotation_bar_and_the_codebook_show_tags_and_notes_literally
         assert "bad[/]tag" in bar and "[bold red]TAGX[/]" in bar and SHOWN in bar
         codebook = app.query_one(Codebook)
         listed = [str(codebook.get_option_at_index(i).prompt) for i in range(codebook.option_count)]
-        assert any("[bold red]TAGX[/]" in entry for entry in listed) and any(SHOWN in e for e in listed)
+        # "[bold red]TAGX[/]" is a path: the tag "]" under the folder "[bold red]TAGX[", each shown as typed
+        assert any("▸ [bold red]TAGX[/" in entry for entry in listed) and any("● ]  1" in e for e in listed)
+        assert any(SHOWN in e for e in listed)
         assert_safe_and_running(app)
 
 

@@ -227,6 +227,10 @@ class AnnotationStore:
         """How many annotations carry each tag."""
         return Counter(tag for doc in self._annotations.all() for tag in doc.get("tags", ()))
 
+    def tag_sets(self) -> list[tuple[str, ...]]:
+        """The tags of each annotation (what the codebook tree counts passages by), unconverted."""
+        return [tuple(doc.get("tags", ())) for doc in self._annotations.all()]
+
     def save_tag(self, tag: Tag) -> Changes:
         """Add or replace a tag (by name): a new one, a new colour or description."""
         return self.apply(Changes(tags=((None, tag),)))

@@ -1,8 +1,10 @@
 """Codebook changes and export, asked for in dialogs and applied to the store of the Annotations pane.
 
 The merge target and the new name are chosen in a :class:`TagPickerDialog` that finds tags as
-they are typed (typos too). Renaming into an existing tag merges the two (after asking). Tag
-renames, merges and deletes change many annotations at once and are one undoable step.
+they are typed (typos too). Renaming into an existing tag merges the two (after asking). A move
+puts a tag and those below it under another tag (or a new folder, or the top level) chosen in
+the same picker. Tag renames, merges, moves and deletes carry the tags below along, change many
+annotations at once and are one undoable step; a delete says first how many tags and passages go.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.annotations.exporting import export_bytes
 from tui.core.annotations.model import valid_colour
+from tui.core.annotations.tag_tree import TagTreeError, subtree, under
 from tui.core.safe_text import one_line
 from tui.core.store import StoreError
 from tui.core.user_files import UserFileError, write_output_file
@@ -20,6 +23,9 @@ from tui.ui.annotations.export_dialog import ExportDialog
 from tui.ui.dialogs.prompt import ConfirmDialog, PromptDialog
 from tui.ui.dialogs.tag_picker import TagPickerDialog
 from tui.ui.labels import counted
+
+#: The move picker's first row: no parent.
+TOP_LEVEL = "⌂ Top level (no parent)"
 
 if TYPE_CHECKING:
     from tui.core.annotations.history import Changes
@@ -44,10 +50,29 @@ def run_tag_action(pane: AnnotationPane, action: str, name: str) -> None:
         colour = tag.colour if tag else ""
         dialog = PromptDialog(f"New colour for “{shown}” (#rrggbb):", colour)
         pane.app.push_screen(dialog, lambda value: _recolour(pane, name, value))
+    elif action == "move":
+        tags = pane.store.tags()
+        itself = subtree(name, [tag.name for tag in tags])  # not under itself nor a tag below it
+        question = f"Move “{shown}” under which tag? (or a new parent, or the top level)"
+        picker = TagPickerDialog(
+            question, tags, pane.store.tag_counts(), allow_new=True, exclude=itself, first=(TOP_LEVEL, "")
+        )
+        pane.app.push_screen(picker, lambda parent: _move(pane, name, parent))
     elif action == "delete":
-        count = pane.store.tag_counts().get(name, 0)
-        question = f"Delete tag “{shown}” and remove it from {counted(count, 'annotation')}?"
-        pane.app.push_screen(ConfirmDialog(question), lambda yes: _delete(pane, name) if yes else None)
+        pane.app.push_screen(
+            ConfirmDialog(_delete_question(pane, name)), lambda yes: _delete(pane, name) if yes else None
+        )
+
+
+def _delete_question(pane: AnnotationPane, name: str) -> str:
+    """What a delete asks: the tag, how many tags below it go with it, and from how many passages."""
+    names = [tag.name for tag in pane.store.tags()]
+    children = len([other for other in subtree(name, names) if other != name])
+    passages = counted(len(pane.store.annotations(tag=name)), "annotation")
+    if not children:
+        return f"Delete tag “{one_line(name)}” and remove it from {passages}?"
+    tags = counted(children, "tag")
+    return f"Delete tag “{one_line(name)}” and the {tags} below it, and remove them from {passages}?"
 
 
 def _picker(
@@ -80,8 +105,16 @@ def _merge(pane: AnnotationPane, source: str, into: str | None) -> None:
 
 
 def _delete(pane: AnnotationPane, name: str) -> None:
-    """Delete a tag everywhere."""
+    """Delete a tag and those below it everywhere."""
     _retag(pane, f"delete tag {name}", lambda: pane.store.delete_tag(name))
+
+
+def _move(pane: AnnotationPane, name: str, parent: str | None) -> None:
+    """Move a tag and those below it under ``parent`` ("" for the top level)."""
+    if parent is None:
+        return
+    label = f"move {name} under {parent or 'the top level'}"
+    _retag(pane, label, lambda: pane.store.move_tag(name, parent), (name, under(name, parent)))
 
 
 def _retag(
@@ -91,8 +124,8 @@ def _retag(
     tag renamed or merged (``moved``: from, to) follows it."""
     try:
         changes = apply()
-    except StoreError as error:
-        pane.notify(str(error), title="Not saved", severity="error", markup=False)
+    except (StoreError, TagTreeError) as error:
+        pane.notify(one_line(str(error)), title="Not saved", severity="error", markup=False)
         return
     if moved is not None and pane.tag_filter == moved[0]:
         pane.tag_filter = moved[1]

@@ -64,10 +64,13 @@ class TagPickerDialog(DialogFrame[str | None]):
         exclude: Collection[str] = (),
         ticked: Collection[str] = (),
         value: str = "",
+        first: tuple[str, str] | None = None,
     ) -> None:
         """``tags`` in codebook order, ``counts`` the passages carrying each; ``exclude`` the names
         that cannot be chosen (the tag being merged); ``ticked`` the names shown with a tick;
-        ``value`` the text offered in the field (a tag's name, returned as it was if left as shown)."""
+        ``value`` the text offered in the field (a tag's name, returned as it was if left as shown);
+        ``first`` a row before the tags, its label and what it returns (a move's "Top level", ""),
+        listed while nothing is typed or its label holds what is typed."""
         super().__init__()
         self.question = question
         self.codebook = {tag.name: tag for tag in tags if tag.name not in exclude}
@@ -76,6 +79,7 @@ class TagPickerDialog(DialogFrame[str | None]):
         self.allow_new = allow_new
         self.ticked = set(ticked)
         self.value = value
+        self.first = first
         self.choices: list[str] = []  # the name each row of the list returns
 
     def compose_body(self) -> ComposeResult:
@@ -110,6 +114,9 @@ class TagPickerDialog(DialogFrame[str | None]):
             place = len(self.choices) if starts else 0
             self.choices.insert(place, typed)
             options.insert(place, Option(Content.styled(f"+ New name “{one_line(typed)}”", "bold")))
+        if self.first is not None and typed.casefold() in self.first[0].casefold():
+            self.choices.insert(0, self.first[1])
+            options.insert(0, Option(Content.styled(self.first[0], "bold")))
         itself = not self.allow_new and typed in self.exclude
         listing = self.query_one("#picker-list", OptionList)
         listing.set_options(options)
