@@ -33,5 +33,12 @@ CODING_BINDINGS = [
     Binding("ctrl+r,U", "code('redo')", "Redo"),
     Binding("A", "focus('#passages')", "Pane", tooltip="The Annotations pane and the codebook"),
     Binding("S", "code('segments')", "Segments", tooltip="Coded segments: every passage with chosen tags"),
+    Binding(
+        "H",
+        "code('matrix')",
+        "Matrix",
+        show=False,
+        tooltip="Code matrix: tags against tags or articles, as a heatmap",
+    ),
     Binding("ctrl+e", "code('export')", "Export", tooltip="Export every annotation to a file"),
 ]

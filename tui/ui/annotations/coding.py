@@ -45,6 +45,10 @@ def run(pane: AnnotationPane, view: ArticleView, operation: str, *arguments: str
         segments = segments_view(pane)
         if segments is not None:
             pane.app.push_screen(segments, pane.open_chosen)
+    elif operation == "matrix":
+        matrix = matrix_view(pane)
+        if matrix is not None:
+            pane.app.push_screen(matrix, pane.open_chosen)
     elif operation == "export":
         from tui.ui.annotations.codebook_actions import export_annotations
 
@@ -62,6 +66,18 @@ def segments_view(pane: AnnotationPane, tags: Sequence[str] = ()) -> Screen[Open
     articles = {article.id: article for article in pane.state.corpus.articles}
     start = list(tags) or ([pane.tag_filter] if pane.tag_filter else [])
     return SegmentsScreen(pane.store, articles, tags=start)
+
+
+def matrix_view(pane: AnnotationPane) -> Screen[OpenPassage | None] | None:
+    """The code matrix of the codebook over every passage; None, said why, while the annotations
+    cannot be read."""
+    from tui.ui.annotations.matrix_screen import MatrixScreen
+
+    if pane.unreadable:
+        pane.notify(f"Annotations cannot be read: {pane.unreadable}", severity="warning", markup=False)
+        return None
+    articles = {article.id: article for article in pane.state.corpus.articles}
+    return MatrixScreen(pane.store.annotations(), articles, pane.store.tags())
 
 
 def save(pane: AnnotationPane, label: str, changes: list[Change], new_tags: Sequence[Tag] = ()) -> None:

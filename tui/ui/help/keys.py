@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from tui.ui.annotations.annotation_pane import Codebook
+from tui.ui.annotations.matrix_screen import MatrixScreen
 from tui.ui.annotations.segments_screen import SegmentsScreen
 from tui.ui.annotations.tag_dialog import TagDialog, TagFilter
 from tui.ui.bound_actions import class_bindings
@@ -34,6 +35,7 @@ SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Full-width views: the list", ViewList),
     ("Same passage elsewhere (s in the Cross-references pane)", SamePassageScreen),
     ("Coded segments (S)", SegmentsScreen),
+    ("Code matrix (H)", MatrixScreen),
     ("Tag dialog", TagDialog),
     ("Tag dialog: the field a tag is typed in", TagFilter),
     ("Tag picker (merge, rename, the Timeline's T, coded segments' t)", TagPickerDialog),

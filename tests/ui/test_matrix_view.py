@@ -1,0 +1,119 @@
+"""The code matrix at full width: H opens it, cells are shaded counts, Enter opens a cell's passage
+(or asks which), b and u change columns and unit, Esc goes back; tag names are shown as text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable
+
+from tests.ui.conftest import reader_ready, settle
+from tui.core.annotations.model import Annotation, Tag
+from tui.core.annotations.store import AnnotationStore
+from tui.core.corpus import Corpus
+from tui.ui.annotations.matrix_screen import MatrixScreen
+from tui.ui.app import ReaderApp
+from tui.ui.dialogs.chooser import ChooserDialog
+from tui.ui.reader.article_view import ArticleView
+from tui.ui.widgets.key_bar import KeyBar
+
+AppFactory = Callable[..., ReaderApp]
+FIRST = "000_9154f6903408afad"
+HOSTILE = "[b]x[/b] \x1b[2J"
+
+
+def coded(corpus: Corpus) -> AnnotationStore:
+    """Article 000: a trade sentence with a person inside it, and one passage with two tags."""
+    text = corpus.find(FIRST).text
+    store = AnnotationStore.in_memory()
+    store.save_tag(Tag(HOSTILE))
+
+    def code(quote: str, *tags: str) -> Annotation:
+        start = text.index(quote)
+        return Annotation.create(FIRST, text, start, start + len(quote), tags)
+
+    store.save(
+        code("In a series of meetings with senior Pakistani officials", "trade"),
+        code("senior Pakistani officials", "people"),
+        code("Mohammad Baqer Qalibaf", "people", HOSTILE),
+    )
+    return store
+
+
+async def open_matrix(pilot: Any) -> MatrixScreen:
+    """Press H in the reader and wait for the counts."""
+    await reader_ready(pilot)
+    await pilot.press("H")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, MatrixScreen)
+    return screen
+
+
+def cell_text(table: DataTable[Any], row: int, column: int) -> str:
+    """What a cell shows."""
+    return str(table.get_cell_at((row, column))).strip()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_h_shows_the_counts_and_enter_opens_a_cells_passage(
+    make_app: AppFactory, corpus: Corpus, size: tuple[int, int]
+) -> None:
+    store = coded(corpus)
+    app = make_app(store=store)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_matrix(pilot)
+        table = screen.query_one(DataTable)
+        rows = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert rows == [HOSTILE.replace("\x1b", "␛"), "people", "trade"]  # the codebook, by name
+        assert [cell_text(table, 1, c) for c in (1, 2, 3)] == ["1", "2", "1"]
+        assert "Tag × tag: overlapping passages" in str(screen.query_one("#matrix-title").render())
+        assert str(screen.query_one(KeyBar).render()).strip().startswith("⏎ Open")
+        table.move_cursor(row=1, column=3)  # people × trade: one overlap
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, MatrixScreen)
+        view = app.query_one(ArticleView)
+        selected = view.cursor.selection
+        assert selected is not None and view.text[selected[0] : selected[1]].startswith("In a series")
+
+
+async def test_a_cell_of_several_passages_asks_which(make_app: AppFactory, corpus: Corpus) -> None:
+    app = make_app(store=coded(corpus))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_matrix(pilot)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=1, column=2)  # people × people: two passages
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooserDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_b_and_u_change_columns_and_unit_and_esc_goes_back(
+    make_app: AppFactory, corpus: Corpus
+) -> None:
+    app = make_app(store=coded(corpus))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_matrix(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert screen.matrix is not None and screen.matrix.unit == "sentence"
+        await pilot.press("b")
+        await settle(pilot)
+        assert screen.matrix is not None and screen.matrix.columns == (FIRST,)
+        assert "Tag × article" in str(screen.query_one("#matrix-title").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, MatrixScreen)
+
+
+async def test_with_no_tags_it_says_what_to_do(make_app: AppFactory) -> None:
+    app = make_app(store=AnnotationStore.in_memory())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_matrix(pilot)
+        assert "No tags yet" in str(screen.query_one("#matrix-title").render())

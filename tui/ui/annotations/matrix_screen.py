@@ -1,0 +1,195 @@
+"""The code matrix at full width: tags against tags (or articles) as a heatmap, each cell's passages
+a key away.
+
+Each cell shows its count on a background shaded by it, from the surface (none) to the theme's
+primary colour (the most), its text black or white, whichever reads better. ``b`` switches the
+columns between tags and articles, ``u`` the unit of co-occurrence (overlapping passages,
+sentences, paragraphs). Enter on a cell opens its passage, or asks which when it holds several;
+Esc goes back. The counts come from :mod:`tui.core.matrix`, worked out in a thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.style import Style
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.color import Color
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+from textual.worker import Worker, WorkerState
+
+from tui.core.annotations.model import Annotation, Tag
+from tui.core.matrix import UNITS, Matrix, tag_by_article, tag_by_tag
+from tui.core.models import Article
+from tui.core.safe_text import clipped, one_line, quoted
+from tui.ui.labels import counted
+from tui.ui.messages import OpenPassage, report_failed_work
+from tui.ui.theme import text_on
+from tui.ui.widgets.key_bar import KeyBar
+
+#: How the title names each unit of co-occurrence.
+UNIT_WORDS = {"overlap": "overlapping passages", "sentence": "sentences", "paragraph": "paragraphs"}
+#: How wide a column's label may be: an article's title or a tag's name is cut to it.
+LABEL_WIDTH = 16
+
+
+class MatrixTable(DataTable[Text]):
+    """The heatmap's cells; the key bar says what Enter does."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", tooltip="Open the cell's passage, or choose one")]
+
+
+class MatrixScreen(Screen[OpenPassage | None]):
+    """Tags against tags or articles, a heatmap of counts; Enter opens a cell's passages."""
+
+    DEFAULT_CSS = """
+    MatrixScreen {
+        layout: vertical;
+        & > #matrix-title { height: auto; padding: 0 1; background: $panel; }
+        & > MatrixTable { height: 1fr; }
+    }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Back", tooltip="Back to the reader, where it was"),
+        Binding("q", "close", "Back", show=False, tooltip="Back to the reader, where it was"),
+        Binding("b", "switch_columns", "Tags/articles", tooltip="Columns: the tags, or the articles"),
+        Binding("u", "next_unit", "Unit", tooltip="Tag × tag: overlapping passages, sentences or paragraphs"),
+    ]
+    AUTO_FOCUS = "MatrixTable"
+
+    def __init__(
+        self, annotations: Sequence[Annotation], articles: Mapping[str, Article], tags: Sequence[Tag]
+    ) -> None:
+        """The matrix of ``tags`` over ``annotations`` in ``articles``."""
+        super().__init__()
+        self.annotations = list(annotations)
+        self.articles = dict(articles)
+        self.tags = [tag.name for tag in tags]
+        self.by = "tag"
+        self.unit = UNITS[0]
+        self.matrix: Matrix | None = None
+
+    def compose(self) -> ComposeResult:
+        """The title line, the table, the keys."""
+        yield Static(Text("Counting…"), id="matrix-title")
+        yield MatrixTable(cursor_type="cell", zebra_stripes=False, id="matrix-table")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        """Count, in the background."""
+        self._count()
+
+    @work(thread=True, exclusive=True, group="matrix")
+    def _count(self) -> Matrix:
+        """The matrix for the columns and unit chosen (placing passages can take a while)."""
+        if self.by == "article":
+            return tag_by_article(self.annotations, self.articles, self.tags)
+        return tag_by_tag(self.annotations, self.articles, self.tags, self.unit)
+
+    @on(Worker.StateChanged)
+    def _counted(self, event: Worker.StateChanged) -> None:
+        """Show the matrix the worker made (a newer one replaces it)."""
+        if event.worker.group != "matrix":
+            return
+        if event.state == WorkerState.ERROR:
+            report_failed_work(event)
+        elif event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Matrix):
+            self.show(event.worker.result)
+
+    def show(self, matrix: Matrix) -> None:
+        """Fill the table with ``matrix``: a row per tag, a heat-shaded count per cell."""
+        self.matrix = matrix
+        table = self.query_one(MatrixTable)
+        table.clear(columns=True)
+        table.add_column(Text("tag"), key="")
+        for column in matrix.columns:
+            table.add_column(Text(self._label(column)), key=column)
+        highest = max((count for row in matrix.counts() for count in row), default=0)
+        for row, counts in zip(matrix.rows, matrix.counts(), strict=True):
+            cells = [self._heat(count, highest) for count in counts]
+            table.add_row(Text(clipped(row, 30)), *cells, key=row)
+        self.query_one("#matrix-title", Static).update(self._title(matrix))
+
+    def _label(self, column: str) -> str:
+        """A column's label: a tag's name, or an article's title, cut short."""
+        if self.by == "article":
+            article = self.articles.get(column)
+            return clipped(article.title if article is not None and article.title else column, LABEL_WIDTH)
+        return clipped(column, LABEL_WIDTH)
+
+    def _heat(self, count: int, highest: int) -> Text:
+        """A count on its shade: the surface for none, the primary colour for the most."""
+        variables = self.app.theme_variables
+        cold = Color.parse(variables.get("surface", "#1e1e1e"))
+        hot = Color.parse(variables.get("primary", "#0178d4"))
+        shade = cold.blend(hot, count / highest if highest else 0.0)
+        ink = text_on(shade)
+        style = Style(bgcolor=shade.rich_color, color=ink.rich_color, bold=count > 0)
+        return Text(f" {count:>4} " if count else "    · ", style=style, justify="right")
+
+    def _title(self, matrix: Matrix) -> Text:
+        """What the view shows and how many, and the keys that change it."""
+        tags = counted(len(matrix.rows), "tag")
+        if not matrix.rows:
+            what = "No tags yet: code a passage (t in the text), then come back"
+        elif matrix.kind == "tag × article":
+            what = f"Tag × article: passages of {tags} in {counted(len(matrix.columns), 'article')}"
+        else:
+            unit = UNIT_WORDS[matrix.unit]
+            what = f"Tag × tag: {unit} holding both ({tags}; the diagonal, each tag's own)"
+        return Text(one_line(what), style="bold")
+
+    # Keys
+
+    def action_close(self) -> None:
+        """Back to the reader."""
+        self.dismiss(None)
+
+    def action_switch_columns(self) -> None:
+        """Columns: tags, or articles."""
+        self.by = "article" if self.by == "tag" else "tag"
+        self._count()
+
+    def action_next_unit(self) -> None:
+        """The next unit of co-occurrence (tag × tag)."""
+        self.unit = UNITS[(UNITS.index(self.unit) + 1) % len(UNITS)]
+        if self.by == "tag":
+            self._count()
+
+    @on(DataTable.CellSelected)
+    def _cell_chosen(self, event: DataTable.CellSelected) -> None:
+        """Enter or a click on a cell: open its passage, or ask which of them."""
+        matrix = self.matrix
+        row, column = event.cell_key.row_key.value, event.cell_key.column_key.value
+        if matrix is None or row is None or not column:
+            return
+        places = matrix.places(row, column)
+        if not places:
+            self.notify("No passages in this cell")
+            return
+        if len(places) == 1:
+            self.dismiss(OpenPassage(*places[0]))
+            return
+        from tui.ui.dialogs.chooser import ChooserDialog
+
+        items = [self._describe(place) for place in places]
+        title = f"{one_line(row)} × {one_line(self._label(column))}: {counted(len(places), 'passage')}"
+
+        def chosen(index: int | None) -> None:
+            """Open the passage chosen, if one was."""
+            if index is not None:
+                self.dismiss(OpenPassage(*places[index]))
+
+        self.app.push_screen(ChooserDialog(title, items), chosen)
+
+    def _describe(self, place: tuple[str, int, int]) -> str:
+        """One passage of a cell: its article's title and its text."""
+        article_id, start, end = place
+        article = self.articles.get(article_id)
+        title = article.title if article is not None and article.title else article_id
+        text = article.text[start:end] if article is not None else ""
+        return f"{clipped(title, 40)} · {quoted(text, 160)}"
