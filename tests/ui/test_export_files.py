@@ -72,3 +72,48 @@ async def test_choosing_a_format_names_a_file_in_the_folder_typed(
         await pilot.pause()
         refusal(dialog, "#export-error")  # still up
         assert dialog.query_one("#path", Input).value == suggested.format(folder=dialog.folder)
+
+
+async def test_a_refi_qda_project_and_codebook_are_written_from_the_app(
+    make_app: Callable[..., ReaderApp], tmp_path: Path
+) -> None:
+    import zipfile
+
+    from tui.core.annotations.model import Annotation
+    from tui.core.annotations.store import AnnotationStore
+
+    store = AnnotationStore.in_memory()
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        article = app.screen.state.corpus.articles[0]
+        store.save(Annotation.create(article.id, article.text, 26, 32, ("place",)))
+        for kind, name in (("qdpx", "project.qdpx"), ("qdc", "codebook.qdc")):
+            dialog = await open_dialog(pilot, "ctrl+e")
+            assert isinstance(dialog, ExportDialog)
+            dialog.query_one("#path", Input).value = str(tmp_path / "mine.jsonld")
+            dialog.query_one(f"#{kind}", RadioButton).value = True
+            await pilot.pause()
+            assert dialog.query_one("#path", Input).value == str(tmp_path / name)
+            await pilot.press("enter")
+            await settle(pilot)
+        with zipfile.ZipFile(tmp_path / "project.qdpx") as project:
+            assert "project.qde" in project.namelist()
+        assert b'name="place"' in (tmp_path / "codebook.qdc").read_bytes()
+        said = [str(n.message) for n in app._notifications]
+        assert any(s.startswith("Wrote 1 tag (qdc)") for s in said), said
+
+
+async def test_an_empty_codebook_is_refused_in_one_line(
+    make_app: Callable[..., ReaderApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "ctrl+e")
+        dialog.query_one("#path", Input).value = str(tmp_path / "codebook.qdc")
+        dialog.query_one("#qdc", RadioButton).value = True
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not (tmp_path / "codebook.qdc").exists()
+        failed = [n for n in app._notifications if n.title == "Export failed"]
+        assert len(failed) == 1 and "\n" not in str(failed[0].message)

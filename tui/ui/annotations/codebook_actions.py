@@ -162,11 +162,12 @@ def export_annotations(pane: AnnotationPane) -> None:
             if pane.unreadable:  # read from the empty stand-in: writing it would lose a good export
                 raise StoreError(path, f"nothing written: annotations cannot be read: {pane.unreadable}")
             written = write_output_file(path, data)
-        except (StoreError, UserFileError) as error:
+        except (StoreError, UserFileError, ValueError) as error:  # ValueError: an empty codebook
             pane.notify(one_line(str(error)), title="Export failed", severity="error", markup=False)
             return
+        what = counted(count, "tag" if kind == "qdc" else "annotation")
         pane.notify(
-            f"Wrote {counted(count, 'annotation')} ({kind}) to {one_line(str(written))}",
+            f"Wrote {what} ({kind}) to {one_line(str(written))}",
             title="Exported",
             timeout=8,
             markup=False,

@@ -1,4 +1,4 @@
-"""The export dialog: a format and a file to write the annotations to."""
+"""The export dialog: a format and a file to write the annotations (or the codebook) to."""
 
 from __future__ import annotations
 
@@ -12,9 +12,19 @@ from tui.ui.dialogs.frame import DialogFrame
 from tui.ui.dialogs.typed_path import path_problem, typed_path
 from tui.ui.widgets.toggles import Radio
 
+#: The formats offered: (id, what it is for, the file name suggested).
+FORMATS = (
+    ("native", "Native JSON (everything, for iranpak-reader)", "annotations-export.json"),
+    ("w3c", "W3C Web Annotation JSON-LD (for other tools)", "annotations-w3c.json"),
+    ("qdpx", "REFI-QDA project .qdpx (ATLAS.ti, NVivo, MAXQDA, QualCoder)", "project.qdpx"),
+    ("qdc", "REFI-QDA codebook .qdc (the tags alone)", "codebook.qdc"),
+)
+_NAMES = {kind: name for kind, _, name in FORMATS}
+
 
 class ExportDialog(DialogFrame[tuple[str, Path] | None]):
-    """Choose native or W3C JSON and a path; Enter in the path field exports."""
+    """Choose a format (native, W3C, REFI-QDA project or codebook) and a path; Enter in the path
+    field exports."""
 
     BOX_WIDTH = 80
     KEYS_HINT = "Enter to export · Esc to cancel"
@@ -26,9 +36,9 @@ class ExportDialog(DialogFrame[tuple[str, Path] | None]):
     def compose_body(self) -> ComposeResult:
         """Format choice, path, and the line that says why a path cannot be used."""
         with RadioSet(id="format"):
-            yield Radio("Native JSON (everything, for iranpak-reader)", value=True, id="native")
-            yield Radio("W3C Web Annotation JSON-LD (for other tools)", id="w3c")
-        yield Input(str(self.folder / "annotations-export.json"), id="path")
+            for index, (kind, label, _) in enumerate(FORMATS):
+                yield Radio(label, value=index == 0, id=kind)
+        yield Input(str(self.folder / _NAMES["native"]), id="path")
         yield Label("", id="export-error", classes="problem")
 
     def on_mount(self) -> None:
@@ -40,15 +50,20 @@ class ExportDialog(DialogFrame[tuple[str, Path] | None]):
         """Suggest a file name that says the format."""
         field = self.query_one("#path", Input)
         typed = field.value.strip()
-        stem = "annotations-w3c" if event.pressed.id == "w3c" else "annotations-export"
+        name = _NAMES.get(event.pressed.id or "", _NAMES["native"])
         if not typed:
-            field.value = str(self.folder / f"{stem}.json")
+            field.value = str(self.folder / name)
             return
         path = Path(typed)
         if typed.endswith("/") or path.name in ("", ".", ".."):  # a folder: the file goes in it
-            field.value = str(path / f"{stem}.json")
-        else:
-            field.value = str(path.with_name(stem + (path.suffix or ".json")))
+            field.value = str(path / name)
+        else:  # the format's own name; a JSON format keeps the extension typed (.jsonld)
+            suggested = Path(name)
+            json_format = suggested.suffix == ".json"
+            suffix = (
+                path.suffix if json_format and path.suffix not in ("", ".qdpx", ".qdc") else suggested.suffix
+            )
+            field.value = str(path.with_name(suggested.stem + suffix))
 
     @on(Input.Submitted, "#path")
     def _export(self, event: Input.Submitted) -> None:
@@ -56,7 +71,7 @@ class ExportDialog(DialogFrame[tuple[str, Path] | None]):
         if not event.value.strip():
             return
         pressed = self.query_one(RadioSet).pressed_button
-        kind = "w3c" if pressed is not None and pressed.id == "w3c" else "native"
+        kind = pressed.id if pressed is not None and pressed.id in _NAMES else "native"
         try:
             path = typed_path(event.value.strip())
         except RuntimeError as error:  # ~nosuchuser
