@@ -11,6 +11,7 @@ from tui.ui.annotations.matrix_screen import MatrixScreen
 from tui.ui.annotations.segments_screen import SegmentsScreen
 from tui.ui.annotations.tag_dialog import TagDialog, TagFilter
 from tui.ui.bound_actions import class_bindings
+from tui.ui.charts.chart_screen import ChartScreen
 from tui.ui.dialogs.tag_picker import TagPickerDialog
 from tui.ui.reader.article_list import ArticleList
 from tui.ui.reader.article_view import ArticleView
@@ -36,6 +37,7 @@ SECTIONS: list[tuple[str, type[DOMNode]]] = [
     ("Same passage elsewhere (s in the Cross-references pane)", SamePassageScreen),
     ("Coded segments (S)", SegmentsScreen),
     ("Code matrix (H)", MatrixScreen),
+    ("Chart over time (Ctrl+G)", ChartScreen),
     ("Tag dialog", TagDialog),
     ("Tag dialog: the field a tag is typed in", TagFilter),
     ("Tag picker (merge, rename, the Timeline's T, coded segments' t)", TagPickerDialog),

@@ -90,6 +90,13 @@ class ReaderScreen(Screen[None]):
         Binding("L", "focus('#timeline-list')", "Timeline", tooltip="The Timeline pane"),
         Binding("X", "focus('#xref-list')", "Xref", tooltip="The cross-references pane"),
         Binding("ctrl+o", "add_articles", "Add", tooltip="Add text, Markdown or HTML files or folders"),
+        Binding(
+            "ctrl+g",
+            "chart",
+            "Chart",
+            show=False,
+            tooltip="Chart over time: mentions of the entity chosen, a tag's passages, the timeline's events",
+        ),
         Binding("ctrl+f", "focus('#search-input')", "Search all", tooltip="Search every article"),
         Binding(
             "z", "full_width", "Full width", tooltip="The pane in view at full width, every line in full"
@@ -659,6 +666,34 @@ class ReaderScreen(Screen[None]):
             timeline.show_events()
 
     # Adding articles
+
+    def action_chart(self) -> None:
+        """Counts over time at full width: the entity chosen, each tag, the timeline's events."""
+        from tui.core.charts import event_items, mention_items, tag_items
+        from tui.ui.charts.chart_screen import ChartScreen, Subject
+
+        state = self.state
+        articles = {article.id: article for article in state.corpus.articles}
+        subjects: list[Subject] = []
+        if state.entity is not None and state.mentions is not None:
+            name = state.entity_name(state.entity)
+            subjects.append(
+                Subject(f"Mentions of {name}", mention_items(state.mentions, articles, state.entity))
+            )
+        if state.index is not None:
+            subjects.append(
+                Subject("Events in the timeline", event_items(state.index.timeline.events, articles))
+            )
+        if state.store is not None:
+            annotations = state.store.annotations()
+            for tag in state.store.tags():
+                subjects.append(
+                    Subject(f"Passages tagged {tag.name}", tag_items(annotations, articles, tag.name))
+                )
+        if not subjects:
+            self.notify("Nothing to chart yet: the entities and events are still being found")
+            return
+        self.app.push_screen(ChartScreen(subjects))
 
     def action_add_articles(self) -> None:
         """Ask what articles to add (the adder adds them in the background)."""

@@ -1,0 +1,133 @@
+"""Counts over time for charts: passages of a tag, mentions of an entity, events in the timeline.
+
+Each thing counted is a dated item with a group (the article's source, the outlet, when a chart is
+split by it). Items are counted by month or by ISO week, every period between the first and the
+last shown, empty ones at zero, so a chart's gaps are real. Items with no date (an article with no
+publication date) are counted apart and said, never placed on a guessed date.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tui.core.annotations.model import Annotation
+from tui.core.annotations.tag_tree import within
+from tui.core.models import Article, Mention
+from tui.core.timeline.events import Event
+
+#: The periods a chart counts by.
+GRAINS = ("month", "week")
+
+#: One thing counted: its date (None: undated) and its group (the article's source).
+Item = tuple[date | None, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One line or set of bars: a label and a count for every period."""
+
+    label: str
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """Counts of one subject by period, in one series or one per group, and how many had no date."""
+
+    title: str
+    grain: str
+    periods: tuple[date, ...]
+    series: tuple[Series, ...]
+    undated: int
+
+    @property
+    def total(self) -> int:
+        """How many dated items the chart counts."""
+        return sum(sum(series.counts) for series in self.series)
+
+    def labels(self) -> list[str]:
+        """Each period as the axis names it: ``2025-11`` or ``2025-W47``."""
+        if self.grain == "week":
+            return [f"{p.isocalendar().year}-W{p.isocalendar().week:02}" for p in self.periods]
+        return [p.strftime("%Y-%m") for p in self.periods]
+
+
+def period_of(day: date, grain: str) -> date:
+    """The first day of the month or ISO week holding ``day``."""
+    if grain == "week":
+        return day - timedelta(days=day.weekday())
+    if grain == "month":
+        return day.replace(day=1)
+    raise ValueError(f"unknown grain {grain!r}: one of {', '.join(GRAINS)}")
+
+
+def chart(title: str, items: Iterable[Item], grain: str = "month", split: bool = False) -> Chart:
+    """Count ``items`` by ``grain``: one series, or one per group (the largest first) if ``split``."""
+    counted: Counter[tuple[str, date]] = Counter()
+    undated = 0
+    for day, group in items:
+        if day is None:
+            undated += 1
+        else:
+            counted[(group if split else title, period_of(day, grain))] += 1
+    periods = _every_period({p for _, p in counted}, grain)
+    totals: Counter[str] = Counter()
+    for (group, _), count in counted.items():
+        totals[group] += count
+    series = tuple(
+        Series(group, tuple(counted[(group, p)] for p in periods))
+        for group, _ in sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    )
+    return Chart(title, grain, tuple(periods), series, undated)
+
+
+def tag_items(annotations: Iterable[Annotation], articles: Mapping[str, Article], tag: str) -> list[Item]:
+    """The passages of ``tag`` (and the tags below it), dated by their articles."""
+    items: list[Item] = []
+    for annotation in annotations:
+        if any(within(name, tag) for name in annotation.tags):
+            article = articles.get(annotation.article)
+            items.append(_dated(article))
+    return items
+
+
+def mention_items(
+    mentions: Mapping[str, list[Mention]], articles: Mapping[str, Article], entity: str
+) -> list[Item]:
+    """The mentions of ``entity`` (under any spelling), dated by their articles."""
+    items: list[Item] = []
+    for article_id, found in mentions.items():
+        count = sum(1 for mention in found if mention.entity_id == entity)
+        items.extend([_dated(articles.get(article_id))] * count)
+    return items
+
+
+def event_items(events: Iterable[Event], articles: Mapping[str, Article]) -> list[Item]:
+    """The timeline's events, on their own dates, grouped by the source of their first report."""
+    items: list[Item] = []
+    for event in events:
+        first = articles.get(event.sources[0].article) if event.sources else None
+        items.append((event.when.start, first.source if first is not None else "unknown"))
+    return items
+
+
+def _dated(article: Article | None) -> Item:
+    """An item dated by its article's publication date and grouped by its source."""
+    if article is None:
+        return (None, "unknown")
+    return (article.published, article.source)
+
+
+def _every_period(found: set[date], grain: str) -> list[date]:
+    """Every period from the first found to the last, in order."""
+    if not found:
+        return []
+    first, last = min(found), max(found)
+    periods = [first]
+    while periods[-1] < last:
+        following = periods[-1] + timedelta(days=7 if grain == "week" else 32)
+        periods.append(period_of(following, grain))
+    return periods

@@ -1,0 +1,167 @@
+"""Counts over time at full width: passages of a tag, mentions of an entity, or the timeline's events,
+by month or week, as bars or a line, in one series or one per source (outlet).
+
+``c`` chooses what is charted, ``g`` the period, ``k`` bars or line, ``s`` one series or one per
+source; the chart is drawn again at once. The counts come from :mod:`tui.core.charts`; the drawing
+is plotext's, in a Textual widget (textual-plotext). Labels are tag, entity and outlet names: they
+are passed through :func:`~tui.core.safe_text.one_line` first, since plotext's output is read back
+as ANSI text and a name must not carry escape sequences into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tui.core.charts import GRAINS, Chart, Item, Series, chart
+from tui.core.safe_text import clipped, one_line
+from tui.ui.labels import counted
+from tui.ui.widgets.key_bar import KeyBar
+
+#: How many series a split chart draws: the sources with the most items; the rest are summed.
+MOST_SERIES = 6
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Something to chart: what it is called and its dated items."""
+
+    label: str
+    items: Sequence[Item]
+
+
+class ChartScreen(Screen[None]):
+    """One subject's counts over time; Esc goes back."""
+
+    DEFAULT_CSS = """
+    ChartScreen {
+        layout: vertical;
+        & > #chart-title { height: auto; padding: 0 1; background: $panel; }
+        & > #chart { height: 1fr; }
+    }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Back", tooltip="Back to the reader, where it was"),
+        Binding("q", "close", "Back", show=False, tooltip="Back to the reader, where it was"),
+        Binding("c", "choose", "What", tooltip="Chart something else: a tag, the entity chosen, the events"),
+        Binding("g", "next_grain", "Month/week", tooltip="Count by month or by week"),
+        Binding("k", "switch_kind", "Bars/line", tooltip="Bars or a line"),
+        Binding("s", "switch_split", "By source", tooltip="One series, or one per source (outlet)"),
+    ]
+
+    def __init__(self, subjects: Sequence[Subject], start: int = 0) -> None:
+        """Chart ``subjects[start]``; ``c`` offers the others."""
+        super().__init__()
+        self.subjects = list(subjects)
+        self.subject = self.subjects[start] if self.subjects else Subject("nothing", ())
+        self.grain = GRAINS[0]
+        self.kind = "bar"
+        self.split = False
+        self.chart: Chart | None = None
+
+    def compose(self) -> ComposeResult:
+        """The title line, the chart, the keys."""
+        from textual_plotext import PlotextPlot  # here: plotext is not needed until a chart is shown
+
+        yield Static(id="chart-title")
+        yield PlotextPlot(id="chart")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        """Draw the first subject."""
+        self.draw()
+
+    def draw(self) -> None:
+        """Count the subject by the period chosen and draw it as chosen."""
+        from textual_plotext import PlotextPlot
+
+        made = chart(one_line(self.subject.label), self.subject.items, self.grain, self.split)
+        self.chart = made
+        widget = self.query_one(PlotextPlot)
+        plt = widget.plt
+        plt.clear_data()
+        plt.clear_figure()
+        labels = made.labels()
+        series = _fewest(made)
+        if labels and series:
+            positions = [float(n) for n in range(1, len(labels) + 1)]
+            if self.kind == "bar" and len(series) > 1:
+                counts = [list(s.counts) for s in series]
+                # plotext's keyword is "labels"; textual-plotext's type stub names it "label"
+                plt.multiple_bar(positions, counts, labels=[s.label for s in series])  # type: ignore[call-arg]
+            elif self.kind == "bar":
+                plt.bar(positions, list(series[0].counts), width=0.8)
+            else:
+                for one in series:
+                    plt.plot(positions, list(one.counts), label=one.label if len(series) > 1 else None)
+            step = max(1, len(labels) // 8)  # an axis label every few periods, so they never overlap
+            plt.xticks(positions[::step], labels[::step])
+            top = max(max(one.counts) for one in series)
+            every = max(1, -(-top // 5))  # whole numbers on the count axis, about five of them
+            plt.yticks([float(n) for n in range(0, top + every, every)])
+        plt.title("")
+        widget.refresh()
+        self.query_one("#chart-title", Static).update(self._title(made))
+
+    def _title(self, made: Chart) -> Text:
+        """What is charted, how many, by what, and what was left out."""
+        per = "month" if self.grain == "month" else "week"
+        parts = [f"{clipped(self.subject.label, 60)}: {counted(made.total, 'item')} by {per}"]
+        if self.split:
+            parts.append(f"one {'line' if self.kind == 'line' else 'bar'} per source")
+        if made.undated:
+            parts.append(f"{counted(made.undated, 'item')} with no date left out")
+        if not made.total:
+            parts.append("nothing dated to chart: c charts something else")
+        return Text(one_line(" · ".join(parts)), style="bold")
+
+    # Keys
+
+    def action_close(self) -> None:
+        """Back to the reader."""
+        self.dismiss(None)
+
+    def action_next_grain(self) -> None:
+        """Count by the other period."""
+        self.grain = GRAINS[(GRAINS.index(self.grain) + 1) % len(GRAINS)]
+        self.draw()
+
+    def action_switch_kind(self) -> None:
+        """Bars or a line."""
+        self.kind = "line" if self.kind == "bar" else "bar"
+        self.draw()
+
+    def action_switch_split(self) -> None:
+        """One series, or one per source."""
+        self.split = not self.split
+        self.draw()
+
+    def action_choose(self) -> None:
+        """Ask what to chart."""
+        from tui.ui.dialogs.chooser import ChooserDialog
+
+        items = [f"{one_line(s.label)} ({counted(len(s.items), 'item')})" for s in self.subjects]
+
+        def chosen(index: int | None) -> None:
+            """Chart the subject chosen, if one was."""
+            if index is not None:
+                self.subject = self.subjects[index]
+                self.draw()
+
+        self.app.push_screen(ChooserDialog("Chart what?", items), chosen)
+
+
+def _fewest(made: Chart) -> list[Series]:
+    """The series to draw: all of them, or the largest few and the rest summed as "others"."""
+    series = [Series(one_line(s.label), s.counts) for s in made.series]
+    if len(series) <= MOST_SERIES:
+        return series
+    kept, rest = series[: MOST_SERIES - 1], series[MOST_SERIES - 1 :]
+    summed = tuple(sum(counts) for counts in zip(*(s.counts for s in rest), strict=True))
+    return [*kept, Series(f"{len(rest)} others", summed)]
