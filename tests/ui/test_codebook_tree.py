@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.ui.conftest import reader_ready, settle
+from tests.ui.test_segments_view import title_of, viewing
 from tui.core.annotations.model import Annotation
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
@@ -171,3 +172,19 @@ async def test_rename_keeps_the_children_and_a_folder_lists_its_passages(
         pane = pilot.app.query_one(AnnotationPane)
         assert pane.tag_filter == "actors"
         assert "Tagged actors: 1 passage" in str(pane.query_one("#passages-title").render())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "200x50"])
+async def test_the_segments_view_includes_the_tags_below_unless_b_says_exact(
+    corpus: Corpus, size: tuple[int, int]
+) -> None:
+    articles = {article.id: article for article in corpus.articles}
+    async with viewing(size, two_levels(corpus), articles, ["framing"]) as (_app, pilot, view):
+        assert title_of(view) == "3 passages tagged framing · sorted by article"
+        await pilot.press("b")
+        await pilot.pause()
+        assert title_of(view) == "1 passage tagged framing (not the tags below) · sorted by article"
+        assert "exact" in str(view.query_one("#segments-below").render())
+        assert await pilot.click("#segments-below")
+        await pilot.pause()
+        assert len(view.found) == 3

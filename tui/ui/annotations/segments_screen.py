@@ -162,6 +162,7 @@ class SegmentsScreen(FullWidthView):
             "t", "pick_tag", "Find tag", tooltip="Find a tag by typing part of its name; tick or untick it"
         ),
         Binding("a", "toggle_every", "Any/all"),
+        Binding("b", "toggle_below", "Below", tooltip="A tag finds the tags below it too, or only its own"),
         Binding("slash", "focus_filter", "Filter"),
         Binding("s", "next_sort", "Sort"),
     ]
@@ -178,6 +179,7 @@ class SegmentsScreen(FullWidthView):
         names = {tag.name for tag in self.codebook}
         self.first_tags = [name for name in dict.fromkeys(tags) if name in names]
         self.every = False
+        self.exact = False  # a tag finds the passages of the tags below it (framing/security) too
         self.sort = SORTS[0]
         self.match = ""
         self.placed: list[Segment] | None = None  # every coded passage, once placed in the background
@@ -195,6 +197,7 @@ class SegmentsScreen(FullWidthView):
         )
         with Horizontal(id="segments-controls"):
             yield ControlLabel(self._every_label(), "toggle_every", id="segments-every")
+            yield ControlLabel(self._below_label(), "toggle_below", id="segments-below")
             yield Input(
                 placeholder="Filter: text in the quote, its sentence or the note (/)",
                 id="segments-filter",
@@ -211,6 +214,10 @@ class SegmentsScreen(FullWidthView):
     def _every_label(self) -> str:
         """The any/all switch's label."""
         return "all of" if self.every else "any of"
+
+    def _below_label(self) -> str:
+        """The switch between a tag with the tags below it and the tag alone."""
+        return "exact" if self.exact else "+ below"
 
     def _sort_label(self) -> str:
         """The sort switch's label."""
@@ -247,7 +254,9 @@ class SegmentsScreen(FullWidthView):
 
     def query_now(self) -> SegmentQuery:
         """What the controls ask for."""
-        return SegmentQuery(tags=self.chosen_tags(), all=self.every, match=self.match, sort=self.sort)
+        return SegmentQuery(
+            tags=self.chosen_tags(), all=self.every, exact=self.exact, match=self.match, sort=self.sort
+        )
 
     def _show(self) -> None:
         """List the passages the controls ask for, and say what they are in the title."""
@@ -274,6 +283,8 @@ class SegmentsScreen(FullWidthView):
             names = ", ".join(one_line(name) for name in query.tags)
             kind = "tagged" if len(query.tags) == 1 else ("with all of" if query.all else "with any of")
             what = Content(f"{passages} {kind} {names}")
+            if query.exact:
+                what += Content(" (not the tags below)")
         orphans = sum(1 for segment in self.found if segment.orphan)
         if orphans:
             what += Content(f" ({orphans} orphaned)")
@@ -314,6 +325,12 @@ class SegmentsScreen(FullWidthView):
         """Passages with any of the chosen tags, or with all of them."""
         self.every = not self.every
         self.query_one("#segments-every", ControlLabel).update(self._every_label())
+        self._show()
+
+    def action_toggle_below(self) -> None:
+        """A tag with the tags below it, or the tag alone."""
+        self.exact = not self.exact
+        self.query_one("#segments-below", ControlLabel).update(self._below_label())
         self._show()
 
     def action_next_sort(self) -> None:
