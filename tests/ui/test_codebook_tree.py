@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.ui.conftest import reader_ready, settle
+from tests.ui.test_commands import open_palette
 from tests.ui.test_segments_view import title_of, viewing
 from tui.core.annotations.model import Annotation
 from tui.core.annotations.store import AnnotationStore
@@ -188,3 +189,14 @@ async def test_the_segments_view_includes_the_tags_below_unless_b_says_exact(
         assert await pilot.click("#segments-below")
         await pilot.pause()
         assert len(view.found) == 3
+
+
+async def test_the_palette_moves_a_tag_too(make_app: AppFactory, corpus: Corpus) -> None:
+    async with codebook_of(make_app, corpus, (200, 50)) as (pilot, store, _codebook):
+        await open_palette(pilot, "move tag: framing/econ", "Move tag: framing/economy")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TagPickerDialog)
+        await pilot.press("enter")  # the first row: the top level
+        await pilot.pause()
+        assert store.tag("economy") is not None and store.tag("framing/economy") is None

@@ -158,6 +158,7 @@ class TagCommands(_EntryCommands):
                 ("Rename", "rename"),
                 ("Recolour", "recolour"),
                 ("Merge", "merge"),
+                ("Move", "move"),
                 ("Delete", "delete"),
             ):
                 entries.append(
