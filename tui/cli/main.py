@@ -29,7 +29,7 @@ EXIT_USAGE = 2
 #: and the subcommands' modules are not imported: they cost a third of the app's start-up.
 COMMANDS = frozenset(
     {"list", "entities", "tag", "annotations", "tags", "export", "import", "timeline"}
-    | {"xref", "related", "same", "search", "add", "segments", "matrix"}
+    | {"xref", "related", "same", "search", "add", "segments", "matrix", "report"}
 )
 
 
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         list_articles,
         matrix,
         related,
+        report,
         same,
         search,
         segments,
@@ -94,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         add,
         segments,
         matrix,
+        report,
     ):
         command.register(subparsers)
     return parser
