@@ -13,13 +13,14 @@ from textual.widgets import Input
 from tests.ui.conftest import reader_ready, settle
 from tests.ui.test_commands import open_palette
 from tests.ui.test_segments_view import title_of, viewing
-from tui.core.annotations.model import Annotation
+from tui.core.annotations.model import Annotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
 from tui.ui.annotations.annotation_pane import AnnotationPane, Codebook
 from tui.ui.app import ReaderApp
 from tui.ui.dialogs.prompt import ConfirmDialog
 from tui.ui.dialogs.tag_picker import TagPickerDialog
+from tui.ui.widgets.line_list import LineList
 
 AppFactory = Callable[..., ReaderApp]
 FIRST = "000_9154f6903408afad"
@@ -200,3 +201,24 @@ async def test_the_palette_moves_a_tag_too(make_app: AppFactory, corpus: Corpus)
         await pilot.press("enter")  # the first row: the top level
         await pilot.pause()
         assert store.tag("economy") is not None and store.tag("framing/economy") is None
+
+
+async def test_the_timeline_filter_of_a_parent_takes_the_passages_below_it(
+    make_app: AppFactory, corpus: Corpus
+) -> None:
+    text = corpus.find(FIRST).text  # type: ignore[union-attr]
+    store = AnnotationStore.in_memory()
+    store.save(Annotation.create(FIRST, text, 0, len(text), ("framing/security",)))
+    store.save_tag(Tag("framing"))  # a parent carried by no passage of its own
+    app = make_app(store=store)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await reader_ready(pilot)
+        await pilot.press("L")
+        listing = app.query_one("#timeline-list", LineList)
+        everything = len(listing.rows)
+        await pilot.press("T")
+        await pilot.pause()
+        await pilot.press(*"framing", "enter")
+        await pilot.pause()
+        assert "In passages tagged framing" in str(app.query_one("#timeline-filter").render())
+        assert 0 < len(listing.rows) < everything
