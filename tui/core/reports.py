@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from tui.core.annotations.model import Annotation, Tag, valid_colour
 from tui.core.annotations.tag_tree import TagNode, flattened, tag_tree
@@ -132,6 +133,22 @@ def gather(
         query=query,
         made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
+
+
+def report_files(report: Report, kind: str, target: Path) -> dict[Path, bytes]:
+    """The files a report in ``kind`` (one of :data:`FORMATS`) makes for ``target``: the file itself,
+    and for CSV ``name-codebook.csv`` and ``name-matrix.csv`` beside it."""
+    if kind == "csv":
+        suffix = target.suffix or ".csv"
+        return {
+            target if not part else target.with_name(f"{target.stem}{part}{suffix}"): data
+            for part, data in to_csv(report).items()
+        }
+    if kind == "xlsx":
+        return {target: to_xlsx(report)}
+    if kind == "html":
+        return {target: to_html(report)}
+    raise ValueError(f"unknown report format {kind!r}: one of {', '.join(FORMATS)}")
 
 
 # CSV

@@ -9,7 +9,7 @@ from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.cli.output import emit_json, help_text
 from tui.core.annotations.tag_tree import ancestors
-from tui.core.reports import FORMATS, gather, to_csv, to_html, to_xlsx
+from tui.core.reports import FORMATS, gather, report_files
 from tui.core.safe_text import one_line
 from tui.core.segments import SegmentQuery
 from tui.core.user_files import write_output_file
@@ -52,13 +52,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
             raise CliError(unknown_tag(tag, sorted(known)))
     query = SegmentQuery(tags=tags, all=args.all, exact=args.exact, match=args.match)
     report = gather(store.annotations(), store.tags(), context.articles, query)
-    target = Path(args.output).expanduser()
-    if args.format == "csv":
-        files = {_beside(target, suffix): data for suffix, data in to_csv(report).items()}
-    elif args.format == "xlsx":
-        files = {target: to_xlsx(report)}
-    else:
-        files = {target: to_html(report)}
+    files = report_files(report, args.format, Path(args.output).expanduser())
     written = [write_output_file(path, data) for path, data in files.items()]
     if args.json:
         emit_json(
@@ -68,10 +62,3 @@ def run(args: argparse.Namespace, context: Context) -> int:
         for path in written:
             print(f"wrote {one_line(str(path))}")
     return 0
-
-
-def _beside(target: Path, suffix: str) -> Path:
-    """The file for one part of a CSV report: the target itself, or ``name-codebook.csv`` beside it."""
-    if not suffix:
-        return target
-    return target.with_name(f"{target.stem}{suffix}{target.suffix or '.csv'}")

@@ -40,5 +40,12 @@ CODING_BINDINGS = [
         show=False,
         tooltip="Code matrix: tags against tags or articles, as a heatmap",
     ),
+    Binding(
+        "W",
+        "code('report')",
+        "Report",
+        show=False,
+        tooltip="Write a report of the coding: HTML to read and print, XLSX or CSV",
+    ),
     Binding("ctrl+e", "code('export')", "Export", tooltip="Export every annotation to a file"),
 ]

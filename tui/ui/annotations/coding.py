@@ -49,6 +49,8 @@ def run(pane: AnnotationPane, view: ArticleView, operation: str, *arguments: str
         matrix = matrix_view(pane)
         if matrix is not None:
             pane.app.push_screen(matrix, pane.open_chosen)
+    elif operation == "report":
+        write_report(pane)
     elif operation == "export":
         from tui.ui.annotations.codebook_actions import export_annotations
 
@@ -78,6 +80,20 @@ def matrix_view(pane: AnnotationPane) -> Screen[OpenPassage | None] | None:
         return None
     articles = {article.id: article for article in pane.state.corpus.articles}
     return MatrixScreen(pane.store.annotations(), articles, pane.store.tags())
+
+
+def write_report(pane: AnnotationPane) -> None:
+    """Ask for a report's format and file, and write it (the dialog shows how far it has come)."""
+    from pathlib import Path
+
+    from tui.ui.annotations.report_dialog import ReportDialog
+
+    if pane.unreadable:
+        pane.notify(f"Annotations cannot be read: {pane.unreadable}", severity="warning", markup=False)
+        return
+    folder = pane.store.path.parent.parent if pane.store.path else Path.cwd()
+    articles = {article.id: article for article in pane.state.corpus.articles}
+    pane.app.push_screen(ReportDialog(pane.store.annotations(), pane.store.tags(), articles, folder))
 
 
 def save(pane: AnnotationPane, label: str, changes: list[Change], new_tags: Sequence[Tag] = ()) -> None:

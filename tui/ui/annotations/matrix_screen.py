@@ -83,7 +83,7 @@ class MatrixScreen(Screen[OpenPassage | None]):
         """Count, in the background."""
         self._count()
 
-    @work(thread=True, exclusive=True, group="matrix")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="matrix", description="counting the matrix")
     def _count(self) -> Matrix:
         """The matrix for the columns and unit chosen (placing passages can take a while)."""
         if self.by == "article":

@@ -1,0 +1,79 @@
+"""Writing a report from the app: W asks a format and a file, writes it with a progress bar, says where;
+a path that cannot be written keeps the dialog open with one line saying why."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input, RadioButton
+
+from tests.ui.conftest import reader_ready, settle
+from tui.core.annotations.model import Annotation
+from tui.core.annotations.store import AnnotationStore
+from tui.core.corpus import Corpus
+from tui.ui.annotations.report_dialog import ReportDialog
+from tui.ui.app import ReaderApp
+
+AppFactory = Callable[..., ReaderApp]
+FIRST = "000_9154f6903408afad"
+
+
+def coded(corpus: Corpus) -> AnnotationStore:
+    """One passage of article 000 tagged."""
+    text = corpus.find(FIRST).text
+    store = AnnotationStore.in_memory()
+    start = text.index("Mohammad Baqer Qalibaf")
+    store.save(Annotation.create(FIRST, text, start, start + 22, ("actors/iran",)))
+    return store
+
+
+async def test_w_writes_an_html_report_and_csv_files(
+    make_app: AppFactory, corpus: Corpus, tmp_path: Path
+) -> None:
+    app = make_app(store=coded(corpus))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        await pilot.press("W")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ReportDialog)
+        dialog.query_one("#report-path", Input).value = str(tmp_path / "coding.html")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ReportDialog)
+        assert "<mark>Mohammad Baqer Qalibaf</mark>" in (tmp_path / "coding.html").read_text(encoding="utf-8")
+        assert any("Wrote 1 file" in str(n.message) for n in app._notifications)
+        await pilot.press("W")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ReportDialog)
+        dialog.query_one("#report-path", Input).value = str(tmp_path / "coding.html")
+        dialog.query_one("#csv", RadioButton).value = True
+        await pilot.pause()
+        assert dialog.query_one("#report-path", Input).value == str(tmp_path / "coding-report.csv")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sorted(p.name for p in tmp_path.glob("coding-report*.csv")) == [
+            "coding-report-codebook.csv",
+            "coding-report-matrix.csv",
+            "coding-report.csv",
+        ]
+
+
+async def test_a_path_that_cannot_be_written_is_said_and_the_dialog_stays(
+    make_app: AppFactory, corpus: Corpus, tmp_path: Path
+) -> None:
+    app = make_app(store=coded(corpus))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        await pilot.press("W")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ReportDialog)
+        dialog.query_one("#report-path", Input).value = str(tmp_path / "missing" / "r.html")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        problem = str(dialog.query_one(".problem").render())
+        assert problem.startswith("Not written: ") and "missing" in problem and "\n" not in problem
