@@ -218,5 +218,8 @@ async def test_the_timeline_filter_of_a_parent_takes_the_passages_below_it(
         for keys in (["T"], list("framing"), ["enter"]):  # the Timeline's tag filter, the parent picked
             await pilot.press(*keys)
             await pilot.pause()
-        assert "In passages tagged framing" in str(app.query_one("#timeline-filter").render())
-        assert 0 < len(app.query_one("#timeline-list", LineList).rows) < everything
+        label = str(app.query_one("#timeline-filter").render())
+        assert label.startswith("In passages tagged framing (F: all) · ")
+        # the events inside the framing/security passage: some, not every one of the corpus
+        assert int(label.rsplit("· ", 1)[1].split()[0]) > 0
+        assert len(app.query_one("#timeline-list", LineList).rows) < everything
