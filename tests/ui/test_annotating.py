@@ -332,13 +332,14 @@ async def test_help_lists_the_annotation_keys_and_the_palette_runs_tag_actions(
             "Rename tag: place",
             "Recolour tag: place",
             "Merge tag: place",
+            "Move tag: place",
             "Delete tag: place",
         ]
         _, _, show = provider._entries()[0]
         show()
         await pilot.pause()
         assert coding_pane(app).tag_filter == "place"
-        _, _, delete = provider._entries()[4]
+        _, _, delete = provider._entries()[5]
         delete()
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
