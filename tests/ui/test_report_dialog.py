@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import Input, RadioButton
 
@@ -28,26 +29,29 @@ def coded(corpus: Corpus) -> AnnotationStore:
     return store
 
 
+async def press_w(pilot: Any) -> ReportDialog:
+    """Press W in the reader: the report dialog."""
+    await pilot.press("W")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ReportDialog)
+    return dialog
+
+
 async def test_w_writes_an_html_report_and_csv_files(
     make_app: AppFactory, corpus: Corpus, tmp_path: Path
 ) -> None:
     app = make_app(store=coded(corpus))
     async with app.run_test(size=(80, 24)) as pilot:
         await reader_ready(pilot)
-        await pilot.press("W")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ReportDialog)
+        dialog = await press_w(pilot)
         dialog.query_one("#report-path", Input).value = str(tmp_path / "coding.html")
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, ReportDialog)
         assert "<mark>Mohammad Baqer Qalibaf</mark>" in (tmp_path / "coding.html").read_text(encoding="utf-8")
         assert any("Wrote 1 file" in str(n.message) for n in app._notifications)
-        await pilot.press("W")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ReportDialog)
+        dialog = await press_w(pilot)
         dialog.query_one("#report-path", Input).value = str(tmp_path / "coding.html")
         dialog.query_one("#csv", RadioButton).value = True
         await pilot.pause()
@@ -67,10 +71,7 @@ async def test_a_path_that_cannot_be_written_is_said_and_the_dialog_stays(
     app = make_app(store=coded(corpus))
     async with app.run_test(size=(80, 24)) as pilot:
         await reader_ready(pilot)
-        await pilot.press("W")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ReportDialog)
+        dialog = await press_w(pilot)
         dialog.query_one("#report-path", Input).value = str(tmp_path / "missing" / "r.html")
         await pilot.press("enter")
         await settle(pilot)
