@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from tui.cli.commands.segments import filter_tags
 from tui.cli.context import Context
-from tui.cli.errors import CliError
 from tui.cli.output import emit_json, help_text
-from tui.core.annotations.tag_tree import ancestors
 from tui.core.reports import FORMATS, gather, report_files
 from tui.core.safe_text import one_line
 from tui.core.segments import SegmentQuery
@@ -43,13 +42,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, context: Context) -> int:
     """Gather the report and write it."""
     store = context.store
-    tags = tuple(dict.fromkeys(tag.strip() for tag in args.tag if tag.strip()))
-    known = {name for tag in store.tags() for name in (*ancestors(tag.name), tag.name)}
-    for tag in tags:
-        if tag not in known:
-            from tui.cli.commands.segments import unknown_tag
-
-            raise CliError(unknown_tag(tag, sorted(known)))
+    tags = filter_tags(args.tag, store.tags())
     query = SegmentQuery(tags=tags, all=args.all, exact=args.exact, match=args.match)
     report = gather(store.annotations(), store.tags(), context.articles, query)
     files = report_files(report, args.format, Path(args.output).expanduser())

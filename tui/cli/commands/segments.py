@@ -9,6 +9,7 @@ import textwrap
 from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.cli.output import emit_json, help_text
+from tui.core.annotations.model import Tag
 from tui.core.annotations.tag_tree import ancestors
 from tui.core.safe_text import one_line
 from tui.core.segments import SORTS, Segment, SegmentQuery, segments
@@ -56,13 +57,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, context: Context) -> int:
     """List the segments."""
-    tags = tuple(dict.fromkeys(tag.strip() for tag in args.tag if tag.strip()))
     store = context.store
-    # a folder (a parent that is no tag itself) is a filter too: it finds the tags below it
-    known = list(dict.fromkeys(name for tag in store.tags() for name in (*ancestors(tag.name), tag.name)))
-    for tag in tags:
-        if tag not in known:
-            raise CliError(unknown_tag(tag, known))
+    tags = filter_tags(args.tag, store.tags())
     query = SegmentQuery(tags=tags, all=args.all, exact=args.exact, match=args.match, sort=args.sort)
     found = segments(store.annotations(), context.articles, query)
     if args.json:
@@ -72,6 +68,17 @@ def run(args: argparse.Namespace, context: Context) -> int:
     else:
         sys.stdout.write("\n".join(readable(segment) for segment in found))
     return 0
+
+
+def filter_tags(given: list[str], codebook: list[Tag]) -> tuple[str, ...]:
+    """The ``--tag`` values, once each; one the codebook lacks is refused in one line. A folder (a
+    parent that is no tag itself) is a filter too: it finds the tags below it."""
+    tags = tuple(dict.fromkeys(tag.strip() for tag in given if tag.strip()))
+    known = list(dict.fromkeys(name for tag in codebook for name in (*ancestors(tag.name), tag.name)))
+    for tag in tags:
+        if tag not in known:
+            raise CliError(unknown_tag(tag, known))
+    return tags
 
 
 def unknown_tag(tag: str, known: list[str]) -> str:

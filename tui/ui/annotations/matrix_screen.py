@@ -108,9 +108,15 @@ class MatrixScreen(Screen[OpenPassage | None]):
         table.add_column(Text("tag"), key="")
         for column in matrix.columns:
             table.add_column(Text(self._label(column)), key=column)
-        highest = max((count for row in matrix.counts() for count in row), default=0)
-        for row, counts in zip(matrix.rows, matrix.counts(), strict=True):
-            cells = [self._heat(count, highest) for count in counts]
+        variables = self.app.theme_variables  # the shades' ends, read once for every cell
+        ends = (
+            Color.parse(variables.get("surface", "#1e1e1e")),
+            Color.parse(variables.get("primary", "#0178d4")),
+        )
+        table_counts = matrix.counts()
+        highest = max((count for row in table_counts for count in row), default=0)
+        for row, counts in zip(matrix.rows, table_counts, strict=True):
+            cells = [self._heat(count, highest, ends) for count in counts]
             table.add_row(Text(clipped(row, 30)), *cells, key=row)
         self.query_one("#matrix-title", Static).update(self._title(matrix))
 
@@ -121,11 +127,10 @@ class MatrixScreen(Screen[OpenPassage | None]):
             return clipped(article.title if article is not None and article.title else column, LABEL_WIDTH)
         return clipped(column, LABEL_WIDTH)
 
-    def _heat(self, count: int, highest: int) -> Text:
-        """A count on its shade: the surface for none, the primary colour for the most."""
-        variables = self.app.theme_variables
-        cold = Color.parse(variables.get("surface", "#1e1e1e"))
-        hot = Color.parse(variables.get("primary", "#0178d4"))
+    @staticmethod
+    def _heat(count: int, highest: int, ends: tuple[Color, Color]) -> Text:
+        """A count on its shade, between ``ends``: the surface for none, the primary colour for the most."""
+        cold, hot = ends
         shade = cold.blend(hot, count / highest if highest else 0.0)
         ink = text_on(shade)
         style = Style(bgcolor=shade.rich_color, color=ink.rich_color, bold=count > 0)
