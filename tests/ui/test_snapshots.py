@@ -105,6 +105,9 @@ async def tag_dialog_open(pilot: Any) -> None:
     await pilot.press("v", "w", "w", "w", "t", "r", "e", "g")
     await settle(pilot)  # the key bar behind the dialog redraws for the dialog's focus
     await pilot.pause()
+    # the text behind the dialog loses its focus tint a frame later (a busy machine showed it tinted)
+    await pilot.wait_for_animation()
+    await pilot.pause()
 
 
 class SizedLook:
