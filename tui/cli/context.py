@@ -11,6 +11,7 @@ from tui.core.workspace import Workspace, resolve_workspace
 
 if TYPE_CHECKING:  # each is imported where it is first needed: opening the app needs none of them
     from tui.core.annotations.store import AnnotationStore
+    from tui.core.attributes import AttributeDef
     from tui.core.corpus import Corpus
     from tui.core.corpus_index import CorpusIndex
     from tui.core.entities import EntityEngine, Gazetteer
@@ -101,6 +102,33 @@ class Context:
         if store.read_only:
             raise CliError(f"annotation store is read-only: {store.read_only}")
         return store
+
+    @cached_property
+    def attribute_definitions(self) -> dict[str, AttributeDef]:
+        """Every article attribute by name: the front matter's, the built-in ones and the user's."""
+        from tui.core.attributes import definitions
+
+        return definitions(self.store.attribute_definitions())
+
+    @cached_property
+    def attribute_values(self) -> dict[str, dict[str, str]]:
+        """Every article's attribute values (front matter and store), by article id."""
+        from tui.core.attributes import values_by_article
+
+        return values_by_article(self.corpus.articles, self.store.attribute_values())
+
+    def where(self, filters: list[str] | None) -> set[str] | None:
+        """The ids of the articles that pass every ``--where`` filter (None when there are none);
+        a CliError names a filter that cannot be read."""
+        if not filters:
+            return None
+        from tui.core.attributes import InvalidAttribute, filter_articles, parse_where
+
+        try:
+            conditions = [parse_where(text, self.attribute_definitions) for text in filters]
+        except InvalidAttribute as error:
+            raise CliError(f"--where: {error}") from None
+        return {a.id for a in filter_articles(self.corpus.articles, conditions, self.attribute_values)}
 
     @property
     def articles(self) -> dict[str, Article]:

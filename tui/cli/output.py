@@ -44,3 +44,14 @@ def help_text(description: str, *examples: str) -> dict[str, Any]:
         "epilog": f"examples:\n{lines}",
         "formatter_class": argparse.RawDescriptionHelpFormatter,
     }
+
+
+def add_where_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--where NAME=VALUE`` (repeatable): only articles whose attributes pass every filter."""
+    parser.add_argument(
+        "--where",
+        action="append",
+        metavar="FILTER",
+        help="only articles whose attribute passes this filter, e.g. outlet=Dawn, published>=2025-08, "
+        "kind!=op-ed, outlet~tribune (contains); repeat to require several (see 'attrs')",
+    )

@@ -1,4 +1,4 @@
-"""Undo and redo: each step is a :class:`Changes`, every annotation and tag before and after.
+"""Undo and redo: each step is a :class:`Changes`, every record it touched before and after.
 
 Creating an annotation is ``(None, new)``, deleting it ``(old, None)``, editing it ``(old, new)``,
 and tags the same way. A tag rename is one step: every annotation it retagged, the old tag
@@ -12,31 +12,43 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tui.core.annotations.memos import Memo
 from tui.core.annotations.model import Annotation, Tag
+from tui.core.attributes import AttributeDef, AttributeValue
 
 if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
 
 Change = tuple[Annotation | None, Annotation | None]
 TagChange = tuple[Tag | None, Tag | None]
+MemoChange = tuple[Memo | None, Memo | None]
+DefinitionChange = tuple[AttributeDef | None, AttributeDef | None]
+ValueChange = tuple[AttributeValue | None, AttributeValue | None]
 
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """One user-level change: each annotation and each tag as it was before and after it."""
+    """One user-level change: each annotation, tag, memo, attribute definition and article
+    attribute value as it was before and after it."""
 
     annotations: tuple[Change, ...] = ()
     tags: tuple[TagChange, ...] = ()
+    memos: tuple[MemoChange, ...] = ()
+    attributes: tuple[DefinitionChange, ...] = ()
+    values: tuple[ValueChange, ...] = ()
 
     def __bool__(self) -> bool:
         """Whether anything changed."""
-        return bool(self.annotations or self.tags)
+        return bool(self.annotations or self.tags or self.memos or self.attributes or self.values)
 
     def inverse(self) -> Changes:
         """The change that undoes this one."""
         return Changes(
             tuple((after, before) for before, after in reversed(self.annotations)),
             tuple((after, before) for before, after in reversed(self.tags)),
+            tuple((after, before) for before, after in reversed(self.memos)),
+            tuple((after, before) for before, after in reversed(self.attributes)),
+            tuple((after, before) for before, after in reversed(self.values)),
         )
 
 

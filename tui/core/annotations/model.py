@@ -12,9 +12,9 @@ import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from typing import Any
 
+from tui.core.clock import now as now  # re-exported: what the store and imports stamp records with
 from tui.core.safe_text import one_line
 
 #: Characters of context kept before and after each quote.
@@ -25,11 +25,6 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$|^[a-z]{3,20}$")
 #: An annotation id as ``str(uuid.UUID(...))`` writes it: what int() or uuid.UUID() also accept
 #: ("+1", "0x1", "{…}", "urn:uuid:…", upper case) would be refused or changed by import and export.
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.ASCII)
-
-
-def now() -> str:
-    """The current UTC time as ISO 8601 with microseconds and a Z."""
-    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def default_author() -> str:

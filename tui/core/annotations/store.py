@@ -16,25 +16,41 @@ import contextlib
 import copy
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import orjson
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
+from tui.core.annotations import memos as memo_records
 from tui.core.annotations.history import Change, Changes, StaleStep
+from tui.core.annotations.memos import Memo, memo_doc_id, merged_text
 from tui.core.annotations.model import PALETTE, Annotation, InvalidAnnotation, Tag, document_problem, now
 from tui.core.annotations.tag_tree import TagTreeError, check_move, moved, subtree, within
+from tui.core.attributes import AttributeDef, AttributeValue, InvalidAttribute, value_doc_id
+from tui.core.attributes import document_problem as attribute_problem
 from tui.core.safe_text import one_line
 from tui.core.store.errors import StoreError
 from tui.core.store.storage import JournalStorage
 from tui.core.store.table import JournalTable
 
-_Record = TypeVar("_Record", Annotation, Tag)
+_Record = TypeVar("_Record", Annotation, Tag, Memo, AttributeDef, AttributeValue)
 ANNOTATIONS = "annotations"
 TAGS = "tags"
+MEMOS = "memos"
+ATTRIBUTES = "attributes"
+VALUES = "attribute_values"
+
+
+def _document_problem(table: str, key: str, document: dict[str, Any]) -> str | None:
+    """What is wrong with a stored document of any of the store's tables, or None."""
+    if table == MEMOS:
+        return memo_records.document_problem(key, document)
+    if table in (ATTRIBUTES, VALUES):
+        return attribute_problem(table, key, document)
+    return document_problem(table, key, document)
 
 
 class _Database(TinyDB):
@@ -68,12 +84,15 @@ class AnnotationStore:
         self.path = path
         self._annotations: JournalTable = database.table(ANNOTATIONS)  # type: ignore[assignment]
         self._tags: JournalTable = database.table(TAGS)  # type: ignore[assignment]
+        self._memos: JournalTable = database.table(MEMOS)  # type: ignore[assignment]
+        self._attributes: JournalTable = database.table(ATTRIBUTES)  # type: ignore[assignment]
+        self._values: JournalTable = database.table(VALUES)  # type: ignore[assignment]
         self._memory_before: object = None  # an in-memory store's data when its transaction began
 
     @classmethod
     def open(cls, folder: Path) -> AnnotationStore:
         """The store in ``folder`` (created on first save); raises StoreError if it cannot be read."""
-        database = _Database(folder, storage=JournalStorage, validate=document_problem)
+        database = _Database(folder, storage=JournalStorage, validate=_document_problem)
         storage = database.storage
         assert isinstance(storage, JournalStorage)
         return cls(database, storage.snapshot_path)
@@ -199,7 +218,44 @@ class AnnotationStore:
             if removed:
                 self._tags.remove_ids(removed)
             added = self._add_missing_tags(tag for annotation in saved for tag in annotation.tags)
-        return Changes(tuple(annotations), (*tags, *((None, tag) for tag in added)))
+            memos = self._apply_records(self._memos, changes.memos, Memo.from_json, expect_before)
+            definitions = self._apply_records(
+                self._attributes, changes.attributes, AttributeDef.from_json, expect_before
+            )
+            values = self._apply_records(
+                self._values, changes.values, AttributeValue.from_json, expect_before
+            )
+        all_tags = (*tags, *((None, tag) for tag in added))
+        return Changes(tuple(annotations), all_tags, memos, definitions, values)
+
+    @staticmethod
+    def _apply_records(
+        table: JournalTable,
+        pairs: tuple[tuple[_Record | None, _Record | None], ...],
+        read: Callable[[dict[str, Any]], _Record],
+        expect_before: bool,
+    ) -> tuple[tuple[_Record | None, _Record | None], ...]:
+        """Make each ``after`` of memos or attribute records true (None: deleted); each pair as done.
+
+        With ``expect_before``, raises StaleStep unless each is stored as its before or its after.
+        """
+        if not pairs:
+            return ()
+        keys = [_subject(pair).doc_id for pair in pairs]
+        stored = {record.doc_id: record for record in map(read, map(dict, table.get_many(keys)))}
+        done = tuple((stored.get(key), after) for key, (_, after) in zip(keys, pairs, strict=True))
+        if expect_before:
+            for (wanted, after), (found, _) in zip(pairs, done, strict=True):
+                if found not in (wanted, after):
+                    subject = _describe(_subject((wanted, found)))
+                    raise StaleStep(f"the {subject} was changed since, elsewhere")
+        removed = [key for key, (_, after) in zip(keys, done, strict=True) if after is None]
+        if removed:
+            table.remove_ids(removed)
+        put = {after.doc_id: after.as_json() for _, after in done if after is not None}
+        if put:
+            table.put_many(put)
+        return tuple(pair for pair in done if pair[0] != pair[1])
 
     def _stored(self, annotation_ids: Iterable[str]) -> dict[str, Annotation]:
         """The stored annotations of these ids, by id (ids not stored, or not UUIDs, left out)."""
@@ -280,7 +336,8 @@ class AnnotationStore:
             old = [tag for tag in (self.tag(n) for n in names) if tag is not None]
             gone = set(names)
             retagged = self._retagged(lambda tags: [t for t in tags if t not in gone], names)
-            return self.apply(Changes(retagged, tuple((tag, None) for tag in old)))
+            memos = tuple((memo, None) for memo in self._tag_memos(names).values())
+            return self.apply(Changes(retagged, tuple((tag, None) for tag in old), memos))
 
     def _names(self) -> list[str]:
         """Every tag name in the codebook or carried by an annotation, in codebook order."""
@@ -307,7 +364,141 @@ class AnnotationStore:
             final[new] = Tag(new, base.colour, base.description, base.created, now())
         tags = tuple((stored[name], after) for name, after in final.items() if stored[name] != after)
         retagged = self._retagged(lambda names: [mapping.get(t, t) for t in names], list(mapping))
-        return self.apply(Changes(retagged, tags))
+        return self.apply(Changes(retagged, tags, self._moved_memos(mapping)))
+
+    def _tag_memos(self, names: Iterable[str]) -> dict[str, Memo]:
+        """The stored memos of these tags, by tag name."""
+        return {memo.target: memo for memo in (self.memo("tag", name) for name in names) if memo is not None}
+
+    def _moved_memos(self, mapping: dict[str, str]) -> tuple[tuple[Memo | None, Memo | None], ...]:
+        """The memo changes of renaming tags (old name to new): each memo follows its tag, and the
+        memos of tags merged into one are joined, each headed by the tag it came from."""
+        olds = self._tag_memos(mapping)
+        if not olds:
+            return ()
+        news = self._tag_memos(new for new in mapping.values() if new not in mapping)
+        changes: dict[str, tuple[Memo | None, Memo | None]] = {}
+        for old, memo in olds.items():
+            new = mapping[old]
+            changes[old] = (memo, None)
+            before, current = changes.get(new, (news.get(new), news.get(new)))
+            if current is None:
+                after = Memo("tag", new, memo.text, memo.author, memo.created, memo.modified)
+            else:
+                text = merged_text(current.text, memo.text, old)
+                after = current.edited(text, memo.author or current.author)
+            changes[new] = (before, after)
+        return tuple(changes.values())
+
+    # Memos
+
+    def memos(self, kind: str | None = None) -> list[Memo]:
+        """Every memo (or every memo of one kind): the project's, then tags', then articles', by target."""
+        found = [Memo.from_json(dict(doc)) for doc in self._memos.all()]
+        order = {name: index for index, name in enumerate(memo_records.KINDS)}
+        found.sort(key=lambda memo: (order.get(memo.kind, 9), memo.target.casefold()))
+        return [memo for memo in found if kind is None or memo.kind == kind]
+
+    def memo(self, kind: str, target: str = "") -> Memo | None:
+        """The memo on the project (``kind`` "project"), a tag (by name) or an article (by id)."""
+        doc = self._memos.get(doc_id=memo_doc_id(kind, target))
+        return Memo.from_json(dict(doc)) if isinstance(doc, dict) else None
+
+    def save_memo(self, kind: str, target: str, text: str, author: str = "") -> Changes:
+        """Write the memo on the project, a tag or an article (empty text deletes it): one save.
+
+        Raises InvalidAnnotation for an unknown kind, or a tag memo for a tag the codebook lacks.
+        """
+        if kind not in memo_records.KINDS:
+            kinds = ", ".join(memo_records.KINDS)
+            raise InvalidAnnotation(f"a memo is on {kinds}, not {one_line(kind)[:20]!r}")
+        target = "" if kind == "project" else target
+        with self.transaction():
+            if kind == "tag" and self.tag(target) is None:
+                raise InvalidAnnotation(f"no tag called {one_line(target)[:60]!r}")
+            before = self.memo(kind, target)
+            if not text.strip():
+                after = None
+            elif before is None:
+                after = Memo(kind, target, text, author)
+            elif before.text == text:
+                return Changes()
+            else:
+                after = before.edited(text, author)
+            if before is None and after is None:
+                return Changes()
+            return self.apply(Changes(memos=((before, after),)))
+
+    # Article attributes
+
+    def attribute_definitions(self) -> list[AttributeDef]:
+        """The attributes the user defined (or redefined), by name."""
+        found = [AttributeDef.from_json(dict(doc)) for doc in self._attributes.all()]
+        return sorted(found, key=lambda definition: definition.name)
+
+    def define_attribute(self, definition: AttributeDef) -> Changes:
+        """Add or replace an attribute definition: one save.
+
+        A choice attribute whose choices no longer include a value some article has is refused
+        (InvalidAttribute names the value), so no article is left with a value it cannot have.
+        """
+        with self.transaction():
+            before = self._attributes.get(doc_id=definition.doc_id)
+            old = AttributeDef.from_json(dict(before)) if isinstance(before, dict) else None
+            if definition.type != "text":
+                from tui.core.attributes import check_value
+
+                for value in self.attribute_values(name=definition.name):
+                    try:
+                        check_value(definition, value.value)
+                    except InvalidAttribute as error:
+                        raise InvalidAttribute(f"article {value.article} has {error}") from None
+            if old is not None and (old.type, old.choices) == (definition.type, definition.choices):
+                return Changes()
+            return self.apply(Changes(attributes=((old, definition),)))
+
+    def remove_attribute(self, name: str) -> Changes:
+        """Remove a user-defined attribute and every article's value of it: one save."""
+        with self.transaction():
+            doc = self._attributes.get(doc_id=AttributeDef(name, created="").doc_id)
+            old = AttributeDef.from_json(dict(doc)) if isinstance(doc, dict) else None
+            values = tuple((value, None) for value in self.attribute_values(name=name))
+            definitions = ((old, None),) if old is not None else ()
+            return self.apply(Changes(attributes=definitions, values=values))
+
+    def attribute_values(self, article: str | None = None, name: str | None = None) -> list[AttributeValue]:
+        """The attribute values set in the store, optionally of one article and/or one attribute."""
+        docs = self._values.all()
+        if article is not None:
+            docs = [doc for doc in docs if doc.get("article") == article]
+        if name is not None:
+            docs = [doc for doc in docs if doc.get("name") == name]
+        found = [AttributeValue.from_json(dict(doc)) for doc in docs]
+        return sorted(found, key=lambda value: (value.article, value.name))
+
+    def set_attributes(self, article: str, values: Mapping[str, str | None], author: str = "") -> Changes:
+        """Set (or, for None, unset) some of an article's attribute values: one save.
+
+        The values are stored as given: check them with :func:`tui.core.attributes.check_value` first.
+        """
+        with self.transaction():
+            pairs: list[tuple[AttributeValue | None, AttributeValue | None]] = []
+            for name, value in values.items():
+                doc = self._values.get(doc_id=value_doc_id(article, name))
+                before = AttributeValue.from_json(dict(doc)) if isinstance(doc, dict) else None
+                if value is None:
+                    after = None
+                elif before is None:
+                    after = AttributeValue(article, name, value, author)
+                elif before.value == value:
+                    continue
+                else:
+                    after = before.edited(value, author)
+                if before is not None or after is not None:
+                    pairs.append((before, after))
+            if not pairs:
+                return Changes()
+            return self.apply(Changes(values=tuple(pairs)))
 
     def _retagged(self, change: Callable[[list[str]], list[str]], names: list[str]) -> tuple[Change, ...]:
         """Every annotation carrying one of ``names``, with ``change`` applied to its tags."""
@@ -337,7 +528,14 @@ class AnnotationStore:
 
 def _check_encodable(changes: Changes) -> None:
     """Refuse text that cannot be stored (lone surrogates, as undecodable bytes in argv become)."""
-    for record in (*changes.annotations, *changes.tags):
+    pairs: Iterable[tuple[Any, Any]] = (
+        *changes.annotations,
+        *changes.tags,
+        *changes.memos,
+        *changes.attributes,
+        *changes.values,
+    )
+    for record in pairs:
         after = record[1]
         if after is None:
             continue
@@ -347,6 +545,19 @@ def _check_encodable(changes: Changes) -> None:
             raise InvalidAnnotation(
                 f"{after.__class__.__name__.lower()} holds text that is not valid Unicode"
             ) from None
+
+
+def _describe(record: Annotation | Tag | Memo | AttributeDef | AttributeValue) -> str:
+    """A stored record in words, for a refusal."""
+    if isinstance(record, Annotation):
+        return f"annotation of {one_line(record.quote)[:40]!r}"
+    if isinstance(record, Tag):
+        return f"tag {one_line(record.name)!r}"
+    if isinstance(record, Memo):
+        return f"memo on {one_line(record.label)[:60]}"
+    if isinstance(record, AttributeDef):
+        return f"attribute {one_line(record.name)[:40]!r}"
+    return f"attribute {one_line(record.name)[:40]!r} of article {one_line(record.article)[:40]}"
 
 
 def _subject(change: tuple[_Record | None, _Record | None]) -> _Record:
