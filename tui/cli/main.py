@@ -30,6 +30,8 @@ EXIT_USAGE = 2
 COMMANDS = frozenset(
     {"list", "entities", "tag", "annotations", "tags", "export", "import", "timeline"}
     | {"xref", "related", "same", "search", "add", "segments", "matrix", "report"}
+    | {"attrs"}
+    | {"memo"}
 )
 
 
@@ -60,12 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     from tui.cli.commands import (
         add,
+        attrs,
         entities,
         export,
         import_annotations,
         list_annotations,
         list_articles,
         matrix,
+        memo,
         related,
         report,
         same,
@@ -96,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
         segments,
         matrix,
         report,
+        attrs,
+        memo,
     ):
         command.register(subparsers)
     return parser
