@@ -313,3 +313,60 @@ def test_a_project_carries_passages_where_they_are_now_and_leaves_out_those_with
     qde = _qde(qdpx).decode("utf-8")
     assert f'startPosition="{start}" endPosition="{start + 4}"' in qde and "999_gone" not in qde
     assert [a.quote for a in refi.read(qdpx, edited).annotations] == ["went"]
+
+
+def _with_memos_and_attributes(articles: dict[str, Article]) -> AnnotationStore:
+    """The coded store with a memo of each kind and an attribute of each type set on an article."""
+    from tui.core.attributes import define
+
+    store = _coded(articles)
+    store.save_memo("project", "", "What the project asks\nand how.", "ali")
+    store.save_memo("tag", "trade", "Code a passage on tariffs or barter.", "sara")
+    store.save_memo("tag", "framing/security", "Border and militancy.", "ali")
+    store.save_memo("article", "900_emoji", "Emoji stand for the flags.", "ali")
+    store.define_attribute(define("score", "number"))
+    store.define_attribute(define("share", "number"))
+    store.define_attribute(define("seen", "date"))
+    store.define_attribute(define("stance", "choice", ["pro", "anti"]))
+    values = {
+        "outlet": "Dawn",
+        "kind": "op-ed",
+        "score": "3",
+        "share": "0.25",
+        "seen": "2025-08-01",
+        "stance": "anti",
+    }
+    store.set_attributes("900_emoji", values, "ali")
+    store.set_attributes("001_837904dac7d69cd7", {"outlet": "Tehran Times", "score": "-12"}, "sara")
+    return store
+
+
+def test_memos_are_notes_and_attributes_are_variables_in_a_valid_project(
+    articles: dict[str, Article],
+) -> None:
+    store = _with_memos_and_attributes(articles)
+    qdpx, _ = export_bytes("qdpx", store, articles)
+    qde = _qde(qdpx).decode("utf-8")
+    xmlschema.XMLSchema(str(DATA / "Project.xsd")).validate(qde)
+    root = xmlschema.XMLSchema(str(DATA / "Project.xsd")).to_dict(qde)
+    notes = {note["@name"]: note for note in root["Notes"]["Note"]}
+    project = notes["Memo on the project"]
+    assert project["PlainTextContent"] == "What the project asks\nand how."
+    assert project["@creatingUser"] == refi.guid("user", "ali") and project["@modifiedDateTime"]
+    assert root["NoteRef"] == [{"@targetGUID": project["@guid"]}]
+    emoji = next(s for s in root["Sources"]["TextSource"] if s["@name"] == "Emoji and Persian")
+    assert emoji["NoteRef"] == [{"@targetGUID": notes["Memo on article 900_emoji"]["@guid"]}]
+    trade = next(c for c in root["CodeBook"]["Codes"]["Code"] if c["@name"] == "trade")
+    assert trade["NoteRef"] == [{"@targetGUID": notes["Memo on tag trade"]["@guid"]}]
+    types = {v["@name"]: v["@typeOfVariable"] for v in root["Variables"]["Variable"]}
+    assert types == {
+        "published": "Date", "dateline": "Text", "outlet": "Text", "kind": "Text",
+        "score": "Integer", "share": "Float", "seen": "Date", "stance": "Text",
+    }  # fmt: skip
+    names = {refi.guid("variable", name): name for name in types}
+    given = {names[v["VariableRef"]["@targetGUID"]]: v for v in emoji["VariableValue"]}
+    assert given["seen"]["DateValue"] == "2025-08-01" and given["stance"]["TextValue"] == "anti"
+    assert str(given["share"]["FloatValue"]) == "0.25" and given["score"]["IntegerValue"] == 3
+    qdc, _ = export_bytes("qdc", store, articles)
+    xmlschema.XMLSchema(str(DATA / "Codebook.xsd")).validate(qdc.decode("utf-8"))
+    assert "Security framing of the border\n\nMemo:\nBorder and militancy." in qdc.decode("utf-8")

@@ -21,14 +21,14 @@ def export_bytes(kind: str, store: AnnotationStore, articles: dict[str, Article]
     if kind == "qdpx":
         from tui.core.annotations import refi
 
-        return refi.export_project(annotations, store.tags(), articles), len(
-            refi.exportable(annotations, articles)
-        )
+        attributes = (store.attribute_definitions(), store.attribute_values())
+        project = refi.export_project(annotations, store.tags(), articles, store.memos(), attributes)
+        return project, len(refi.exportable(annotations, articles))
     if kind == "qdc":
         from tui.core.annotations import refi
 
         tags = store.tags()
-        return refi.export_codebook(tags), len(tags)
+        return refi.export_codebook(tags, store.memos("tag")), len(tags)
     if kind == "w3c":
         data = w3c.export(annotations, {a.id: a.url for a in articles.values() if a.url})
     elif kind == "native":

@@ -23,13 +23,21 @@ import io
 import re
 import uuid
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from tui.core.annotations import checks
 from tui.core.annotations.anchoring import place
+from tui.core.annotations.memos import Memo
 from tui.core.annotations.model import CONTEXT, PALETTE, Annotation, Tag, text_hash, valid_colour
+from tui.core.attributes import (
+    AttributeDef,
+    AttributeValue,
+    definitions,
+    values_by_article,
+)
 from tui.core.safe_text import one_line
 
 if TYPE_CHECKING:
@@ -47,6 +55,13 @@ MAX_MEMBERS = 10_000
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "iranpak-reader:refi-qda")
 _GUID = re.compile(r"\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?")
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the ZIP's member times: a re-export is byte for byte the same
+#: Where a codebook's ``Description`` of a code has the tag's memo after its description (a
+#: ``.qdc`` Code carries no note); importing splits there, so a round trip keeps the two apart.
+MEMO_HEADING = "Memo:\n"
+#: A Text variable's ``Description`` that lists a choice attribute's values, read back on import.
+CHOICES_HEADING = "choices: "
+#: The REFI-QDA type of each attribute type (a number: Integer when every value is whole).
+VARIABLE_TYPES = {"text": "Text", "choice": "Text", "date": "Date", "number": "Float"}
 
 
 def guid(kind: str, key: str) -> str:
@@ -57,14 +72,28 @@ def guid(kind: str, key: str) -> str:
 # Export
 
 
-def export_project(annotations: list[Annotation], tags: list[Tag], articles: dict[str, Article]) -> bytes:
-    """The ``.qdpx`` ZIP: ``project.qde`` and ``sources/<GUID>.txt`` for every article."""
+def export_project(
+    annotations: list[Annotation],
+    tags: list[Tag],
+    articles: dict[str, Article],
+    memos: Iterable[Memo] = (),
+    attributes: tuple[Iterable[AttributeDef], Iterable[AttributeValue]] = ((), ()),
+) -> bytes:
+    """The ``.qdpx`` ZIP: ``project.qde`` and ``sources/<GUID>.txt`` for every article.
+
+    Memos are ``Note``\\s: the project's referred to by the project, an article's by its text
+    source, a tag's by its code. ``attributes`` (the stored definitions and values) become
+    ``Variable``\\s with each article's ``VariableValue``\\s on its text source.
+    """
     from lxml import etree
 
+    memos = [memo for memo in memos if _memo_has_place(memo, tags, articles)]
+    by_kind = {(memo.kind, memo.target): memo for memo in memos}
+    variables, values = _variables(articles, *attributes)
     root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS})
     root.set("name", "iranpak-reader project")
     root.set("origin", ORIGIN)
-    authors = sorted({a.author for a in annotations})
+    authors = sorted({a.author for a in annotations} | {memo.author for memo in memos})
     if authors:
         users = etree.SubElement(root, _p("Users"))
         for author in authors:
@@ -74,7 +103,9 @@ def export_project(annotations: list[Annotation], tags: list[Tag], articles: dic
     codes = _code_tree(tags, annotations)
     if codes:
         book = etree.SubElement(root, _p("CodeBook"))
-        _write_codes(etree.SubElement(book, _p("Codes")), codes, _p)
+        _write_codes(etree.SubElement(book, _p("Codes")), codes, _p, _tag_memos(memos), notes=True)
+    if variables:
+        _write_variables(etree.SubElement(root, _p("Variables")), variables)
     annotations = exportable(annotations, articles)
     by_article: dict[str, list[Annotation]] = {}
     for annotation in annotations:
@@ -94,16 +125,23 @@ def export_project(annotations: list[Annotation], tags: list[Tag], articles: dic
         etree.SubElement(source, _p("Description")).text = f"iranpak-reader article {article_id}"
         for annotation in by_article.get(article_id, []):
             _write_selection(source, annotation)
+        if ("article", article_id) in by_kind:
+            etree.SubElement(source, _p("NoteRef"), targetGUID=memo_guid(by_kind["article", article_id]))
+        _write_values(source, variables, values.get(article_id, {}))
     if not len(sources):
         root.remove(sources)
     notes = [a for a in annotations if a.note]
-    if notes:
+    if notes or memos:
         notes_element = etree.SubElement(root, _p("Notes"))
         for annotation in notes:
             note = etree.SubElement(notes_element, _p("Note"), guid=guid("note", annotation.id))
             note.set("name", f"Note on {annotation.quote[:40]}")
             _stamp(note, annotation)
             etree.SubElement(note, _p("PlainTextContent")).text = annotation.note
+        for memo in memos:
+            _write_memo(notes_element, memo)
+    if ("project", "") in by_kind:
+        etree.SubElement(root, _p("NoteRef"), targetGUID=memo_guid(by_kind["project", ""]))
     qde = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -133,8 +171,11 @@ def exportable(annotations: list[Annotation], articles: dict[str, Article]) -> l
     return found
 
 
-def export_codebook(tags: list[Tag]) -> bytes:
-    """The ``.qdc`` codebook of these tags; ValueError if there is none (a codebook needs a code)."""
+def export_codebook(tags: list[Tag], memos: Iterable[Memo] = ()) -> bytes:
+    """The ``.qdc`` codebook of these tags; ValueError if there is none (a codebook needs a code).
+
+    A tag's memo follows its description in the code's ``Description``, after :data:`MEMO_HEADING`.
+    """
     from lxml import etree
 
     codes = _code_tree(tags, [])
@@ -142,7 +183,7 @@ def export_codebook(tags: list[Tag]) -> bytes:
         raise ValueError("the codebook is empty: a REFI-QDA codebook needs at least one code")
     root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS})
     root.set("origin", ORIGIN)
-    _write_codes(etree.SubElement(root, _c("Codes")), codes, _c)
+    _write_codes(etree.SubElement(root, _c("Codes")), codes, _c, _tag_memos(memos), notes=False)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
 
 
@@ -198,8 +239,11 @@ def _code_tree(tags: list[Tag], annotations: list[Annotation]) -> dict[str, _Cod
     return top
 
 
-def _write_codes(parent: etree._Element, codes: dict[str, _Code], qualified: Any) -> None:
-    """Write ``Code`` elements for a level of the tree, and their children."""
+def _write_codes(
+    parent: etree._Element, codes: dict[str, _Code], qualified: Any, memos: Mapping[str, Memo], notes: bool
+) -> None:
+    """Write ``Code`` elements for a level of the tree, and their children; a tag's memo is a
+    ``NoteRef`` (``notes``: in a project) or follows its description (in a codebook)."""
     from lxml import etree
 
     for name, node in codes.items():
@@ -209,9 +253,117 @@ def _write_codes(parent: etree._Element, codes: dict[str, _Code], qualified: Any
             colour = hex_colour(node.tag.colour)
             if colour:
                 code.set("color", colour)
-            if node.tag.description:
-                etree.SubElement(code, qualified("Description")).text = node.tag.description
-        _write_codes(code, node.children, qualified)
+            memo = memos.get(node.tag.name)
+            description = node.tag.description
+            if memo is not None and not notes:
+                description = f"{description}\n\n{MEMO_HEADING}" if description else MEMO_HEADING
+                description += memo.text
+            if description:
+                etree.SubElement(code, qualified("Description")).text = description
+            if memo is not None and notes:
+                etree.SubElement(code, qualified("NoteRef"), targetGUID=memo_guid(memo))
+        _write_codes(code, node.children, qualified, memos, notes)
+
+
+def memo_guid(memo: Memo) -> str:
+    """The GUID of a memo's ``Note``."""
+    return guid("memo", f"{memo.kind}:{memo.target}")
+
+
+def _memo_has_place(memo: Memo, tags: list[Tag], articles: Mapping[str, Article]) -> bool:
+    """Whether a project can carry this memo: its tag is in the codebook, its article in the corpus."""
+    if memo.kind == "tag":
+        return any(tag.name == memo.target for tag in tags)
+    if memo.kind == "article":
+        return memo.target in articles
+    return memo.kind == "project"
+
+
+def _tag_memos(memos: Iterable[Memo]) -> dict[str, Memo]:
+    """The tag memos, by tag name."""
+    return {memo.target: memo for memo in memos if memo.kind == "tag"}
+
+
+def _write_memo(notes: etree._Element, memo: Memo) -> None:
+    """A memo as a ``Note`` with its author and times."""
+    from lxml import etree
+
+    note = etree.SubElement(notes, _p("Note"), guid=memo_guid(memo))
+    note.set("name", f"Memo on {memo.label}")
+    _stamp(note, memo)
+    etree.SubElement(note, _p("PlainTextContent")).text = memo.text
+
+
+def _variables(
+    articles: Mapping[str, Article], stored: Iterable[AttributeDef], set_values: Iterable[AttributeValue]
+) -> tuple[dict[str, tuple[AttributeDef, str]], dict[str, dict[str, str]]]:
+    """The attributes some article has a value of, each with its REFI-QDA type, and each article's values.
+
+    A number is an ``Integer`` variable when every value is whole, else a ``Float``.
+    """
+    known = definitions(stored)
+    values = values_by_article(articles.values(), set_values)
+    used: dict[str, list[str]] = {}
+    for by_name in values.values():
+        for name, value in by_name.items():
+            if name in known:
+                used.setdefault(name, []).append(value)
+    variables = {}
+    for name in sorted(used):
+        definition = known[name]
+        kind = VARIABLE_TYPES.get(definition.type, "Text")
+        if kind == "Float" and all(re.fullmatch(r"[+-]?[0-9]+", value.strip()) for value in used[name]):
+            kind = "Integer"
+        variables[name] = (definition, kind)
+    return variables, values
+
+
+def _write_variables(parent: etree._Element, variables: Mapping[str, tuple[AttributeDef, str]]) -> None:
+    """The project's ``Variable``\\s (a choice attribute's values listed in its description)."""
+    import json
+
+    from lxml import etree
+
+    for name, (definition, kind) in variables.items():
+        variable = etree.SubElement(parent, _p("Variable"), guid=guid("variable", name), name=name)
+        variable.set("typeOfVariable", kind)
+        if definition.type == "choice":
+            listed = json.dumps(list(definition.choices), ensure_ascii=False)
+            etree.SubElement(variable, _p("Description")).text = CHOICES_HEADING + listed
+
+
+def _write_values(
+    source: etree._Element, variables: Mapping[str, tuple[AttributeDef, str]], values: Mapping[str, str]
+) -> None:
+    """An article's attribute values as ``VariableValue``\\s of its text source."""
+    from lxml import etree
+
+    for name, (_, kind) in variables.items():
+        value = values.get(name)
+        if value is None:
+            continue
+        written = _variable_value(kind, value)
+        if written is None:
+            continue  # a stored value its type cannot hold (the store was edited by hand): not carried
+        element = etree.SubElement(source, _p("VariableValue"))
+        etree.SubElement(element, _p("VariableRef"), targetGUID=guid("variable", name))
+        etree.SubElement(element, _p(f"{kind}Value")).text = written
+
+
+def _variable_value(kind: str, value: str) -> str | None:
+    """A value as a REFI-QDA value of ``kind`` (a Float as a decimal, which has no exponent), or None."""
+    value = value.strip()
+    if kind == "Float":
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            return None
+        return format(number, "f") if number.is_finite() else None
+    if kind == "Integer":
+        return value.lstrip("+")
+    if kind == "Date":
+        return value if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) else None
+    return value
 
 
 def hex_colour(colour: str) -> str:
@@ -228,8 +380,8 @@ def hex_colour(colour: str) -> str:
     return f"#{red:02X}{green:02X}{blue:02X}"
 
 
-def _stamp(element: etree._Element, annotation: Annotation) -> None:
-    """The creating user and the times of an annotation, on an element."""
+def _stamp(element: etree._Element, annotation: Annotation | Memo) -> None:
+    """The creating user and the times of an annotation or a memo, on an element."""
     element.set("creatingUser", _user_guid(annotation.author))
     if checks.parse_time(annotation.created):
         element.set("creationDateTime", annotation.created)
