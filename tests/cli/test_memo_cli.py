@@ -123,3 +123,28 @@ def test_a_read_only_store_refuses_a_write_in_one_line(workspace: Path) -> None:
     assert done.returncode != 0 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert "read-only" in done.stderr
+
+
+def test_search_with_memos_finds_memo_lines(ws: Any) -> None:
+    assert (
+        ws("memo", "--tag", "trade", "--set", "Definition.\nTrade volumes and the Border Markets.").code == 0
+    )
+    assert ws("memo", "--project", "--set", "Nothing to find here.").code == 0
+    plain = ws("search", "border markets", "--json").json
+    assert "memos" not in plain
+    found = ws("search", "border markets", "--memos", "--json")
+    assert found.code == 0, found.err
+    assert found.json["articles"] == plain["articles"]
+    assert found.json["memos"] == [
+        {
+            "kind": "memo",
+            "memo": "tag",
+            "target": "trade",
+            "about": "tag trade",
+            "matches": 1,
+            "line": "Trade volumes and the Border Markets.",
+        }
+    ]
+    table = ws("search", "border markets", "--memos").out.splitlines()
+    assert table[-1].startswith("memo on tag trade") and table[-1].endswith("the Border Markets.")
+    assert ws("search", "no such words anywhere", "--memos", "--json").json["memos"] == []

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from tui.core.models import Article
 
@@ -118,3 +119,32 @@ def context(text: str, start: int, end: int, around: int = 60, before_chars: int
     before = ("…" if start > lead else "") + text[max(0, start - lead) : start]
     after = text[end : end + around] + ("…" if end + around < len(text) else "")
     return " ".join(f"{before}{text[start:end]}{after}".split())
+
+
+@dataclass(frozen=True, slots=True)
+class TextHit:
+    """A text (a memo, say) holding a query: its place in the list searched, the line of its first
+    match (clipped around it, on one line) and how many matches it holds."""
+
+    number: int
+    line: str
+    count: int
+
+
+def text_hits(texts: Sequence[str], query: str) -> list[TextHit]:
+    """The texts holding ``query`` (any case, any spacing), in the order given.
+
+    The texts are plain strings (memos, passed in by whoever has them), so this layer needs
+    nothing of the store.
+    """
+    found: list[TextHit] = []
+    for number, text in enumerate(texts):
+        spans = matches(text, query)
+        if not spans:
+            continue
+        start, end = spans[0]
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        found.append(TextHit(number, context(line, start - line_start, end - line_start), len(spans)))
+    return found

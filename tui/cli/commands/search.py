@@ -9,7 +9,7 @@ from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.cli.output import emit_json, emit_table, help_text
 from tui.core.corpus_search import context as in_context
-from tui.core.corpus_search import matches, search
+from tui.core.corpus_search import matches, search, text_hits
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,6 +29,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--limit", type=int, default=3, metavar="N", help="matches shown per article (default 3)"
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument(
+        "--memos", action="store_true", help="search the memos too (the project's, tags', articles')"
+    )
     parser.set_defaults(run=run)
 
 
@@ -45,11 +48,33 @@ def run(args: argparse.Namespace, context: Context) -> int:
             {"start": s, "end": e, "context": in_context(article.text, s, e)} for s, e in spans[: args.limit]
         ]
         found.append({"article": article.id, "title": article.title, "matches": len(spans), "first": first})
+    memos = _memo_hits(context, args.query) if args.memos else []
     if args.json:
-        emit_json({"query": args.query, "articles": found, "total": sum(f["matches"] for f in found)})
+        total = sum(f["matches"] for f in found)
+        emit_json(
+            {"query": args.query, "articles": found, "total": total}
+            | ({"memos": memos} if args.memos else {})
+        )
     else:
+        rows = [(f["article"], f["matches"], f["first"][0]["context"] if f["first"] else "") for f in found]
         emit_table(
             ("ARTICLE", "MATCHES", "FIRST"),
-            ((f["article"], f["matches"], f["first"][0]["context"] if f["first"] else "") for f in found),
+            rows + [(f"memo on {m['about']}", m["matches"], m["line"]) for m in memos],
         )
     return 0
+
+
+def _memo_hits(context: Context, query: str) -> list[dict[str, Any]]:
+    """The memos holding the query: kind "memo", what each is about, the line of its first match."""
+    memos = context.store.memos()
+    return [
+        {
+            "kind": "memo",
+            "memo": memos[hit.number].kind,
+            "target": memos[hit.number].target,
+            "about": memos[hit.number].label,
+            "matches": hit.count,
+            "line": hit.line,
+        }
+        for hit in text_hits([memo.text for memo in memos], query)
+    ]
