@@ -1,4 +1,5 @@
-"""``iranpak-reader matrix`` end to end: tag × tag by unit, tag × article, JSON with places, CSV, refusals."""
+"""``iranpak-reader matrix`` end to end: tag × tag by unit, tag × article, tag × outlet, --where, JSON
+with places, CSV, refusals."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.cli.test_cli import assert_one_line_error
+from tui.core.annotations.store import AnnotationStore
 
 HOSTILE_TAG = "[b]x[/b] \x1b[2J"
 
@@ -60,6 +62,36 @@ def test_the_readable_table_shows_hostile_tags_safely(ws: Any) -> None:
 
 def test_an_unknown_tag_is_refused_in_one_line(ws: Any) -> None:
     assert_one_line_error(ws("matrix", "--tag", "peeple"), "no tag 'peeple' in the codebook", "'people'")
+
+
+def set_outlets(workspace: Path, outlets: dict[str, str]) -> None:
+    """Set articles' outlets in the workspace's store (by id prefix), as ``attrs --set`` does."""
+    store = AnnotationStore.open(workspace / "annotations")
+    try:
+        ids = [path.stem for path in sorted((workspace / "articles").glob("*.md"))]
+        for prefix, outlet in outlets.items():
+            store.set_attributes(next(i for i in ids if i.startswith(prefix)), {"outlet": outlet}, "tester")
+    finally:
+        store.close()
+
+
+def test_tag_by_outlet_as_csv_and_json_and_narrowed_by_where(ws: Any, workspace: Path) -> None:
+    set_outlets(workspace, {"000": "Tehran Times", "001": "Dawn"})
+    rows = list(csv.reader(io.StringIO(ws("matrix", "--by", "outlet", "--tag", "people", "--csv").out)))
+    assert rows == [["tag × outlet (passage)", "Dawn", "Tehran Times", "(none)"], ["people", "1", "2", "0"]]
+    shown = ws("matrix", "--by", "Outlet", "--where", "outlet=dawn", "--json").json
+    assert shown["attribute"] == "outlet" and shown["columns"] == ["Dawn"]
+    people = shown["rows"].index("people")
+    assert shown["counts"][people] == [1] and sum(map(sum, shown["counts"])) == 1
+    (cell,) = shown["cells"]
+    assert cell["column"] == "Dawn" and cell["places"][0]["article"].startswith("001")
+    narrowed = ws("matrix", "--by", "article", "--where", "outlet!=Dawn", "--tag", "people", "--json").json
+    assert [column[:3] for column in narrowed["columns"]] == ["000"]
+
+
+def test_a_bad_by_or_where_is_refused_in_one_line(ws: Any) -> None:
+    assert_one_line_error(ws("matrix", "--by", "outle"), "--by: no attribute called 'outle'", "outlet")
+    assert_one_line_error(ws("matrix", "--where", "outle=Dawn"), "no attribute called 'outle'")
 
 
 def test_help_gives_examples(cli: Any) -> None:

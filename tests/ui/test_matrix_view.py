@@ -52,6 +52,19 @@ async def open_matrix(pilot: Any) -> MatrixScreen:
     return screen
 
 
+async def assert_enter_opens_the_trade_sentence(
+    pilot: Any, table: DataTable[Any], row: int, column: int
+) -> None:
+    """Enter on cell (``row``, ``column``) leaves the matrix with the trade sentence selected."""
+    table.move_cursor(row=row, column=column)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert not isinstance(pilot.app.screen, MatrixScreen)
+    view = pilot.app.query_one(ArticleView)
+    selected = view.cursor.selection
+    assert selected is not None and view.text[selected[0] : selected[1]].startswith("In a series")
+
+
 def cell_text(table: DataTable[Any], row: int, column: int) -> str:
     """What a cell shows."""
     return str(table.get_cell_at((row, column))).strip()
@@ -71,13 +84,7 @@ async def test_h_shows_the_counts_and_enter_opens_a_cells_passage(
         assert [cell_text(table, 1, c) for c in (1, 2, 3)] == ["1", "2", "1"]
         assert "Tag × tag: overlapping passages" in str(screen.query_one("#matrix-title").render())
         assert str(screen.query_one(KeyBar).render()).strip().startswith("⏎ Open")
-        table.move_cursor(row=1, column=3)  # people × trade: one overlap
-        await pilot.press("enter")
-        await settle(pilot)
-        assert not isinstance(app.screen, MatrixScreen)
-        view = app.query_one(ArticleView)
-        selected = view.cursor.selection
-        assert selected is not None and view.text[selected[0] : selected[1]].startswith("In a series")
+        await assert_enter_opens_the_trade_sentence(pilot, table, 1, 3)  # people × trade: one overlap
 
 
 async def test_a_cell_of_several_passages_asks_which(make_app: AppFactory, corpus: Corpus) -> None:
@@ -117,3 +124,32 @@ async def test_with_no_tags_it_says_what_to_do(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_matrix(pilot)
         assert "No tags yet" in str(screen.query_one("#matrix-title").render())
+
+
+async def test_b_cycles_to_the_outlets_and_a_cell_opens_its_passage(
+    make_app: AppFactory, corpus: Corpus
+) -> None:
+    store = coded(corpus)
+    store.set_attributes(FIRST, {"outlet": "Tehran Times"}, "tester")
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_matrix(pilot)
+        assert screen.column_kinds[:3] == ["tag", "article", "outlet"]
+        await pilot.press("b", "b")
+        await settle(pilot)
+        matrix = screen.matrix
+        assert matrix is not None and matrix.attribute == "outlet"
+        assert matrix.columns == ("Tehran Times", "(none)")
+        title = str(screen.query_one("#matrix-title").render())
+        assert title.startswith("Tag × outlet: passages of 3 tags by the articles' outlet")
+        table = screen.query_one(DataTable)
+        assert [cell_text(table, 2, c) for c in (1, 2)] == ["1", "·"]  # trade: one, in Tehran Times
+        await assert_enter_opens_the_trade_sentence(pilot, table, 2, 1)
+        await pilot.press("H")
+        await settle(pilot)
+        again = app.screen
+        assert isinstance(again, MatrixScreen)
+        for _ in range(len(again.column_kinds)):
+            await pilot.press("b")
+        await settle(pilot)
+        assert again.by == "tag" and again.matrix is not None and again.matrix.kind == "tag × tag"

@@ -1,4 +1,5 @@
-"""Code matrices on the bundled articles: tag × tag by overlap, sentence and paragraph, and tag × article."""
+"""Code matrices on the bundled articles: tag × tag by overlap, sentence and paragraph, tag × article,
+and tag × attribute value (outlets set in the store)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import pytest
 
 from tests.unit.test_segments import code
 from tui.core.annotations.model import Annotation
+from tui.core.annotations.store import AnnotationStore
+from tui.core.attributes import values_by_article
 from tui.core.corpus import Corpus
-from tui.core.matrix import UNITS, tag_by_article, tag_by_tag
+from tui.core.matrix import NO_VALUE, UNITS, attributes_in, tag_by_article, tag_by_attribute, tag_by_tag
 from tui.core.models import Article
 
 FIRST = "000_9154f6903408afad"
@@ -86,3 +89,48 @@ def test_an_unknown_unit_is_refused(articles: dict[str, Article], coded: list[An
     with pytest.raises(ValueError, match="unknown unit"):
         tag_by_tag(coded, articles, TAGS, "page")
     assert UNITS == ("overlap", "sentence", "paragraph")
+
+
+@pytest.fixture
+def outlets(articles: dict[str, Article]) -> dict[str, dict[str, str]]:
+    """Each bundled article's attribute values, with the first two set to outlets in a store and the
+    rest left without one."""
+    store = AnnotationStore.in_memory()
+    first, second, third = sorted(articles)[:3]
+    store.set_attributes(first, {"outlet": "Tehran Times"}, "tester")
+    store.set_attributes(second, {"outlet": "Dawn"}, "tester")
+    store.set_attributes(third, {"outlet": "Dawn", "kind": "news"}, "tester")
+    return values_by_article(articles.values(), store.attribute_values())
+
+
+def test_tag_by_attribute_counts_passages_by_each_value_and_none(
+    articles: dict[str, Article], coded: list[Annotation], outlets: dict[str, dict[str, str]]
+) -> None:
+    first, second = articles[FIRST], articles[sorted(articles)[1]]
+    fourth = articles[sorted(articles)[3]]
+    matrix = tag_by_attribute([*coded, code(fourth, "Pakistan", "people")], articles, TAGS, outlets, "outlet")
+    assert matrix.columns == ("Dawn", "Tehran Times", NO_VALUE)  # every value the articles have
+    assert matrix.counts() == [[1, 2, 1], [0, 1, 0], [0, 2, 0]]
+    ((article, start, end),) = matrix.places("people", "Dawn")
+    assert article == second.id and second.text[start:end] == "Larijani"
+    assert [place[0] for place in matrix.places("people", "Tehran Times")] == [first.id, first.id]
+    assert matrix.places("people", NO_VALUE)[0][0] == fourth.id
+    shown = matrix.as_json()
+    assert shown["kind"] == "tag × attribute" and shown["attribute"] == "outlet"
+    assert matrix.as_csv_rows()[0] == ["tag × outlet (passage)", "Dawn", "Tehran Times", NO_VALUE]
+    assert "attribute" not in tag_by_article(coded, articles, TAGS).as_json()
+
+
+def test_tag_by_attribute_over_some_articles_has_only_their_values(
+    articles: dict[str, Article], coded: list[Annotation], outlets: dict[str, dict[str, str]]
+) -> None:
+    dawn = {k: v for k, v in articles.items() if outlets[k].get("outlet") == "Dawn"}
+    matrix = tag_by_attribute(coded, dawn, TAGS, outlets, "outlet")
+    assert matrix.columns == ("Dawn",) and matrix.counts() == [[1], [0], [0]]
+    by_date = tag_by_attribute(coded, articles, TAGS, outlets, "published")
+    assert by_date.count("people", articles[FIRST].published.isoformat()) == 2  # type: ignore[union-attr]
+
+
+def test_the_attributes_to_compare_by_put_the_stores_first(outlets: dict[str, dict[str, str]]) -> None:
+    assert attributes_in(outlets) == ["kind", "outlet", "dateline", "published"]  # every source is unknown
+    assert attributes_in({}) == []

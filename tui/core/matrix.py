@@ -1,4 +1,5 @@
-"""Code matrices: how often tags meet (tag × tag) and where they are used (tag × article).
+"""Code matrices: how often tags meet (tag × tag) and where they are used (tag × article, tag ×
+attribute value).
 
 Tag × tag counts co-occurrence in one of three units, as MAXQDA's code relations browser does:
 - ``overlap``: pairs of coded passages, one with each tag, whose spans overlap (a passage carrying
@@ -6,7 +7,9 @@ Tag × tag counts co-occurrence in one of three units, as MAXQDA's code relation
 - ``sentence`` or ``paragraph``: the sentences (paragraphs) of the corpus holding coded text of
   both tags; the diagonal counts the units coded with the tag.
 
-Tag × article counts each tag's passages in each article. Every cell keeps the spans it counts
+Tag × article counts each tag's passages in each article; tag × attribute value (outlet, say)
+counts them in the articles with each value, those without one in a :data:`NO_VALUE` column, as
+MAXQDA's crosstabs and NVivo's framework matrices compare outlets. Every cell keeps the spans it counts
 (``article``, ``start``, ``end``), so a view can open them. Passages are counted where they are in
 the current text (placed as the coded segments view places them); orphans count nowhere.
 """
@@ -28,6 +31,9 @@ from tui.core.sentences import Sentences
 #: The units tag × tag co-occurrence is counted in.
 UNITS = ("overlap", "sentence", "paragraph")
 
+#: The column of the articles that have no value for the attribute a matrix is by.
+NO_VALUE = "(none)"
+
 #: One span a cell counts: the article, and where in its text.
 Place = tuple[str, int, int]
 
@@ -41,6 +47,8 @@ class Matrix:
     rows: tuple[str, ...]
     columns: tuple[str, ...]
     cells: Mapping[tuple[str, str], tuple[Place, ...]] = field(default_factory=dict)
+    #: The attribute whose values are the columns ("" unless the matrix is tag × attribute).
+    attribute: str = ""
 
     def count(self, row: str, column: str) -> int:
         """How many places cell (``row``, ``column``) holds."""
@@ -59,6 +67,7 @@ class Matrix:
         return {
             "kind": self.kind,
             "unit": self.unit,
+            **({"attribute": self.attribute} if self.attribute else {}),
             "rows": list(self.rows),
             "columns": list(self.columns),
             "counts": self.counts(),
@@ -76,7 +85,8 @@ class Matrix:
 
     def as_csv_rows(self) -> list[list[str]]:
         """The matrix as CSV rows: a header of the columns, then each row's name and counts."""
-        header = [f"{self.kind} ({self.unit})", *self.columns]
+        kind = f"tag × {self.attribute}" if self.attribute else self.kind
+        header = [f"{kind} ({self.unit})", *self.columns]
         return [
             header,
             *([row, *map(str, counts)] for row, counts in zip(self.rows, self.counts(), strict=True)),
@@ -136,6 +146,44 @@ def tag_by_article(
     used = {article for _, article in cells}
     columns = tuple(article for article in articles if article in used)
     return Matrix("tag × article", "passage", tuple(tags), columns, _sorted(cells))
+
+
+def tag_by_attribute(
+    annotations: Iterable[Annotation],
+    articles: Mapping[str, Article],
+    tags: Sequence[str],
+    values: Mapping[str, Mapping[str, str]],
+    attribute: str,
+) -> Matrix:
+    """How many passages of each of ``tags`` the articles with each value of ``attribute`` hold.
+
+    ``values`` are each article's attribute values by id (:func:`~tui.core.attributes.values_by_article`).
+    The columns are every value the ``articles`` have, in alphabetical order, then :data:`NO_VALUE`
+    if any article has none; each cell keeps its passages, as tag × article's do.
+    """
+    by_article = tag_by_article(annotations, articles, tags)
+
+    def value_of(article: str) -> str:
+        """The article's value of the attribute, or :data:`NO_VALUE`."""
+        return values.get(article, {}).get(attribute) or NO_VALUE
+
+    cells: dict[tuple[str, str], set[Place]] = {}
+    for (tag, article), places in by_article.cells.items():
+        cells.setdefault((tag, value_of(article)), set()).update(places)
+    found = {value_of(article) for article in articles}
+    columns = sorted(found - {NO_VALUE}, key=lambda value: (value.casefold(), value))
+    if NO_VALUE in found:
+        columns.append(NO_VALUE)
+    return Matrix("tag × attribute", "passage", tuple(tags), tuple(columns), _sorted(cells), attribute)
+
+
+def attributes_in(values: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """The attributes some article has a value of, to split or compare by: those set in the store
+    (outlet, country…) alphabetically, then the front matter's (source, published, dateline)."""
+    from tui.core.attributes import from_front_matter
+
+    names = {name for found in values.values() for name, value in found.items() if value}
+    return sorted(names, key=lambda name: (from_front_matter(name), name))
 
 
 class _Units:

@@ -1,4 +1,5 @@
-"""``iranpak-reader matrix``: how often tags meet (tag × tag) and where they are used (tag × article)."""
+"""``iranpak-reader matrix``: how often tags meet (tag × tag) and where they are used (tag × article,
+tag × attribute value)."""
 
 from __future__ import annotations
 
@@ -8,26 +9,33 @@ import sys
 
 from tui.cli.context import Context
 from tui.cli.errors import CliError
-from tui.cli.output import emit_json, emit_table, help_text
-from tui.core.matrix import UNITS, Matrix, tag_by_article, tag_by_tag
+from tui.cli.output import add_where_argument, emit_json, emit_table, help_text
+from tui.core.matrix import UNITS, Matrix, tag_by_article, tag_by_attribute, tag_by_tag
+from tui.core.safe_text import one_line
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``matrix`` subcommand."""
     parser = subparsers.add_parser(
         "matrix",
-        help="tag × tag co-occurrence or tag × article counts, as a table, JSON or CSV",
+        help="tag × tag co-occurrence, or counts by article or attribute value, as a table, JSON or CSV",
         **help_text(
             "A code matrix over the coded passages: tag × tag counts the passages that overlap (or the "
             "sentences or paragraphs holding both tags, with --unit), the diagonal each tag's own; tag × "
-            "article counts each tag's passages in each article. --json lists each cell's passages "
+            "article counts each tag's passages in each article; --by ATTRIBUTE (outlet, country, kind, "
+            "source, any you defined) counts them in the articles with each value of it, those with none "
+            "under '(none)'. --where narrows the articles counted. --json lists each cell's passages "
             "(article, start, end). Passages are counted where they are in the current text.",
             "iranpak-reader matrix --unit sentence",
             "iranpak-reader matrix --by article --tag people --tag trade --csv",
+            "iranpak-reader matrix --by outlet --where published>=2025-08 --csv",
         ),
     )
     parser.add_argument(
-        "--by", choices=("tag", "article"), default="tag", help="the columns: tags or articles"
+        "--by",
+        metavar="COLUMNS",
+        default="tag",
+        help="the columns: tag, article, or an attribute's values (outlet, source, …; see 'attrs')",
     )
     parser.add_argument(
         "--unit", choices=UNITS, default="overlap", help="tag × tag: what co-occurrence counts"
@@ -35,6 +43,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--tag", metavar="T", action="append", default=[], help="a row (repeatable; default every tag)"
     )
+    add_where_argument(parser)
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print JSON, with each cell's passages")
     output.add_argument(
@@ -53,10 +62,26 @@ def run(args: argparse.Namespace, context: Context) -> int:
             from tui.cli.commands.segments import unknown_tag
 
             raise CliError(unknown_tag(tag, known))
-    if args.by == "article":
-        matrix = tag_by_article(store.annotations(), context.articles, tags)
+    by = args.by.strip().lower()
+    known_attributes = context.attribute_definitions
+    if by not in ("tag", "article") and by not in known_attributes:
+        raise CliError(
+            f"--by: no attribute called {one_line(args.by)[:40]!r}: use tag, article or one of "
+            f"{', '.join(sorted(known_attributes))}"
+        )
+    chosen = context.where(args.where)
+    articles = {
+        article_id: article
+        for article_id, article in context.articles.items()
+        if chosen is None or article_id in chosen
+    }
+    annotations = [annotation for annotation in store.annotations() if annotation.article in articles]
+    if by == "article":
+        matrix = tag_by_article(annotations, articles, tags)
+    elif by == "tag":
+        matrix = tag_by_tag(annotations, articles, tags, args.unit)
     else:
-        matrix = tag_by_tag(store.annotations(), context.articles, tags, args.unit)
+        matrix = tag_by_attribute(annotations, articles, tags, context.attribute_values, by)
     if args.json:
         emit_json(matrix.as_json())
     elif args.csv:

@@ -78,8 +78,11 @@ def matrix_view(pane: AnnotationPane) -> Screen[OpenPassage | None] | None:
     if pane.unreadable:
         pane.notify(f"Annotations cannot be read: {pane.unreadable}", severity="warning", markup=False)
         return None
+    from tui.core.attributes import values_by_article
+
     articles = {article.id: article for article in pane.state.corpus.articles}
-    return MatrixScreen(pane.store.annotations(), articles, pane.store.tags())
+    values = values_by_article(articles.values(), pane.store.attribute_values())
+    return MatrixScreen(pane.store.annotations(), articles, pane.store.tags(), values)
 
 
 def write_report(pane: AnnotationPane) -> None:

@@ -1,9 +1,10 @@
-"""The code matrix at full width: tags against tags (or articles) as a heatmap, each cell's passages
-a key away.
+"""The code matrix at full width: tags against tags (or articles, or an attribute's values) as a
+heatmap, each cell's passages a key away.
 
 Each cell shows its count on a background shaded by it, from the surface (none) to the theme's
-primary colour (the most), its text black or white, whichever reads better. ``b`` switches the
-columns between tags and articles, ``u`` the unit of co-occurrence (overlapping passages,
+primary colour (the most), its text black or white, whichever reads better. ``b`` cycles the
+columns: tags, articles, then the values of each attribute some article has (outlet, source…),
+the attribute named in the title; ``u`` the unit of co-occurrence (overlapping passages,
 sentences, paragraphs). Enter on a cell opens its passage, or asks which when it holds several;
 Esc goes back. The counts come from :mod:`tui.core.matrix`, worked out in a thread.
 """
@@ -23,7 +24,15 @@ from textual.widgets import DataTable, Static
 from textual.worker import Worker, WorkerState
 
 from tui.core.annotations.model import Annotation, Tag
-from tui.core.matrix import UNITS, Matrix, tag_by_article, tag_by_tag
+from tui.core.matrix import (
+    NO_VALUE,
+    UNITS,
+    Matrix,
+    attributes_in,
+    tag_by_article,
+    tag_by_attribute,
+    tag_by_tag,
+)
 from tui.core.models import Article
 from tui.core.safe_text import clipped, one_line, quoted
 from tui.ui.labels import counted
@@ -44,7 +53,8 @@ class MatrixTable(DataTable[Text]):
 
 
 class MatrixScreen(Screen[OpenPassage | None]):
-    """Tags against tags or articles, a heatmap of counts; Enter opens a cell's passages."""
+    """Tags against tags, articles or an attribute's values, a heatmap of counts; Enter opens a cell's
+    passages."""
 
     DEFAULT_CSS = """
     MatrixScreen {
@@ -56,19 +66,32 @@ class MatrixScreen(Screen[OpenPassage | None]):
     BINDINGS = [
         Binding("escape", "close", "Back", tooltip="Back to the reader, where it was"),
         Binding("q", "close", "Back", show=False, tooltip="Back to the reader, where it was"),
-        Binding("b", "switch_columns", "Tags/articles", tooltip="Columns: the tags, or the articles"),
+        Binding(
+            "b",
+            "switch_columns",
+            "Columns",
+            tooltip="Columns: the tags, the articles, or the values of an attribute articles have (outlet…)",
+        ),
         Binding("u", "next_unit", "Unit", tooltip="Tag × tag: overlapping passages, sentences or paragraphs"),
     ]
     AUTO_FOCUS = "MatrixTable"
 
     def __init__(
-        self, annotations: Sequence[Annotation], articles: Mapping[str, Article], tags: Sequence[Tag]
+        self,
+        annotations: Sequence[Annotation],
+        articles: Mapping[str, Article],
+        tags: Sequence[Tag],
+        values: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
-        """The matrix of ``tags`` over ``annotations`` in ``articles``."""
+        """The matrix of ``tags`` over ``annotations`` in ``articles``; ``values`` are each article's
+        attribute values by id, whose attributes ``b`` offers as columns."""
         super().__init__()
         self.annotations = list(annotations)
         self.articles = dict(articles)
         self.tags = [tag.name for tag in tags]
+        self.values = {article: dict(found) for article, found in (values or {}).items()}
+        #: What the columns can be, in the order ``b`` steps through them: tags, articles, attributes.
+        self.column_kinds = ["tag", "article", *attributes_in(self.values)]
         self.by = "tag"
         self.unit = UNITS[0]
         self.matrix: Matrix | None = None
@@ -88,7 +111,9 @@ class MatrixScreen(Screen[OpenPassage | None]):
         """The matrix for the columns and unit chosen (placing passages can take a while)."""
         if self.by == "article":
             return tag_by_article(self.annotations, self.articles, self.tags)
-        return tag_by_tag(self.annotations, self.articles, self.tags, self.unit)
+        if self.by == "tag":
+            return tag_by_tag(self.annotations, self.articles, self.tags, self.unit)
+        return tag_by_attribute(self.annotations, self.articles, self.tags, self.values, self.by)
 
     @on(Worker.StateChanged)
     def _counted(self, event: Worker.StateChanged) -> None:
@@ -122,7 +147,7 @@ class MatrixScreen(Screen[OpenPassage | None]):
 
     def _label(self, column: str) -> str:
         """A column's label: a tag's name, or an article's title, cut short."""
-        if self.by == "article":
+        if self.matrix is not None and self.matrix.kind == "tag × article":
             article = self.articles.get(column)
             return clipped(article.title if article is not None and article.title else column, LABEL_WIDTH)
         return clipped(column, LABEL_WIDTH)
@@ -143,6 +168,12 @@ class MatrixScreen(Screen[OpenPassage | None]):
             what = "No tags yet: code a passage (t in the text), then come back"
         elif matrix.kind == "tag × article":
             what = f"Tag × article: passages of {tags} in {counted(len(matrix.columns), 'article')}"
+        elif matrix.attribute:
+            values = counted(len([c for c in matrix.columns if c != NO_VALUE]), "value")
+            what = (
+                f"Tag × {matrix.attribute}: passages of {tags} by the articles' {matrix.attribute} "
+                f"({values}; {NO_VALUE}: not set)"
+            )
         else:
             unit = UNIT_WORDS[matrix.unit]
             what = f"Tag × tag: {unit} holding both ({tags}; the diagonal, each tag's own)"
@@ -155,8 +186,9 @@ class MatrixScreen(Screen[OpenPassage | None]):
         self.dismiss(None)
 
     def action_switch_columns(self) -> None:
-        """Columns: tags, or articles."""
-        self.by = "article" if self.by == "tag" else "tag"
+        """The next columns: tags, articles, then each attribute's values, and round again."""
+        kinds = self.column_kinds
+        self.by = kinds[(kinds.index(self.by) + 1) % len(kinds)] if self.by in kinds else kinds[0]
         self._count()
 
     def action_next_unit(self) -> None:
