@@ -7,7 +7,7 @@ from typing import Any
 
 from tui.cli.context import Context
 from tui.cli.errors import CliError
-from tui.cli.output import emit_json, emit_table, help_text
+from tui.cli.output import add_where_argument, emit_json, emit_table, help_text
 from tui.core.corpus_search import context as in_context
 from tui.core.corpus_search import matches, search, text_hits
 
@@ -32,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--memos", action="store_true", help="search the memos too (the project's, tags', articles')"
     )
+    add_where_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -40,9 +41,12 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if not args.query.strip():
         raise CliError("give something to search for")
     articles = context.corpus.articles
+    passing = context.where(args.where)
     found: list[dict[str, Any]] = []
     for number in search(articles, args.query):
         article = articles[number]
+        if passing is not None and article.id not in passing:
+            continue
         spans = matches(article.text, args.query)
         first = [
             {"start": s, "end": e, "context": in_context(article.text, s, e)} for s, e in spans[: args.limit]

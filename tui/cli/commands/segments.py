@@ -8,7 +8,7 @@ import textwrap
 
 from tui.cli.context import Context
 from tui.cli.errors import CliError
-from tui.cli.output import emit_json, help_text
+from tui.cli.output import add_where_argument, emit_json, help_text
 from tui.core.annotations.model import Tag
 from tui.core.annotations.tag_tree import ancestors
 from tui.core.safe_text import one_line
@@ -52,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--sort", choices=SORTS, default="article", help="order by article (default), date or tag"
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
+    add_where_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -61,6 +62,9 @@ def run(args: argparse.Namespace, context: Context) -> int:
     tags = filter_tags(args.tag, store.tags())
     query = SegmentQuery(tags=tags, all=args.all, exact=args.exact, match=args.match, sort=args.sort)
     found = segments(store.annotations(), context.articles, query)
+    passing = context.where(args.where)
+    if passing is not None:  # an orphan of an article no longer in the corpus has no attributes to pass
+        found = [segment for segment in found if segment.article in passing]
     if args.json:
         emit_json({"segments": [segment.as_json() for segment in found]})
     elif not found:

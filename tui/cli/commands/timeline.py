@@ -10,7 +10,8 @@ from pathlib import Path
 from tui.cli.commands.entities import read_text_file
 from tui.cli.context import Context
 from tui.cli.errors import CliError
-from tui.cli.output import emit_json, emit_table, help_text
+from tui.cli.output import add_where_argument, emit_json, emit_table, help_text
+from tui.core.timeline.build import Timeline
 from tui.core.timeline.events import article_events
 from tui.core.timeline.expressions import date_expressions
 from tui.core.timeline.timelinejs import timelinejs
@@ -37,12 +38,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--format", choices=("native", "timelinejs"), default="native", help="JSON shape")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    add_where_argument(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
     """Print the timeline."""
     if args.file is not None:
+        if args.where:
+            raise CliError("--where filters the corpus's articles: it does not apply to a FILE")
         return _file_timeline(args, context)
     articles = context.corpus.articles
     timeline = context.index.timeline
@@ -53,6 +57,10 @@ def run(args: argparse.Namespace, context: Context) -> int:
             raise CliError(f"{args.entity}: no such person, organisation or place in the corpus")
         events = timeline.for_entity(entity.id)
         timeline = dataclasses.replace(timeline, events=events)
+    passing = context.where(args.where)
+    if passing is not None:
+        timeline = only_articles(timeline, passing)
+        events = timeline.events
     if args.format == "timelinejs":
         emit_json(timelinejs(timeline, {a.id: a.title for a in articles}))
     elif args.json:
@@ -61,6 +69,20 @@ def run(args: argparse.Namespace, context: Context) -> int:
         rows = [(e.when.label(), len(e.sources), e.headline) for e in events]
         emit_table(("DATE", "SOURCES", "EVENT"), rows)
     return 0
+
+
+def only_articles(timeline: Timeline, passing: set[str]) -> Timeline:
+    """The timeline of the ``passing`` articles alone: each event keeps its sources in them, and an
+    event with none is left out."""
+    events = []
+    for event in timeline.events:
+        sources = [source for source in event.sources if source.article in passing]
+        if sources:
+            events.append(
+                event if len(sources) == len(event.sources) else dataclasses.replace(event, sources=sources)
+            )
+    published = {key: value for key, value in timeline.published.items() if key in passing}
+    return Timeline(events, published)
 
 
 def _file_timeline(args: argparse.Namespace, context: Context) -> int:
