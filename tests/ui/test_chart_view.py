@@ -1,5 +1,6 @@
 """The chart view: Ctrl+G charts the timeline's events (or the entity chosen) over time; c, g, k and
-s change what is charted and how; names reach the chart as text, never as escape sequences."""
+s change what is charted and how (s splits by each attribute articles have: the outlet, the dateline);
+names reach the chart as text, never as escape sequences."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ async def test_ctrl_g_charts_the_events_and_the_keys_change_the_chart(
     text = corpus.find(FIRST).text
     store = AnnotationStore.in_memory()
     store.save(Annotation.create(FIRST, text, 26, 32, (HOSTILE,)))
+    store.set_attributes(FIRST, {"outlet": HOSTILE}, "tester")
     app = make_app(store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await reader_ready(pilot)
@@ -41,9 +43,16 @@ async def test_ctrl_g_charts_the_events_and_the_keys_change_the_chart(
         assert isinstance(screen, ChartScreen)
         assert title(screen).startswith("Events in the timeline: ") and "by month" in title(screen)
         assert screen.chart is not None and screen.chart.total == len(screen.subject.items)
+        assert screen.splits == ["outlet", "dateline"]  # the bundled sources are unknown
         await pilot.press("g", "k", "s")
-        assert (screen.grain, screen.kind, screen.split) == ("week", "line", True)
-        assert "by week" in title(screen) and "one line per source" in title(screen)
+        assert (screen.grain, screen.kind, screen.split) == ("week", "line", "outlet")
+        assert "by week" in title(screen) and "one line per outlet" in title(screen)
+        assert screen.chart is not None and HOSTILE in {s.label for s in screen.chart.series}
+        await pilot.press("s")
+        assert screen.split == "dateline" and "one line per dateline" in title(screen)
+        await pilot.press("s")
+        assert screen.split is None and " per " not in title(screen)
+        await pilot.press("s")
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, ChooserDialog)

@@ -1,4 +1,5 @@
-"""Counts over time on the bundled articles: by month and week, zero-filled, split by source, undated apart."""
+"""Counts over time on the bundled articles: by month and week, zero-filled, split by an attribute
+(outlets set in a store), undated apart."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from tui.core.annotations.model import Annotation
-from tui.core.charts import chart, event_items, mention_items, period_of, tag_items
+from tui.core.annotations.store import AnnotationStore
+from tui.core.attributes import values_by_article
+from tui.core.charts import NO_VALUE, chart, event_items, grouped, mention_items, period_of, tag_items
 from tui.core.corpus import Corpus
 from tui.core.models import Article
 
@@ -52,7 +55,7 @@ def test_tag_passages_and_entity_mentions_are_dated_by_their_articles(
         Annotation.create(first.id, first.text, 26, 32, ("framing/security",)),
         Annotation.create(first.id, first.text, 40, 60, ("trade",)),
     ]
-    assert tag_items(coded, articles, "framing") == [(first.published, first.source)]  # below it counts
+    assert tag_items(coded, articles, "framing") == [(first.published, first.id)]  # below it counts
     from tui.core.entities import EntityEngine, load_gazetteer
 
     engine = EntityEngine(load_gazetteer(ARTICLES / "entities.toml"))
@@ -61,4 +64,25 @@ def test_tag_passages_and_entity_mentions_are_dated_by_their_articles(
     items = mention_items(mentions, articles, larijani)
     assert len(items) == sum(1 for found in mentions.values() for m in found if m.entity_id == larijani)
     assert {day for day, _ in items} <= {a.published for a in articles.values()}
-    assert event_items([], articles) == []
+    assert {article for _, article in items} <= set(articles)
+    assert event_items([]) == []
+
+
+def test_a_chart_splits_by_any_attribute_those_without_one_apart(articles: dict[str, Article]) -> None:
+    store = AnnotationStore.in_memory()
+    first, second, third, *_ = sorted(articles)
+    store.set_attributes(first, {"outlet": "Tehran Times"}, "tester")
+    store.set_attributes(second, {"outlet": "Dawn"}, "tester")
+    values = values_by_article(articles.values(), store.attribute_values())
+    coded = [
+        Annotation.create(article, articles[article].text, 0, 5, ("trade",))
+        for article in (first, second, second, third)
+    ]
+    items = tag_items(coded, articles, "trade")
+    by_outlet = chart("trade", grouped(items, values, "outlet"), split=True)
+    assert {s.label: sum(s.counts) for s in by_outlet.series} == {"Dawn": 2, "Tehran Times": 1, NO_VALUE: 1}
+    assert by_outlet.series[0].label == "Dawn"  # the largest first
+    by_source = chart("trade", grouped(items, values, "source"), split=True)
+    assert [s.label for s in by_source.series] == [NO_VALUE]  # the bundled articles' sources are unknown
+    by_dateline = chart("trade", grouped(items, values, "dateline"), split=True)
+    assert by_dateline.total == 4 and values[first]["dateline"] in {s.label for s in by_dateline.series}

@@ -1,9 +1,11 @@
 """Counts over time for charts: passages of a tag, mentions of an entity, events in the timeline.
 
-Each thing counted is a dated item with a group (the article's source, the outlet, when a chart is
-split by it). Items are counted by month or by ISO week, every period between the first and the
-last shown, empty ones at zero, so a chart's gaps are real. Items with no date (an article with no
-publication date) are counted apart and said, never placed on a guessed date.
+Each thing counted is a dated item with a group: the article it is in (or, for an event, the
+article that first reported it), which :func:`grouped` turns into that article's value of an
+attribute (outlet, source, country…) when a chart is split by it. Items are counted by month or by
+ISO week, every period between the first and the last shown, empty ones at zero, so a chart's gaps
+are real. Items with no date (an article with no publication date) are counted apart and said,
+never placed on a guessed date.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from tui.core.timeline.events import Event
 #: The periods a chart counts by.
 GRAINS = ("month", "week")
 
-#: One thing counted: its date (None: undated) and its group (the article's source).
+#: One thing counted: its date (None: undated) and its group (its article's id, until :func:`grouped`).
 Item = tuple[date | None, str]
+#: The group of the items whose article has no value of the attribute a chart is split by.
+NO_VALUE = "(none)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +88,18 @@ def chart(title: str, items: Iterable[Item], grain: str = "month", split: bool =
     return Chart(title, grain, tuple(periods), series, undated)
 
 
+def grouped(items: Iterable[Item], values: Mapping[str, Mapping[str, str]], attribute: str) -> list[Item]:
+    """``items`` (grouped by article) grouped by their articles' value of ``attribute`` instead, or
+    :data:`NO_VALUE`; ``values`` are each article's attribute values by id."""
+    return [(day, values.get(article, {}).get(attribute) or NO_VALUE) for day, article in items]
+
+
 def tag_items(annotations: Iterable[Annotation], articles: Mapping[str, Article], tag: str) -> list[Item]:
     """The passages of ``tag`` (and the tags below it), dated by their articles."""
     items: list[Item] = []
     for annotation in annotations:
         if any(within(name, tag) for name in annotation.tags):
-            article = articles.get(annotation.article)
-            items.append(_dated(article))
+            items.append(_dated(annotation.article, articles))
     return items
 
 
@@ -101,24 +110,19 @@ def mention_items(
     items: list[Item] = []
     for article_id, found in mentions.items():
         count = sum(1 for mention in found if mention.entity_id == entity)
-        items.extend([_dated(articles.get(article_id))] * count)
+        items.extend([_dated(article_id, articles)] * count)
     return items
 
 
-def event_items(events: Iterable[Event], articles: Mapping[str, Article]) -> list[Item]:
-    """The timeline's events, on their own dates, grouped by the source of their first report."""
-    items: list[Item] = []
-    for event in events:
-        first = articles.get(event.sources[0].article) if event.sources else None
-        items.append((event.when.start, first.source if first is not None else "unknown"))
-    return items
+def event_items(events: Iterable[Event]) -> list[Item]:
+    """The timeline's events, on their own dates, grouped by the article that first reported them."""
+    return [(event.when.start, event.sources[0].article if event.sources else "") for event in events]
 
 
-def _dated(article: Article | None) -> Item:
-    """An item dated by its article's publication date and grouped by its source."""
-    if article is None:
-        return (None, "unknown")
-    return (article.published, article.source)
+def _dated(article_id: str, articles: Mapping[str, Article]) -> Item:
+    """An item dated by its article's publication date (None if it has none, or is gone)."""
+    article = articles.get(article_id)
+    return (article.published if article is not None else None, article_id)
 
 
 def _every_period(found: set[date], grain: str) -> list[date]:

@@ -1,16 +1,17 @@
 """Counts over time at full width: passages of a tag, mentions of an entity, or the timeline's events,
-by month or week, as bars or a line, in one series or one per source (outlet).
+by month or week, as bars or a line, in one series or one per value of an attribute (outlet, source…).
 
-``c`` chooses what is charted, ``g`` the period, ``k`` bars or line, ``s`` one series or one per
-source; the chart is drawn again at once. The counts come from :mod:`tui.core.charts`; the drawing
-is plotext's, in a Textual widget (textual-plotext). Labels are tag, entity and outlet names: they
-are passed through :func:`~tui.core.safe_text.one_line` first, since plotext's output is read back
-as ANSI text and a name must not carry escape sequences into it.
+``c`` chooses what is charted, ``g`` the period, ``k`` bars or line, ``s`` what to split by: one
+series, then one per value of each attribute some article has (the publication date aside: it is
+the axis), named in the title; the chart is drawn again at once. The counts come from
+:mod:`tui.core.charts`; the drawing is plotext's, in a Textual widget (textual-plotext). Labels are
+tag, entity and outlet names: they are passed through :func:`~tui.core.safe_text.one_line` first,
+since plotext's output is read back as ANSI text and a name must not carry escape sequences into it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -19,18 +20,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui.core.charts import GRAINS, Chart, Item, Series, chart
+from tui.core.charts import GRAINS, Chart, Item, Series, chart, grouped
+from tui.core.matrix import attributes_in
 from tui.core.safe_text import clipped, one_line
 from tui.ui.labels import counted
 from tui.ui.widgets.key_bar import KeyBar
 
-#: How many series a split chart draws: the sources with the most items; the rest are summed.
+#: How many series a split chart draws: the values with the most items; the rest are summed.
 MOST_SERIES = 6
 
 
 @dataclass(frozen=True)
 class Subject:
-    """Something to chart: what it is called and its dated items."""
+    """Something to chart: what it is called and its dated items (grouped by article)."""
 
     label: str
     items: Sequence[Item]
@@ -52,17 +54,32 @@ class ChartScreen(Screen[None]):
         Binding("c", "choose", "What", tooltip="Chart something else: a tag, the entity chosen, the events"),
         Binding("g", "next_grain", "Month/week", tooltip="Count by month or by week"),
         Binding("k", "switch_kind", "Bars/line", tooltip="Bars or a line"),
-        Binding("s", "switch_split", "By source", tooltip="One series, or one per source (outlet)"),
+        Binding(
+            "s",
+            "switch_split",
+            "Split",
+            tooltip="One series, or one per value of an attribute (outlet, source…)",
+        ),
     ]
 
-    def __init__(self, subjects: Sequence[Subject], start: int = 0) -> None:
-        """Chart ``subjects[start]``; ``c`` offers the others."""
+    def __init__(
+        self,
+        subjects: Sequence[Subject],
+        start: int = 0,
+        values: Mapping[str, Mapping[str, str]] | None = None,
+    ) -> None:
+        """Chart ``subjects[start]``; ``c`` offers the others. ``values`` are each article's attribute
+        values by id: ``s`` splits by each attribute they hold."""
         super().__init__()
+        self.values = {article: dict(found) for article, found in (values or {}).items()}
+        #: The attributes to split by, in the order ``s`` steps through them.
+        self.splits = [name for name in attributes_in(self.values) if name != "published"]
         self.subjects = list(subjects)
         self.subject = self.subjects[start] if self.subjects else Subject("nothing", ())
         self.grain = GRAINS[0]
         self.kind = "bar"
-        self.split = False
+        #: The attribute the chart is split by, or None for one series.
+        self.split: str | None = None
         self.chart: Chart | None = None
 
     def compose(self) -> ComposeResult:
@@ -81,7 +98,10 @@ class ChartScreen(Screen[None]):
         """Count the subject by the period chosen and draw it as chosen."""
         from textual_plotext import PlotextPlot
 
-        made = chart(one_line(self.subject.label), self.subject.items, self.grain, self.split)
+        items = (
+            self.subject.items if self.split is None else grouped(self.subject.items, self.values, self.split)
+        )
+        made = chart(one_line(self.subject.label), items, self.grain, self.split is not None)
         self.chart = made
         widget = self.query_one(PlotextPlot)
         plt = widget.plt
@@ -113,8 +133,8 @@ class ChartScreen(Screen[None]):
         """What is charted, how many, by what, and what was left out."""
         per = "month" if self.grain == "month" else "week"
         parts = [f"{clipped(self.subject.label, 60)}: {counted(made.total, 'item')} by {per}"]
-        if self.split:
-            parts.append(f"one {'line' if self.kind == 'line' else 'bar'} per source")
+        if self.split is not None:
+            parts.append(f"one {'line' if self.kind == 'line' else 'bar'} per {self.split}")
         if made.undated:
             parts.append(f"{counted(made.undated, 'item')} with no date left out")
         if not made.total:
@@ -138,8 +158,12 @@ class ChartScreen(Screen[None]):
         self.draw()
 
     def action_switch_split(self) -> None:
-        """One series, or one per source."""
-        self.split = not self.split
+        """The next split: one series, then one per value of each attribute, and round again."""
+        if not self.splits:
+            self.notify("No article has an attribute to split by: set one (an outlet, say) first")
+            return
+        order: list[str | None] = [None, *self.splits]
+        self.split = order[(order.index(self.split) + 1) % len(order)] if self.split in order else None
         self.draw()
 
     def action_choose(self) -> None:

@@ -681,9 +681,7 @@ class ReaderScreen(Screen[None]):
                 Subject(f"Mentions of {name}", mention_items(state.mentions, articles, state.entity))
             )
         if state.index is not None:
-            subjects.append(
-                Subject("Events in the timeline", event_items(state.index.timeline.events, articles))
-            )
+            subjects.append(Subject("Events in the timeline", event_items(state.index.timeline.events)))
         if state.store is not None:
             annotations = state.store.annotations()
             for tag in state.store.tags():
@@ -693,7 +691,10 @@ class ReaderScreen(Screen[None]):
         if not subjects:
             self.notify("Nothing to chart yet: the entities and events are still being found")
             return
-        self.app.push_screen(ChartScreen(subjects))
+        from tui.core.attributes import values_by_article
+
+        stored = state.store.attribute_values() if state.store is not None else ()
+        self.app.push_screen(ChartScreen(subjects, values=values_by_article(articles.values(), stored)))
 
     def action_add_articles(self) -> None:
         """Ask what articles to add (the adder adds them in the background)."""
