@@ -370,3 +370,62 @@ def test_memos_are_notes_and_attributes_are_variables_in_a_valid_project(
     qdc, _ = export_bytes("qdc", store, articles)
     xmlschema.XMLSchema(str(DATA / "Codebook.xsd")).validate(qdc.decode("utf-8"))
     assert "Security framing of the border\n\nMemo:\nBorder and militancy." in qdc.decode("utf-8")
+
+
+def _kept(store: AnnotationStore) -> tuple[object, ...]:
+    """What a round trip must keep: the memos, definitions and values (without their times)."""
+    return (
+        [(m.kind, m.target, m.text, m.author) for m in store.memos()],
+        [(d.name, d.type, d.choices) for d in store.attribute_definitions()],
+        [(v.article, v.name, v.value) for v in store.attribute_values()],
+    )
+
+
+def test_a_codebooks_tag_memos_come_back_apart_from_the_descriptions(articles: dict[str, Article]) -> None:
+    store = _with_memos_and_attributes(articles)
+    qdc, _ = export_bytes("qdc", store, articles)
+    found = refi.read(qdc, articles)
+    assert {tag.name: tag.description for tag in found.tags} == {
+        "framing/security": "Security framing of the border",
+        "trade": "",
+    }
+    assert [(m.target, m.text) for m in sorted(found.memos, key=lambda m: m.target)] == [
+        ("framing/security", "Border and militancy."),
+        ("trade", "Code a passage on tariffs or barter."),
+    ]
+
+
+def test_the_atlas_ti_samples_notes_make_the_project_memo(articles: dict[str, Article]) -> None:
+    found = refi.read((DATA / "TestProject.qdpx").read_bytes(), articles)
+    [memo] = found.memos
+    assert (memo.kind, memo.target) == ("project", "")
+    assert memo.text.startswith("Research Plan:\nThis is a great project by a dynamic team")
+    assert "\n\nMy favorite Coke ad:\nThis version is much better" in memo.text
+    assert memo.created == "2018-03-27T19:38:46Z" and memo.modified == "2018-03-27T19:43:23Z"
+
+
+def test_another_tools_cases_and_variables_become_values_and_misfits_are_left_out(
+    articles: dict[str, Article],
+) -> None:
+    text = articles["900_emoji"].text
+    variables = (
+        '<Variables><Variable guid="10000000-0000-0000-0000-000000000001" name="Age group" typeOfVariable="Integer"/>'
+        '<Variable guid="10000000-0000-0000-0000-000000000002" name="Interviewed" typeOfVariable="DateTime"/>'
+        '<Variable guid="10000000-0000-0000-0000-000000000003" name="9 lives" typeOfVariable="Text"/></Variables>'
+        '<Cases><Case guid="20000000-0000-0000-0000-000000000001" name="Ali">'
+        '<VariableValue><VariableRef targetGUID="10000000-0000-0000-0000-000000000001"/><IntegerValue>{age}</IntegerValue></VariableValue>'
+        '<VariableValue><VariableRef targetGUID="10000000-0000-0000-0000-000000000002"/><DateTimeValue>2025-08-01T09:30:00Z</DateTimeValue></VariableValue>'
+        '<SourceRef targetGUID="AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE"/></Case></Cases>'
+    )  # fmt: skip
+    codes = '<CodeBook><Codes><Code guid="11111111-2222-3333-4444-555555555555" name="a" isCodable="true"/></Codes></CodeBook>'  # fmt: skip
+    raw = _project(text, "", codes + variables.format(age=4))
+    found = refi.read(raw, articles)
+    assert [(d.name, d.type) for d in found.attributes] == [("age_group", "number"), ("interviewed", "date")]
+    assert [(v.article, v.name, v.value) for v in found.values] == [
+        ("900_emoji", "age_group", "4"),
+        ("900_emoji", "interviewed", "2025-08-01"),
+    ]
+    assert any("'9 lives'" in line for line in found.left_out)
+    wrong = refi.read(_project(text, "", codes + variables.format(age="four")), articles)
+    assert any("'four' is not a number" in line for line in wrong.left_out)
+    assert [(v.name, v.value) for v in wrong.values] == [("interviewed", "2025-08-01")]

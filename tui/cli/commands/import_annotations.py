@@ -79,6 +79,9 @@ def run(args: argparse.Namespace, context: Context) -> int:
     for conflict in report.conflicts:
         if "tag" in conflict:
             what = f"the tag {one_line(conflict['tag'])!r} (colour and description)"
+        elif "id" not in conflict:  # a memo, an attribute or an article's value of one
+            kind = next(key for key in conflict if not key.endswith("_modified"))
+            what = f"the {kind} {one_line(conflict[kind])!r}"
         else:
             what = (
                 f"{one_line(conflict['id'])} in {one_line(conflict['article'])} "

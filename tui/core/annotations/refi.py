@@ -33,9 +33,14 @@ from tui.core.annotations.anchoring import place
 from tui.core.annotations.memos import Memo
 from tui.core.annotations.model import CONTEXT, PALETTE, Annotation, Tag, text_hash, valid_colour
 from tui.core.attributes import (
+    BUILT_IN,
     AttributeDef,
     AttributeValue,
+    InvalidAttribute,
+    check_name,
+    check_value,
     definitions,
+    from_front_matter,
     values_by_article,
 )
 from tui.core.safe_text import one_line
@@ -424,6 +429,12 @@ class Imported:
     left_out: list[str] = field(default_factory=list)
     #: The text sources with selections that are not articles here: (name, text as an article keeps it).
     new_texts: list[tuple[str, str]] = field(default_factory=list)
+    #: The memos its notes make: the project's, tags' (from their codes) and articles' (their sources').
+    memos: list[Memo] = field(default_factory=list)
+    #: Its variables as attribute definitions (not those every project has, nor the front matter's).
+    attributes: list[AttributeDef] = field(default_factory=list)
+    #: Each article's values of them (a variable gives no times: each is timeless, "").
+    values: list[AttributeValue] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -447,7 +458,8 @@ def read(raw: bytes, articles: dict[str, Article]) -> Imported:
         return _project(root, members, articles)
     root = _parse(raw, "the XML")
     if _local(root) == "CodeBook":
-        return Imported("qdc", _codes(root)[0], [])
+        tags, _, described = _codes(root)
+        return Imported("qdc", tags, [], memos=_described_memos(described))
     if _local(root) == "Project":
         return _project(root, None, articles)
     raise checks.InvalidImport(
@@ -555,20 +567,37 @@ def _guid_of(element: etree._Element, attribute: str = "guid") -> str:
     return str(uuid.UUID(match.group(1)))
 
 
-def _codes(root: etree._Element) -> tuple[list[Tag], dict[str, str]]:
-    """The codable codes of a CodeBook (or a Project's) as tags named by their paths, and every
-    code's GUID to its path."""
+def _codes(root: etree._Element) -> tuple[list[Tag], dict[str, str], dict[str, str]]:
+    """The codable codes of a CodeBook (or a Project's) as tags named by their paths, every
+    code's GUID to its path, and the memos written after :data:`MEMO_HEADING` in descriptions."""
     tags: list[Tag] = []
     names: dict[str, str] = {}
+    described: dict[str, str] = {}
     book = root if _local(root) == "CodeBook" else _child(root, "CodeBook")
     codes = _child(book, "Codes") if book is not None else None
     if codes is not None:  # nested at most 256 deep: lxml refuses deeper XML without huge_tree
-        _walk_codes(codes, "", tags, names)
-    return tags, names
+        _walk_codes(codes, "", tags, names, described)
+    return tags, names, described
 
 
-def _walk_codes(parent: etree._Element, path: str, tags: list[Tag], names: dict[str, str]) -> None:
-    """Collect the tags of the codes under ``parent``, and each code's GUID to its tag name."""
+def _split_description(text: str) -> tuple[str, str]:
+    """A code's description and the memo written after it (see :data:`MEMO_HEADING`), each trimmed."""
+    if text.startswith(MEMO_HEADING):
+        return "", text.removeprefix(MEMO_HEADING).strip()
+    description, heading, memo = text.partition("\n\n" + MEMO_HEADING)
+    return description.strip(), memo.strip() if heading else ""
+
+
+def _described_memos(described: Mapping[str, str]) -> list[Memo]:
+    """Tag memos read from code descriptions: timeless, so never preferred to a memo kept here."""
+    return [Memo("tag", name, text, created="") for name, text in described.items() if text]
+
+
+def _walk_codes(
+    parent: etree._Element, path: str, tags: list[Tag], names: dict[str, str], described: dict[str, str]
+) -> None:
+    """Collect the tags of the codes under ``parent``, each code's GUID to its tag name, and the
+    memos in their descriptions."""
     for code in _children(parent, "Code"):
         code_guid = _guid_of(code)
         name = " ".join((code.get("name") or "").replace("/", "-").split())
@@ -580,53 +609,71 @@ def _walk_codes(parent: etree._Element, path: str, tags: list[Tag], names: dict[
             colour = (code.get("color") or "").strip()
             if re.fullmatch(r"#[0-9a-fA-F]{3}", colour):
                 colour = "#" + "".join(c * 2 for c in colour[1:])
-            description = _child(code, "Description")
+            element = _child(code, "Description")
+            description, described[full] = _split_description(
+                element.text or "" if element is not None else ""
+            )
             tags.append(
                 Tag(
                     full,
                     colour.lower() if valid_colour(colour.lower()) else PALETTE[len(tags) % len(PALETTE)],
-                    (description.text or "").strip() if description is not None else "",
+                    description,
                 )
             )
-        _walk_codes(code, full, tags, names)
+        _walk_codes(code, full, tags, names, described)
 
 
 def _project(root: etree._Element, members: _Members | None, articles: dict[str, Article]) -> Imported:
     """The tags and annotations of a Project."""
     if _local(root) != "Project":
         raise checks.InvalidImport("", f"project.qde's root is <{_local(root)[:40]}>, not <Project>")
-    tags, code_names = _codes(root)
+    tags, code_names, described = _codes(root)
     listed = _child(root, "Users")
     users = {
         _guid_of(user): (user.get("name") or user.get("id") or "")
         for user in (_children(listed, "User") if listed is not None else ())
     }
-    notes = {}
+    note_elements = {}
     notes_element = _child(root, "Notes")
     for note in _children(notes_element, "Note") if notes_element is not None else ():
-        content = _child(note, "PlainTextContent")
-        notes[_guid_of(note)] = (content.text or "").strip() if content is not None else ""
+        note_elements[_guid_of(note)] = note
+    notes = {key: _note_text(note, members) for key, note in note_elements.items()}
     imported = Imported("qdpx" if members is not None else "qde", tags, [])
+    memos = _Memos(note_elements, notes, users)
+    variables = _read_variables(root, imported)
+    case_values = _case_values(root)
     by_text = {article.text: article for article in articles.values()}
     sources = _child(root, "Sources")
     for source in list(sources) if sources is not None else []:
         kind = _local(source)
         selections = list(_children(source, "PlainTextSelection"))
         name = (source.get("name") or source.get("plainTextPath") or source.get("guid") or "")[:80]
-        _guid_of(source)  # a bad GUID refuses the file, as everywhere
+        source_guid = _guid_of(source)  # a bad GUID refuses the file, as everywhere
         if kind != "TextSource":
             imported.left_out.append(f"{kind} {name!r}: only text sources are read")
             continue
-        if not selections:
+        refs = list(_children(source, "NoteRef"))
+        given = [*_children(source, "VariableValue"), *case_values.get(source_guid, [])]
+        if not (selections or refs or given):
             continue
         text = _source_text(source, members)
+        article, lead = _article_for(text, by_text) if text is not None else (None, 0)
+        if article is None and (refs or given):
+            imported.left_out.append(
+                f"the memo and attribute values of {name!r}: its text is not an article here"
+            )
         if text is None:
-            imported.left_out.append(f"{_count(selections)} of {name!r}: its text is not in the file")
+            if selections:
+                imported.left_out.append(f"{_count(selections)} of {name!r}: its text is not in the file")
             continue
-        article, lead = _article_for(text, by_text)
         if article is None:
-            imported.left_out.append(f"{_count(selections)} of {name!r}: its text is not an article here")
-            imported.new_texts.append((name, _crlf_as_lf(text).lstrip("\r\n").rstrip()))
+            if selections:
+                imported.left_out.append(f"{_count(selections)} of {name!r}: its text is not an article here")
+                imported.new_texts.append((name, _crlf_as_lf(text).lstrip("\r\n").rstrip()))
+            continue
+        memos.add("article", article.id, refs)
+        imported.values.extend(_values(given, variables, article, imported.left_out))
+        if not selections:
             continue
         spans = [(_integer(s, "startPosition"), _integer(s, "endPosition")) for s in selections]
         where = offset_reading(text, spans, [s.get("name") or "" for s in selections])
@@ -636,7 +683,177 @@ def _project(root: etree._Element, members: _Members | None, articles: dict[str,
                 imported.left_out.append(annotation)
             else:
                 imported.annotations.append(annotation)
+    _code_memos(root, code_names, memos)
+    memos.add("project", "", list(_children(root, "NoteRef")))
+    referred = {
+        str(element.get("targetGUID") or "").strip("{}").lower()
+        for element in root.iter()
+        if _local(element) == "NoteRef"
+    }
+    free = [key for key in note_elements if key not in referred]  # about the whole project, as far as is told
+    memos.add("project", "", free, named=True)
+    imported.memos = [
+        *memos.made(),
+        *(m for m in _described_memos(described) if ("tag", m.target) not in memos.targets),
+    ]
     return imported
+
+
+class _Memos:
+    """The memos a project's notes make, each gathered from the notes referred to from its target."""
+
+    def __init__(
+        self, elements: dict[str, etree._Element], texts: dict[str, str], users: dict[str, str]
+    ) -> None:
+        """Know the project's notes (by GUID), their texts and its users."""
+        self.elements, self.texts, self.users = elements, texts, users
+        self.gathered: dict[tuple[str, str], list[tuple[str, bool]]] = {}
+
+    @property
+    def targets(self) -> set[tuple[str, str]]:
+        """What has a memo so far: (kind, target)."""
+        return set(self.gathered)
+
+    def add(self, kind: str, target: str, refs: list[Any], named: bool = False) -> None:
+        """Gather the notes (``NoteRef`` elements, or GUIDs) for the memo on ``target``; ``named``:
+        each is headed by its name when the memo holds several."""
+        for ref in refs:
+            key = ref if isinstance(ref, str) else _guid_of(ref, "targetGUID")
+            if key in self.elements and self.texts[key]:
+                self.gathered.setdefault((kind, target), []).append((key, named))
+
+    def made(self) -> list[Memo]:
+        """The memos: each note's text, several joined (headed by their names where asked), with the
+        author of the latest and the earliest and latest times."""
+        memos = []
+        for (kind, target), found in self.gathered.items():
+            keys = list(dict.fromkeys(key for key, _ in found))
+            named = {key for key, is_named in found if is_named}
+            parts = [
+                f"{one_line(self.elements[key].get('name') or 'Note')}:\n{self.texts[key]}"
+                if len(keys) > 1 and key in named
+                else self.texts[key]
+                for key in keys
+            ]
+            created = sorted(t for key in keys if (t := self._time(key, "creationDateTime")))
+            modified = sorted(t for key in keys if (t := self._time(key, "modifiedDateTime")))
+            latest = max(
+                keys,
+                key=lambda key: self._time(key, "modifiedDateTime") or self._time(key, "creationDateTime"),
+            )
+            creator = self.elements[latest].get("creatingUser")
+            author = self.users.get(_guid_of(self.elements[latest], "creatingUser"), "") if creator else ""
+            first = created[0] if created else (modified[0] if modified else "")
+            memos.append(
+                Memo(kind, target, "\n\n".join(parts), author, first, modified[-1] if modified else first)
+            )
+        return memos
+
+    def _time(self, key: str, attribute: str) -> str:
+        """A note's time, checked (InvalidImport for one in the future or not a time)."""
+        return checks.timestamp(self.elements[key].get(attribute) or "", f"note {key} {attribute}")
+
+
+def _note_text(note: etree._Element, members: _Members | None) -> str:
+    """A note's text (its description if it has no text), trimmed."""
+    text = _source_text(note, members)
+    if text is None:
+        description = _child(note, "Description")
+        text = description.text or "" if description is not None else ""
+    return text.strip()
+
+
+def _code_memos(root: etree._Element, code_names: dict[str, str], memos: _Memos) -> None:
+    """The tag memos the codes refer to."""
+    for code in root.iter():
+        if _local(code) == "Code" and code.get("guid"):
+            name = code_names.get(_guid_of(code))
+            if name is not None:
+                memos.add("tag", name, list(_children(code, "NoteRef")))
+
+
+#: The attribute type of each REFI-QDA variable type (a Boolean: text, "true" or "false").
+ATTRIBUTE_TYPES = {
+    "Text": "text",
+    "Boolean": "text",
+    "Integer": "number",
+    "Float": "number",
+    "Date": "date",
+    "DateTime": "date",
+}
+_BUILT_IN = {definition.name: definition for definition in BUILT_IN}
+
+
+def _read_variables(root: etree._Element, imported: Imported) -> dict[str, AttributeDef]:
+    """The project's variables, by GUID, as attribute definitions; those it brings (not built in,
+    nor the front matter's) go into ``imported.attributes``, a name that cannot be one is left out."""
+    import json
+
+    found: dict[str, AttributeDef] = {}
+    listed = _child(root, "Variables")
+    for variable in _children(listed, "Variable") if listed is not None else ():
+        key = _guid_of(variable)
+        raw = one_line(variable.get("name") or "")
+        try:
+            name = check_name(re.sub(r"\s+", "_", raw.strip()))
+        except InvalidAttribute as error:
+            imported.left_out.append(f"the variable {raw[:40]!r}: {error}")
+            continue
+        kind = ATTRIBUTE_TYPES.get((variable.get("typeOfVariable") or "").strip(), "text")
+        element = _child(variable, "Description")
+        described = (element.text or "").strip() if element is not None else ""
+        choices: tuple[str, ...] = ()
+        if kind == "text" and described.startswith(CHOICES_HEADING):
+            try:
+                listed_choices = json.loads(described.removeprefix(CHOICES_HEADING))
+            except ValueError:
+                listed_choices = None
+            if isinstance(listed_choices, list) and all(
+                isinstance(c, str) and c.strip() for c in listed_choices
+            ):
+                kind, choices = "choice", tuple(dict.fromkeys(one_line(c).strip() for c in listed_choices))
+        definition = _BUILT_IN.get(name) or AttributeDef(name, kind, choices, created="")
+        found[key] = definition
+        if name not in _BUILT_IN and not from_front_matter(name):
+            imported.attributes.append(definition)
+    return found
+
+
+def _case_values(root: etree._Element) -> dict[str, list[etree._Element]]:
+    """The ``VariableValue``\\s of each case, by the GUID of each source the case refers to."""
+    found: dict[str, list[etree._Element]] = {}
+    cases = _child(root, "Cases")
+    for case in _children(cases, "Case") if cases is not None else ():
+        given = list(_children(case, "VariableValue"))
+        for ref in _children(case, "SourceRef"):
+            found.setdefault(_guid_of(ref, "targetGUID"), []).extend(given)
+    return found
+
+
+def _values(
+    given: list[etree._Element], variables: dict[str, AttributeDef], article: Article, left_out: list[str]
+) -> list[AttributeValue]:
+    """An article's ``VariableValue``\\s as its attribute values (the front matter's: read from its
+    file, not set); one its variable's type cannot hold is left out."""
+    values: dict[str, AttributeValue] = {}
+    for element in given:
+        ref = _child(element, "VariableRef")
+        definition = variables.get(_guid_of(ref, "targetGUID")) if ref is not None else None
+        written = next((child for child in element if _local(child) != "VariableRef"), None)
+        if definition is None or written is None or not (written.text or "").strip():
+            continue  # a variable whose name was left out already, or no value
+        if from_front_matter(definition.name):
+            continue
+        text = written.text.strip()
+        if definition.type == "date":
+            text = re.sub(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})(T.*|Z|[+-][0-9:]+)$", r"\1", text)
+        try:
+            value = check_value(definition, text)
+        except InvalidAttribute as error:
+            left_out.append(f"the value of article {article.id}: {error}")
+            continue
+        values[definition.name] = AttributeValue(article.id, definition.name, value, created="")
+    return list(values.values())
 
 
 def _count(selections: list[Any]) -> str:
