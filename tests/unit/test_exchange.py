@@ -396,7 +396,7 @@ def test_a_blank_quote_stored_by_an_older_version_still_reads_back(
     """Older versions accepted a white-space quote; their backups must still import (an empty one never)."""
     exported = _exported(filled, articles)
     exported["annotations"][0]["quote"] = " "
-    parsed, _ = native.parse(exported)
+    parsed, _, _ = native.parse(exported)
     assert parsed[0].quote == " "
     exported["annotations"][0]["quote"] = ""
     with pytest.raises(InvalidImport, match="must not be empty"):

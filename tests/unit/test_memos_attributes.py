@@ -5,14 +5,19 @@ Both kinds of store (memory and the journalled files); the articles are the bund
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tui.core.annotations.checks import InvalidImport
+from tui.core.annotations.exporting import export_bytes
 from tui.core.annotations.history import History, StaleStep
+from tui.core.annotations.importing import import_document
 from tui.core.annotations.model import Annotation, InvalidAnnotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.core.attributes import (
@@ -293,3 +298,99 @@ def test_any_filter_text_parses_or_is_refused_in_words(text: str) -> None:
         return
     assert condition.name in known and condition.value
     matches([condition], {"outlet": "Dawn"})  # never raises
+
+
+# The native export carries memos and attributes
+
+
+def _project(store: AnnotationStore, corpus: Corpus) -> None:
+    """A store with a coded passage, a memo of each kind and attributes of each type."""
+    store.save(coded(corpus, "Masoud Pezeshkian", "framing/security"))
+    store.save_memo("project", "", "Coverage of the August 2025 visit.", "ayesha")
+    store.save_memo("tag", "framing/security", "Borders, militancy.\nNot trade.", "ayesha")
+    store.save_memo("article", ARTICLE, "Tehran Times' framing.", "reza")
+    store.define_attribute(define("words", "number"))
+    store.define_attribute(define("side", "choice", ["PK", "IR"]))
+    store.set_attributes(ARTICLE, {"outlet": "Tehran Times", "words": "640", "side": "IR"}, "reza")
+
+
+def test_a_native_export_round_trips_memos_and_attributes(corpus: Corpus) -> None:
+    source, target = AnnotationStore.in_memory(), AnnotationStore.in_memory()
+    _project(source, corpus)
+    articles = {article.id: article for article in corpus.articles}
+    raw, _ = export_bytes("native", source, articles)
+    report = import_document(orjson.loads(raw), target, articles)
+    assert sorted(report.memos) == ["article " + ARTICLE, "tag framing/security", "the project"]
+    assert len(report.attributes) == 5  # 2 definitions, 3 values
+    assert [m.as_json() | {"synced": ""} for m in target.memos()] == [m.as_json() for m in source.memos()]
+    assert [(v.name, v.value) for v in target.attribute_values(ARTICLE)] == [
+        ("outlet", "Tehran Times"),
+        ("side", "IR"),
+        ("words", "640"),
+    ]
+    again = import_document(orjson.loads(raw), target, articles)
+    assert (again.memos, again.attributes, again.conflicts) == ([], [], [])  # idempotent
+
+
+def test_an_import_never_overwrites_a_memo_edited_here(corpus: Corpus) -> None:
+    source, target = AnnotationStore.in_memory(), AnnotationStore.in_memory()
+    _project(source, corpus)
+    articles = {article.id: article for article in corpus.articles}
+    import_document(orjson.loads(export_bytes("native", source, articles)[0]), target, articles)
+    target.save_memo("project", "", "Edited here.", "omar")
+    source.save_memo("project", "", "Edited there.", "ayesha")
+    report = import_document(orjson.loads(export_bytes("native", source, articles)[0]), target, articles)
+    assert report.conflicts[0]["memo"] == "the project"
+    assert (memo := target.memo("project")) is not None and memo.text == "Edited here."
+
+
+def test_a_value_its_type_refuses_is_left_out_and_the_rest_imported(corpus: Corpus) -> None:
+    source = AnnotationStore.in_memory()
+    _project(source, corpus)
+    articles = {article.id: article for article in corpus.articles}
+    data = orjson.loads(export_bytes("native", source, articles)[0])
+    data["attribute_values"][1]["value"] = "AF"  # side: not a choice
+    data["memos"].append({"kind": "tag", "target": "nowhere", "text": "orphan"})
+    target = AnnotationStore.in_memory()
+    report = import_document(data, target, articles)
+    assert report.left_out == [
+        "the memo on tag 'nowhere': no such tag",
+        f"the value of article {ARTICLE}: side: 'AF' is not one of its choices (PK, IR)",
+    ]
+    assert [v.name for v in target.attribute_values()] == ["outlet", "words"]
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda d: d["memos"][0].update(kind="chapter"), r"memos\[0\]\.kind: not one of"),
+        (lambda d: d["memos"][2].update(target=""), r"memos\[2\]\.target: a article memo needs"),
+        (lambda d: d["attributes"][0].update(type="colour"), r"attributes\[0\]\.type"),
+        (lambda d: d["attributes"][0].update(name="Two Words"), r"attributes\[0\]\.name"),
+        (lambda d: d["attribute_values"][0].update(value=7), r"attribute_values\[0\]\.value"),
+    ],
+)
+def test_a_bad_memo_or_attribute_refuses_the_whole_import(
+    corpus: Corpus, change: Callable[[dict[str, Any]], None], problem: str
+) -> None:
+    source = AnnotationStore.in_memory()
+    _project(source, corpus)
+    articles = {article.id: article for article in corpus.articles}
+    data = orjson.loads(export_bytes("native", source, articles)[0])
+    change(data)
+    target = AnnotationStore.in_memory()
+    with pytest.raises(InvalidImport, match=problem):
+        import_document(data, target, articles)
+    assert target.annotations() == [] and target.memos() == []
+
+
+def test_a_version_1_file_still_imports(corpus: Corpus) -> None:
+    source = AnnotationStore.in_memory()
+    _project(source, corpus)
+    articles = {article.id: article for article in corpus.articles}
+    data = orjson.loads(export_bytes("native", source, articles)[0])
+    for key in ("memos", "attributes", "attribute_values"):
+        del data[key]
+    data["version"] = 1
+    target = AnnotationStore.in_memory()
+    assert len(import_document(data, target, articles).added) == 1

@@ -32,7 +32,12 @@ def export_bytes(kind: str, store: AnnotationStore, articles: dict[str, Article]
     if kind == "w3c":
         data = w3c.export(annotations, {a.id: a.url for a in articles.values() if a.url})
     elif kind == "native":
-        data = native.export(annotations, store.tags(), articles)
+        data = native.export(
+            annotations,
+            store.tags(),
+            articles,
+            native.ProjectRecords(store.memos(), store.attribute_definitions(), store.attribute_values()),
+        )
     else:
         raise ValueError(f"unknown export format {kind!r}")
     return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n", len(annotations)

@@ -13,17 +13,22 @@ file twice changes nothing. REFI-QDA projects and codebooks (ZIP or XML) are rea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
 from tui.core.annotations import checks, native, w3c
 from tui.core.annotations.anchoring import place
+from tui.core.annotations.history import Changes
+from tui.core.annotations.memos import Memo
 from tui.core.annotations.model import Annotation, Tag, now, text_hash
+from tui.core.annotations.native import ProjectRecords
 from tui.core.annotations.store import AnnotationStore
+from tui.core.attributes import AttributeDef, AttributeValue, InvalidAttribute, check_value, definitions
 from tui.core.models import Article
 from tui.core.user_files import UserFileError, read_regular_file
 
@@ -31,6 +36,8 @@ from tui.core.user_files import UserFileError, read_regular_file
 MAX_BYTES = 256 * 1024 * 1024
 #: The time of an annotation that gives none: before any other.
 NO_TIME = datetime.min.replace(tzinfo=UTC)
+#: What an import decides about, one copy against another.
+Record = Annotation | Tag | Memo | AttributeDef | AttributeValue
 
 
 @dataclass
@@ -45,8 +52,12 @@ class ImportReport:
     tags_added: list[str] = field(default_factory=list)
     conflicts: list[dict[str, str]] = field(default_factory=list)
     dry_run: bool = False
-    #: What a REFI-QDA file holds that could not be imported, and why, one line each.
+    #: What a file holds that could not be imported, and why, one line each.
     left_out: list[str] = field(default_factory=list)
+    #: The memos added or updated, each as what it is on ("tag trade", "the project").
+    memos: list[str] = field(default_factory=list)
+    #: The attribute definitions and article values added or updated ("outlet", "002_…: outlet").
+    attributes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line: "3 added, 1 updated, 0 skipped, 1 orphaned, 0 conflicts, 2 new tags"."""
@@ -57,6 +68,12 @@ class ImportReport:
             f"{len(self.skipped)} skipped, {len(self.orphaned)} orphaned, "
             f"{len(self.conflicts)} conflict{'s' if len(self.conflicts) != 1 else ''}{kept}, "
             f"{len(self.tags_added)} new tag{'s' if len(self.tags_added) != 1 else ''} ({self.format})"
+            + (f"; {len(self.memos)} memo{'s' if len(self.memos) != 1 else ''}" if self.memos else "")
+            + (
+                f"; {len(self.attributes)} attribute change{'s' if len(self.attributes) != 1 else ''}"
+                if self.attributes
+                else ""
+            )
             + (f"; {len(self.left_out)} left out" if self.left_out else "")
         )
 
@@ -72,6 +89,8 @@ class ImportReport:
             "conflicts": self.conflicts,
             "tags_added": self.tags_added,
             "left_out": self.left_out,
+            "memos": self.memos,
+            "attributes": self.attributes,
         }
 
 
@@ -102,12 +121,14 @@ def import_document(
     """Import a parsed document into ``store`` (``articles``: the corpus by id); all or nothing."""
     from tui.core.annotations import refi
 
+    records = ProjectRecords()
     if isinstance(data, refi.RefiFile):
         found = refi.read(data.raw, articles)
         incoming, tags = found.annotations, found.tags
+        records = ProjectRecords(found.memos, found.attributes, found.values)
         report = ImportReport(found.format, dry_run=dry_run, left_out=found.left_out)
     elif native.is_native(data):
-        incoming, tags = native.parse(data)
+        incoming, tags, records = native.parse(data)
         report = ImportReport("native", dry_run=dry_run)
     elif w3c.is_w3c(data):
         by_url = {article.url: article.id for article in articles.values() if article.url}
@@ -119,12 +140,97 @@ def import_document(
     with store.transaction():
         to_save = _changes(incoming, store, articles, report)
         new_tags = _tag_changes(tags, to_save, store, report)
+        named = {tag.name for tag in (*store.tags(), *tags)} | {t for a in to_save for t in a.tags}
+        others = record_changes(records, store, report, named)
         if not dry_run:
             for tag in new_tags:
                 store.save_tag(tag)
             if to_save:
                 store.save(*to_save)
+            if others:
+                store.apply(others)
     return report
+
+
+def record_changes(
+    records: ProjectRecords, store: AnnotationStore, report: ImportReport, tag_names: set[str]
+) -> Changes:
+    """The memos, attribute definitions and values to save, each decided as an annotation is.
+
+    A value its attribute's type does not allow (after the incoming definitions) is left out
+    and said so in ``report.left_out``, as is a tag memo whose tag neither side has.
+    """
+    homeless = [m for m in records.memos if m.kind == "tag" and m.target not in tag_names]
+    report.left_out.extend(f"the memo on tag {m.target!r}: no such tag" for m in homeless)
+    wanted = [m for m in records.memos if m not in homeless]
+    memos = _decided(wanted, store.memos(), lambda m: (m.kind, m.target), report, "memo")
+    report.memos.extend(after.label for _, after in memos if after is not None)
+    known_definitions = {d.name: d for d in store.attribute_definitions()}
+    new_definitions = _decided(
+        records.attributes, list(known_definitions.values()), lambda d: d.name, report, "attribute"
+    )
+    known_definitions.update({after.name: after for _, after in new_definitions if after is not None})
+    allowed = definitions(known_definitions.values())
+    values = []
+    for before, after in _decided(
+        records.values, store.attribute_values(), lambda v: (v.article, v.name), report, "attribute value"
+    ):
+        assert after is not None
+        definition = allowed.get(after.name)
+        try:
+            if definition is None:
+                raise InvalidAttribute(f"{after.name}: no such attribute is defined")
+            check_value(definition, after.value)
+        except InvalidAttribute as error:
+            report.left_out.append(f"the value of article {after.article}: {error}")
+            continue
+        values.append((before, after))
+    report.attributes.extend(after.name for _, after in new_definitions if after is not None)
+    report.attributes.extend(f"{after.article}: {after.name}" for _, after in values if after is not None)
+    return Changes(memos=tuple(memos), attributes=tuple(new_definitions), values=tuple(values))
+
+
+_Kept = TypeVar("_Kept", Memo, AttributeDef, AttributeValue)
+
+
+def _decided(
+    incoming: list[_Kept],
+    stored: list[_Kept],
+    key: Callable[[_Kept], object],
+    report: ImportReport,
+    what: str,
+) -> list[tuple[_Kept | None, _Kept | None]]:
+    """The incoming records to save (each with the stored one it replaces), decided by :func:`decide`;
+    conflicts go into the report, the local copy kept."""
+    local = {key(record): record for record in stored}
+    latest: dict[object, _Kept] = {}
+    for record in incoming:  # the same record twice: the later modification wins
+        if key(record) not in latest or when(record.modified) > when(latest[key(record)].modified):
+            latest[key(record)] = record
+    changes: list[tuple[_Kept | None, _Kept | None]] = []
+    for identity, record in latest.items():
+        existing = local.get(identity)
+        verdict = "add" if existing is None else decide(record, existing)
+        if verdict == "conflict" and existing is not None:
+            report.conflicts.append(
+                {
+                    what: _label(existing),
+                    "local_modified": existing.modified,
+                    "incoming_modified": record.modified,
+                }
+            )
+        elif verdict in ("add", "update"):
+            changes.append((existing, replace(record, synced=record.modified)))
+    return changes
+
+
+def _label(record: Memo | AttributeDef | AttributeValue) -> str:
+    """What a memo or attribute record is, in a conflict report."""
+    if isinstance(record, Memo):
+        return record.label
+    if isinstance(record, AttributeValue):
+        return f"{record.article}: {record.name}"
+    return record.name
 
 
 def _changes(
@@ -157,7 +263,7 @@ def _changes(
     return to_save
 
 
-def decide(incoming: Annotation | Tag, local: Annotation | Tag) -> str:
+def decide(incoming: Record, local: Record) -> str:
     """What to do with an incoming copy of a stored annotation or tag: "update", "skip" or "conflict".
 
     Update when the incoming copy was made from the local one as it is now (it was imported
@@ -177,7 +283,7 @@ def decide(incoming: Annotation | Tag, local: Annotation | Tag) -> str:
     return "conflict"
 
 
-def unedited(record: Annotation | Tag) -> bool:
+def unedited(record: Record) -> bool:
     """Whether an annotation or tag is as it was made, or as it was when last imported."""
     return record.modified in (record.created, record.synced)
 
@@ -187,10 +293,17 @@ def when(stamp: str) -> datetime:
     return checks.parse_time(stamp) or NO_TIME
 
 
-def _content(record: Annotation | Tag) -> tuple[object, ...]:
-    """What a user sees and edits: an annotation's passage, tags and note; a tag's colour and description."""
+def _content(record: Record) -> tuple[object, ...]:
+    """What a user sees and edits: an annotation's passage, tags and note; a tag's colour and
+    description; a memo's text; an attribute's type and choices; a value."""
     if isinstance(record, Tag):
         return (record.name, record.colour, record.description)
+    if isinstance(record, Memo):
+        return (record.kind, record.target, record.text)
+    if isinstance(record, AttributeDef):
+        return (record.name, record.type, record.choices)
+    if isinstance(record, AttributeValue):
+        return (record.article, record.name, record.value)
     annotation = record
     return (
         annotation.article,
