@@ -381,6 +381,20 @@ def _kept(store: AnnotationStore) -> tuple[object, ...]:
     )
 
 
+def test_memos_and_attributes_survive_a_round_trip_once(articles: dict[str, Article]) -> None:
+    store = _with_memos_and_attributes(articles)
+    first, _ = export_bytes("qdpx", store, articles)
+    empty = AnnotationStore.in_memory()
+    report = import_document(refi.RefiFile(first), empty, articles)
+    assert not report.left_out and not report.conflicts
+    assert _kept(empty) == _kept(store)
+    assert [m.modified for m in empty.memos()] == [m.modified for m in store.memos()]
+    assert export_bytes("qdpx", empty, articles)[0] == first
+    again = import_document(refi.RefiFile(first), empty, articles)
+    assert not again.memos and not again.attributes and not again.conflicts
+    assert _kept(empty) == _kept(store)  # nothing twice: a memo's text is not appended to itself
+
+
 def test_a_codebooks_tag_memos_come_back_apart_from_the_descriptions(articles: dict[str, Article]) -> None:
     store = _with_memos_and_attributes(articles)
     qdc, _ = export_bytes("qdc", store, articles)
