@@ -443,3 +443,15 @@ def test_another_tools_cases_and_variables_become_values_and_misfits_are_left_ou
     wrong = refi.read(_project(text, "", codes + variables.format(age="four")), articles)
     assert any("'four' is not a number" in line for line in wrong.left_out)
     assert [(v.name, v.value) for v in wrong.values] == [("interviewed", "2025-08-01")]
+
+
+def test_an_import_is_one_step_that_undoes_whole(articles: dict[str, Article]) -> None:
+    first, _ = export_bytes("qdpx", _with_memos_and_attributes(articles), articles)
+    store = AnnotationStore.in_memory()
+    report = import_document(refi.RefiFile(first), store, articles)
+    done = report.changes
+    assert len(done.annotations) == 3 and len(done.memos) == 4 and done.attributes and done.values
+    store.apply(done.inverse(), expect_before=True)
+    assert not store.annotations() and not store.tags() and _kept(store) == ([], [], [])
+    dry = import_document(refi.RefiFile(first), store, articles, dry_run=True)
+    assert not dry.changes and len(dry.added) == 3 and not store.annotations()

@@ -58,6 +58,8 @@ class ImportReport:
     memos: list[str] = field(default_factory=list)
     #: The attribute definitions and article values added or updated ("outlet", "002_…: outlet").
     attributes: list[str] = field(default_factory=list)
+    #: What the import saved, each record before and after (empty for a dry run): one undoable step.
+    changes: Changes = field(default_factory=Changes)
 
     def summary(self) -> str:
         """One line: "3 added, 1 updated, 0 skipped, 1 orphaned, 0 conflicts, 2 new tags"."""
@@ -142,13 +144,16 @@ def import_document(
         new_tags = _tag_changes(tags, to_save, store, report)
         named = {tag.name for tag in (*store.tags(), *tags)} | {t for a in to_save for t in a.tags}
         others = record_changes(records, store, report, named)
-        if not dry_run:
-            for tag in new_tags:
-                store.save_tag(tag)
-            if to_save:
-                store.save(*to_save)
-            if others:
-                store.apply(others)
+        if not dry_run:  # one apply: the app records what it did as one undoable step
+            everything = Changes(
+                tuple((None, annotation) for annotation in to_save),
+                tuple((None, tag) for tag in new_tags),
+                others.memos,
+                others.attributes,
+                others.values,
+            )
+            if everything:
+                report.changes = store.apply(everything)
     return report
 
 
