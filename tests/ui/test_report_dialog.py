@@ -1,5 +1,6 @@
-"""Writing a report from the app: W asks a format and a file, writes it with a progress bar, says where;
-a path that cannot be written keeps the dialog open with one line saying why."""
+"""Writing a report from the app: W asks a format, a tag × attribute matrix (the outlet, once articles
+have one) and a file, writes it with a progress bar, says where; the report carries the memos and
+outlets; a path that cannot be written keeps the dialog open with one line saying why."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input, RadioButton
+from textual.widgets import Input, RadioButton, Select
 
 from tests.ui.conftest import reader_ready, settle
 from tui.core.annotations.model import Annotation
@@ -59,8 +60,10 @@ async def test_w_writes_an_html_report_and_csv_files(
         await pilot.press("enter")
         await settle(pilot)
         assert sorted(p.name for p in tmp_path.glob("coding-report*.csv")) == [
+            "coding-report-articles.csv",
             "coding-report-codebook.csv",
             "coding-report-matrix.csv",
+            "coding-report-project.csv",
             "coding-report.csv",
         ]
 
@@ -78,3 +81,33 @@ async def test_a_path_that_cannot_be_written_is_said_and_the_dialog_stays(
         assert app.screen is dialog
         problem = str(dialog.query_one(".problem").render())
         assert problem.startswith("Not written: ") and "missing" in problem and "\n" not in problem
+
+
+async def test_the_report_has_the_outlet_matrix_and_memos_unless_none_is_chosen(
+    make_app: AppFactory, corpus: Corpus, tmp_path: Path
+) -> None:
+    store = coded(corpus)
+    store.set_attributes(FIRST, {"outlet": "Dawn"}, "tester")
+    store.save_memo("project", "", "What <we> compare", "tester")
+    store.save_memo("article", FIRST, "A speech.", "tester")
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        dialog = await press_w(pilot)
+        chooser = dialog.query_one("#report-by", Select)
+        assert chooser.value == "outlet"
+        dialog.query_one("#report-path", Input).value = str(tmp_path / "with.html")
+        dialog.query_one("#report-path", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        page = (tmp_path / "with.html").read_text(encoding="utf-8")
+        assert "<h2>Tag × outlet: passages by the articles' outlet</h2>" in page
+        assert "<p>What &lt;we&gt; compare</p>" in page and "<p>A speech.</p>" in page
+        assert "outlet: Dawn" in page
+        dialog = await press_w(pilot)
+        dialog.query_one("#report-by", Select).value = ""
+        dialog.query_one("#report-path", Input).value = str(tmp_path / "without.html")
+        dialog.query_one("#report-path", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Tag × outlet" not in (tmp_path / "without.html").read_text(encoding="utf-8")

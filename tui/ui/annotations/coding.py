@@ -95,8 +95,15 @@ def write_report(pane: AnnotationPane) -> None:
         pane.notify(f"Annotations cannot be read: {pane.unreadable}", severity="warning", markup=False)
         return
     folder = pane.store.path.parent.parent if pane.store.path else Path.cwd()
+    from tui.core.attributes import values_by_article
+
     articles = {article.id: article for article in pane.state.corpus.articles}
-    pane.app.push_screen(ReportDialog(pane.store.annotations(), pane.store.tags(), articles, folder))
+    values = values_by_article(articles.values(), pane.store.attribute_values())
+    store = pane.store
+    dialog = ReportDialog(
+        store.annotations(), store.tags(), articles, folder, values=values, memos=store.memos()
+    )
+    pane.app.push_screen(dialog)
 
 
 def save(pane: AnnotationPane, label: str, changes: list[Change], new_tags: Sequence[Tag] = ()) -> None:

@@ -170,10 +170,9 @@ class MatrixScreen(Screen[OpenPassage | None]):
             what = f"Tag × article: passages of {tags} in {counted(len(matrix.columns), 'article')}"
         elif matrix.attribute:
             values = counted(len([c for c in matrix.columns if c != NO_VALUE]), "value")
-            what = (
-                f"Tag × {matrix.attribute}: passages of {tags} by the articles' {matrix.attribute} "
-                f"({values}; {NO_VALUE}: not set)"
-            )
+            unset = f"; {NO_VALUE}: not set" if NO_VALUE in matrix.columns else ""
+            name = matrix.attribute
+            what = f"Tag × {name}: passages of {tags} by the articles' {name} ({values}{unset})"
         else:
             unit = UNIT_WORDS[matrix.unit]
             what = f"Tag × tag: {unit} holding both ({tags}; the diagonal, each tag's own)"

@@ -1,17 +1,22 @@
-"""The report dialog: a format (HTML, XLSX, CSV) and a file; the report is written in a thread, with
-a progress bar, and the dialog says where it went (or why not, staying open to try another path)."""
+"""The report dialog: a format (HTML, XLSX, CSV), the attribute of the report's tag × attribute
+matrix (the outlet, if any article has one, or none) and a file; the report is written in a thread,
+with a progress bar, and the dialog says where it went (or why not, staying open to try another
+path). The report carries the articles' attributes and the memos."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, ProgressBar, RadioSet
+from textual.widgets import Input, Label, ProgressBar, RadioSet, Select
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui.core.annotations.memos import Memo
 from tui.core.annotations.model import Annotation, Tag
+from tui.core.matrix import attributes_in
 from tui.core.models import Article
 from tui.core.safe_text import one_line
 from tui.core.user_files import UserFileError
@@ -22,9 +27,9 @@ from tui.ui.widgets.toggles import Radio
 
 #: The formats offered: (id, what it is, the file name suggested).
 FORMATS = (
-    ("html", "HTML: one page to read and print (codebook, passages, matrix, chart)", "coding-report.html"),
-    ("xlsx", "XLSX workbook: segments, codebook and matrix sheets", "coding-report.xlsx"),
-    ("csv", "CSV: the segments, with -codebook and -matrix files beside them", "coding-report.csv"),
+    ("html", "HTML page to read and print: codebook, memos, passages, matrices", "coding-report.html"),
+    ("xlsx", "XLSX: segments, codebook, matrices, articles and project sheets", "coding-report.xlsx"),
+    ("csv", "CSV: segments; -codebook, -matrix, -articles… files beside it", "coding-report.csv"),
 )
 _NAMES = {kind: name for kind, _, name in FORMATS}
 
@@ -47,17 +52,35 @@ class ReportDialog(DialogFrame[list[Path] | None]):
         tags: Sequence[Tag],
         articles: Mapping[str, Article],
         folder: Path,
+        *,
+        values: Mapping[str, Mapping[str, str]] | None = None,
+        memos: Sequence[Memo] = (),
     ) -> None:
-        """A report of ``annotations`` under ``tags`` over ``articles``, offered in ``folder``."""
+        """A report of ``annotations`` under ``tags`` over ``articles``, offered in ``folder``, with
+        the articles' attribute ``values`` (by id) and the ``memos``."""
         super().__init__("Write a report of the coding")
         self.annotations, self.tags, self.articles = list(annotations), list(tags), dict(articles)
         self.folder = folder
+        self.values = {article: dict(found) for article, found in (values or {}).items()}
+        self.memos = list(memos)
 
     def compose_body(self) -> ComposeResult:
         """Format choice, path, progress, and the line that says what went wrong."""
         with RadioSet(id="report-format"):
             for index, (kind, label, _) in enumerate(FORMATS):
                 yield Radio(label, value=index == 0, id=kind)
+        from tui.core.reports import default_by
+
+        choices = [(Text("No tag × attribute matrix"), "")]
+        choices += [(Text(f"Tag × {name} matrix too"), name) for name in attributes_in(self.values)]
+        yield Select(
+            choices,
+            value=default_by(self.values) or "",
+            allow_blank=False,
+            compact=True,
+            id="report-by",
+            tooltip="The report's matrix of tags by the values of an attribute of the articles",
+        )
         yield Input(str(self.folder / _NAMES["html"]), id="report-path")
         yield ProgressBar(total=3, show_eta=False, id="report-progress")
         yield Label("", classes="problem")
@@ -91,16 +114,19 @@ class ReportDialog(DialogFrame[list[Path] | None]):
         self.show_problem("")
         self.query_one("#report-progress", ProgressBar).update(progress=0)
         self.query_one("#report-progress").add_class("-writing")
-        self._write_report(kind, path)
+        by = self.query_one("#report-by", Select).value
+        self._write_report(kind, path, by if isinstance(by, str) and by else None)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="report", description="writing the report")
-    def _write_report(self, kind: str, path: Path) -> list[Path]:
+    def _write_report(self, kind: str, path: Path, by: str | None) -> list[Path]:
         """Gather, render and write the report, a step of the bar each."""
         from tui.core.reports import gather, report_files
         from tui.core.user_files import write_output_file
 
         worker = get_current_worker()
-        report = gather(self.annotations, self.tags, self.articles)
+        report = gather(
+            self.annotations, self.tags, self.articles, values=self.values, memos=self.memos, by=by
+        )
         self.app.call_from_thread(self._advance)
         files = report_files(report, kind, path)
         self.app.call_from_thread(self._advance)
