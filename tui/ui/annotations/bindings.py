@@ -48,4 +48,5 @@ CODING_BINDINGS = [
         tooltip="Write a report of the coding: HTML to read and print, XLSX or CSV",
     ),
     Binding("ctrl+e", "code('export')", "Export", tooltip="Export every annotation to a file"),
+    Binding("I", "code('import')", "Import", show=False, tooltip="Import annotations or a project…"),
 ]

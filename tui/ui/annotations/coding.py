@@ -55,6 +55,10 @@ def run(pane: AnnotationPane, view: ArticleView, operation: str, *arguments: str
         from tui.ui.annotations.codebook_actions import export_annotations
 
         export_annotations(pane)
+    elif operation == "import":
+        from tui.ui.annotations.importer import import_annotations
+
+        import_annotations(pane)
 
 
 def segments_view(pane: AnnotationPane, tags: Sequence[str] = ()) -> Screen[OpenPassage | None] | None:
