@@ -17,7 +17,14 @@ from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine
 from tui.core.models import LoadProblem
 from tui.core.safe_text import visible
-from tui.ui.commands import ArticleCommands, BidiCommands, EntityCommands, ReaderCommands, TagCommands
+from tui.ui.commands import (
+    ArticleCommands,
+    BidiCommands,
+    EntityCommands,
+    MemoCommands,
+    ReaderCommands,
+    TagCommands,
+)
 from tui.ui.messages import FirstFrameDrawn, WorkFailed
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.theme import readable_variables, theme_variables
@@ -34,7 +41,14 @@ class ReaderApp(App[None]):
 
     TITLE = "iranpak-reader"
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {ArticleCommands, BidiCommands, EntityCommands, ReaderCommands, TagCommands}
+    COMMANDS = App.COMMANDS | {
+        ArticleCommands,
+        BidiCommands,
+        EntityCommands,
+        MemoCommands,
+        ReaderCommands,
+        TagCommands,
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", tooltip="Every key, by what it does"),

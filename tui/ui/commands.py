@@ -171,6 +171,26 @@ class TagCommands(_EntryCommands):
         return entries
 
 
+class MemoCommands(_EntryCommands):
+    """The memos: the project's, a tag's (chosen in the tag picker), and every memo at full width.
+    The open article's memo is a key (o), so the key commands list it already."""
+
+    def _entries(self) -> list[Entry]:
+        """(title, help, callback) for each way to a memo."""
+        screen = self.screen
+        if not isinstance(screen, ReaderScreen):
+            return []
+        return [
+            (
+                "Project memo",
+                "the project's aims, questions and decisions",
+                partial(screen.action_memo, "project"),
+            ),
+            ("Memo on tag…", "a tag's definition and coding rules", partial(screen.action_memo, "tag")),
+            ("All memos", "every memo at full width: Enter edits one", partial(screen.action_memo, "all")),
+        ]
+
+
 class EntityCommands(_EntryCommands):
     """'Entity: <name>' for every person, organisation and place the corpus names: choosing one marks
     it in the text and follows it in the Cross-references pane."""

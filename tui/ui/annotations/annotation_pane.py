@@ -90,6 +90,7 @@ class Codebook(FocusedList):
         Binding("M", "tag('merge')", "Merge tag"),
         Binding("P", "tag('move')", "Move tag", tooltip="Move the tag and those below it under another"),
         Binding("D", "tag('delete')", "Delete tag"),
+        Binding("o", "tag('memo')", "Tag memo", tooltip="The tag's memo: its definition and coding rules"),
     ]
 
     class TagAction(Report):
@@ -318,7 +319,8 @@ class AnnotationPane(Vertical):
                 )
                 for p in sorted(self.placements, key=lambda p: (p.orphan, p.start))
             ]
-            self.show_passages(f"This article: {counted(len(entries), 'annotation')}", entries)
+            memo = " · ✎ memo (o)" if article and self.store.memo("article", article.id) else ""
+            self.show_passages(f"This article: {counted(len(entries), 'annotation')}{memo}", entries)
         else:
             tagged = self.store.annotations(tag=self.tag_filter)
             entries = [Entry(a.id, self._article_label(a.article), a.quote, a.tags, a.note) for a in tagged]
@@ -384,7 +386,7 @@ class AnnotationPane(Vertical):
         yield Label("This article", id="passages-title")
         yield FocusedList(id="passages")
         yield Label(
-            "Codebook: Enter passages · R rename · C colour · M merge · P move · D delete",
+            "Codebook: Enter passages · R rename · C colour · M merge · P move · D delete · o memo (✎)",
             id="codebook-title",
         )
         yield Codebook(id="codebook")
@@ -418,7 +420,8 @@ class AnnotationPane(Vertical):
         codebook = self.query_one(Codebook)
         highlighted = codebook.highlighted
         codebook.clear_options()
-        options = [Option(_node_label(node), id=node.name) for node in flattened(roots)]
+        memos = {memo.target for memo in self.store.memos("tag")}
+        options = [Option(_node_label(node, node.name in memos), id=node.name) for node in flattened(roots)]
         if not options:
             options.append(Option(Content.styled("No tags yet", "dim"), disabled=True))
         codebook.add_options(options)
@@ -459,17 +462,23 @@ class AnnotationPane(Vertical):
         self.tag_action(message.action, message.name)
 
     def tag_action(self, action: str, name: str) -> None:
-        """Rename, recolour, merge or delete a tag everywhere (see :mod:`.codebook_actions`)."""
+        """Rename, recolour, merge or delete a tag everywhere (see :mod:`.codebook_actions`), or
+        open its memo."""
         from tui.ui.annotations.codebook_actions import run_tag_action
 
+        if action == "memo":
+            from tui.ui.memos.memo_actions import edit_memo
+
+            edit_memo(self, "tag", name)
+            return
         if self.writable():
             run_tag_action(self, action, name)
 
 
-def _node_label(node: TagNode) -> Content:
+def _node_label(node: TagNode, memo: bool = False) -> Content:
     """A codebook row: indented under its parent, the tag's colour, the last part of its name, and
     the passages with it or a tag below it (its own, when some are below: ``framing  12 (3 own)``);
-    a folder (a parent that is no tag) with a ▸ and a slash."""
+    a folder (a parent that is no tag) with a ▸ and a slash; a tag with a memo with a ✎."""
     indent = Content("  " * node.depth)
     if node.tag is None:
         head = (
@@ -478,7 +487,8 @@ def _node_label(node: TagNode) -> Content:
     else:
         head = indent + colour_dot(node.tag.colour) + Content(one_line(node.label))
     own = f" ({node.own} own)" if node.children and node.tag is not None else ""
-    return head + Content.styled(f"  {node.total}{own}", "dim")
+    mark = Content.styled(" ✎", "bold") if memo else Content()
+    return head + mark + Content.styled(f"  {node.total}{own}", "dim")
 
 
 def _style(annotation: Annotation, colours: dict[str, str]) -> Style:

@@ -98,6 +98,7 @@ class ReaderScreen(Screen[None]):
             tooltip="Chart over time: mentions of the entity chosen, a tag's passages, the timeline's events",
         ),
         Binding("ctrl+f", "focus('#search-input')", "Search all", tooltip="Search every article"),
+        Binding("o", "memo('article')", "Memo", show=False, tooltip="Memo on this article"),
         Binding(
             "z", "full_width", "Full width", tooltip="The pane in view at full width, every line in full"
         ),
@@ -652,6 +653,14 @@ class ReaderScreen(Screen[None]):
         pane = self._annotations()
         if pane is not None:
             coding.run(pane, self.query_one(ArticleView), operation, *arguments)
+
+    def action_memo(self, about: str) -> None:
+        """Open a memo: on the open article, the project, a tag chosen in a picker, or every memo."""
+        from tui.ui.memos import memo_actions
+
+        pane = self._annotations()
+        if pane is not None:
+            memo_actions.open_memo(pane, about, self.state.article, self.corpus.articles)
 
     def on_annotation_pane_changed(self, message: AnnotationPane.Changed) -> None:
         """The annotations changed: their marks in the text, the counts in the list, the bar under

@@ -1,0 +1,232 @@
+"""Memos in the app: o on an article or a codebook tag, the palette's project memo, the editor's
+keys (Ctrl+S saves, Esc asks before dropping changes), undo, the marks, and the Memos view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Label, OptionList, TextArea
+
+from tests.ui.conftest import reader_ready, settle
+from tui.core.annotations.model import Annotation
+from tui.core.annotations.store import AnnotationStore
+from tui.core.corpus import Corpus
+from tui.ui.app import ReaderApp
+from tui.ui.dialogs.prompt import ConfirmDialog
+from tui.ui.memos.memo_editor import MemoEditor
+from tui.ui.memos.memos_view import MemosView
+
+AppFactory = Callable[..., ReaderApp]
+FIRST = "000_9154f6903408afad"
+#: Text a user may type: markup and an escape sequence stay text.
+TYPED = "Qalibaf's visit [b]framed[/b] as security.\nSecond line \x1b[31m."
+
+
+def coded(store: AnnotationStore, corpus: Corpus) -> AnnotationStore:
+    """One passage of the first article tagged ``trade``."""
+    text = corpus.find(FIRST).text
+    start = text.index("Mohammad Baqer Qalibaf")
+    store.save(Annotation.create(FIRST, text, start, start + 22, ("trade",)))
+    return store
+
+
+async def write_in_editor(pilot: Any, text: str) -> MemoEditor:
+    """Type ``text`` into the open memo editor (after what it holds) and return the editor."""
+    editor = pilot.app.screen
+    assert isinstance(editor, MemoEditor)
+    editor.query_one(TextArea).insert(text)
+    await pilot.pause()
+    return editor
+
+
+async def save(pilot: Any) -> None:
+    """Ctrl+S in the editor: it closes."""
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    assert not isinstance(pilot.app.screen, MemoEditor)
+
+
+def notes(app: ReaderApp) -> list[str]:
+    """What the app has said, oldest first."""
+    return [str(n.message) for n in app._notifications]
+
+
+async def run_palette(pilot: Any, command: str) -> None:
+    """Run a palette command by typing its name."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_a_memo_on_the_article_persists_and_is_marked(
+    make_app: AppFactory, corpus: Corpus, tmp_path: Path
+) -> None:
+    store = AnnotationStore.open(tmp_path)
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        editor = await write_in_editor(pilot, TYPED)
+        assert "Memo on article 000_" in str(editor.query_one("#dialog-title", Label).render())
+        await save(pilot)
+        assert "Saved the memo on article 000_9154f6903408afad" in notes(app)
+        title = str(app.screen.query_one("#passages-title", Label).render())
+        assert title.endswith("✎ memo (o)")
+    store.close()
+    again = AnnotationStore.open(tmp_path)
+    memo = again.memo("article", FIRST)
+    assert memo is not None and memo.text == TYPED and memo.author
+    app = make_app(store=again)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, MemoEditor)
+        assert editor.query_one(TextArea).text == TYPED
+        assert str(editor.query_one("#memo-about", Label).render()).startswith(f"By {memo.author} · created")
+    again.close()
+
+
+async def test_o_in_the_codebook_edits_the_tag_memo_and_u_undoes_it(
+    make_app: AppFactory, corpus: Corpus
+) -> None:
+    store = coded(AnnotationStore.in_memory(), corpus)
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        codebook = app.screen.query_one("#codebook", OptionList)
+        await pilot.press("A")
+        await pilot.pause()
+        codebook.focus()
+        await pilot.pause()
+        codebook.highlighted = 0
+        await pilot.press("o")
+        await pilot.pause()
+        editor = await write_in_editor(pilot, "Trade volumes, targets and barter.")
+        assert "Memo on tag trade" in str(editor.query_one("#dialog-title", Label).render())
+        await save(pilot)
+        memo = store.memo("tag", "trade")
+        assert memo is not None and memo.text == "Trade volumes, targets and barter."
+        assert "trade ✎" in str(codebook.get_option_at_index(0).prompt)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "Undid memo on tag trade" in notes(app)
+        assert store.memo("tag", "trade") is None
+        assert "✎" not in str(codebook.get_option_at_index(0).prompt)
+        await pilot.press("U")
+        await settle(pilot)
+        assert store.memo("tag", "trade") == memo
+
+
+async def test_the_palette_opens_the_project_memo_and_a_tag_memo(
+    make_app: AppFactory, corpus: Corpus
+) -> None:
+    store = coded(AnnotationStore.in_memory(), corpus)
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        await run_palette(pilot, "Project memo")
+        await write_in_editor(pilot, "Aims: compare Pakistani and Iranian outlets.")
+        await save(pilot)
+        project = store.memo("project")
+        assert project is not None and project.text.startswith("Aims:")
+        await run_palette(pilot, "Memo on tag")
+        await pilot.press(*"trade")
+        await pilot.press("enter")
+        await settle(pilot)
+        await write_in_editor(pilot, "Definition.")
+        await save(pilot)
+        tag_memo = store.memo("tag", "trade")
+        assert tag_memo is not None and tag_memo.text == "Definition."
+
+
+async def test_esc_asks_before_dropping_changes_and_an_emptied_memo_is_deleted(
+    make_app: AppFactory,
+) -> None:
+    store = AnnotationStore.in_memory()
+    store.save_memo("project", "", "Kept as it was.", "analyst")
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        app.screen.action_memo("project")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing changed: it closes at once
+        await pilot.pause()
+        assert not isinstance(app.screen, MemoEditor | ConfirmDialog)
+        app.screen.action_memo("project")
+        await pilot.pause()
+        await write_in_editor(pilot, " More.")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep editing: the text is still there
+        await pilot.pause()
+        assert isinstance(app.screen, MemoEditor)
+        assert app.screen.query_one(TextArea).text == "Kept as it was. More."
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert not isinstance(app.screen, MemoEditor | ConfirmDialog)
+        memo = store.memo("project")
+        assert memo is not None and memo.text == "Kept as it was."
+        app.screen.action_memo("project")
+        await pilot.pause()
+        app.screen.query_one(TextArea).text = "  \n"
+        await save(pilot)
+        assert store.memo("project") is None
+        assert "Deleted the memo on the project" in notes(app)
+
+
+async def test_a_read_only_store_keeps_the_editor_open_saying_why(make_app: AppFactory) -> None:
+    app = make_app(store_problem="annotations.json: broken")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        app.screen.action_memo("project")
+        await pilot.pause()
+        editor = await write_in_editor(pilot, "Not to be saved.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor
+        assert "Not saved: read-only" in str(editor.query_one(".problem", Label).render())
+
+
+async def test_the_memos_view_lists_every_memo_and_enter_edits_one(
+    make_app: AppFactory, corpus: Corpus
+) -> None:
+    store = coded(AnnotationStore.in_memory(), corpus)
+    store.save_memo("project", "", "Aims.\nQuestions.\nDecisions.\nMore.\nEven more.", "analyst")
+    store.save_memo("tag", "trade", "Trade [red]volumes[/red].", "analyst")
+    store.save_memo("article", FIRST, "Qalibaf in Islamabad.", "analyst")
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        await run_palette(pilot, "All memos")
+        view = app.screen
+        assert isinstance(view, MemosView)
+        lines = [[str(line) for line in view.rows.lines(i)] for i in range(len(view.rows))]
+        assert [entry[0].split("  ")[0] for entry in lines] == [
+            "✎ the project",
+            "✎ tag trade",
+            f"✎ article: {corpus.find(FIRST).title}",
+        ]
+        assert lines[0][1:] == ["  Aims.", "  Questions.", "  Decisions.", "  … and 2 lines more"]
+        assert lines[1][1] == "  Trade [red]volumes[/red]."
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, MemoEditor)
+        editor.query_one(TextArea).text = "Trade volumes and barter."
+        await save(pilot)
+        assert app.screen is view
+        assert [str(line) for line in view.rows.lines(1)][1] == "  Trade volumes and barter."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, MemosView)

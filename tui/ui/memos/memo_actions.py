@@ -1,0 +1,128 @@
+"""Opening a memo for the project, a tag or an article, and saving it as one undoable step.
+
+The Annotations pane is the host: it holds the store and the undo history. This package sits
+below the feature packages (the codebook opens a tag's memo from here), so it asks of its host only
+what :class:`MemoHost` names, and never imports the pane.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from tui.core.annotations.memos import Memo
+from tui.core.safe_text import one_line
+from tui.ui.memos.memo_editor import MemoEditor
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.notifications import SeverityLevel
+
+    from tui.core.annotations.history import History
+    from tui.core.annotations.store import AnnotationStore
+    from tui.core.models import Article
+
+
+class MemoHost(Protocol):
+    """What opening and saving a memo needs: the store, the undo history, and a way to say things."""
+
+    @property
+    def store(self) -> AnnotationStore:
+        """The annotation store memos are saved in."""
+
+    @property
+    def history(self) -> History:
+        """The app's undo and redo."""
+
+    @property
+    def read_only(self) -> str | None:
+        """Why nothing can be saved now, or None."""
+
+    @property
+    def app(self) -> App[object]:
+        """The app, to open dialogs over."""
+
+    def saved(self) -> None:
+        """A change was saved here: show it."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Say something to the user."""
+
+
+def label(kind: str, target: str) -> str:
+    """What a memo is about, in words: "the project", "tag trade", "article 003_…"."""
+    return Memo(kind, target, "").label
+
+
+def edit_memo(host: MemoHost, kind: str, target: str = "", after: Callable[[], None] | None = None) -> None:
+    """Open the memo on the project (``kind`` "project"), a tag or an article in the editor; a save
+    is one undoable step, and ``after`` runs once it is saved."""
+    memo = host.store.memo(kind, target)
+    editor = MemoEditor(label(kind, target), memo, host.read_only)
+
+    def done(text: str | None) -> None:
+        """Save what the editor returned (None: nothing to save)."""
+        if text is not None and save_memo(host, kind, target, text) and after is not None:
+            after()
+
+    host.app.push_screen(editor, done)
+
+
+def save_memo(host: MemoHost, kind: str, target: str, text: str) -> bool:
+    """Save a memo's text (empty deletes it) as one undoable step; say what became of it.
+
+    Returns whether anything changed.
+    """
+    from tui.core.annotations.model import InvalidAnnotation, default_author
+    from tui.core.store import StoreError
+
+    about = one_line(label(kind, target))
+    try:
+        changes = host.store.save_memo(kind, target, text, default_author())
+    except (StoreError, InvalidAnnotation) as error:
+        host.notify(one_line(str(error)), title="Memo not saved", severity="error", markup=False)
+        return False
+    if not changes.memos:
+        return False
+    host.history.record(f"memo on {label(kind, target)}", changes)
+    host.saved()
+    _, after = changes.memos[0]
+    host.notify(f"{'Saved' if after else 'Deleted'} the memo on {about}", timeout=3, markup=False)
+    return True
+
+
+def pick_tag_memo(host: MemoHost) -> None:
+    """Ask which tag (in the tag picker), then open its memo."""
+    from tui.ui.dialogs.tag_picker import TagPickerDialog
+
+    tags = host.store.tags()
+    if not tags:
+        host.notify("No tags yet: tag a passage first (t)", markup=False)
+        return
+    picker = TagPickerDialog("Memo on which tag?", tags, host.store.tag_counts())
+    host.app.push_screen(picker, lambda name: edit_memo(host, "tag", name) if name else None)
+
+
+def open_memo(host: MemoHost, about: str, article: Article | None, articles: Sequence[Article]) -> None:
+    """Open a memo for ``about``: "article" (the open one), "project", "tag" (a picker asks which)
+    or "all" (the Memos view)."""
+    if about == "project":
+        edit_memo(host, "project")
+    elif about == "tag":
+        pick_tag_memo(host)
+    elif about == "all":
+        from tui.ui.memos.memos_view import MemosView
+
+        host.app.push_screen(MemosView(host, {a.id: a.title for a in articles}))
+    elif article is None:
+        host.notify("Open an article first", markup=False)
+    else:
+        edit_memo(host, "article", article.id)

@@ -1,0 +1,105 @@
+"""The memo editor: a dialog with the memo's text in a soft-wrapping TextArea, who wrote it and when
+under it; Ctrl+S saves, Esc closes (asking first whether to drop changes not saved).
+
+The text is the user's and is shown as it is: the TextArea never reads markup, and the title and
+the line under the text are :class:`~textual.content.Content`.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Label, TextArea
+
+from tui.core.annotations.memos import Memo
+from tui.core.safe_text import one_line
+from tui.ui.dialogs.frame import DialogFrame
+from tui.ui.dialogs.prompt import ConfirmDialog
+
+
+def about_line(memo: Memo | None) -> str:
+    """Who wrote the memo and when, in one line ("No memo yet" for a new one)."""
+    if memo is None:
+        return "No memo yet: what you write here is saved with Ctrl+S"
+    author = one_line(memo.author) or "someone unknown"
+    created, modified = _when(memo.created), _when(memo.modified)
+    edited = f" · modified {modified}" if modified != created else ""
+    return f"By {author} · created {created}{edited}"
+
+
+def _when(stamp: str) -> str:
+    """A stored time as date and minutes ("2026-12-07 20:35")."""
+    return one_line(stamp)[:16].replace("T", " ")
+
+
+class MemoEditor(DialogFrame[str | None]):
+    """Edit one memo; the result is the new text (saved by the caller), or None if left unsaved."""
+
+    DEFAULT_CSS = """
+    MemoEditor {
+        #memo-text { height: 14; }
+        #memo-about { color: $text-muted; }
+    }
+    """
+    BOX_WIDTH = 90
+    BODY_SCROLLS = False  # the TextArea scrolls its own text
+    KEYS_HINT = "Ctrl+S save · Esc close (an empty memo is deleted)"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Close", priority=True),
+    ]
+
+    def __init__(self, label: str, memo: Memo | None, read_only: str | None = None) -> None:
+        """The memo on ``label`` ("tag trade"), its stored form (None: no memo yet), and why it
+        cannot be saved, if it cannot."""
+        super().__init__(f"Memo on {one_line(label)}")
+        self.memo = memo
+        self.read_only = read_only
+
+    def compose_body(self) -> ComposeResult:
+        """The text, who wrote it and when, and a line for what stops a save."""
+        yield TextArea(
+            self.memo.text if self.memo else "",
+            soft_wrap=True,
+            show_line_numbers=False,
+            id="memo-text",
+        )
+        yield Label(Content(about_line(self.memo)), id="memo-about")
+        problem = f"Read-only: {one_line(self.read_only)}" if self.read_only else ""
+        yield Label(Content(problem), classes="problem")
+
+    def on_mount(self) -> None:
+        """Start typing at the end of the memo."""
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def text(self) -> str:
+        """What the editor holds now."""
+        return self.query_one(TextArea).text
+
+    @property
+    def changed(self) -> bool:
+        """Whether the text differs from the memo's as it was opened."""
+        return self.text != (self.memo.text if self.memo else "")
+
+    def action_save(self) -> None:
+        """Return the text to be saved (or say why it cannot be)."""
+        if self.read_only:
+            self.show_problem(f"Not saved: read-only: {self.read_only}")
+            return
+        self.dismiss(self.text)
+
+    def action_cancel(self) -> None:
+        """Close; with changes not saved, ask first whether to drop them."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+        self.app.push_screen(ConfirmDialog("Discard your changes to this memo?"), self._discard)
+
+    def _discard(self, yes: bool | None) -> None:
+        """Close without saving if the user said yes; else keep editing."""
+        if yes:
+            self.dismiss(None)
