@@ -81,3 +81,22 @@ async def test_with_the_entity_chosen_its_mentions_come_first(make_app: AppFacto
         assert isinstance(chart, ChartScreen)
         assert chart.subject.label == "Mentions of Mohammad Baqer Qalibaf"
         assert chart.chart is not None and chart.chart.total > 10
+
+
+async def test_with_an_attribute_filter_only_the_passing_articles_are_charted(
+    make_app: AppFactory, corpus: Corpus
+) -> None:
+    from tui.core.charts import tag_items
+    from tui.ui.charts.chart_screen import Subject
+
+    articles = {article.id: article for article in corpus.articles}
+    coded = [Annotation.create(a.id, a.text, 0, 5, ("trade",)) for a in corpus.articles]
+    subject = Subject("Passages tagged trade", tag_items(coded, articles, "trade"))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        screen = ChartScreen([subject], passing={FIRST}, where="outlet=Dawn")
+        await app.push_screen(screen)
+        await settle(pilot)
+        assert screen.chart is not None and screen.chart.total == 1
+        assert "1 item by month · outlet=Dawn" in title(screen)

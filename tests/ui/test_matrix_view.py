@@ -153,3 +153,25 @@ async def test_b_cycles_to_the_outlets_and_a_cell_opens_its_passage(
             await pilot.press("b")
         await settle(pilot)
         assert again.by == "tag" and again.matrix is not None and again.matrix.kind == "tag × tag"
+
+
+async def test_with_an_attribute_filter_only_the_passing_articles_count(
+    make_app: AppFactory, corpus: Corpus
+) -> None:
+    store = coded(corpus)
+    second = next(article for article in corpus.articles if article.id != FIRST)
+    store.save(Annotation.create(second.id, second.text, 0, 5, ("people",)))
+    articles = {article.id: article for article in corpus.articles}
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        screen = MatrixScreen(
+            store.annotations(), articles, store.tags(), passing={second.id}, where="kind=news"
+        )
+        await app.push_screen(screen)
+        await settle(pilot)
+        assert screen.matrix is not None and screen.matrix.count("people", "people") == 1
+        assert str(screen.query_one("#matrix-title").render()).endswith(" · kind=news")
+        await pilot.press("b")
+        await settle(pilot)
+        assert screen.matrix is not None and screen.matrix.columns == (second.id,)

@@ -111,3 +111,27 @@ async def test_the_report_has_the_outlet_matrix_and_memos_unless_none_is_chosen(
         await pilot.press("enter")
         await settle(pilot)
         assert "Tag × outlet" not in (tmp_path / "without.html").read_text(encoding="utf-8")
+
+
+async def test_with_an_attribute_filter_only_the_passing_articles_are_reported(
+    make_app: AppFactory, corpus: Corpus, tmp_path: Path
+) -> None:
+    store = coded(corpus)
+    second = next(article for article in corpus.articles if article.id != FIRST)
+    start = second.text.index("Pakistan")
+    store.save(Annotation.create(second.id, second.text, start, start + 8, ("actors/pakistan",)))
+    articles = {article.id: article for article in corpus.articles}
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        dialog = ReportDialog(
+            store.annotations(), store.tags(), articles, tmp_path, passing={second.id}, where="kind=news"
+        )
+        await app.push_screen(dialog)
+        await pilot.pause()
+        dialog.query_one("#report-path", Input).value = str(tmp_path / "news.html")
+        await pilot.press("enter")
+        await settle(pilot)
+        page = (tmp_path / "news.html").read_text(encoding="utf-8")
+        assert "1 coded passages (in articles where kind=news)" in page
+        assert "<mark>Pakistan</mark>" in page and "Mohammad Baqer Qalibaf" not in page

@@ -82,12 +82,16 @@ class MatrixScreen(Screen[OpenPassage | None]):
         articles: Mapping[str, Article],
         tags: Sequence[Tag],
         values: Mapping[str, Mapping[str, str]] | None = None,
+        passing: set[str] | None = None,
+        where: str = "",
     ) -> None:
         """The matrix of ``tags`` over ``annotations`` in ``articles``; ``values`` are each article's
-        attribute values by id, whose attributes ``b`` offers as columns."""
+        attribute values by id, whose attributes ``b`` offers as columns. With ``passing``, only the
+        articles of these ids are counted (the attribute filter, written ``where``)."""
         super().__init__()
-        self.annotations = list(annotations)
-        self.articles = dict(articles)
+        self.where = where
+        self.annotations = [a for a in annotations if passing is None or a.article in passing]
+        self.articles = {k: v for k, v in articles.items() if passing is None or k in passing}
         self.tags = [tag.name for tag in tags]
         self.values = {article: dict(found) for article, found in (values or {}).items()}
         #: What the columns can be, in the order ``b`` steps through them: tags, articles, attributes.
@@ -176,6 +180,8 @@ class MatrixScreen(Screen[OpenPassage | None]):
         else:
             unit = UNIT_WORDS[matrix.unit]
             what = f"Tag × tag: {unit} holding both ({tags}; the diagonal, each tag's own)"
+        if self.where and matrix.rows:
+            what += f" · {self.where}"
         return Text(one_line(what), style="bold")
 
     # Keys

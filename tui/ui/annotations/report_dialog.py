@@ -55,14 +55,18 @@ class ReportDialog(DialogFrame[list[Path] | None]):
         *,
         values: Mapping[str, Mapping[str, str]] | None = None,
         memos: Sequence[Memo] = (),
+        passing: set[str] | None = None,
+        where: str = "",
     ) -> None:
         """A report of ``annotations`` under ``tags`` over ``articles``, offered in ``folder``, with
-        the articles' attribute ``values`` (by id) and the ``memos``."""
+        the articles' attribute ``values`` (by id) and the ``memos``. With ``passing``, only the
+        articles of these ids are reported on (the attribute filter, written ``where``)."""
         super().__init__("Write a report of the coding")
         self.annotations, self.tags, self.articles = list(annotations), list(tags), dict(articles)
         self.folder = folder
         self.values = {article: dict(found) for article, found in (values or {}).items()}
         self.memos = list(memos)
+        self.passing, self.where = passing, where
 
     def compose_body(self) -> ComposeResult:
         """Format choice, path, progress, and the line that says what went wrong."""
@@ -75,7 +79,7 @@ class ReportDialog(DialogFrame[list[Path] | None]):
         choices += [(Text(f"Tag × {name} matrix too"), name) for name in attributes_in(self.values)]
         yield Select(
             choices,
-            value=default_by(self.values) or "",
+            value=default_by(self.values, self.passing) or "",
             allow_blank=False,
             compact=True,
             id="report-by",
@@ -125,7 +129,14 @@ class ReportDialog(DialogFrame[list[Path] | None]):
 
         worker = get_current_worker()
         report = gather(
-            self.annotations, self.tags, self.articles, values=self.values, memos=self.memos, by=by
+            self.annotations,
+            self.tags,
+            self.articles,
+            values=self.values,
+            memos=self.memos,
+            by=by,
+            within=self.passing,
+            where=(self.where,) if self.where else (),
         )
         self.app.call_from_thread(self._advance)
         files = report_files(report, kind, path)

@@ -67,10 +67,14 @@ class ChartScreen(Screen[None]):
         subjects: Sequence[Subject],
         start: int = 0,
         values: Mapping[str, Mapping[str, str]] | None = None,
+        passing: set[str] | None = None,
+        where: str = "",
     ) -> None:
         """Chart ``subjects[start]``; ``c`` offers the others. ``values`` are each article's attribute
-        values by id: ``s`` splits by each attribute they hold."""
+        values by id: ``s`` splits by each attribute they hold. With ``passing``, only the items of
+        the articles of these ids are counted (the attribute filter, written ``where``)."""
         super().__init__()
+        self.passing, self.where = passing, where
         self.values = {article: dict(found) for article, found in (values or {}).items()}
         #: The attributes to split by, in the order ``s`` steps through them.
         self.splits = [name for name in attributes_in(self.values) if name != "published"]
@@ -98,9 +102,9 @@ class ChartScreen(Screen[None]):
         """Count the subject by the period chosen and draw it as chosen."""
         from textual_plotext import PlotextPlot
 
-        items = (
-            self.subject.items if self.split is None else grouped(self.subject.items, self.values, self.split)
-        )
+        items = [item for item in self.subject.items if self.passing is None or item[1] in self.passing]
+        if self.split is not None:
+            items = grouped(items, self.values, self.split)
         made = chart(one_line(self.subject.label), items, self.grain, self.split is not None)
         self.chart = made
         widget = self.query_one(PlotextPlot)
@@ -135,6 +139,8 @@ class ChartScreen(Screen[None]):
         parts = [f"{clipped(self.subject.label, 60)}: {counted(made.total, 'item')} by {per}"]
         if self.split is not None:
             parts.append(f"one {'line' if self.kind == 'line' else 'bar'} per {self.split}")
+        if self.where:
+            parts.append(self.where)
         if made.undated:
             parts.append(f"{counted(made.undated, 'item')} with no date left out")
         if not made.total:
