@@ -1,0 +1,49 @@
+"""REFI-QDA memos and attributes through the command line: a project carries them to a fresh
+workspace and back unchanged, and a second import adds nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.cli.test_exchange_cli import bound
+from tests.cli.test_refi_cli import _fresh
+
+
+def test_memos_and_attributes_go_to_a_fresh_workspace_and_back(
+    cli: Any, workspace: Path, tmp_path: Path
+) -> None:
+    run = bound(cli, workspace)
+    run("tag", "003", "--quote", "Mohsin Naqvi", "--occurrence", "1", "--tag", "people")
+    run("memo", "--project", "--set", "Compare Pakistani and Iranian outlets.\nSecond line.")
+    run("memo", "--tag", "people", "--set", "Named officials only.")
+    run("memo", "--article", "003", "--set", "The interior minister's visit 🇵🇰")
+    run("attrs", "--define", "stance", "--type", "choice", "--choices", "hawkish,neutral")
+    run("attrs", "--define", "pages", "--type", "number")
+    run("attrs", "--define", "seen", "--type", "date")
+    run(
+        "attrs",
+        "003",
+        "--set",
+        "outlet=Dawn",
+        "--set",
+        "stance=neutral",
+        "--set",
+        "pages=2",
+        "--set",
+        "seen=2025-09-01",
+    )
+    first = tmp_path / "one.qdpx"
+    run("export", "--format", "qdpx", "-o", str(first))
+    fresh = bound(cli, _fresh(tmp_path))
+    report = fresh("import", str(first), "--json").json
+    assert sorted(report["memos"]) == ["article 003_ae4195037769579a", "tag people", "the project"]
+    assert {"stance", "pages", "seen"} <= set(report["attributes"]) and report["left_out"] == []
+    memos = {(m["kind"], m["target"]): m["text"] for m in fresh("memo", "--json").json["memos"]}
+    assert memos[("project", "")] == "Compare Pakistani and Iranian outlets.\nSecond line."
+    assert memos[("article", "003_ae4195037769579a")] == "The interior minister's visit 🇵🇰"
+    second = tmp_path / "two.qdpx"
+    fresh("export", "--format", "qdpx", "-o", str(second))
+    assert second.read_bytes() == first.read_bytes()
+    again = fresh("import", str(first), "--json").json
+    assert not again["memos"] and not again["attributes"] and not again["added"] and not again["conflicts"]
