@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.core.annotations.store import AnnotationStore
+    from tui.core.attributes import Condition
     from tui.core.catalogue import Pending
     from tui.core.corpus import Corpus
     from tui.core.corpus_index import CorpusIndex
@@ -41,6 +42,11 @@ class ReaderState:
     """The entity chosen (marked in the text, followed by the panes)."""
     store: AnnotationStore | None = None
     """The annotation store as the Annotations pane guards it, once that pane is mounted."""
+    where: list[Condition] = field(default_factory=list)
+    """The attribute filter (``outlet=Dawn``...): the list, search, timeline and segments show only
+    the articles that pass every condition."""
+    passing: set[str] | None = None
+    """The ids of the articles that pass :attr:`where` (None: no filter), as the screen last worked out."""
     _titles: tuple[Corpus | None, dict[str, str]] = (None, {})
 
     def article_titles(self) -> dict[str, str]:
@@ -48,6 +54,14 @@ class ReaderState:
         if self._titles[0] is not self.corpus:
             self._titles = (self.corpus, {article.id: article.title for article in self.corpus.articles})
         return self._titles[1]
+
+    def where_label(self) -> str:
+        """The attribute filter as written ("outlet=Dawn, kind=news"), or "" with none."""
+        return ", ".join(str(condition) for condition in self.where)
+
+    def passes(self, article_id: str) -> bool:
+        """Whether an article passes the attribute filter (every article does with none)."""
+        return self.passing is None or article_id in self.passing
 
     def article_dates(self) -> dict[str, date | None]:
         """Every article's publication date by id."""

@@ -71,7 +71,8 @@ def segments_view(pane: AnnotationPane, tags: Sequence[str] = ()) -> Screen[Open
         return None
     articles = {article.id: article for article in pane.state.corpus.articles}
     start = list(tags) or ([pane.tag_filter] if pane.tag_filter else [])
-    return SegmentsScreen(pane.store, articles, tags=start)
+    state = pane.state
+    return SegmentsScreen(pane.store, articles, tags=start, passing=state.passing, where=state.where_label())
 
 
 def matrix_view(pane: AnnotationPane) -> Screen[OpenPassage | None] | None:

@@ -168,9 +168,17 @@ class SegmentsScreen(FullWidthView):
     ]
 
     def __init__(
-        self, store: AnnotationStore, articles: Mapping[str, Article], tags: Iterable[str] = ()
+        self,
+        store: AnnotationStore,
+        articles: Mapping[str, Article],
+        tags: Iterable[str] = (),
+        passing: set[str] | None = None,
+        where: str = "",
     ) -> None:
+        """The passages of ``store`` in ``articles``, starting from ``tags``; with ``passing``, only
+        those of the articles of these ids (the attribute filter, written ``where``)."""
         super().__init__()
+        self.passing, self.where = passing, where
         self.store = store
         self.articles = articles
         self.codebook = store.tags()
@@ -231,6 +239,8 @@ class SegmentsScreen(FullWidthView):
         """Place every coded passage in the background (started after the first frame: the work
         holds the interpreter, which would hold the frame back)."""
         annotations = self.store.annotations()  # read here: the store belongs to the app's thread
+        if self.passing is not None:
+            annotations = [a for a in annotations if a.article in self.passing]
         self.run_worker(
             partial(placed, annotations, self.articles),
             thread=True,
@@ -289,6 +299,8 @@ class SegmentsScreen(FullWidthView):
         if orphans:
             what += Content(f" ({orphans} orphaned)")
         what += Content(f" · sorted by {query.sort}")
+        if self.where:
+            what += Content(f" · {one_line(self.where)}")
         if query.match:
             what += Content(f" · matching “{one_line(query.match)}”")
         return what

@@ -43,6 +43,7 @@ class ArticleHeader(Widget):
         self.unfolded = False  # the whole standfirst, however long
         self.folded = False  # as drawn: some of the standfirst is left out
         self._drawn: tuple[int, Text] | None = None  # (width, header): measuring and drawing reuse it
+        self.attributes = ""  # the open article's key attributes ("Dawn · Pakistan"), after its facts
 
     def show_article(
         self, article: Article | None, title_mentions: list[Mention] | None = None, hint: str | None = None
@@ -56,6 +57,13 @@ class ArticleHeader(Widget):
         self.article = article
         self._drawn = None
         self.refresh(layout=True)
+
+    def show_attributes(self, attributes: str) -> None:
+        """Show the open article's key attributes (outlet, country...) after its date and source."""
+        if attributes != self.attributes:
+            self.attributes = attributes
+            self._drawn = None
+            self.refresh(layout=True)
 
     def toggle_standfirst(self) -> None:
         """Show the whole standfirst, or fold it again."""
@@ -108,7 +116,8 @@ class ArticleHeader(Widget):
                 lines[-1] = last
             header.append("\n")
             header.append(Text("\n").join(lines))
-        meta = one_line(" · ".join(_facts(article)) + f" · {counted(article.word_count, 'word')}")
+        facts = [*_facts(article), counted(article.word_count, "word")]
+        meta = one_line(" · ".join([*facts, self.attributes] if self.attributes else facts))
         basis = one_line(_date_basis(article.date_basis))
         for line, look in ((meta, "dim"), (basis, "dim italic")):
             part = Text(line, style=look)

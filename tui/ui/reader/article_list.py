@@ -18,6 +18,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
@@ -165,6 +166,8 @@ class ArticleList(LineList, EarlyLayout):
         & > .article-list--title { text-style: bold; }
         & > .article-list--detail { text-style: dim; }
         & > .article-list--problem { color: $error; }
+        /* filtered by attributes: the filter in a title over the list */
+        &.-filtered { border-top: solid $primary 30%; border-title-color: $accent; }
     }
     """
 
@@ -200,6 +203,12 @@ class ArticleList(LineList, EarlyLayout):
         self.scroll_to(y=0, animate=False)
         self._update_tooltip()
         self.redraw()
+
+    def show_filter(self, label: str) -> None:
+        """Say in the list's title what it is filtered by ("Articles · outlet=Dawn · 2 of 5"), or
+        take the title away ("")."""
+        self.border_title = Content(one_line(label)) if label else None
+        self.set_class(bool(label), "-filtered")
 
     def add_problems(self, problems: list[LoadProblem]) -> None:
         """Mark more files that could not be loaded (found in the background), after the others."""

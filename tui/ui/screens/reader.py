@@ -98,6 +98,17 @@ class ReaderScreen(Screen[None]):
             tooltip="Chart over time: mentions of the entity chosen, a tag's passages, the timeline's events",
         ),
         Binding("ctrl+f", "focus('#search-input')", "Search all", tooltip="Search every article"),
+        Binding(
+            "V",
+            "attributes('edit')",
+            "Attributes",
+            show=False,
+            tooltip="Article attributes",
+        ),
+        Binding("Y", "attributes('filter')", "Filter", show=False, tooltip="Filter by attributes"),
+        Binding(
+            "ctrl+y", "attributes('clear')", "Clear filter", show=False, tooltip="Clear attribute filter"
+        ),
         Binding("o", "memo('article')", "Memo", show=False, tooltip="Memo on this article"),
         Binding(
             "z", "full_width", "Full width", tooltip="The pane in view at full width, every line in full"
@@ -372,6 +383,8 @@ class ReaderScreen(Screen[None]):
         search: SearchPane | None = self.pane("#search-pane")
         if search is not None:
             search.corpus_replaced()
+        if self.state.where:
+            self.attributes_changed()
         work: CorpusWork | None = self.pane("#corpus-work")
         if work is not None:
             work.start(corpus, self.state.engine)
@@ -662,6 +675,43 @@ class ReaderScreen(Screen[None]):
         if pane is not None:
             memo_actions.open_memo(pane, about, self.state.article, self.corpus.articles)
 
+    def action_attributes(self, what: str) -> None:
+        """Edit the open article's attributes ("edit"), or filter the app by attributes ("filter",
+        "clear"); see :mod:`tui.ui.attributes.attribute_actions`."""
+        from tui.ui.attributes import attribute_actions
+
+        pane = self._annotations()
+        if pane is not None:
+            attribute_actions.run(pane, self.state, what, self.attributes_changed)
+
+    def attributes_changed(self) -> None:
+        """The attribute filter, or some article's attributes, changed: the list shows the articles
+        that pass (its title says the filter), the header the open article's key attributes, and
+        the search and timeline panes follow (the coded segments view reads the filter when opened)."""
+        from tui.ui.attributes.attribute_actions import key_attributes, work_out_passing
+
+        state = self.state
+        before = (state.passing, state.where_label())
+        work_out_passing(state)
+        self.query_one(ArticleHeader).show_attributes(key_attributes(state))
+        if (state.passing, state.where_label()) == before:
+            return  # the same articles pass: nothing else to show again (an article was opened)
+        listing = self.query_one(ArticleList)
+        if state.pending is None:
+            shown = [article for article in self.corpus.articles if state.passes(article.id)]
+            listing.populate(shown, self.problems)
+            total = len(self.corpus.articles)
+            label = f"Articles · {state.where_label()} · {len(shown)} of {total}" if state.where else ""
+            listing.show_filter(label)
+            if self.article is not None:
+                listing.select_article(self.article.id)
+        timeline: TimelinePane | None = self.pane("#timeline-pane")
+        if timeline is not None:
+            timeline.show_events()
+        search: SearchPane | None = self.pane("#search-pane")
+        if search is not None:
+            search.filter_changed()
+
     def on_annotation_pane_changed(self, message: AnnotationPane.Changed) -> None:
         """The annotations changed: their marks in the text, the counts in the list, the bar under
         the text, Undo and Redo in the keys, and a timeline filtered by a tag."""
@@ -673,6 +723,12 @@ class ReaderScreen(Screen[None]):
         timeline: TimelinePane | None = self.pane("#timeline-pane")
         if timeline is not None and timeline.tag is not None:
             timeline.show_events()
+        if self.state.where:  # an undo or a save may have changed who passes
+            self.attributes_changed()
+        else:
+            from tui.ui.attributes.attribute_actions import key_attributes
+
+            self.query_one(ArticleHeader).show_attributes(key_attributes(self.state))
 
     # Adding articles
 

@@ -4,20 +4,23 @@ Each change of the query is searched for in a worker once typing pauses (a newer
 older one); once the corpus indexes are built, a word index is built in the background too, and
 searches then read only the articles holding the query's words. Enter on an article opens it with
 the find bar on the query (:class:`OpenPassage`). An article's matches are counted, and its first
-shown in context, only when its entry is drawn, so ten thousand results list at once.
+shown in context, only when its entry is drawn, so ten thousand results list at once. With "Memos
+too" ticked, the memos holding the query are listed first; Enter opens one in the memo editor.
 """
 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Label
+from textual.widgets import Checkbox, Input, Label
 from textual.worker import Worker, get_current_worker
 
 from tui.core.corpus_search import context, matches
@@ -34,29 +37,54 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from tui.core.corpus_search import WordIndex
+    from tui.ui.memos.memo_actions import MemoHost
 
 #: How long typing must pause before the query is searched for.
 TYPING_PAUSE = 0.12
 
 
-class SearchRows(Rows):
-    """The articles holding the query: title and number of matches, then the first in context."""
+@dataclass(frozen=True, slots=True)
+class MemoHit:
+    """A memo holding the query: what it is about, the line of its first match, how many matches."""
 
-    def __init__(self, articles: list[Article], numbers: list[int], query: str) -> None:
-        """The articles (``numbers`` into ``articles``) for ``query``."""
+    kind: str
+    target: str
+    about: str
+    line: str
+    count: int
+
+
+class SearchRows(Rows):
+    """The memos holding the query (if asked), then the articles: title and number of matches, then
+    the first in context."""
+
+    def __init__(
+        self, articles: list[Article], numbers: list[int], query: str, memos: Sequence[MemoHit] = ()
+    ) -> None:
+        """The articles (``numbers`` into ``articles``) for ``query``, after the ``memos`` holding it."""
         self.articles, self.numbers, self.query = articles, numbers, query
+        self.memos = list(memos)
 
     def __len__(self) -> int:
-        """The number of articles found."""
-        return len(self.numbers)
+        """The number of memos and articles found."""
+        return len(self.memos) + len(self.numbers)
 
     def heights(self) -> list[int]:
         """Two lines each."""
-        return [2] * len(self.numbers)
+        return [2] * len(self)
+
+    def memo(self, index: int) -> MemoHit | None:
+        """The memo at an entry (None: an article's entry)."""
+        return self.memos[index] if index < len(self.memos) else None
 
     def lines(self, index: int) -> list[Text]:
-        """An article's title and count, and its first match in context."""
-        article = self.articles[self.numbers[index]]
+        """A memo's subject and count, or an article's title and count; then the first match in context."""
+        hit = self.memo(index)
+        if hit is not None:
+            first = Text.assemble(("✎ memo on ", "bold"), (one_line(hit.about), "bold"))
+            first.append(f" · {counted(hit.count, 'match', 'matches')}", "dim")
+            return [first, Text("  " + one_line(hit.line), "italic")]
+        article = self.articles[self.numbers[index - len(self.memos)]]
         spans = matches(article.text, self.query)
         first = Text()
         first.append(one_line(article.title), "bold")
@@ -69,7 +97,7 @@ class SearchRows(Rows):
 
     def article(self, index: int) -> str:
         """The id of an entry's article."""
-        return self.articles[self.numbers[index]].id
+        return self.articles[self.numbers[index - len(self.memos)]].id
 
 
 class SearchList(LineList):
@@ -104,6 +132,7 @@ class SearchPane(Vertical):
     def compose(self) -> ComposeResult:
         """Field, status line, list."""
         yield SearchInput(placeholder="Search every article (any case)", id="search-input")
+        yield Checkbox("Memos too", id="search-memos", compact=True, tooltip="Search the memos as well")
         yield Label("Type to search the whole corpus; Enter on an article opens it at the matches",
                     id="search-status")  # fmt: skip
         yield SearchList(id="search-list")
@@ -135,6 +164,11 @@ class SearchPane(Vertical):
         """Articles were added: the word index no longer fits them; the query is searched again."""
         self.words = None
         self.workers.cancel_group(self, "words")
+        if self.query_text.strip():
+            self._start_search()
+
+    def filter_changed(self) -> None:
+        """The attribute filter changed: the query is searched again among the articles that pass."""
         if self.query_text.strip():
             self._start_search()
 
@@ -175,16 +209,21 @@ class SearchPane(Vertical):
     def _start_search(self) -> None:
         """Search for the latest query."""
         self._pending = None
-        self.search_worker(self.query_text, list(self.state.corpus.articles), self.words)
+        self.search_worker(self.query_text, list(self.state.corpus.articles), self.words, self.state.passing)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="search", description="searching")
-    def search_worker(self, query: str, articles: list[Article], words: WordIndex | None) -> None:
-        """Find the articles holding the query (a thread: without the word index it reads them all)."""
+    def search_worker(
+        self, query: str, articles: list[Article], words: WordIndex | None, passing: set[str] | None = None
+    ) -> None:
+        """Find the articles holding the query (a thread: without the word index it reads them all);
+        with ``passing``, only those of these ids (the attribute filter)."""
         from tui.core.corpus_search import search
 
         started = time.perf_counter()
         worker = get_current_worker()
         numbers = search(articles, query, words, lambda: worker.is_cancelled)
+        if passing is not None:
+            numbers = [number for number in numbers if articles[number].id in passing]
         if not worker.is_cancelled:
             self.post_message(self.Done(query, articles, numbers, time.perf_counter() - started))
 
@@ -194,8 +233,32 @@ class SearchPane(Vertical):
         message.stop()
         if message.query == self.query_text:
             self.found = (message.query, message.articles, message.numbers)
-            rows = SearchRows(message.articles, message.numbers, message.query)
+            rows = SearchRows(
+                message.articles, message.numbers, message.query, self._memo_hits(message.query)
+            )
             self.show(rows, len(message.articles), message.seconds)
+
+    def _memo_hits(self, query: str) -> list[MemoHit]:
+        """The memos holding the query, if "Memos too" is ticked (there are few: read here)."""
+        from tui.core.corpus_search import text_hits
+
+        store = self.state.store
+        if store is None or not self.query_one("#search-memos", Checkbox).value:
+            return []
+        memos = store.memos()
+        return [
+            MemoHit(
+                memos[hit.number].kind, memos[hit.number].target, memos[hit.number].label, hit.line, hit.count
+            )
+            for hit in text_hits([memo.text for memo in memos], query)
+        ]
+
+    @on(Checkbox.Changed, "#search-memos")
+    def _memos_toggled(self, event: Checkbox.Changed) -> None:
+        """Search again, with or without the memos."""
+        event.stop()
+        if self.query_text.strip():
+            self._start_search()
 
     def full_view(self) -> Screen[OpenPassage | None] | None:
         """The articles found at full width, every matching sentence in full."""
@@ -218,7 +281,9 @@ class SearchPane(Vertical):
     def show(self, rows: SearchRows, total: int, seconds: float) -> None:
         """Show what a search found."""
         query = isolated(one_line(rows.query))  # read in its own direction, the line in its own
-        status = f"{len(rows):,} of {total:,} articles hold “{query}” ({seconds * 1000:.0f} ms)"
+        status = f"{len(rows.numbers):,} of {total:,} articles hold “{query}” ({seconds * 1000:.0f} ms)"
+        if rows.memos:
+            status += f" · {counted(len(rows.memos), 'memo')}"
         self.query_one("#search-status", Label).update(
             plain_paragraph(status if rows.query.strip() else "", self.app)
         )
@@ -226,8 +291,15 @@ class SearchPane(Vertical):
 
     @on(LineList.Selected, "#search-list")
     def _chosen(self, message: LineList.Selected) -> None:
-        """Open an article with the find bar on the query."""
+        """Open an article with the find bar on the query, or a memo in the editor."""
         message.stop()
         rows = message.line_list.rows
-        if isinstance(rows, SearchRows):
+        hit = rows.memo(message.index) if isinstance(rows, SearchRows) else None
+        if hit is not None:
+            from tui.ui.memos.memo_actions import edit_memo
+
+            # the Annotations pane holds the store and the undo history a memo's save goes to
+            host = cast("MemoHost", self.screen.query_one("#annotation-pane"))
+            edit_memo(host, hit.kind, hit.target, after=self._start_search)
+        elif isinstance(rows, SearchRows):
             self.post_message(OpenPassage(rows.article(message.index), find=rows.query))

@@ -173,6 +173,10 @@ class TimelinePane(Vertical):
             tagged = self._tagged_passages(self.tag)
             numbers = [n for n in numbers if _inside(timeline.events[n].sources, tagged)]
             label = f"In passages tagged {one_line(self.tag)} (F: all)"
+        if self.state.passing is not None:  # the attribute filter: events with a source that passes
+            passing = self.state.passing
+            numbers = [n for n in numbers if any(s.article in passing for s in timeline.events[n].sources)]
+            label = f"{label} · {one_line(self.state.where_label())}"
         self.shown = (list(numbers), label)
         rows = TimelineRows(timeline.events, list(numbers), timeline.published, self.state.article_titles())
         self.query_one("#timeline-filter", Label).update(Content(f"{label} · {counted(rows.shown, 'event')}"))
