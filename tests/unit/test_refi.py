@@ -320,7 +320,7 @@ def _with_memos_and_attributes(articles: dict[str, Article]) -> AnnotationStore:
     from tui.core.attributes import define
 
     store = _coded(articles)
-    store.save_memo("project", "", "What the project asks\nand how.", "ali")
+    store.save_memo("project", "", "What the project asks\nand how.\n", "ali")  # as a file ends
     store.save_memo("tag", "trade", "Code a passage on tariffs or barter.", "sara")
     store.save_memo("tag", "framing/security", "Border and militancy.", "ali")
     store.save_memo("article", "900_emoji", "Emoji stand for the flags.", "ali")
@@ -351,7 +351,7 @@ def test_memos_are_notes_and_attributes_are_variables_in_a_valid_project(
     root = xmlschema.XMLSchema(str(DATA / "Project.xsd")).to_dict(qde)
     notes = {note["@name"]: note for note in root["Notes"]["Note"]}
     project = notes["Memo on the project"]
-    assert project["PlainTextContent"] == "What the project asks\nand how."
+    assert project["PlainTextContent"] == "What the project asks\nand how.\n"
     assert project["@creatingUser"] == refi.guid("user", "ali") and project["@modifiedDateTime"]
     assert root["NoteRef"] == [{"@targetGUID": project["@guid"]}]
     emoji = next(s for s in root["Sources"]["TextSource"] if s["@name"] == "Emoji and Persian")

@@ -637,9 +637,10 @@ def _project(root: etree._Element, members: _Members | None, articles: dict[str,
     notes_element = _child(root, "Notes")
     for note in _children(notes_element, "Note") if notes_element is not None else ():
         note_elements[_guid_of(note)] = note
-    notes = {key: _note_text(note, members) for key, note in note_elements.items()}
+    texts = {key: _note_text(note, members) for key, note in note_elements.items()}
+    notes = {key: text.strip() for key, text in texts.items()}  # a passage's note, trimmed as ever
     imported = Imported("qdpx" if members is not None else "qde", tags, [])
-    memos = _Memos(note_elements, notes, users)
+    memos = _Memos(note_elements, texts, users)
     variables = _read_variables(root, imported)
     case_values = _case_values(root)
     by_text = {article.text: article for article in articles.values()}
@@ -719,7 +720,7 @@ class _Memos:
         each is headed by its name when the memo holds several."""
         for ref in refs:
             key = ref if isinstance(ref, str) else _guid_of(ref, "targetGUID")
-            if key in self.elements and self.texts[key]:
+            if key in self.elements and self.texts[key].strip():
                 self.gathered.setdefault((kind, target), []).append((key, named))
 
     def made(self) -> list[Memo]:
@@ -729,10 +730,12 @@ class _Memos:
         for (kind, target), found in self.gathered.items():
             keys = list(dict.fromkeys(key for key, _ in found))
             named = {key for key, is_named in found if is_named}
-            parts = [
-                f"{one_line(self.elements[key].get('name') or 'Note')}:\n{self.texts[key]}"
+            parts = [  # one note: its text as written (a memo's round trip keeps it to the character)
+                f"{one_line(self.elements[key].get('name') or 'Note')}:\n{self.texts[key].strip()}"
                 if len(keys) > 1 and key in named
                 else self.texts[key]
+                if len(keys) == 1
+                else self.texts[key].strip()
                 for key in keys
             ]
             created = sorted(t for key in keys if (t := self._time(key, "creationDateTime")))
@@ -755,12 +758,12 @@ class _Memos:
 
 
 def _note_text(note: etree._Element, members: _Members | None) -> str:
-    """A note's text (its description if it has no text), trimmed."""
+    """A note's text as written (its description if it has no text)."""
     text = _source_text(note, members)
     if text is None:
         description = _child(note, "Description")
         text = description.text or "" if description is not None else ""
-    return text.strip()
+    return text
 
 
 def _code_memos(root: etree._Element, code_names: dict[str, str], memos: _Memos) -> None:
