@@ -425,10 +425,12 @@ def test_another_tools_cases_and_variables_become_values_and_misfits_are_left_ou
     variables = (
         '<Variables><Variable guid="10000000-0000-0000-0000-000000000001" name="Age group" typeOfVariable="Integer"/>'
         '<Variable guid="10000000-0000-0000-0000-000000000002" name="Interviewed" typeOfVariable="DateTime"/>'
-        '<Variable guid="10000000-0000-0000-0000-000000000003" name="9 lives" typeOfVariable="Text"/></Variables>'
+        '<Variable guid="10000000-0000-0000-0000-000000000003" name="9 lives" typeOfVariable="Text"/>'
+        '<Variable guid="10000000-0000-0000-0000-000000000004" name="Source" typeOfVariable="Text"/></Variables>'
         '<Cases><Case guid="20000000-0000-0000-0000-000000000001" name="Ali">'
         '<VariableValue><VariableRef targetGUID="10000000-0000-0000-0000-000000000001"/><IntegerValue>{age}</IntegerValue></VariableValue>'
         '<VariableValue><VariableRef targetGUID="10000000-0000-0000-0000-000000000002"/><DateTimeValue>2025-08-01T09:30:00Z</DateTimeValue></VariableValue>'
+        '<VariableValue><VariableRef targetGUID="10000000-0000-0000-0000-000000000004"/><TextValue>Reuters</TextValue></VariableValue>'
         '<SourceRef targetGUID="AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE"/></Case></Cases>'
     )  # fmt: skip
     codes = '<CodeBook><Codes><Code guid="11111111-2222-3333-4444-555555555555" name="a" isCodable="true"/></Codes></CodeBook>'  # fmt: skip
@@ -440,6 +442,10 @@ def test_another_tools_cases_and_variables_become_values_and_misfits_are_left_ou
         ("900_emoji", "interviewed", "2025-08-01"),
     ]
     assert any("'9 lives'" in line for line in found.left_out)
+    assert any(
+        "the source of article 900_emoji, 'Reuters': it is read from the article file" in line
+        for line in found.left_out
+    )
     wrong = refi.read(_project(text, "", codes + variables.format(age="four")), articles)
     assert any("'four' is not a number" in line for line in wrong.left_out)
     assert [(v.name, v.value) for v in wrong.values] == [("interviewed", "2025-08-01")]

@@ -37,6 +37,7 @@ from tui.core.attributes import (
     AttributeDef,
     AttributeValue,
     InvalidAttribute,
+    article_values,
     check_name,
     check_value,
     definitions,
@@ -845,9 +846,15 @@ def _values(
         written = next((child for child in element if _local(child) != "VariableRef"), None)
         if definition is None or written is None or not (written.text or "").strip():
             continue  # a variable whose name was left out already, or no value
-        if from_front_matter(definition.name):
-            continue
         text = written.text.strip()
+        if from_front_matter(definition.name):  # read from the article file, never set in the store
+            current = article_values(article, ()).get(definition.name, "")
+            if (text[:10] if definition.type == "date" else text) != current:
+                left_out.append(
+                    f"the {definition.name} of article {article.id}, {one_line(text)[:40]!r}: "
+                    f"it is read from the article file ({current or 'none'}), not set"
+                )
+            continue
         if definition.type == "date":
             text = re.sub(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})(T.*|Z|[+-][0-9:]+)$", r"\1", text)
         try:
