@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.widgets import Label, OptionList, TextArea
 
-from tests.ui.conftest import reader_ready, settle
+from tests.ui.conftest import reader_ready, settle, settle_until
 from tui.core.annotations.model import Annotation
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
@@ -230,3 +230,39 @@ async def test_the_memos_view_lists_every_memo_and_enter_edits_one(
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, MemosView)
+
+
+async def test_the_search_pane_finds_memos_when_asked_and_opens_one(
+    make_app: AppFactory, corpus: Corpus
+) -> None:
+    from textual.widgets import Checkbox, Input
+
+    from tests.ui.test_search_pane import searched
+    from tui.ui.search.search_pane import SearchList, SearchRows
+
+    store = coded(AnnotationStore.in_memory(), corpus)
+    store.save_memo("tag", "trade", "Definition.\nBarter and the Border Markets at Gabd.", "analyst")
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        app.screen.query_one("#search-input", Input).value = "border markets"
+        rows = await searched(pilot, "border markets")
+        assert rows.memos == [] and rows.numbers
+        listing = app.screen.query_one(SearchList)
+        app.screen.query_one("#search-memos", Checkbox).value = True
+        await settle_until(pilot, lambda: listing.rows is not rows)
+        assert isinstance(listing.rows, SearchRows) and listing.rows.numbers == rows.numbers
+        rows = listing.rows
+        assert [str(line) for line in rows.lines(0)] == [
+            "✎ memo on tag trade · 1 match",
+            "  Barter and the Border Markets at Gabd.",
+        ]
+        assert "· 1 memo" in str(app.screen.query_one("#search-status", Label).render())
+        listing.focus()
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, MemoEditor) and editor.memo is not None
+        assert editor.memo.target == "trade"
