@@ -175,3 +175,29 @@ async def test_with_an_attribute_filter_only_the_passing_articles_count(
         await pilot.press("b")
         await settle(pilot)
         assert screen.matrix is not None and screen.matrix.columns == (second.id,)
+
+
+async def test_the_apps_attribute_filter_narrows_the_matrix_and_the_chart(
+    make_app: AppFactory, corpus: Corpus
+) -> None:
+    from tests.ui.test_attributes import filter_by
+    from tui.ui.charts.chart_screen import ChartScreen
+
+    store = coded(corpus)
+    second = next(article for article in corpus.articles if article.id != FIRST)
+    store.save(Annotation.create(second.id, second.text, 0, 5, ("people",)))
+    store.set_attributes(second.id, {"outlet": "Dawn"}, "tester")
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        await filter_by(pilot, "outlet=Dawn")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = await open_matrix(pilot)
+        assert screen.matrix is not None and screen.matrix.count("people", "people") == 1
+        assert str(screen.query_one("#matrix-title").render()).endswith(" · outlet=Dawn")
+        await pilot.press("escape", "ctrl+g")
+        await settle(pilot)
+        chart = app.screen
+        assert isinstance(chart, ChartScreen) and chart.passing == {second.id}
+        assert "outlet=Dawn" in str(chart.query_one("#chart-title").render())

@@ -87,7 +87,10 @@ def matrix_view(pane: AnnotationPane) -> Screen[OpenPassage | None] | None:
 
     articles = {article.id: article for article in pane.state.corpus.articles}
     values = values_by_article(articles.values(), pane.store.attribute_values())
-    return MatrixScreen(pane.store.annotations(), articles, pane.store.tags(), values)
+    state = pane.state
+    return MatrixScreen(
+        pane.store.annotations(), articles, pane.store.tags(), values, state.passing, state.where_label()
+    )
 
 
 def write_report(pane: AnnotationPane) -> None:
@@ -105,8 +108,16 @@ def write_report(pane: AnnotationPane) -> None:
     articles = {article.id: article for article in pane.state.corpus.articles}
     values = values_by_article(articles.values(), pane.store.attribute_values())
     store = pane.store
+    state = pane.state
     dialog = ReportDialog(
-        store.annotations(), store.tags(), articles, folder, values=values, memos=store.memos()
+        store.annotations(),
+        store.tags(),
+        articles,
+        folder,
+        values=values,
+        memos=store.memos(),
+        passing=state.passing,
+        where=state.where_label(),
     )
     pane.app.push_screen(dialog)
 
