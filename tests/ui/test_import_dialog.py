@@ -160,3 +160,42 @@ def test_the_import_dialog_with_a_checked_sample(snap_compare: Any, make_app: Ap
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_esc_waits_while_an_import_is_saved(
+    make_app: AppFactory, corpus: Corpus, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import threading
+
+    from tui.core.annotations import importing
+
+    (tmp_path / "project.qdpx").write_bytes(project(corpus))
+    release = threading.Event()
+    real = importing.import_document
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        """The import, once the test lets it go on (a dry run at once)."""
+        if not kwargs.get("dry_run"):
+            release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "import_document", slow)
+    shutil.copytree(ROOT / "articles", tmp_path / "articles")  # the project adds an article
+    store = AnnotationStore.in_memory()
+    app = make_app(articles=tmp_path / "articles", store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        dialog = await press_i(pilot)
+        await enter_path(pilot, dialog, str(tmp_path / "project.qdpx"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert dialog.query_one("#import-progress").has_class("-working")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is dialog and "wait for it to finish" in refusal(dialog, ".problem")
+        release.set()
+        await settle(pilot)
+        assert app.screen is not dialog and store.annotations()
+        await pilot.press("u")
+        await settle(pilot)
+        assert not store.annotations()  # the import was recorded: u undoes it

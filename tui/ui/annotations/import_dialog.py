@@ -119,6 +119,13 @@ class ImportDialog(DialogFrame[Imported | None]):
             self.query_one("#import-report", Label).update("")
             self._check(path)
 
+    def action_cancel(self) -> None:
+        """Close without importing; not while an import is being saved (its step must be recorded)."""
+        if any(w.node is self and w.group == "import" and w.is_running for w in self.workers):
+            self.show_problem("Importing: wait for it to finish")
+            return
+        super().action_cancel()
+
     @work(
         thread=True,
         exit_on_error=False,
