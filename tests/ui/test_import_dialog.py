@@ -199,3 +199,17 @@ async def test_esc_waits_while_an_import_is_saved(
         await pilot.press("u")
         await settle(pilot)
         assert not store.annotations()  # the import was recorded: u undoes it
+
+
+async def test_the_palette_offers_the_import(make_app: AppFactory) -> None:
+    from tui.ui.commands import ReaderCommands
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        commands = {command.title: command for command in ReaderCommands(app.screen)._commands()}
+        command = commands["Import annotations or a project…"]
+        assert command.keys_label == "I"
+        await app.run_action(command.action, command.node)
+        await pilot.pause()
+        assert isinstance(app.screen, ImportDialog)
