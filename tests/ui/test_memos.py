@@ -17,6 +17,7 @@ from tui.ui.app import ReaderApp
 from tui.ui.dialogs.prompt import ConfirmDialog
 from tui.ui.memos.memo_editor import MemoEditor
 from tui.ui.memos.memos_view import MemosView
+from tui.ui.reader.article_header import ArticleHeader
 
 AppFactory = Callable[..., ReaderApp]
 FIRST = "000_9154f6903408afad"
@@ -78,6 +79,11 @@ async def test_a_memo_on_the_article_persists_and_is_marked(
         assert "Saved the memo on article 000_9154f6903408afad" in notes(app)
         title = str(app.screen.query_one("#passages-title", Label).render())
         assert title.endswith("✎ memo (o)")
+        header = app.screen.query_one(ArticleHeader)
+        assert header.attributes.endswith("✎ memo") and "✎ memo" in str(header.render())
+        app.screen.select_article("001_837904dac7d69cd7")
+        await settle(pilot)
+        assert "✎" not in header.attributes
     store.close()
     again = AnnotationStore.open(tmp_path)
     memo = again.memo("article", FIRST)

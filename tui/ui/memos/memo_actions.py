@@ -126,3 +126,10 @@ def open_memo(host: MemoHost, about: str, article: Article | None, articles: Seq
         host.notify("Open an article first", markup=False)
     else:
         edit_memo(host, "article", article.id)
+
+
+def with_memo_mark(facts: str, store: AnnotationStore | None, article: Article | None) -> str:
+    """The article header's line of attributes, with "✎ memo" after it when the article has a memo."""
+    if store is None or article is None or store.memo("article", article.id) is None:
+        return facts
+    return f"{facts} · ✎ memo" if facts else "✎ memo"

@@ -689,11 +689,13 @@ class ReaderScreen(Screen[None]):
         that pass (its title says the filter), the header the open article's key attributes, and
         the search and timeline panes follow (the coded segments view reads the filter when opened)."""
         from tui.ui.attributes.attribute_actions import key_attributes, work_out_passing
+        from tui.ui.memos.memo_actions import with_memo_mark
 
         state = self.state
         before = (state.passing, state.where_label())
         work_out_passing(state)
-        self.query_one(ArticleHeader).show_attributes(key_attributes(state))
+        header = self.query_one(ArticleHeader)
+        header.show_attributes(with_memo_mark(key_attributes(state), state.store, state.article))
         if (state.passing, state.where_label()) == before:
             return  # the same articles pass: nothing else to show again (an article was opened)
         listing = self.query_one(ArticleList)
@@ -727,8 +729,11 @@ class ReaderScreen(Screen[None]):
             self.attributes_changed()
         else:
             from tui.ui.attributes.attribute_actions import key_attributes
+            from tui.ui.memos.memo_actions import with_memo_mark
 
-            self.query_one(ArticleHeader).show_attributes(key_attributes(self.state))
+            state = self.state
+            header = self.query_one(ArticleHeader)
+            header.show_attributes(with_memo_mark(key_attributes(state), state.store, state.article))
 
     # Adding articles
 
