@@ -236,7 +236,8 @@ class SearchPane(Vertical):
             rows = SearchRows(
                 message.articles, message.numbers, message.query, self._memo_hits(message.query)
             )
-            self.show(rows, len(message.articles), message.seconds)
+            passing = self.state.passing
+            self.show(rows, len(message.articles) if passing is None else len(passing), message.seconds)
 
     def _memo_hits(self, query: str) -> list[MemoHit]:
         """The memos holding the query, if "Memos too" is ticked (there are few: read here)."""
@@ -282,6 +283,8 @@ class SearchPane(Vertical):
         """Show what a search found."""
         query = isolated(one_line(rows.query))  # read in its own direction, the line in its own
         status = f"{len(rows.numbers):,} of {total:,} articles hold “{query}” ({seconds * 1000:.0f} ms)"
+        if self.state.where:  # of the articles that pass the attribute filter
+            status = status.replace(" articles ", f" articles ({one_line(self.state.where_label())}) ", 1)
         if rows.memos:
             status += f" · {counted(len(rows.memos), 'memo')}"
         self.query_one("#search-status", Label).update(
