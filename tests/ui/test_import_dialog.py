@@ -213,3 +213,21 @@ async def test_the_palette_offers_the_import(make_app: AppFactory) -> None:
         await app.run_action(command.action, command.node)
         await pilot.pause()
         assert isinstance(app.screen, ImportDialog)
+
+
+async def test_names_in_the_file_are_shown_as_text_not_markup(make_app: AppFactory, tmp_path: Path) -> None:
+    hostile = "[@click=app.quit]quit[/] [bold]x"
+    (tmp_path / "codes.qdc").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        f'<Code guid="1C3E2A9B-0D4F-5A6B-8C7D-9E0F1A2B3C4D" name="{hostile}" isCodable="true"/></Codes></CodeBook>',
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        dialog = await press_i(pilot)
+        await enter_path(pilot, dialog, str(tmp_path / "codes.qdc"))
+        shown = str(dialog.query_one("#import-report").render())
+        assert "New tags: [@click=app.quit]quit[-] [bold]x" in shown  # a "/" in a code's name is "-"
+        assert "Enter imports all of this" in shown
+        assert app.is_running and app.screen is dialog

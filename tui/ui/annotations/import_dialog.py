@@ -221,9 +221,8 @@ def report_lines(checked: _Checked) -> list[str]:
     lines.extend(_listed("Attributes", report.attributes))
     lines.extend(_listed("Conflicts (kept here)", [_conflict(c) for c in report.conflicts]))
     lines.extend(_listed("Left out", report.left_out, each_line=True))
-    nothing = not (
-        report.added or report.updated or report.memos or report.attributes or checked.new_articles
-    )
+    changed = (report.added, report.updated, report.tags_added, report.memos, report.attributes)
+    nothing = not (any(changed) or checked.new_articles)
     lines.append(
         "Nothing to import: everything in it is here already"
         if nothing
