@@ -251,3 +251,36 @@ class TestSnapshot:
             await pilot.pause()
 
         assert snap_compare(make_app(store=store), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_the_palette_offers_the_three_and_delete_removes_a_condition(make_app: AppFactory) -> None:
+    from tests.ui.test_commands import hit_for, open_palette
+
+    store = AnnotationStore.in_memory()
+    store.set_attributes(DAWN, {"outlet": "Dawn [b]x[/b]", "kind": "news"})
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        shown = await open_palette(pilot, "attribut", "Article attributes")
+        assert hit_for(shown, "Article attributes").startswith("V")
+        assert hit_for(shown, "Filter by attributes").startswith("Y")
+        assert hit_for(shown, "Clear attribute filter").startswith("Ctrl+Y")
+        await pilot.press("escape")
+        await pilot.pause()
+        dialog = await filter_by(pilot, "kind=news")
+        dialog.query_one("#filter-input", Input).value = "outlet~[b]"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [str(c) for c in dialog.conditions] == ["kind=news", "outlet~[b]"]
+        conditions = dialog.query_one("#filter-conditions")
+        conditions.focus()
+        conditions.highlighted = 0
+        await pilot.press("delete")
+        await pilot.pause()
+        assert [str(c) for c in dialog.conditions] == ["outlet~[b]"]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert listed(app) == [DAWN]
+        # the filter is data: shown as typed, never read as markup
+        title = app.screen.query_one(ArticleList)._border_title
+        assert title is not None and title.plain == "Articles · outlet~[b] · 1 of 5"
