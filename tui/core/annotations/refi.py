@@ -4,13 +4,16 @@ Export: each article is a ``TextSource`` whose UTF-8 text is ``sources/<GUID>.tx
 tags are ``Code``\\s, nested by their ``parent/child`` names (a parent that is not a tag itself
 is ``isCodable="false"``); each annotation is a ``PlainTextSelection`` (code-point offsets, the
 end exclusive) with one ``Coding`` per tag, its note a ``Note`` it refers to, its author a
-``User``. GUIDs are derived from the ids (uuid5), and the ZIP's times are fixed, so exporting
-the same annotations twice gives the same bytes.
+``User``; memos are ``Note``\\s the project, a text source or a code refers to, and article
+attributes are ``Variable``\\s with ``VariableValue``\\s on the text sources. GUIDs are derived
+from the ids (uuid5), and the ZIP's times are fixed, so exporting the same annotations twice
+gives the same bytes.
 
-Import: codes become tags (hierarchy as ``parent/child``, colours kept); selections on a text
-source whose text is an article of the corpus become annotations of it, their offsets read in
-code points, or in UTF-16 units (NVivo for Windows), with or without CRLF counted as two,
-whichever reading puts the selections on the text (see :func:`offset_reading`). Selections on a
+Import: codes become tags (hierarchy as ``parent/child``, colours kept), notes memos and
+variables attributes (read back as they are written, and from other tools' cases); selections
+on a text source whose text is an article of the corpus become annotations of it, their offsets
+read in code points, or in UTF-16 units (NVivo for Windows), with or without CRLF counted as
+two, whichever reading puts the selections on the text (see :func:`offset_reading`). Selections on a
 source the corpus does not hold (:mod:`tui.core.refi_sources` adds those as articles first), or
 whose text is not in the file, are left out and reported.
 A file is checked whole before anything is saved: a ZIP member larger than :data:`MAX_MEMBER`,
@@ -625,7 +628,7 @@ def _walk_codes(
 
 
 def _project(root: etree._Element, members: _Members | None, articles: dict[str, Article]) -> Imported:
-    """The tags and annotations of a Project."""
+    """The tags, annotations, memos and attribute values of a Project."""
     if _local(root) != "Project":
         raise checks.InvalidImport("", f"project.qde's root is <{_local(root)[:40]}>, not <Project>")
     tags, code_names, described = _codes(root)
