@@ -284,3 +284,24 @@ async def test_the_palette_offers_the_three_and_delete_removes_a_condition(make_
         # the filter is data: shown as typed, never read as markup
         title = app.screen.query_one(ArticleList)._border_title
         assert title is not None and title.plain == "Articles · outlet~[b] · 1 of 5"
+
+
+async def test_a_read_only_store_shows_the_attributes_and_saves_nothing(make_app: AppFactory) -> None:
+    store = AnnotationStore.in_memory()
+    store.set_attributes(DAWN, {"outlet": "Dawn"})
+    app = make_app(store=store, store_problem="/x/annotations.json: written by a newer iranpak-reader")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        dialog = await open_attributes(pilot, DAWN)
+        assert field(dialog, "outlet").value == "Dawn"
+        assert "newer iranpak-reader" in str(dialog.query_one(".problem", Label).render())
+        field(dialog, "outlet").value = "IRNA"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog and "Nothing can be saved" in str(
+            dialog.query_one(".problem", Label).render()
+        )
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert not isinstance(app.screen, DefineAttributeDialog)
+        assert [(v.name, v.value) for v in store.attribute_values()] == [("outlet", "Dawn")]
