@@ -13,6 +13,7 @@ from tests.ui.conftest import reader_ready, settle
 from tui.core.annotations.model import Annotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
+from tui.core.models import Article
 from tui.ui.annotations.matrix_screen import MatrixScreen
 from tui.ui.app import ReaderApp
 from tui.ui.dialogs.chooser import ChooserDialog
@@ -155,12 +156,18 @@ async def test_b_cycles_to_the_outlets_and_a_cell_opens_its_passage(
         assert again.by == "tag" and again.matrix is not None and again.matrix.kind == "tag × tag"
 
 
-async def test_with_an_attribute_filter_only_the_passing_articles_count(
-    make_app: AppFactory, corpus: Corpus
-) -> None:
+def coded_in_two(corpus: Corpus) -> tuple[AnnotationStore, Article]:
+    """:func:`coded`, and a person in a second article (returned with the store)."""
     store = coded(corpus)
     second = next(article for article in corpus.articles if article.id != FIRST)
     store.save(Annotation.create(second.id, second.text, 0, 5, ("people",)))
+    return store, second
+
+
+async def test_with_an_attribute_filter_only_the_passing_articles_count(
+    make_app: AppFactory, corpus: Corpus
+) -> None:
+    store, second = coded_in_two(corpus)
     articles = {article.id: article for article in corpus.articles}
     app = make_app(store=store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -183,9 +190,7 @@ async def test_the_apps_attribute_filter_narrows_the_matrix_and_the_chart(
     from tests.ui.test_attributes import filter_by
     from tui.ui.charts.chart_screen import ChartScreen
 
-    store = coded(corpus)
-    second = next(article for article in corpus.articles if article.id != FIRST)
-    store.save(Annotation.create(second.id, second.text, 0, 5, ("people",)))
+    store, second = coded_in_two(corpus)
     store.set_attributes(second.id, {"outlet": "Dawn"}, "tester")
     app = make_app(store=store)
     async with app.run_test(size=(80, 24)) as pilot:
