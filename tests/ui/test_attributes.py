@@ -110,6 +110,7 @@ async def test_outlets_filter_the_list_search_timeline_and_segments(
         assert [str(c) for c in screen.state.where] == ["outlet=dawn"]
         assert listed(app) == [DAWN]
         assert str(screen.query_one(ArticleList).border_title) == "Articles · outlet=dawn · 1 of 5"
+        assert any("Showing outlet=dawn: 1 of 5 articles" in str(n.message) for n in app._notifications)
 
         await settle_until(pilot, lambda: len(screen.query_one("#search-pane").found[2]) == 1)
         _, articles, numbers = screen.query_one("#search-pane").found
@@ -247,6 +248,20 @@ class TestSnapshot:
         async def run_before(pilot: Any) -> None:
             await reader_ready(pilot)
             await open_attributes(pilot, DAWN)
+            await settle(pilot)
+            await pilot.pause()
+
+        assert snap_compare(make_app(store=store), terminal_size=(80, 24), run_before=run_before)
+
+    def test_filter_dialog(self, snap_compare: Any, make_app: AppFactory) -> None:
+        store = AnnotationStore.in_memory()
+        store.set_attributes(DAWN, {"outlet": "Dawn", "kind": "news"})
+
+        async def run_before(pilot: Any) -> None:
+            await reader_ready(pilot)
+            dialog = await filter_by(pilot, "outlet=Dawn")
+            dialog.query_one("#filter-input", Input).value = "colour=red"
+            await pilot.press("enter")
             await settle(pilot)
             await pilot.pause()
 

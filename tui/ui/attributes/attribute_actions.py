@@ -146,6 +146,10 @@ def choose_filter(host: AttributeHost, state: ReaderState, changed: Callable[[],
         if conditions is not None:
             state.where = list(conditions)
             changed()
+            total = len(state.corpus.articles)
+            shown = total if state.passing is None else len(state.passing)
+            said = f"{state.where_label()}: {shown} of {total} articles" if state.where else "every article"
+            host.notify(f"Showing {said}", title="Attribute filter", timeout=4, markup=False)
 
     host.app.push_screen(dialog, done)
 
