@@ -24,7 +24,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "replaced atomically (a symlink is followed to its file; a folder, FIFO or device is "
             "refused). Without -o the export itself goes to stdout, so --json adds nothing there; "
             "with -o, --json prints a summary of what was written. --format qdpx writes a REFI-QDA "
-            "project (a ZIP, so -o is needed) and qdc its codebook, for ATLAS.ti, MAXQDA, NVivo and "
+            "project with its memos and article attributes (a ZIP, so -o is needed) and qdc its "
+            "codebook (each tag's memo after its description), for ATLAS.ti, MAXQDA, NVivo and "
             "QualCoder.",
             "iranpak-reader export --format w3c -o notes.jsonld",
             "iranpak-reader export --format qdpx -o project.qdpx",

@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "dates and times, not in the future; one without a time zone (2025-11-07T10:00:00) "
             "is read as UTC. A REFI-QDA project (.qdpx) or codebook (.qdc) from ATLAS.ti, MAXQDA, NVivo "
             "or QualCoder brings its codes as tags (parent/child), adds its coded text sources that are "
-            "not articles here as articles (as 'add' does), and brings its selections as annotations; "
+            "not articles here as articles (as 'add' does), and brings its selections as annotations, "
+            "its notes as memos and its variables as article attributes; "
             "what it cannot bring is listed as left out. "
             f"Only a regular file of at most {size_text(MAX_BYTES)} is read.",
             "iranpak-reader import notes.jsonld --dry-run",
