@@ -190,3 +190,20 @@ def test_read_only_store_refuses_changes_in_one_line(ws: Any, workspace: Path) -
     assert readable.code == 0 and readable.json["values"]["outlet"] == "Dawn"
     after = {path.name: path.read_bytes() for path in (workspace / "annotations").iterdir() if path.is_file()}
     assert after == snapshot
+
+
+def test_a_corrupt_store_is_one_line_and_untouched(ws: Any, workspace: Path) -> None:
+    snapshot = workspace / "annotations" / "annotations.json"
+    snapshot.write_bytes(b'{"format": "iranpak-reader/store", "version": 7, "tables": {}}')
+    before = snapshot.read_bytes()
+    for args in (
+        ("attrs",),
+        ("attrs", "003", "--set", "outlet=IRNA"),
+        ("list", "--where", "outlet=Dawn"),
+    ):
+        assert_one_line_error(ws(*args), str(snapshot), "newer iranpak-reader")
+    # the articles are still listed, with what their files say, and a warning
+    listed = ws("list", "--json")
+    assert listed.code == 0 and "warning" in listed.err and "newer iranpak-reader" in listed.err
+    assert listed.json["articles"][3]["attributes"] == {"published": "2025-10-28"}
+    assert snapshot.read_bytes() == before

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from tui.cli.context import Context
+from tui.cli.errors import CliError
 from tui.cli.output import add_where_argument, emit_json, emit_table, help_text, warn
+from tui.core.safe_text import one_line
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,10 +52,14 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
 def _attribute_values(context: Context) -> dict[str, dict[str, str]]:
     """Each article's attributes. Without a store yet, the front matter's alone: the store is not
-    opened, so listing a checkout or a fresh workspace creates nothing in it."""
-    folder = context.workspace.annotations
-    if any((folder / name).exists() for name in ("annotations.json", "annotations.journal")):
-        return context.attribute_values
+    opened, so listing a checkout or a fresh workspace creates nothing in it; with one that cannot
+    be read, the front matter's too, and a warning."""
     from tui.core.attributes import values_by_article
 
+    folder = context.workspace.annotations
+    if any((folder / name).exists() for name in ("annotations.json", "annotations.journal")):
+        try:
+            return context.attribute_values
+        except CliError as error:  # the articles are still listed, with their front matter's values
+            sys.stderr.write(f"iranpak-reader: warning: {one_line(str(error))}\n")
     return values_by_article(context.corpus.articles, ())
