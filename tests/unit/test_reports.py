@@ -180,6 +180,9 @@ def test_html_has_the_project_memo_first_tag_memos_in_the_tree_and_an_articles_s
     articles = page.split("<h2>Articles</h2>")[1].split("<h2>")[0]
     assert "A speech in Islamabad." in articles and "outlet: Tehran Times" in articles
     assert "<h2>Tag × outlet: passages by the articles' outlet</h2>" in page
+    by_outlet = page.split("<h2>Passages by month and outlet</h2>")[1]
+    assert "<svg" in by_outlet and "Tehran Times" in by_outlet and "2025-11" in by_outlet
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in by_outlet  # the hostile outlet, as text
     assert "<script>alert" not in page and "<script" not in page and "\x1b" not in page
 
 

@@ -13,8 +13,8 @@ article has one). It can be narrowed as the coded segments view is
 - XLSX (openpyxl): one workbook, a sheet for each.
 - HTML: one page that works offline and prints: the project memo, the codebook as a tree in the
   tags' colours with their memos, each tag's passages (their articles' attributes beside them), the
-  articles with their attributes and memos, the matrices, and a chart of the passages by month as
-  inline SVG (pygal, with its scripts left out).
+  articles with their attributes and memos, the matrices, and charts of the passages by month (by
+  tag, and by the ``by`` attribute's values) as inline SVG (pygal, with its scripts left out).
 
 Everything in a report is data: HTML is escaped, colours are checked before they reach a style, and
 a cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first) is kept as text.
@@ -35,7 +35,7 @@ from tui.core.annotations.memos import Memo
 from tui.core.annotations.model import Annotation, Tag, valid_colour
 from tui.core.annotations.tag_tree import TagNode, flattened, tag_tree
 from tui.core.attributes import values_by_article
-from tui.core.charts import chart
+from tui.core.charts import Chart, chart, grouped
 from tui.core.matrix import Matrix, attributes_in, tag_by_attribute, tag_by_tag
 from tui.core.models import Article
 from tui.core.safe_text import one_line, visible
@@ -370,6 +370,8 @@ def to_html(report: Report) -> bytes:
         parts += [
             f"<h2>Tag × {_e(name)}: passages by the articles' {_e(name)}</h2>",
             _matrix_html(report.by_matrix),
+            f"<h2>Passages by month and {_e(name)}</h2>",
+            _by_chart_svg(report, name),
         ]
     parts.append("</body></html>")
     return "\n".join(parts).encode("utf-8")
@@ -529,7 +531,17 @@ def _matrix_html(matrix: Matrix) -> str:
 def _chart_svg(report: Report) -> str:
     """The passages by month, a bar series per tag, as inline SVG with no scripts (offline)."""
     items = [(segment.published, tag) for segment in report.segments for tag in segment.tags]
-    counted = chart("passages", items, "month", split=True)
+    return _bars_svg(chart("passages", items, "month", split=True))
+
+
+def _by_chart_svg(report: Report, attribute: str) -> str:
+    """The passages by month, a bar series per value of the articles' ``attribute``."""
+    items = [(segment.published, segment.article) for segment in report.segments]
+    return _bars_svg(chart("passages", grouped(items, report.values, attribute), "month", split=True))
+
+
+def _bars_svg(counted: Chart) -> str:
+    """A chart's series (the largest eight) as bars by period, inline SVG with no scripts (offline)."""
     if not counted.total:
         return "<p>No dated passages.</p>"
     import pygal  # here: only reports need it
