@@ -74,7 +74,8 @@ async def test_a_memo_on_the_article_persists_and_is_marked(
         await pilot.press("o")
         await pilot.pause()
         editor = await write_in_editor(pilot, TYPED)
-        assert "Memo on article 000_" in str(editor.query_one("#dialog-title", Label).render())
+        title = corpus.find(FIRST).title
+        assert str(editor.query_one("#dialog-title", Label).render()) == f"Memo on “{title}”"
         await save(pilot)
         assert "Saved the memo on article 000_9154f6903408afad" in notes(app)
         title = str(app.screen.query_one("#passages-title", Label).render())
@@ -151,6 +152,10 @@ async def test_the_palette_opens_the_project_memo_and_a_tag_memo(
         await save(pilot)
         tag_memo = store.memo("tag", "trade")
         assert tag_memo is not None and tag_memo.text == "Definition."
+        await run_palette(pilot, "Memo on this article")
+        editor = app.screen
+        assert isinstance(editor, MemoEditor) and editor.memo is None
+        assert str(editor.query_one("#dialog-title", Label).render()).startswith("Memo on “")
 
 
 async def test_esc_asks_before_dropping_changes_and_an_emptied_memo_is_deleted(
@@ -233,6 +238,15 @@ async def test_the_memos_view_lists_every_memo_and_enter_edits_one(
         await save(pilot)
         assert app.screen is view
         assert [str(line) for line in view.rows.lines(1)][1] == "  Trade volumes and barter."
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, MemoEditor)
+        title = corpus.find(FIRST).title
+        assert str(editor.query_one("#dialog-title", Label).render()) == f"Memo on “{title}”"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is view
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, MemosView)

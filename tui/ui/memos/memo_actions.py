@@ -62,11 +62,18 @@ def label(kind: str, target: str) -> str:
     return Memo(kind, target, "").label
 
 
-def edit_memo(host: MemoHost, kind: str, target: str = "", after: Callable[[], None] | None = None) -> None:
-    """Open the memo on the project (``kind`` "project"), a tag or an article in the editor; a save
-    is one undoable step, and ``after`` runs once it is saved."""
+def edit_memo(
+    host: MemoHost,
+    kind: str,
+    target: str = "",
+    after: Callable[[], None] | None = None,
+    about: str = "",
+) -> None:
+    """Open the memo on the project (``kind`` "project"), a tag or an article in the editor (titled
+    with ``about``, if given: an article's title); a save is one undoable step, and ``after`` runs
+    once it is saved."""
     memo = host.store.memo(kind, target)
-    editor = MemoEditor(label(kind, target), memo, host.read_only)
+    editor = MemoEditor(about or label(kind, target), memo, host.read_only)
 
     def done(text: str | None) -> None:
         """Save what the editor returned (None: nothing to save)."""
@@ -125,7 +132,7 @@ def open_memo(host: MemoHost, about: str, article: Article | None, articles: Seq
     elif article is None:
         host.notify("Open an article first", markup=False)
     else:
-        edit_memo(host, "article", article.id)
+        edit_memo(host, "article", article.id, about=f"“{article.title}”")
 
 
 def with_memo_mark(facts: str, store: AnnotationStore | None, article: Article | None) -> str:

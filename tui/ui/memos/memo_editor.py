@@ -7,6 +7,7 @@ the line under the text are :class:`~textual.content.Content`.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -38,7 +39,7 @@ class MemoEditor(DialogFrame[str | None]):
 
     DEFAULT_CSS = """
     MemoEditor {
-        #memo-text { height: 14; }
+        #memo-text { height: 14; }  /* then as tall as the terminal allows: see fit_height */
         #memo-about { color: $text-muted; }
     }
     """
@@ -70,10 +71,20 @@ class MemoEditor(DialogFrame[str | None]):
         yield Label(Content(problem), classes="problem")
 
     def on_mount(self) -> None:
-        """Start typing at the end of the memo."""
+        """Start typing at the end of the memo, in a box as tall as the terminal allows."""
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+        self.fit_height(self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The terminal changed size: the text takes what height there is."""
+        self.fit_height(event.size.height)
+
+    def fit_height(self, rows: int) -> None:
+        """Give the text the terminal's height less the frame, title and lines under it (10 rows),
+        between 5 and 30 lines: a long memo is read in one look on a tall terminal."""
+        self.query_one(TextArea).styles.height = max(5, min(rows - 10, 30))
 
     @property
     def text(self) -> str:

@@ -74,7 +74,8 @@ class MemosView(FullWidthView):
         """Open the memo in the editor; the view stays, showing it as saved."""
         if isinstance(self.rows, MemoRows) and self.rows.memos:
             memo = self.rows.memos[index]
-            edit_memo(self.host, memo.kind, memo.target, after=self.refresh_memos)
+            about = f"“{self.titles.get(memo.target, memo.target)}”" if memo.kind == "article" else ""
+            edit_memo(self.host, memo.kind, memo.target, after=self.refresh_memos, about=about)
         return None
 
     def refresh_memos(self) -> None:
