@@ -44,6 +44,8 @@ class AttributesDialog(DialogFrame[AttributesAnswer | None]):
         .attribute-row { height: auto; }
         .attribute-name { width: 14; }
         .attribute-row > Input, .attribute-row > Select { width: 1fr; }
+        /* compact fields have no border: a shade shows where to type */
+        .attribute-row > Input { background: $boost; }
         .attribute-fixed { width: 1fr; color: $text-muted; }
         .field-problem { color: $error; padding-left: 14; display: none; }
         .field-problem.-shown { display: block; }

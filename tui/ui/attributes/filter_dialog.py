@@ -46,6 +46,7 @@ class FilterDialog(DialogFrame[list[Condition] | None]):
     DEFAULT_CSS = """
     FilterDialog {
         #filter-conditions { height: auto; max-height: 6; border: none; padding: 0; }
+        #filter-input { background: $boost; }
     }
     """
     BINDINGS = [
