@@ -2,7 +2,9 @@
 under it; Ctrl+S saves, Esc closes (asking first whether to drop changes not saved).
 
 The text is the user's and is shown as it is: the TextArea never reads markup, and the title and
-the line under the text are :class:`~textual.content.Content`.
+the line under the text are :class:`~textual.content.Content`. Control characters (a memo written
+with the CLI may hold a terminal escape sequence) are shown as symbols such as ␛, as the tag
+dialog shows a note: a memo left as it was is saved as it was.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from textual.content import Content
 from textual.widgets import Label, TextArea
 
 from tui.core.annotations.memos import Memo
-from tui.core.safe_text import one_line
+from tui.core.safe_text import one_line, visible
 from tui.ui.dialogs.frame import DialogFrame
 from tui.ui.dialogs.prompt import ConfirmDialog
 
@@ -61,7 +63,7 @@ class MemoEditor(DialogFrame[str | None]):
     def compose_body(self) -> ComposeResult:
         """The text, who wrote it and when, and a line for what stops a save."""
         yield TextArea(
-            self.memo.text if self.memo else "",
+            self.shown,
             soft_wrap=True,
             show_line_numbers=False,
             id="memo-text",
@@ -87,14 +89,20 @@ class MemoEditor(DialogFrame[str | None]):
         self.query_one(TextArea).styles.height = max(5, min(rows - 10, 30))
 
     @property
+    def shown(self) -> str:
+        """The memo's text as the editor first shows it (control characters as symbols)."""
+        return visible(self.memo.text) if self.memo else ""
+
+    @property
     def text(self) -> str:
-        """What the editor holds now."""
-        return self.query_one(TextArea).text
+        """The memo's text now: as it was if the editor's is as first shown, else the editor's."""
+        typed = self.query_one(TextArea).text
+        return self.memo.text if self.memo and typed == self.shown else typed
 
     @property
     def changed(self) -> bool:
         """Whether the text differs from the memo's as it was opened."""
-        return self.text != (self.memo.text if self.memo else "")
+        return self.query_one(TextArea).text != self.shown
 
     def action_save(self) -> None:
         """Return the text to be saved (or say why it cannot be)."""
