@@ -144,6 +144,7 @@ def test_where_filters_list_search_timeline_and_segments(ws: Any) -> None:
         (("search", "Iran", "--where", "outlet"), ("is not a filter",)),
         (("segments", "--where", "published>=someday"), ("published is a date",)),
         (("timeline", "--where", "outlet="), ("the value to compare with is missing",)),
+        (("list", "--where", "kind=blog"), ("'blog' is not one of its choices",)),
     ],
 )
 def test_bad_input_is_one_line(ws: Any, args: tuple[str, ...], needles: tuple[str, ...]) -> None:

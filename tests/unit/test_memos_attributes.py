@@ -275,6 +275,8 @@ def test_where_filters_the_bundled_articles(corpus: Corpus) -> None:
         ("published>=August", "is a date"),
         ("published>=2025-13", "is a date"),
         ("outlet=", "value to compare with is missing"),
+        ("kind=blog", "'blog' is not one of its choices"),
+        ("kind!=blog", "'blog' is not one of its choices"),
     ],
 )
 def test_bad_filters_say_what_is_wrong(text: str, problem: str) -> None:

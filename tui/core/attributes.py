@@ -297,6 +297,11 @@ def parse_where(text: str, known: Mapping[str, AttributeDef]) -> Condition:
         raise InvalidAttribute(f"{name} is a number: {value[:40]!r} is not one")
     if definition.type == "date" and operator != "~" and not _valid_partial_date(value):
         raise InvalidAttribute(f"{name} is a date: write {value[:40]!r} as YYYY, YYYY-MM or YYYY-MM-DD")
+    choices = {choice.casefold() for choice in definition.choices}
+    if definition.type == "choice" and operator in ("=", "!=") and value.casefold() not in choices:
+        # no article can have it (values are checked when set): a typo, said rather than matching nothing
+        listed = ", ".join(definition.choices)
+        raise InvalidAttribute(f"{name}: {value[:40]!r} is not one of its choices ({listed})")
     return Condition(name, operator, value, definition.type)
 
 
