@@ -289,3 +289,26 @@ async def test_the_search_pane_finds_memos_when_asked_and_opens_one(
         editor = app.screen
         assert isinstance(editor, MemoEditor) and editor.memo is not None
         assert editor.memo.target == "trade"
+
+
+async def test_a_store_gone_bad_before_o_opens_the_memo_read_only(
+    make_app: AppFactory, corpus: Corpus, tmp_path: Path
+) -> None:
+    from tests.ui.test_store_going_bad import damage_journal, store_with_a_passage
+
+    folder = tmp_path / "annotations"
+    app = make_app(store=store_with_a_passage(folder, corpus))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        files = damage_journal(folder, "garbage")
+        await pilot.press("o")  # before the store is polled: the memo's read finds it bad
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        editor = app.screen
+        assert isinstance(editor, MemoEditor)
+        assert str(folder) in str(editor.query_one(".problem", Label).render())
+        await write_in_editor(pilot, "Not to be saved.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor and app.is_running
+        assert {path: path.read_bytes() for path in folder.iterdir()} == files

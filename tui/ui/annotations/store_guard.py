@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from tui.core.store import StoreError
 
 #: The store's methods that only read: when one fails, the screen goes read-only and reads on.
-_READS = frozenset({"annotations", "get", "counts_by_article", "tags", "tag", "tag_counts", "signature"})
+_READS = frozenset(
+    {"annotations", "get", "counts_by_article", "tags", "tag", "tag_counts", "signature", "memo", "memos"}
+)
 
 
 def unusable(path: Path | None, error: Exception) -> StoreError:
