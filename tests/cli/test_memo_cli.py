@@ -148,3 +148,18 @@ def test_search_with_memos_finds_memo_lines(ws: Any) -> None:
     table = ws("search", "border markets", "--memos").out.splitlines()
     assert table[-1].startswith("memo on tag trade") and table[-1].endswith("the Border Markets.")
     assert ws("search", "no such words anywhere", "--memos", "--json").json["memos"] == []
+
+
+def test_search_memos_with_where_keeps_the_memos_of_the_articles_that_pass(ws: Any) -> None:
+    assert ws("attrs", "003", "--set", "outlet=Dawn").code == 0
+    for article in ("003", "004"):
+        assert ws("memo", "--article", article, "--set", f"Gwadar port, as {article} has it.").code == 0
+    assert ws("memo", "--project", "--set", "Gwadar port throughout.").code == 0
+    found = ws("search", "gwadar port", "--memos", "--where", "outlet=Dawn", "--json")
+    assert found.code == 0, found.err
+    assert [(m["memo"], m["target"][:3]) for m in found.json["memos"]] == [
+        ("project", ""),
+        ("article", "003"),
+    ]
+    everything = ws("search", "gwadar port", "--memos", "--json").json["memos"]
+    assert [m["target"][:3] for m in everything] == ["", "003", "004"]

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
             {"start": s, "end": e, "context": in_context(article.text, s, e)} for s, e in spans[: args.limit]
         ]
         found.append({"article": article.id, "title": article.title, "matches": len(spans), "first": first})
-    memos = _memo_hits(context, args.query) if args.memos else []
+    memos = _memo_hits(context, args.query, passing) if args.memos else []
     if args.json:
         total = sum(f["matches"] for f in found)
         emit_json(
@@ -68,9 +68,12 @@ def run(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def _memo_hits(context: Context, query: str) -> list[dict[str, Any]]:
-    """The memos holding the query: kind "memo", what each is about, the line of its first match."""
-    memos = context.store.memos()
+def _memo_hits(context: Context, query: str, passing: set[str] | None) -> list[dict[str, Any]]:
+    """The memos holding the query: kind "memo", what each is about, the line of its first match;
+    with ``passing`` (--where), an article's memo only if the article passes."""
+    memos = [
+        m for m in context.store.memos() if passing is None or m.kind != "article" or m.target in passing
+    ]
     return [
         {
             "kind": "memo",

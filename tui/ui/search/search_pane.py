@@ -240,13 +240,14 @@ class SearchPane(Vertical):
             self.show(rows, len(message.articles) if passing is None else len(passing), message.seconds)
 
     def _memo_hits(self, query: str) -> list[MemoHit]:
-        """The memos holding the query, if "Memos too" is ticked (there are few: read here)."""
+        """The memos holding the query, if "Memos too" is ticked (there are few: read here); an
+        article's only if the article passes the attribute filter."""
         from tui.core.corpus_search import text_hits
 
-        store = self.state.store
+        store, passing = self.state.store, self.state.passing
         if store is None or not self.query_one("#search-memos", Checkbox).value:
             return []
-        memos = store.memos()
+        memos = [m for m in store.memos() if passing is None or m.kind != "article" or m.target in passing]
         return [
             MemoHit(
                 memos[hit.number].kind, memos[hit.number].target, memos[hit.number].label, hit.line, hit.count
