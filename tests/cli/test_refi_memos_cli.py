@@ -47,3 +47,16 @@ def test_memos_and_attributes_go_to_a_fresh_workspace_and_back(
     assert second.read_bytes() == first.read_bytes()
     again = fresh("import", str(first), "--json").json
     assert not again["memos"] and not again["attributes"] and not again["added"] and not again["conflicts"]
+
+
+def test_a_memo_with_a_form_feed_exports_without_it(cli: Any, workspace: Path, tmp_path: Path) -> None:
+    run = bound(cli, workspace)
+    memo = tmp_path / "ff.txt"
+    memo.write_bytes(b"para one\n\x0cpara two\n")
+    run("memo", "--project", "--file", str(memo))
+    project = tmp_path / "x.qdpx"
+    run("export", "--format", "qdpx", "-o", str(project))
+    fresh = bound(cli, _fresh(tmp_path))
+    fresh("import", str(project))
+    [kept] = fresh("memo", "--json").json["memos"]
+    assert kept["text"] == "para one\npara two\n"

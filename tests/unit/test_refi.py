@@ -461,3 +461,35 @@ def test_an_import_is_one_step_that_undoes_whole(articles: dict[str, Article]) -
     assert not store.annotations() and not store.tags() and _kept(store) == ([], [], [])
     dry = import_document(refi.RefiFile(first), store, articles, dry_run=True)
     assert not dry.changes and len(dry.added) == 3 and not store.annotations()
+
+
+def test_control_characters_in_any_text_are_dropped_and_the_export_still_validates(
+    articles: dict[str, Article],
+) -> None:
+    from tui.core.attributes import define
+
+    bad = "\x0c\x00\x1b\ufffe"  # the store refuses a lone surrogate: xml_text's is checked below
+    text = f"Border talks\x0c resumed.\nA bell\x07 rang.{bad}"
+    corpus = {"950_ctrl": Article("950_ctrl", f"Con\x0btrol {bad}", text)}
+    store = AnnotationStore.in_memory()
+    store.save_tag(Tag(f"bord\x1ber{bad}", "red", f"Crossings\x0c{bad}"))
+    store.save(
+        Annotation.create("950_ctrl", text, 0, 20, (f"bord\x1ber{bad}",), f"note\x08{bad}", f"ali\x01{bad}")
+    )
+    store.save_memo("project", "", f"para one\n\x0cpara two\n{bad}", "ali")
+    store.save_memo("tag", f"bord\x1ber{bad}", f"memo\x0c{bad}", "ali")
+    store.define_attribute(define("stance", "choice", [f"pro\x0c{bad}", "anti"]))
+    store.set_attributes("950_ctrl", {"outlet": f"Da\x0cwn{bad}"}, "ali")
+    qdpx, count = export_bytes("qdpx", store, corpus)
+    assert count == 1
+    qde = _qde(qdpx).decode("utf-8")
+    xmlschema.XMLSchema(str(DATA / "Project.xsd")).validate(qde)
+    assert "para one\npara two\n" in qde and 'name="border"' in qde and "<TextValue>Dawn</TextValue>" in qde
+    assert "note" in qde and "Crossings" in qde and 'name="ali"' in qde and 'Border talks resume"' in qde
+    archive = zipfile.ZipFile(io.BytesIO(qdpx))
+    [source] = [name for name in archive.namelist() if name.startswith("sources/")]
+    assert archive.read(source) == text.encode("utf-8")  # not XML: kept byte for byte
+    qdc, _ = export_bytes("qdc", store, corpus)
+    xmlschema.XMLSchema(str(DATA / "Codebook.xsd")).validate(qdc.decode("utf-8"))
+    assert "Crossings\n\nMemo:\nmemo" in qdc.decode("utf-8")
+    assert refi.xml_text("tab\there\r\n\x85é🇮🇷\ud800\uffff") == "tab\there\r\n\x85é🇮🇷"

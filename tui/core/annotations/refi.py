@@ -73,6 +73,20 @@ CHOICES_HEADING = "choices: "
 VARIABLE_TYPES = {"text": "Text", "choice": "Text", "date": "Date", "number": "Float"}
 
 
+#: What XML 1.0 cannot hold (lxml refuses the whole document for one): C0 controls other than tab,
+#: LF and CR, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` as XML can hold it: the characters XML 1.0 cannot (see :data:`_NOT_XML`) dropped.
+
+    Every text written into a project or codebook goes through this, so a form feed in a memo
+    cannot make the export fail; sources' text files are not XML and are written as they are.
+    """
+    return _NOT_XML.sub("", text)
+
+
 def guid(kind: str, key: str) -> str:
     """The stable GUID of a thing of ``kind`` ("article", "tag", "user", ...) with this key."""
     return str(uuid.uuid5(_NAMESPACE, f"{kind}:{key}"))
@@ -108,7 +122,7 @@ def export_project(
         for author in authors:
             user = etree.SubElement(users, _p("User"), guid=_user_guid(author))
             if author:  # an annotation made without a login name: a user without one
-                user.set("name", author)
+                user.set("name", xml_text(author))
     codes = _code_tree(tags, annotations)
     if codes:
         book = etree.SubElement(root, _p("CodeBook"))
@@ -128,10 +142,10 @@ def export_project(
         source_guid = guid("article", article_id)
         texts[source_guid] = article.text
         source = etree.SubElement(
-            sources, _p("TextSource"), guid=source_guid, name=article.title or article_id
+            sources, _p("TextSource"), guid=source_guid, name=xml_text(article.title or article_id)
         )
         source.set("plainTextPath", f"internal://{source_guid}.txt")
-        etree.SubElement(source, _p("Description")).text = f"iranpak-reader article {article_id}"
+        etree.SubElement(source, _p("Description")).text = xml_text(f"iranpak-reader article {article_id}")
         for annotation in by_article.get(article_id, []):
             _write_selection(source, annotation)
         if ("article", article_id) in by_kind:
@@ -144,9 +158,9 @@ def export_project(
         notes_element = etree.SubElement(root, _p("Notes"))
         for annotation in notes:
             note = etree.SubElement(notes_element, _p("Note"), guid=guid("note", annotation.id))
-            note.set("name", f"Note on {annotation.quote[:40]}")
+            note.set("name", xml_text(f"Note on {annotation.quote[:40]}"))
             _stamp(note, annotation)
-            etree.SubElement(note, _p("PlainTextContent")).text = annotation.note
+            etree.SubElement(note, _p("PlainTextContent")).text = xml_text(annotation.note)
         for memo in memos:
             _write_memo(notes_element, memo)
     if ("project", "") in by_kind:
@@ -256,7 +270,7 @@ def _write_codes(
     from lxml import etree
 
     for name, node in codes.items():
-        code = etree.SubElement(parent, qualified("Code"), guid=guid("tag", node.path), name=name)
+        code = etree.SubElement(parent, qualified("Code"), guid=guid("tag", node.path), name=xml_text(name))
         code.set("isCodable", "true" if node.tag is not None else "false")
         if node.tag is not None:
             colour = hex_colour(node.tag.colour)
@@ -268,7 +282,7 @@ def _write_codes(
                 description = f"{description}\n\n{MEMO_HEADING}" if description else MEMO_HEADING
                 description += memo.text
             if description:
-                etree.SubElement(code, qualified("Description")).text = description
+                etree.SubElement(code, qualified("Description")).text = xml_text(description)
             if memo is not None and notes:
                 etree.SubElement(code, qualified("NoteRef"), targetGUID=memo_guid(memo))
         _write_codes(code, node.children, qualified, memos, notes)
@@ -298,9 +312,9 @@ def _write_memo(notes: etree._Element, memo: Memo) -> None:
     from lxml import etree
 
     note = etree.SubElement(notes, _p("Note"), guid=memo_guid(memo))
-    note.set("name", f"Memo on {memo.label}")
+    note.set("name", xml_text(f"Memo on {memo.label}"))
     _stamp(note, memo)
-    etree.SubElement(note, _p("PlainTextContent")).text = memo.text
+    etree.SubElement(note, _p("PlainTextContent")).text = xml_text(memo.text)
 
 
 def _variables(
@@ -334,11 +348,11 @@ def _write_variables(parent: etree._Element, variables: Mapping[str, tuple[Attri
     from lxml import etree
 
     for name, (definition, kind) in variables.items():
-        variable = etree.SubElement(parent, _p("Variable"), guid=guid("variable", name), name=name)
+        variable = etree.SubElement(parent, _p("Variable"), guid=guid("variable", name), name=xml_text(name))
         variable.set("typeOfVariable", kind)
         if definition.type == "choice":
             listed = json.dumps(list(definition.choices), ensure_ascii=False)
-            etree.SubElement(variable, _p("Description")).text = CHOICES_HEADING + listed
+            etree.SubElement(variable, _p("Description")).text = xml_text(CHOICES_HEADING + listed)
 
 
 def _write_values(
@@ -356,7 +370,7 @@ def _write_values(
             continue  # a stored value its type cannot hold (the store was edited by hand): not carried
         element = etree.SubElement(source, _p("VariableValue"))
         etree.SubElement(element, _p("VariableRef"), targetGUID=guid("variable", name))
-        etree.SubElement(element, _p(f"{kind}Value")).text = written
+        etree.SubElement(element, _p(f"{kind}Value")).text = xml_text(written)
 
 
 def _variable_value(kind: str, value: str) -> str | None:
@@ -404,7 +418,7 @@ def _write_selection(source: etree._Element, annotation: Annotation) -> None:
     from lxml import etree
 
     selection = etree.SubElement(source, _p("PlainTextSelection"), guid=annotation.id)
-    selection.set("name", annotation.quote)
+    selection.set("name", xml_text(annotation.quote))
     selection.set("startPosition", str(annotation.start))
     selection.set("endPosition", str(annotation.end))
     _stamp(selection, annotation)
