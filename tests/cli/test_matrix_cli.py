@@ -89,6 +89,20 @@ def test_tag_by_outlet_as_csv_and_json_and_narrowed_by_where(ws: Any, workspace:
     assert [column[:3] for column in narrowed["columns"]] == ["000"]
 
 
+def test_csv_keeps_a_formula_in_an_attribute_value_or_tag_from_running(ws: Any) -> None:
+    # an outlet is free text (typed, or imported from someone's project): it heads a column
+    formula = '=HYPERLINK("http://evil","x")'
+    assert ws("attrs", "000", "--set", f"outlet={formula}").code == 0
+    assert ws("tag", "001", "--quote", "Larijani", "--occurrence", "1", "--tag", "+cmd").code == 0
+    written = ws("matrix", "--by", "outlet", "--csv")
+    assert written.code == 0, written.err
+    rows = list(csv.reader(io.StringIO(written.out)))
+    assert rows[0] == ["tag × outlet (passage)", "'" + formula, "(none)"]
+    assert ["'+cmd", "0", "1"] in rows
+    cells = [cell for row in rows for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+
+
 def test_a_bad_by_or_where_is_refused_in_one_line(ws: Any) -> None:
     assert_one_line_error(ws("matrix", "--by", "outle"), "--by: no attribute called 'outle'", "outlet")
     assert_one_line_error(ws("matrix", "--where", "outle=Dawn"), "no attribute called 'outle'")

@@ -36,6 +36,7 @@ from tui.core.annotations.model import Annotation, Tag, valid_colour
 from tui.core.annotations.tag_tree import TagNode, flattened, tag_tree
 from tui.core.attributes import values_by_article
 from tui.core.charts import Chart, chart, grouped
+from tui.core.csv_safe import safe_rows
 from tui.core.matrix import Matrix, attributes_in, tag_by_attribute, tag_by_tag
 from tui.core.models import Article
 from tui.core.safe_text import one_line, visible
@@ -65,8 +66,6 @@ CODEBOOK_COLUMNS = ("tag", "depth", "colour", "description", "own", "total", "me
 _IN_SEGMENT_COLUMNS = ("source", "published")
 #: The attribute a report's tag × attribute matrix is by when none is asked for, if articles have it.
 DEFAULT_BY = "outlet"
-#: A spreadsheet runs a cell that starts with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -289,13 +288,8 @@ def to_csv(report: Report) -> dict[str, bytes]:
 def _csv(rows: list[list[str]]) -> bytes:
     """Rows as UTF-8 CSV (with a byte-order mark, so spreadsheets read it as UTF-8), every cell text."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows([[_cell(value) for value in row] for row in rows])
+    csv.writer(out, lineterminator="\r\n").writerows(safe_rows(rows))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _cell(value: str) -> str:
-    """A cell a spreadsheet shows as the text it is: a leading quote keeps a formula from running."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 # XLSX

@@ -10,6 +10,7 @@ import sys
 from tui.cli.context import Context
 from tui.cli.errors import CliError
 from tui.cli.output import add_where_argument, emit_json, emit_table, help_text
+from tui.core.csv_safe import safe_rows
 from tui.core.matrix import UNITS, Matrix, tag_by_article, tag_by_attribute, tag_by_tag
 from tui.core.safe_text import one_line
 
@@ -85,7 +86,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         emit_json(matrix.as_json())
     elif args.csv:
-        csv.writer(sys.stdout, lineterminator="\n").writerows(matrix.as_csv_rows())
+        # tags and attribute values (free text, or imported) head the rows and columns
+        csv.writer(sys.stdout, lineterminator="\n").writerows(safe_rows(matrix.as_csv_rows()))
     elif not matrix.rows:
         print("no tags yet: code a passage first (iranpak-reader tag, or t in the app)")
     else:
