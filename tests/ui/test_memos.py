@@ -312,3 +312,36 @@ async def test_a_store_gone_bad_before_o_opens_the_memo_read_only(
         await pilot.pause()
         assert app.screen is editor and app.is_running
         assert {path: path.read_bytes() for path in folder.iterdir()} == files
+
+
+async def test_a_memo_saved_elsewhere_while_open_is_never_written_over(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """Ctrl+S with nothing typed saves nothing; with text typed, both texts come back to merge."""
+    store = AnnotationStore.open(tmp_path)
+    store.save_memo("project", "", "Mine, as opened.", "ayesha")
+    app = make_app(store=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await reader_ready(pilot)
+        await run_palette(pilot, "Project memo")
+        assert isinstance(app.screen, MemoEditor)
+        other = AnnotationStore.open(tmp_path)  # the CLI, or a second window
+        other.save_memo("project", "", "Theirs, saved meanwhile.", "reza")
+        await save(pilot)  # nothing typed: nothing saved
+        assert (memo := other.memo("project")) is not None and memo.text == "Theirs, saved meanwhile."
+        await run_palette(pilot, "Project memo")
+        other.save_memo("project", "", "Theirs again.", "reza")
+        await write_in_editor(pilot, " Added here.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, MemoEditor)  # open again, holding both texts
+        assert editor.query_one(TextArea).text == (
+            "Theirs again.\n\n--- Your text, not saved: keep what you want of each ---\n"
+            "Theirs, saved meanwhile. Added here."
+        )
+        assert (memo := other.memo("project")) is not None and memo.text == "Theirs again."
+        await save(pilot)
+        assert (memo := other.memo("project")) is not None and memo.text.endswith("meanwhile. Added here.")
+        other.close()
+    store.close()

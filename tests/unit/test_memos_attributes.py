@@ -396,3 +396,52 @@ def test_a_version_1_file_still_imports(corpus: Corpus) -> None:
     data["version"] = 1
     target = AnnotationStore.in_memory()
     assert len(import_document(data, target, articles).added) == 1
+
+
+def test_an_import_checks_definitions_and_stores_values_as_their_type_has_them(corpus: Corpus) -> None:
+    articles = {article.id: article for article in corpus.articles}
+    target = AnnotationStore.in_memory()
+    target.set_attributes("003_ae4195037769579a", {"kind": "news"})
+    source = AnnotationStore.in_memory()
+    _project(source, corpus)
+    data = orjson.loads(export_bytes("native", source, articles)[0])
+    data["attributes"] += [
+        {"name": "kind", "type": "choice", "choices": ["blog"]},  # 003 has kind=news here
+        {"name": "published", "type": "text"},
+    ]
+    data["attribute_values"].append({"article": ARTICLE, "name": "kind", "value": "OP-ED"})
+    data["attribute_values"][0]["value"] = "  Tehran\x1b[2J Times\nDaily "
+    report = import_document(data, target, articles)
+    assert report.left_out == [
+        "the attribute 'published': it comes from the article files, never from an import",
+        "the definition of 'kind': article 003_ae4195037769579a has 'news', which it refuses",
+    ]
+    assert [d.name for d in target.attribute_definitions()] == ["side", "words"]
+    stored = {v.name: v.value for v in target.attribute_values(ARTICLE)}
+    assert stored["kind"] == "op-ed"  # as the built-in choice lists it
+    assert stored["outlet"] == "Tehran␛[2J Times Daily"  # on one line, trimmed, escapes shown as symbols
+
+
+def test_a_value_from_a_file_without_times_updates_an_unedited_copy_and_conflicts_with_an_edited_one(
+    corpus: Corpus,
+) -> None:
+    articles = {article.id: article for article in corpus.articles}
+
+    def native_values(value: str) -> dict[str, Any]:
+        """A native file with one outlet value and no times, as REFI-QDA variables come."""
+        return {
+            "format": "iranpak-reader/annotations",
+            "version": 2,
+            "attribute_values": [{"article": ARTICLE, "name": "outlet", "value": value}],
+        }
+
+    target = AnnotationStore.in_memory()
+    import_document(native_values("Dawn"), target, articles)
+    (first,) = target.attribute_values(ARTICLE)
+    assert first.created and first.modified == first.synced  # stamped when imported
+    import_document(native_values("Dawn News"), target, articles)
+    assert [v.value for v in target.attribute_values(ARTICLE)] == ["Dawn News"]
+    target.set_attributes(ARTICLE, {"outlet": "Dawn (Karachi)"})
+    report = import_document(native_values("DAWN"), target, articles)
+    assert report.conflicts and report.conflicts[0]["attribute value"] == f"{ARTICLE}: outlet"
+    assert [v.value for v in target.attribute_values(ARTICLE)] == ["Dawn (Karachi)"]

@@ -28,7 +28,14 @@ from tui.core.annotations.memos import Memo
 from tui.core.annotations.model import Annotation, Tag, now, text_hash
 from tui.core.annotations.native import ProjectRecords
 from tui.core.annotations.store import AnnotationStore
-from tui.core.attributes import AttributeDef, AttributeValue, InvalidAttribute, check_value, definitions
+from tui.core.attributes import (
+    AttributeDef,
+    AttributeValue,
+    InvalidAttribute,
+    check_value,
+    definitions,
+    from_front_matter,
+)
 from tui.core.models import Article
 from tui.core.user_files import UserFileError, read_regular_file
 
@@ -171,25 +178,45 @@ def record_changes(
     memos = _decided(wanted, store.memos(), lambda m: (m.kind, m.target), report, "memo")
     report.memos.extend(after.label for _, after in memos if after is not None)
     known_definitions = {d.name: d for d in store.attribute_definitions()}
-    new_definitions = _decided(
-        records.attributes, list(known_definitions.values()), lambda d: d.name, report, "attribute"
+    report.left_out.extend(
+        f"the attribute {d.name!r}: it comes from the article files, never from an import"
+        for d in records.attributes
+        if from_front_matter(d.name)
     )
+    incoming_definitions = [d for d in records.attributes if not from_front_matter(d.name)]
+    new_definitions = _decided(
+        incoming_definitions, list(known_definitions.values()), lambda d: d.name, report, "attribute"
+    )
+    incoming_values = _decided(
+        records.values, store.attribute_values(), lambda v: (v.article, v.name), report, "attribute value"
+    )
+    replaced = {(after.article, after.name) for _, after in incoming_values if after is not None}
+    kept = [v for v in store.attribute_values() if (v.article, v.name) not in replaced]
+    # A new definition must not leave a value kept here outside its type (define_attribute refuses that too).
+    accepted: list[tuple[AttributeDef | None, AttributeDef | None]] = []
+    for old_definition, definition in new_definitions:
+        assert definition is not None
+        misfit = next((v for v in kept if v.name == definition.name and not _fits(definition, v)), None)
+        if misfit is None:
+            accepted.append((old_definition, definition))
+        else:
+            report.left_out.append(
+                f"the definition of {definition.name!r}: article {misfit.article} "
+                f"has {misfit.value!r}, which it refuses"
+            )
+    new_definitions = accepted
     known_definitions.update({after.name: after for _, after in new_definitions if after is not None})
     allowed = definitions(known_definitions.values())
     values = []
-    for before, after in _decided(
-        records.values, store.attribute_values(), lambda v: (v.article, v.name), report, "attribute value"
-    ):
-        assert after is not None
-        definition = allowed.get(after.name)
+    for old_value, value in incoming_values:
+        assert value is not None
+        wanted_definition = allowed.get(value.name)
         try:
-            if definition is None:
-                raise InvalidAttribute(f"{after.name}: no such attribute is defined")
-            check_value(definition, after.value)
+            if wanted_definition is None:
+                raise InvalidAttribute(f"{value.name}: no such attribute is defined")
+            values.append((old_value, replace(value, value=check_value(wanted_definition, value.value))))
         except InvalidAttribute as error:
-            report.left_out.append(f"the value of article {after.article}: {error}")
-            continue
-        values.append((before, after))
+            report.left_out.append(f"the value of article {value.article}: {error}")
     report.attributes.extend(after.name for _, after in new_definitions if after is not None)
     report.attributes.extend(f"{after.article}: {after.name}" for _, after in values if after is not None)
     return Changes(memos=tuple(memos), attributes=tuple(new_definitions), values=tuple(values))
@@ -213,7 +240,10 @@ def _decided(
         if key(record) not in latest or when(record.modified) > when(latest[key(record)].modified):
             latest[key(record)] = record
     changes: list[tuple[_Kept | None, _Kept | None]] = []
+    stamp = now()
     for identity, record in latest.items():
+        if not record.modified:  # a file that gives no times (REFI variables): stamped when imported
+            record = replace(record, created=record.created or stamp, modified=stamp)
         existing = local.get(identity)
         verdict = "add" if existing is None else decide(record, existing)
         if verdict == "conflict" and existing is not None:
@@ -227,6 +257,15 @@ def _decided(
         elif verdict in ("add", "update"):
             changes.append((existing, replace(record, synced=record.modified)))
     return changes
+
+
+def _fits(definition: AttributeDef, value: AttributeValue) -> bool:
+    """Whether ``definition`` allows ``value``'s value."""
+    try:
+        check_value(definition, value.value)
+    except InvalidAttribute:
+        return False
+    return True
 
 
 def _label(record: Memo | AttributeDef | AttributeValue) -> str:

@@ -17,8 +17,9 @@ import copy
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import orjson
 from tinydb import TinyDB
@@ -51,6 +52,12 @@ def _document_problem(table: str, key: str, document: dict[str, Any]) -> str | N
     if table in (ATTRIBUTES, VALUES):
         return attribute_problem(table, key, document)
     return document_problem(table, key, document)
+
+
+class Unchecked(Enum):
+    """A save that does not check what it replaces (the default of :meth:`AnnotationStore.save_memo`)."""
+
+    UNCHECKED = "unchecked"
 
 
 class _Database(TinyDB):
@@ -404,10 +411,19 @@ class AnnotationStore:
         doc = self._memos.get(doc_id=memo_doc_id(kind, target))
         return Memo.from_json(dict(doc)) if isinstance(doc, dict) else None
 
-    def save_memo(self, kind: str, target: str, text: str, author: str = "") -> Changes:
+    def save_memo(
+        self,
+        kind: str,
+        target: str,
+        text: str,
+        author: str = "",
+        expected: Memo | Literal[Unchecked.UNCHECKED] | None = Unchecked.UNCHECKED,
+    ) -> Changes:
         """Write the memo on the project, a tag or an article (empty text deletes it): one save.
 
-        Raises InvalidAnnotation for an unknown kind, or a tag memo for a tag the codebook lacks.
+        ``expected`` is the memo as the user opened it (None: there was none); if the store holds
+        something else (another window or the CLI saved since), nothing is saved and StaleStep is
+        raised. Raises InvalidAnnotation for an unknown kind, or a tag memo for a tag the codebook lacks.
         """
         if kind not in memo_records.KINDS:
             kinds = ", ".join(memo_records.KINDS)
@@ -417,6 +433,10 @@ class AnnotationStore:
             if kind == "tag" and self.tag(target) is None:
                 raise InvalidAnnotation(f"no tag called {one_line(target)[:60]!r}")
             before = self.memo(kind, target)
+            if expected is not Unchecked.UNCHECKED and before != expected:
+                raise StaleStep(
+                    f"the memo on {one_line(Memo(kind, target, '').label)} was changed since, elsewhere"
+                )
             if not text.strip():
                 after = None
             elif before is None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 #: The store's methods that only read: when one fails, the screen goes read-only and reads on.
 _READS = frozenset(
     {"annotations", "get", "counts_by_article", "tags", "tag", "tag_counts", "signature", "memo", "memos"}
+    | {"attribute_definitions", "attribute_values"}
 )
 
 

@@ -72,28 +72,62 @@ def edit_memo(
     """Open the memo on the project (``kind`` "project"), a tag or an article in the editor (titled
     with ``about``, if given: an article's title); a save is one undoable step, and ``after`` runs
     once it is saved."""
-    memo = host.store.memo(kind, target)
-    editor = MemoEditor(about or label(kind, target), memo, host.read_only)
+    _open_editor(host, kind, target, host.store.memo(kind, target), about, after)
+
+
+def _open_editor(
+    host: MemoHost,
+    kind: str,
+    target: str,
+    memo: Memo | None,
+    about: str,
+    after: Callable[[], None] | None,
+    draft: str | None = None,
+) -> None:
+    """Open the editor on ``memo`` as stored now (starting from ``draft`` if given) and save what it returns.
+
+    If the memo was saved elsewhere (another window, the CLI) while it was open, nothing is
+    written over: the editor opens again with the memo as it is now and the user's text under
+    it, to keep what they want of each.
+    """
+    editor = MemoEditor(about or label(kind, target), memo, host.read_only, draft)
 
     def done(text: str | None) -> None:
         """Save what the editor returned (None: nothing to save)."""
-        if text is not None and save_memo(host, kind, target, text) and after is not None:
-            after()
+        if text is None:
+            return
+        if save_memo(host, kind, target, text, memo):
+            if after is not None:
+                after()
+            return
+        current = host.store.memo(kind, target)
+        if current != memo:  # changed elsewhere: merge by hand rather than lose either text
+            theirs = current.text if current else ""
+            merged = f"{theirs.rstrip()}\n\n--- Your text, not saved: keep what you want of each ---\n{text}"
+            _open_editor(host, kind, target, current, about, after, merged.lstrip("\n"))
 
     host.app.push_screen(editor, done)
 
 
-def save_memo(host: MemoHost, kind: str, target: str, text: str) -> bool:
-    """Save a memo's text (empty deletes it) as one undoable step; say what became of it.
-
-    Returns whether anything changed.
+def save_memo(host: MemoHost, kind: str, target: str, text: str, opened: Memo | None) -> bool:
+    """Save a memo's text (empty deletes it) as one undoable step, if the memo is still as it was
+    ``opened``; say what became of it. Returns whether anything changed.
     """
+    from tui.core.annotations.history import StaleStep
     from tui.core.annotations.model import InvalidAnnotation, default_author
     from tui.core.store import StoreError
 
     about = one_line(label(kind, target))
     try:
-        changes = host.store.save_memo(kind, target, text, default_author())
+        changes = host.store.save_memo(kind, target, text, default_author(), expected=opened)
+    except StaleStep:
+        host.notify(
+            f"The memo on {about} was changed elsewhere while you wrote: both texts are in the editor",
+            title="Memo not saved",
+            severity="warning",
+            markup=False,
+        )
+        return False
     except (StoreError, InvalidAnnotation) as error:
         host.notify(one_line(str(error)), title="Memo not saved", severity="error", markup=False)
         return False

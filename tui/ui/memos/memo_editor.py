@@ -53,17 +53,20 @@ class MemoEditor(DialogFrame[str | None]):
         Binding("escape", "cancel", "Close", priority=True),
     ]
 
-    def __init__(self, label: str, memo: Memo | None, read_only: str | None = None) -> None:
-        """The memo on ``label`` ("tag trade"), its stored form (None: no memo yet), and why it
-        cannot be saved, if it cannot."""
+    def __init__(
+        self, label: str, memo: Memo | None, read_only: str | None = None, draft: str | None = None
+    ) -> None:
+        """The memo on ``label`` ("tag trade"), its stored form (None: no memo yet), why it cannot
+        be saved, if it cannot, and a text to start from other than the memo's (``draft``)."""
         super().__init__(f"Memo on {one_line(label)}")
         self.memo = memo
         self.read_only = read_only
+        self.draft = draft
 
     def compose_body(self) -> ComposeResult:
         """The text, who wrote it and when, and a line for what stops a save."""
         yield TextArea(
-            self.shown,
+            self.shown if self.draft is None else self.draft,
             soft_wrap=True,
             show_line_numbers=False,
             id="memo-text",
@@ -109,7 +112,8 @@ class MemoEditor(DialogFrame[str | None]):
         if self.read_only:
             self.show_problem(f"Not saved: read-only: {self.read_only}")
             return
-        self.dismiss(self.text)
+        # Unchanged: nothing to save, so nothing saved since elsewhere is written over.
+        self.dismiss(self.text if self.changed else None)
 
     def action_cancel(self) -> None:
         """Close; with changes not saved, ask first whether to drop them."""

@@ -31,6 +31,7 @@ from tui.ui.labels import counted
 from tui.ui.messages import OpenPassage, Report, report_failed_work
 from tui.ui.state import ReaderState
 from tui.ui.widgets.line_list import LineList, Rows
+from tui.ui.widgets.toggles import Tick
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -132,7 +133,7 @@ class SearchPane(Vertical):
     def compose(self) -> ComposeResult:
         """Field, status line, list."""
         yield SearchInput(placeholder="Search every article (any case)", id="search-input")
-        yield Checkbox("Memos too", id="search-memos", compact=True, tooltip="Search the memos as well")
+        yield Tick("Memos too", id="search-memos", compact=True, tooltip="Search the memos as well")
         yield Label("Type to search the whole corpus; Enter on an article opens it at the matches",
                     id="search-status")  # fmt: skip
         yield SearchList(id="search-list")

@@ -3,7 +3,7 @@
 Textual draws the same ``▐X▌`` (``▐●▌`` for a radio button) ticked or not, telling the two apart
 by colour alone: unticked, a dark ``X`` on the dark panel still reads as a tick. Here an unticked
 box is empty and a ticked one holds a mark. The app uses these in place of Textual's
-``SelectionList`` and ``RadioButton`` (a test keeps it so).
+``SelectionList``, ``Checkbox`` and ``RadioButton`` (a test keeps it so).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
-from textual.widgets import RadioButton, SelectionList
+from textual.widgets import Checkbox, RadioButton, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import SelectionType
@@ -45,4 +45,13 @@ class Radio(RadioButton):
     def render(self) -> Content:
         """Textual's button and label, the button's inside chosen by the value (read when drawn)."""
         self.BUTTON_INNER = DOT if self.value else EMPTY
+        return super().render()
+
+
+class Tick(Checkbox):
+    """A ``Checkbox`` whose box is empty when off and holds a tick when on."""
+
+    def render(self) -> Content:
+        """Textual's box and label, the box's inside chosen by the value (read when drawn)."""
+        self.BUTTON_INNER = TICK if self.value else EMPTY
         return super().render()
