@@ -108,6 +108,12 @@ def test_a_bad_by_or_where_is_refused_in_one_line(ws: Any) -> None:
     assert_one_line_error(ws("matrix", "--where", "outle=Dawn"), "no attribute called 'outle'")
 
 
+def test_an_attribute_cannot_take_a_name_by_reads_as_its_own(ws: Any) -> None:
+    for name in ("tag", "Article", "none"):
+        assert_one_line_error(ws("attrs", "--define", name), "cannot be an attribute name")
+    assert ws("matrix", "--by", "tag", "--json").json["rows"]
+
+
 def test_help_gives_examples(cli: Any) -> None:
     shown = cli("matrix", "--help")
     assert shown.code == 0 and "examples:" in shown.out and "--unit" in shown.out

@@ -33,6 +33,13 @@ _NAME = re.compile(r"[^\W\d_][\w-]{0,39}")
 #: ``name`` ``operator`` ``value``: the operators longest first, so ">=" is not read as ">".
 _WHERE = re.compile(r"\s*([^\W\d_][\w-]*)\s*(>=|<=|!=|=|>|<|~)\s*(.*?)\s*\Z", re.DOTALL)
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+#: Words ``matrix --by`` and ``report --by`` read as themselves, not as an attribute: an attribute
+#: of that name could never be chosen there.
+RESERVED = {
+    "tag": "matrix --by tag is the tag × tag matrix",
+    "article": "matrix --by article is the tag × article matrix",
+    "none": "report --by none asks for no attribute matrix",
+}
 
 
 class InvalidAttribute(ValueError):
@@ -178,13 +185,16 @@ def definitions(stored: Iterable[AttributeDef]) -> dict[str, AttributeDef]:
 
 
 def check_name(name: str) -> str:
-    """``name`` as an attribute name (lower case), or InvalidAttribute saying why it cannot be one."""
+    """``name`` as an attribute name (lower case), or InvalidAttribute saying why it cannot be one
+    (a name :data:`RESERVED` included)."""
     cleaned = name.strip().lower()
     if not _NAME.fullmatch(cleaned):
         raise InvalidAttribute(
             f"{one_line(name)[:40]!r} cannot be an attribute name: use a letter, then letters, "
             "digits, '-' or '_' (at most 40)"
         )
+    if cleaned in RESERVED:
+        raise InvalidAttribute(f"{cleaned!r} cannot be an attribute name: {RESERVED[cleaned]}")
     return cleaned
 
 
