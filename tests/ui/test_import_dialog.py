@@ -231,3 +231,27 @@ async def test_names_in_the_file_are_shown_as_text_not_markup(make_app: AppFacto
         assert "New tags: [@click=app.quit]quit[-] [bold]x" in shown  # a "/" in a code's name is "-"
         assert "Enter imports all of this" in shown
         assert app.is_running and app.screen is dialog
+
+
+async def test_the_check_reads_a_project_once(
+    make_app: AppFactory, corpus: Corpus, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from tui.core.annotations import refi
+
+    (tmp_path / "project.qdpx").write_bytes(project(corpus))
+    read = refi.read
+    calls: list[int] = []
+
+    def counted(raw: bytes, articles: dict[str, Article]) -> refi.Imported:
+        """Count each reading of the file."""
+        calls.append(len(raw))
+        return read(raw, articles)
+
+    monkeypatch.setattr(refi, "read", counted)
+    app = make_app(store=AnnotationStore.in_memory())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        dialog = await press_i(pilot)
+        await enter_path(pilot, dialog, str(tmp_path / "project.qdpx"))
+        shown = str(dialog.query_one("#import-report").render())
+        assert "Adds 1 article" in shown and "Memos: " in shown and len(calls) == 1

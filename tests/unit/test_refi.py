@@ -493,3 +493,64 @@ def test_control_characters_in_any_text_are_dropped_and_the_export_still_validat
     xmlschema.XMLSchema(str(DATA / "Codebook.xsd")).validate(qdc.decode("utf-8"))
     assert "Crossings\n\nMemo:\nmemo" in qdc.decode("utf-8")
     assert refi.xml_text("tab\there\r\n\x85é🇮🇷\ud800\uffff") == "tab\there\r\n\x85é🇮🇷"
+
+
+def _notes_on(member: bytes, count: int, inline: str = "") -> bytes:
+    """A .qdpx whose ``count`` notes all take their text from one member (a decompression bomb in
+    miniature), and one note with ``inline`` text."""
+    notes = "".join(
+        f'<Note guid="00000000-0000-4000-8000-{i:012d}" name="n{i}" plainTextPath="internal://big.txt"/>'
+        for i in range(count)
+    )
+    if inline:
+        notes += f'<Note guid="00000000-0000-4000-9000-000000000001" name="i"><PlainTextContent>{inline}</PlainTextContent></Note>'  # fmt: skip
+    qde = f'<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Notes>{notes}</Notes></Project>'
+    return _zip({"project.qde": qde.encode(), "sources/big.txt": member})
+
+
+def test_many_notes_on_one_big_member_unpack_it_once_and_are_refused_past_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    unpacked: list[str] = []
+    read = refi._Members.read
+
+    def counted(members: refi._Members, info: zipfile.ZipInfo) -> bytes:
+        """Count each member unpacked."""
+        unpacked.append(info.filename)
+        return read(members, info)
+
+    monkeypatch.setattr(refi._Members, "read", counted)
+    monkeypatch.setattr(refi, "MAX_UNPACKED", 100_000)
+    found = refi.read(_notes_on(b"word " * 4000, 4), {})
+    assert unpacked.count("sources/big.txt") == 1
+    [memo] = found.memos
+    assert memo.text.count(":\nword word") == 4 and len(memo.text) < 100_000
+    with pytest.raises(InvalidImport) as caught:  # 25 × 20,000 characters, from a file of a few KB
+        refi.read(_notes_on(b"word " * 4000, 25), {})
+    message = str(caught.value)
+    assert "refer to more than 100000 characters" in message and "'sources/big.txt'" in message
+    assert "\n" not in message and unpacked.count("sources/big.txt") == 2
+
+
+def test_members_that_unpack_to_too_much_in_all_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(refi, "MAX_UNPACKED", 10_000)
+    small = b'<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Sources>'
+    sources = "".join(
+        f'<TextSource guid="00000000-0000-4000-8000-{i:012d}" name="s{i}" plainTextPath="internal://{i}.txt">'
+        f'<NoteRef targetGUID="00000000-0000-4000-9000-000000000001"/></TextSource>'
+        for i in range(3)
+    )
+    qde = small + sources.encode() + b"</Sources></Project>"
+    raw = _zip({"project.qde": qde, **{f"sources/{i}.txt": b"x" * 4000 for i in range(3)}})
+    with pytest.raises(InvalidImport, match="the ZIP's members unpack to more than 10000 bytes in all"):
+        refi.read(raw, {})
+
+
+def test_a_memo_longer_than_the_limit_is_refused_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(refi, "MAX_MEMO", 5_000)
+    assert "word" in refi.read(_notes_on(b"word " * 900, 1, inline="short"), {}).memos[0].text
+    with pytest.raises(InvalidImport) as caught:
+        refi.read(_notes_on(b"word " * 900, 2), {})
+    assert (
+        str(caught.value) == "the memo on the project gathers 9000 characters from its notes (at most 5000)"
+    )

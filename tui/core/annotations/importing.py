@@ -132,7 +132,7 @@ def import_document(
 
     records = ProjectRecords()
     if isinstance(data, refi.RefiFile):
-        found = refi.read(data.raw, articles)
+        found = data.found if data.found is not None else refi.read(data.raw, articles)
         incoming, tags = found.annotations, found.tags
         records = ProjectRecords(found.memos, found.attributes, found.values)
         report = ImportReport(found.format, dry_run=dry_run, left_out=found.left_out)

@@ -61,6 +61,13 @@ ORIGIN = "iranpak-reader"
 MAX_MEMBER = 64 * 1024 * 1024
 #: The most members a .qdpx may list.
 MAX_MEMBERS = 10_000
+#: The most a .qdpx's members may unpack to in all (as large as an import file may be), and the
+#: most text its notes and sources may come to, a member counted each time one refers to it: a
+#: small file whose thousand notes point at one big member is refused, not unpacked a thousand times.
+MAX_UNPACKED = 256 * 1024 * 1024
+#: The most characters one memo or passage note gathered from a project's notes may hold (as
+#: ``memo --file`` reads at most 4 MiB).
+MAX_MEMO = 4 * 1024 * 1024
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "iranpak-reader:refi-qda")
 _GUID = re.compile(r"\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?")
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the ZIP's member times: a re-export is byte for byte the same
@@ -460,6 +467,9 @@ class RefiFile:
     """The bytes of an import file that is a REFI-QDA ZIP or XML, read by :func:`read`."""
 
     raw: bytes
+    #: What :func:`read` found in it for the articles it is imported against, when the caller has
+    #: read it already (the app's dry run reads a file once); None: the import reads it.
+    found: Imported | None = field(default=None, compare=False, repr=False)
 
 
 def looks_like_refi(raw: bytes) -> bool:
@@ -502,6 +512,9 @@ class _Members:
                 "", f"the ZIP lists {len(infos)} members (at most {MAX_MEMBERS} are read)"
             )
         self.by_name: dict[str, zipfile.ZipInfo] = {}
+        self.texts: dict[str, str] = {}  # each member's text, unpacked once however often referred to
+        self.unpacked = 0  # bytes unpacked so far
+        self.referred = 0  # characters of the members' text handed out so far
         for info in infos:
             name = info.filename
             parts = name.replace("\\", "/").split("/")
@@ -527,10 +540,11 @@ class _Members:
         return self.by_name.get(f"sources/{name}".casefold())
 
     def read(self, info: zipfile.ZipInfo) -> bytes:
-        """A member's bytes, never more than :data:`MAX_MEMBER` whatever its header claims."""
+        """A member's bytes, never more than :data:`MAX_MEMBER` whatever its header claims, nor
+        more than :data:`MAX_UNPACKED` with the members read before it."""
         try:
             with self.archive.open(info) as member:
-                data = member.read(MAX_MEMBER + 1)
+                data = member.read(min(MAX_MEMBER, MAX_UNPACKED - self.unpacked) + 1)
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as error:
             raise checks.InvalidImport(
                 "", f"the ZIP member {info.filename[:80]!r} cannot be read: {one_line(str(error))}"
@@ -539,7 +553,33 @@ class _Members:
             raise checks.InvalidImport(
                 "", f"the ZIP member {info.filename[:80]!r} unpacks to more than {MAX_MEMBER} bytes"
             )
+        self.unpacked += len(data)
+        if self.unpacked > MAX_UNPACKED:
+            raise checks.InvalidImport(
+                "", f"the ZIP's members unpack to more than {MAX_UNPACKED} bytes in all"
+            )
         return data
+
+    def text(self, info: zipfile.ZipInfo) -> str:
+        """A member's UTF-8 text (its BOM left out), unpacked once; InvalidImport when the text
+        handed out, counted each time, passes :data:`MAX_UNPACKED`."""
+        text = self.texts.get(info.filename)
+        if text is None:
+            try:
+                text = self.read(info).decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise checks.InvalidImport(
+                    "", f"the source {info.filename[:80]!r} is not UTF-8 text"
+                ) from None
+            self.texts[info.filename] = text
+        self.referred += len(text)
+        if self.referred > MAX_UNPACKED:
+            raise checks.InvalidImport(
+                "",
+                f"the notes and sources refer to more than {MAX_UNPACKED} characters of the ZIP's "
+                f"text in all (a member counted each time; the last: {info.filename[:80]!r})",
+            )
+        return text
 
 
 def _parse(data: bytes, what: str) -> etree._Element:
@@ -747,6 +787,9 @@ class _Memos:
         memos = []
         for (kind, target), found in self.gathered.items():
             keys = list(dict.fromkeys(key for key, _ in found))
+            _check_memo(
+                sum(len(self.texts[key]) for key in keys), f"the memo on {Memo(kind, target, '').label}"
+            )
             named = {key for key, is_named in found if is_named}
             parts = [  # one note: its text as written (a memo's round trip keeps it to the character)
                 f"{one_line(self.elements[key].get('name') or 'Note')}:\n{self.texts[key].strip()}"
@@ -773,6 +816,15 @@ class _Memos:
     def _time(self, key: str, attribute: str) -> str:
         """A note's time, checked (InvalidImport for one in the future or not a time)."""
         return checks.timestamp(self.elements[key].get(attribute) or "", f"note {key} {attribute}")
+
+
+def _check_memo(length: int, what: str) -> None:
+    """Refuse the file if a memo or note gathered from its notes is longer than :data:`MAX_MEMO`
+    (checked before the notes are joined: a thousand references to one note are not)."""
+    if length > MAX_MEMO:
+        raise checks.InvalidImport(
+            "", f"{what} gathers {length} characters from its notes (at most {MAX_MEMO})"
+        )
 
 
 def _note_text(note: etree._Element, members: _Members | None) -> str:
@@ -908,11 +960,7 @@ def _source_text(source: etree._Element, members: _Members | None) -> str | None
     info = members.source(path.removeprefix("internal://"))
     if info is None:
         return None
-    data = members.read(info)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise checks.InvalidImport("", f"the source {info.filename[:80]!r} is not UTF-8 text") from None
+    text = members.text(info)
     return text if text.strip() else None
 
 
@@ -1014,7 +1062,9 @@ def _selection(
         if code not in code_names:
             raise checks.InvalidImport(f"<CodeRef targetGUID={code}>", "names no code of the codebook")
         tags.append(code_names[code])
-    note_texts = [notes.get(_guid_of(ref, "targetGUID"), "") for ref in _children(selection, "NoteRef")]
+    refs = dict.fromkeys(_guid_of(ref, "targetGUID") for ref in _children(selection, "NoteRef"))
+    note_texts = [notes.get(key, "") for key in refs]
+    _check_memo(sum(map(len, note_texts)), f"the note of selection {selection_guid}")
     # qc puts the coder on each Coding only
     coders = [selection, *_children(selection, "Coding")]
     creator = next((element for element in coders if element.get("creatingUser")), None)

@@ -139,12 +139,12 @@ class ImportDialog(DialogFrame[Imported | None]):
         from tui.core.annotations.importing import import_document, read_document
 
         document = read_document(path)
+        new = 0
+        if isinstance(document, refi.RefiFile):  # read once: the dry run imports what was read
+            found = refi.read(document.raw, self.articles)
+            new = len(found.new_texts)
+            document = refi.RefiFile(document.raw, found)
         report = import_document(document, self.store, self.articles, dry_run=True)
-        new = (
-            len(refi.read(document.raw, self.articles).new_texts)
-            if isinstance(document, refi.RefiFile)
-            else 0
-        )
         return _Checked(path, report, new)
 
     @work(
