@@ -60,3 +60,29 @@ def test_a_memo_with_a_form_feed_exports_without_it(cli: Any, workspace: Path, t
     fresh("import", str(project))
     [kept] = fresh("memo", "--json").json["memos"]
     assert kept["text"] == "para one\npara two\n"
+
+
+def test_a_value_changed_in_the_first_workspace_reaches_the_second_unless_edited_there(
+    cli: Any, workspace: Path, tmp_path: Path
+) -> None:
+    a = bound(cli, workspace)
+    b = bound(cli, _fresh(tmp_path))
+    project = tmp_path / "a.qdpx"
+
+    def outlet(run: Any) -> str:
+        """Article 003's outlet in a workspace."""
+        found = run("attrs", "003", "--json").json["attributes"]
+        return str(next(attribute["value"] for attribute in found if attribute["name"] == "outlet"))
+
+    a("attrs", "003", "--set", "outlet=Dawn")
+    a("export", "--format", "qdpx", "-o", str(project))
+    b("import", str(project))
+    a("attrs", "003", "--set", "outlet=Dawn News")
+    a("export", "--format", "qdpx", "-o", str(project))
+    assert not b("import", str(project), "--json").json["conflicts"]
+    assert outlet(b) == "Dawn News"
+    b("attrs", "003", "--set", "outlet=Dawn (Karachi)")
+    a("attrs", "003", "--set", "outlet=Dawn.com")
+    a("export", "--format", "qdpx", "-o", str(project))
+    assert len(b("import", str(project), "--json").json["conflicts"]) == 1
+    assert outlet(b) == "Dawn (Karachi)"

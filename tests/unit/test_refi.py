@@ -554,3 +554,25 @@ def test_a_memo_longer_than_the_limit_is_refused_naming_it(monkeypatch: pytest.M
     assert (
         str(caught.value) == "the memo on the project gathers 9000 characters from its notes (at most 5000)"
     )
+
+
+@pytest.mark.parametrize("edited_here", [False, True])
+def test_a_value_changed_at_its_source_updates_an_unedited_copy_or_conflicts_with_an_edited_one(
+    articles: dict[str, Article], edited_here: bool
+) -> None:
+    a, b = AnnotationStore.in_memory(), AnnotationStore.in_memory()
+    a.set_attributes("900_emoji", {"outlet": "Dawn"}, "ali")
+    first = refi.read(export_bytes("qdpx", a, articles)[0], articles)
+    assert [(v.value, v.created, v.modified) for v in first.values] == [("Dawn", "", "")]  # no times invented
+    import_document(refi.RefiFile(export_bytes("qdpx", a, articles)[0]), b, articles)
+    [imported] = b.attribute_values("900_emoji")
+    assert imported.value == "Dawn" and imported.modified  # stamped when imported
+    if edited_here:
+        b.set_attributes("900_emoji", {"outlet": "Dawn (Karachi)"}, "sara")
+    a.set_attributes("900_emoji", {"outlet": "Dawn News"}, "ali")
+    report = import_document(refi.RefiFile(export_bytes("qdpx", a, articles)[0]), b, articles)
+    [kept] = b.attribute_values("900_emoji")
+    if edited_here:
+        assert kept.value == "Dawn (Karachi)" and len(report.conflicts) == 1
+    else:
+        assert kept.value == "Dawn News" and not report.conflicts

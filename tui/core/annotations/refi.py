@@ -458,7 +458,7 @@ class Imported:
     memos: list[Memo] = field(default_factory=list)
     #: Its variables as attribute definitions (not those every project has, nor the front matter's).
     attributes: list[AttributeDef] = field(default_factory=list)
-    #: Each article's values of them (a variable gives no times: each is timeless, "").
+    #: Each article's values of them (a variable gives no times: "", stamped when imported).
     values: list[AttributeValue] = field(default_factory=list)
 
 
@@ -647,7 +647,7 @@ def _split_description(text: str) -> tuple[str, str]:
 
 
 def _described_memos(described: Mapping[str, str]) -> list[Memo]:
-    """Tag memos read from code descriptions: timeless, so never preferred to a memo kept here."""
+    """Tag memos read from code descriptions: a description has no times ("", stamped when imported)."""
     return [Memo("tag", name, text, created="") for name, text in described.items() if text]
 
 
