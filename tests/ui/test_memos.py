@@ -10,11 +10,12 @@ from typing import Any
 from textual.widgets import Label, OptionList, TextArea
 
 from tests.ui.conftest import reader_ready, settle, settle_until
-from tui.core.annotations.model import Annotation
+from tui.core.annotations.model import Annotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.core.corpus import Corpus
 from tui.ui.app import ReaderApp
 from tui.ui.dialogs.prompt import ConfirmDialog
+from tui.ui.memos.memo_actions import edit_memo
 from tui.ui.memos.memo_editor import MemoEditor
 from tui.ui.memos.memos_view import MemosView
 from tui.ui.reader.article_header import ArticleHeader
@@ -344,4 +345,28 @@ async def test_a_memo_saved_elsewhere_while_open_is_never_written_over(
         await save(pilot)
         assert (memo := other.memo("project")) is not None and memo.text.endswith("meanwhile. Added here.")
         other.close()
+    store.close()
+
+
+async def test_editing_a_memo_keeps_its_control_characters_and_a_refused_save_keeps_the_text(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """A memo set with the CLI holding an escape is edited without the escape turning into ␛; a
+    memo on a folder (a parent no passage carries) is saved, making the folder a tag."""
+    store = AnnotationStore.open(tmp_path)
+    store.save_tag(Tag("framing/security"))
+    store.save_memo("project", "", "Red \x1b[31mtext\x1b[0m.", "cli")
+    app = make_app(store=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await reader_ready(pilot)
+        await run_palette(pilot, "Project memo")
+        await write_in_editor(pilot, " More.")
+        await save(pilot)
+        assert (memo := store.memo("project")) is not None and memo.text == "Red \x1b[31mtext\x1b[0m. More."
+        edit_memo(app.screen.query_one("#annotation-pane"), "tag", "framing")  # type: ignore[arg-type]
+        await pilot.pause()
+        await write_in_editor(pilot, "What counts as framing.")
+        await save(pilot)
+        assert (memo := store.memo("tag", "framing")) is not None and memo.text == "What counts as framing."
+        assert store.tag("framing") is not None
     store.close()

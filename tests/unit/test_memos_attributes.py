@@ -445,3 +445,14 @@ def test_a_value_from_a_file_without_times_updates_an_unedited_copy_and_conflict
     report = import_document(native_values("DAWN"), target, articles)
     assert report.conflicts and report.conflicts[0]["attribute value"] == f"{ARTICLE}: outlet"
     assert [v.value for v in target.attribute_values(ARTICLE)] == ["Dawn (Karachi)"]
+
+
+def test_a_memo_on_a_folder_makes_it_a_tag_in_the_same_save(store: AnnotationStore) -> None:
+    history = History()
+    store.save_tag(Tag("framing/security"))
+    history.record("memo", store.save_memo("tag", "framing", "What counts as framing.", "ayesha"))
+    assert [t.name for t in store.tags()] == ["framing", "framing/security"]
+    history.undo(store)
+    assert [t.name for t in store.tags()] == ["framing/security"] and store.memos() == []
+    with pytest.raises(InvalidAnnotation, match="no tag called 'fram'"):
+        store.save_memo("tag", "fram", "not a folder: a prefix of one")

@@ -423,15 +423,21 @@ class AnnotationStore:
 
         ``expected`` is the memo as the user opened it (None: there was none); if the store holds
         something else (another window or the CLI saved since), nothing is saved and StaleStep is
-        raised. Raises InvalidAnnotation for an unknown kind, or a tag memo for a tag the codebook lacks.
+        raised. A memo on a folder (a name with tags below it, such as ``framing`` above
+        ``framing/security``) makes the folder a tag, in the same save, so the memo has a tag to
+        follow. Raises InvalidAnnotation for an unknown kind, or a tag memo on a name that is
+        neither a tag nor a folder.
         """
         if kind not in memo_records.KINDS:
             kinds = ", ".join(memo_records.KINDS)
             raise InvalidAnnotation(f"a memo is on {kinds}, not {one_line(kind)[:20]!r}")
         target = "" if kind == "project" else target
         with self.transaction():
+            folder: tuple[tuple[Tag | None, Tag | None], ...] = ()
             if kind == "tag" and self.tag(target) is None:
-                raise InvalidAnnotation(f"no tag called {one_line(target)[:60]!r}")
+                if not any(within(name, target) and name != target for name in self._names()):
+                    raise InvalidAnnotation(f"no tag called {one_line(target)[:60]!r}")
+                folder = ((None, Tag(target, PALETTE[len(self._tags) % len(PALETTE)])),)
             before = self.memo(kind, target)
             if expected is not Unchecked.UNCHECKED and before != expected:
                 raise StaleStep(
@@ -447,7 +453,7 @@ class AnnotationStore:
                 after = before.edited(text, author)
             if before is None and after is None:
                 return Changes()
-            return self.apply(Changes(memos=((before, after),)))
+            return self.apply(Changes(tags=folder if after is not None else (), memos=((before, after),)))
 
     # Article attributes
 

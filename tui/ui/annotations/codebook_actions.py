@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.annotations.exporting import export_bytes
-from tui.core.annotations.model import valid_colour
+from tui.core.annotations.model import InvalidAnnotation, valid_colour
 from tui.core.annotations.tag_tree import TagTreeError, subtree, under
 from tui.core.safe_text import one_line
 from tui.core.store import StoreError
@@ -124,7 +124,7 @@ def _retag(
     tag renamed or merged (``moved``: from, to) follows it."""
     try:
         changes = apply()
-    except (StoreError, TagTreeError) as error:
+    except (StoreError, TagTreeError, InvalidAnnotation) as error:
         pane.notify(one_line(str(error)), title="Not saved", severity="error", markup=False)
         return
     if moved is not None and pane.tag_filter == moved[0]:

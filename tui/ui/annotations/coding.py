@@ -125,11 +125,12 @@ def write_report(pane: AnnotationPane) -> None:
 def save(pane: AnnotationPane, label: str, changes: list[Change], new_tags: Sequence[Tag] = ()) -> None:
     """Save changes, with the new tags they bring, as one commit and one undoable step; show them."""
     from tui.core.annotations.history import Changes
+    from tui.core.annotations.model import InvalidAnnotation
     from tui.core.store import StoreError
 
     try:
         done = pane.store.apply(Changes(tuple(changes), tuple((None, tag) for tag in new_tags)))
-    except StoreError as error:
+    except (StoreError, InvalidAnnotation) as error:
         pane.notify(str(error), title="Not saved", severity="error", markup=False)
         return
     pane.history.record(label, done)

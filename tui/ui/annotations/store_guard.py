@@ -57,12 +57,15 @@ class GuardedStore:
         def guarded(*args: Any, **kwargs: Any) -> Any:
             """Call the store's method; a failure is reported, and a read is made on the fallback."""
             from tui.core.annotations.history import StaleStep
+            from tui.core.annotations.model import InvalidAnnotation
+            from tui.core.annotations.tag_tree import TagTreeError
+            from tui.core.attributes import InvalidAttribute
             from tui.core.store import StoreError
 
             try:
                 return attribute(*args, **kwargs)
-            except StaleStep:
-                raise  # an undo refused over another process's change: the store is fine
+            except (StaleStep, InvalidAnnotation, InvalidAttribute, TagTreeError):
+                raise  # a change refused (over another process's change, or as given): the store is fine
             except StoreError as error:
                 problem = error
             except Exception as error:  # a document the store let through and that cannot be used

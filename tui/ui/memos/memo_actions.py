@@ -88,7 +88,8 @@ def _open_editor(
 
     If the memo was saved elsewhere (another window, the CLI) while it was open, nothing is
     written over: the editor opens again with the memo as it is now and the user's text under
-    it, to keep what they want of each.
+    it, to keep what they want of each. A save refused for another reason opens it again with
+    the user's text, never lost.
     """
     editor = MemoEditor(about or label(kind, target), memo, host.read_only, draft)
 
@@ -105,6 +106,8 @@ def _open_editor(
             theirs = current.text if current else ""
             merged = f"{theirs.rstrip()}\n\n--- Your text, not saved: keep what you want of each ---\n{text}"
             _open_editor(host, kind, target, current, about, after, merged.lstrip("\n"))
+        else:  # refused (said why): the text stays in the editor, to fix or copy
+            _open_editor(host, kind, target, current, about, after, text)
 
     host.app.push_screen(editor, done)
 

@@ -31,6 +31,19 @@ def about_line(memo: Memo | None) -> str:
     return f"By {author} · created {created}{edited}"
 
 
+def restored(typed: str, original: str) -> str:
+    """``typed`` with each symbol that stood for one of ``original``'s control characters (␛ for an
+    escape) put back as that character: editing a memo never changes what the user did not touch.
+    A symbol standing for several characters (�) is left as it is."""
+    stand_ins: dict[str, set[str]] = {}
+    for char in set(original):
+        shown = visible(char)
+        if shown != char:
+            stand_ins.setdefault(shown, set()).add(char)
+    table = {ord(shown): chars.pop() for shown, chars in stand_ins.items() if len(chars) == 1}
+    return typed.translate(table) if table else typed
+
+
 def _when(stamp: str) -> str:
     """A stored time as date and minutes ("2026-12-07 20:35")."""
     return one_line(stamp)[:16].replace("T", " ")
@@ -98,9 +111,12 @@ class MemoEditor(DialogFrame[str | None]):
 
     @property
     def text(self) -> str:
-        """The memo's text now: as it was if the editor's is as first shown, else the editor's."""
+        """The memo's text now: as it was if the editor's is as first shown, else the editor's with
+        the symbols that stand for the memo's control characters turned back into them."""
         typed = self.query_one(TextArea).text
-        return self.memo.text if self.memo and typed == self.shown else typed
+        if not self.memo:
+            return typed
+        return self.memo.text if typed == self.shown else restored(typed, self.memo.text)
 
     @property
     def changed(self) -> bool:
