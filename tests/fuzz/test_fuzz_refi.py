@@ -124,3 +124,23 @@ def test_a_mutated_project_is_read_whole_or_refused_in_one_line(raw: bytes) -> N
 def test_random_zips_and_bytes_are_read_whole_or_refused_in_one_line(data: dict[str, bytes] | bytes) -> None:
     with time_limit("refi: random ZIPs and bytes"):
         _check(data if isinstance(data, bytes) else _zip(data))
+
+
+#: Any character, and often one XML cannot hold (a control character, a lone surrogate, U+FFFF).
+_ANY = st.one_of(st.characters(), st.sampled_from("\x00\x0b\x0c\x1b\ud800\udfff\ufffe\uffff\r\t"))
+
+
+@settings(settings.get_profile("fuzz"), max_examples=100)
+@given(st.text(_ANY, max_size=40), st.text(_ANY, max_size=40))
+def test_any_text_in_a_memo_a_title_or_a_tag_exports_and_reads_back_as_xml_holds_it(
+    text: str, name: str
+) -> None:
+    from tui.core.annotations.memos import Memo
+
+    article = Article("950_any", name, "Some text of an article.")
+    tag = Tag(f"t{name}", "red", text)
+    memos = [Memo("project", "", f"memo {text}", "ali"), Memo("tag", tag.name, f"memo {text}", name)]
+    qdpx = refi.export_project([], [tag], {article.id: article}, memos)
+    found = refi.read(qdpx, {article.id: article})
+    project = next(memo for memo in found.memos if memo.kind == "project")
+    assert project.text == refi.xml_text(f"memo {text}")

@@ -96,7 +96,9 @@ def xml_text(text: str) -> str:
 
 def guid(kind: str, key: str) -> str:
     """The stable GUID of a thing of ``kind`` ("article", "tag", "user", ...) with this key."""
-    return str(uuid.uuid5(_NAMESPACE, f"{kind}:{key}"))
+    # a lone surrogate (which UTF-8 cannot encode) is spelled out, so no key makes the export fail
+    name = f"{kind}:{key}".encode("utf-8", "backslashreplace").decode("utf-8")
+    return str(uuid.uuid5(_NAMESPACE, name))
 
 
 # Export
