@@ -315,6 +315,24 @@ def parse_where(text: str, known: Mapping[str, AttributeDef]) -> Condition:
     return Condition(name, operator, value, definition.type)
 
 
+def reparse_where(
+    conditions: Iterable[Condition], known: Mapping[str, AttributeDef]
+) -> tuple[list[Condition], list[str]]:
+    """``conditions`` read again against the definitions now (a condition keeps the type its
+    attribute had when it was written): those that still hold, and for each that no longer can (its
+    attribute removed, or redefined so the value cannot be one) the reason, naming it."""
+    kept: list[Condition] = []
+    dropped: list[str] = []
+    for condition in conditions:
+        try:
+            # a space after the operator: a value "=b" after "<" is not read back as "<=" "b"
+            written = f"{condition.name}{condition.operator} {condition.value}"
+            kept.append(parse_where(written, known))
+        except InvalidAttribute as error:
+            dropped.append(f"{one_line(str(condition))[:60]}: {error}")
+    return kept, dropped
+
+
 def _valid_partial_date(value: str) -> bool:
     """Whether ``value`` is YYYY, YYYY-MM or YYYY-MM-DD with a real month and day."""
     if not _PARTIAL_DATE.fullmatch(value):

@@ -83,15 +83,39 @@ class AttributesDialog(DialogFrame[AttributesAnswer | None]):
                     shown = start or "—"
                     yield Label(Content(f"{one_line(shown)}  (front matter)"), classes="attribute-fixed")
                 elif definition.type == "choice":
-                    options = [(Text(choice), choice) for choice in definition.choices]
-                    chosen = start if start in definition.choices else Select.NULL
-                    yield Select(options, value=chosen, prompt="(none)", id=field_id(number), compact=True)
+                    options = self.options(name)
+                    chosen = choice_of(definition, start)
+                    yield Select(
+                        options,
+                        # a value typed before the attribute was redefined may be no option now
+                        value=chosen if chosen in (value for _, value in options) else Select.NULL,
+                        prompt="(none)",
+                        id=field_id(number),
+                        compact=True,
+                    )
                 else:
                     hint = {"number": "a number", "date": "YYYY-MM-DD"}.get(definition.type, "")
                     yield Input(start, placeholder=hint, id=field_id(number), compact=True)
             yield Label("", classes="field-problem", id=f"{field_id(number)}-problem")
         note = f"Read-only: {self.read_only}" if self.read_only else ""
         yield Label(Content(one_line(note)), classes="problem")
+
+    def options(self, name: str) -> list[tuple[Text, str]]:
+        """A choice attribute's choices, and its stored value if that is none of them (marked, so it
+        is seen and kept; the attribute was redefined, or the value imported)."""
+        definition = self.definitions[name]
+        options = [(Text(choice), choice) for choice in definition.choices]
+        stored = self.values.get(name, "")
+        if stored and choice_of(definition, stored) not in definition.choices:
+            options.append((Text.assemble(stored, ("  (not one of its choices)", "italic")), stored))
+        return options
+
+    def shown(self, name: str) -> str:
+        """What an attribute's field shows for its stored value ("" if none): a choice as it is
+        listed, whatever the case the value was stored in."""
+        stored = self.values.get(name, "")
+        definition = self.definitions[name]
+        return choice_of(definition, stored) if definition.type == "choice" else stored
 
     def on_mount(self) -> None:
         """Start in the first field that can be changed."""
@@ -141,12 +165,15 @@ class AttributesDialog(DialogFrame[AttributesAnswer | None]):
         if self.read_only:
             self.show_problem(f"Nothing can be saved: {self.read_only}")
             return
-        wrong = [name for name in self.editable() if self.check(name) is not None]
+        # only the fields changed here are saved: one left as it was keeps its stored value as it
+        # is, even one its definition would not take now (a choice redefined, a value imported)
+        changed = [name for name in self.editable() if self.raw(name).strip() != self.shown(name)]
+        wrong = [name for name in changed if self.check(name) is not None]
         if wrong:
             self.show_problem(f"Not saved: fix {', '.join(wrong)} first (or empty it to unset it)")
             return
         changes: dict[str, str | None] = {}
-        for name in self.editable():
+        for name in changed:
             raw = self.raw(name).strip()
             new = check_value(self.definitions[name], raw) if raw else None
             if new != self.values.get(name):
@@ -157,3 +184,11 @@ class AttributesDialog(DialogFrame[AttributesAnswer | None]):
         """Close to define a new attribute; the fields as typed come back with it."""
         typed = {name: self.raw(name) for name in self.editable()}
         self.dismiss(AttributesAnswer({}, define=True, typed=typed))
+
+
+def choice_of(definition: AttributeDef, value: str) -> str:
+    """The choice of ``definition`` that ``value`` is, without regard to case ("" for no value); a
+    value that is none of its choices, as it is."""
+    if not value:
+        return ""
+    return {choice.casefold(): choice for choice in definition.choices}.get(value.casefold(), value)

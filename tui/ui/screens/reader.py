@@ -373,6 +373,8 @@ class ReaderScreen(Screen[None]):
         self.problems = [*corpus.problems, *self._found]
         listing = self.query_one(ArticleList)
         listing.populate(corpus.articles, self.problems)
+        # the list now holds every article: under a filter, it is filled again with those that pass
+        self.state.passing = None
         target = open_id or (self.article.id if self.article else None)
         self.state.article = None
         if target is not None and corpus.get(target) is not None:
@@ -688,11 +690,17 @@ class ReaderScreen(Screen[None]):
         """The attribute filter, or some article's attributes, changed: the list shows the articles
         that pass (its title says the filter), the header the open article's key attributes, and
         the search and timeline panes follow (the coded segments view reads the filter when opened)."""
-        from tui.ui.attributes.attribute_actions import key_attributes, work_out_passing
+        from tui.core.attributes import reparse_where
+        from tui.ui.attributes.attribute_actions import all_definitions, key_attributes, work_out_passing
         from tui.ui.memos.memo_actions import with_memo_mark
 
         state = self.state
         before = (state.passing, state.where_label())
+        if state.where and state.store is not None:
+            # a condition keeps the type its attribute had: read it as the definitions are now
+            state.where, dropped = reparse_where(state.where, all_definitions(state.store))
+            for reason in dropped:
+                self.notify(reason, title="Filter condition dropped", severity="warning", markup=False)
         work_out_passing(state)
         header = self.query_one(ArticleHeader)
         header.show_attributes(with_memo_mark(key_attributes(state), state.store, state.article))
