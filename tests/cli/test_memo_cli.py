@@ -163,3 +163,12 @@ def test_search_memos_with_where_keeps_the_memos_of_the_articles_that_pass(ws: A
     ]
     everything = ws("search", "gwadar port", "--memos", "--json").json["memos"]
     assert [m["target"][:3] for m in everything] == ["", "003", "004"]
+
+
+def test_a_folder_of_tags_takes_a_memo_and_becomes_a_tag(cli: Any, workspace: Path) -> None:
+    run = functools.partial(cli, "--workspace", str(workspace))
+    assert run("tag", "--match", "Ishaq Dar", "--article", "004", "--tag", "framing/security").code == 0
+    saved = run("memo", "--tag", "framing", "--set", "What counts as framing.")
+    assert saved.code == 0, saved.err
+    assert "framing" in [tag["name"] for tag in run("tags", "--json").json["tags"]]
+    assert_one_line_error(run("memo", "--tag", "fram", "--set", "x"), "no tag called 'fram'")

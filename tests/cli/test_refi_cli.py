@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.cli.test_cli import assert_one_line_error
 from tests.cli.test_exchange_cli import bound
 from tests.conftest import ARTICLES
@@ -118,3 +120,13 @@ def test_a_zip_project_is_not_written_to_the_terminal(cli: Any, workspace: Path)
     assert_one_line_error(
         cli("--workspace", str(workspace), "export", "--format", "qdc"), "at least one code"
     )
+
+
+@pytest.mark.parametrize(("name", "kind"), [("notes.qdpx", "a ZIP archive"), ("codes.qdc", "XML")])
+def test_a_file_named_as_refi_qda_that_is_not_says_so(
+    cli: Any, workspace: Path, name: str, kind: str
+) -> None:
+    fake = workspace / name
+    fake.write_text("Just some notes, renamed.\n", encoding="utf-8")
+    result = cli("--workspace", str(workspace), "import", str(fake))
+    assert_one_line_error(result, f"not a REFI-QDA file: a {fake.suffix} file is {kind}, and this is not")

@@ -10,6 +10,7 @@ from tui.cli.errors import CliError
 from tui.cli.output import emit_json, emit_table, help_text
 from tui.core.annotations.memos import Memo
 from tui.core.annotations.model import default_author
+from tui.core.annotations.tag_tree import within
 from tui.core.safe_text import one_line
 from tui.core.user_files import UserFileError, read_regular_file
 
@@ -70,7 +71,8 @@ def _about(args: argparse.Namespace, context: Context) -> tuple[str, str]:
     if args.article is not None:
         return "article", context.article(args.article).id
     name = args.tag.strip()
-    if not name or context.store.tag(name) is None:
+    names = {tag.name for tag in context.store.tags()}
+    if not name or not any(within(known, name) for known in names):  # a tag, or a folder of tags
         raise CliError(f"no tag called {one_line(args.tag)[:60]!r} (try 'iranpak-reader tags')")
     return "tag", name
 

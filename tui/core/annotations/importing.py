@@ -118,6 +118,11 @@ def read_document(path: Path) -> Any:
 
     if refi.looks_like_refi(raw):
         return refi.RefiFile(raw)
+    if path.suffix.lower() in (".qdpx", ".qde", ".qdc"):
+        kind = "a ZIP archive" if path.suffix.lower() == ".qdpx" else "XML"
+        raise checks.InvalidImport(
+            "", f"not a REFI-QDA file: a {path.suffix.lower()} file is {kind}, and this is not"
+        )
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as error:
