@@ -233,12 +233,18 @@ async def test_names_in_the_file_are_shown_as_text_not_markup(make_app: AppFacto
         assert app.is_running and app.screen is dialog
 
 
-async def test_the_check_reads_a_project_once(
+async def test_a_project_is_read_once_to_check_and_once_to_import(
     make_app: AppFactory, corpus: Corpus, tmp_path: Path, monkeypatch: Any
 ) -> None:
     from tui.core.annotations import refi
 
-    (tmp_path / "project.qdpx").write_bytes(project(corpus))
+    articles = {article.id: article for article in corpus.articles}
+    text = articles[FIRST].text
+    start = text.index("Mohammad Baqer Qalibaf")
+    source = AnnotationStore.in_memory()
+    source.save(Annotation.create(FIRST, text, start, start + 22, ("actors/iran",)))
+    source.save_memo("project", "", "Compare the ports.", "ali")
+    (tmp_path / "project.qdpx").write_bytes(export_bytes("qdpx", source, articles)[0])
     read = refi.read
     calls: list[int] = []
 
@@ -248,10 +254,15 @@ async def test_the_check_reads_a_project_once(
         return read(raw, articles)
 
     monkeypatch.setattr(refi, "read", counted)
-    app = make_app(store=AnnotationStore.in_memory())
+    store = AnnotationStore.in_memory()
+    app = make_app(store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await reader_ready(pilot)
         dialog = await press_i(pilot)
         await enter_path(pilot, dialog, str(tmp_path / "project.qdpx"))
         shown = str(dialog.query_one("#import-report").render())
-        assert "Adds 1 article" in shown and "Memos: " in shown and len(calls) == 1
+        assert "1 would be added" in shown and "Memos: " in shown and len(calls) == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ImportDialog) and len(calls) == 2
+        assert [a.quote for a in store.annotations()] == ["Mohammad Baqer Qalibaf"] and store.memo("project")

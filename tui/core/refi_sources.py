@@ -25,14 +25,19 @@ _FILE_SUFFIXES = (".txt", ".docx", ".doc", ".rtf", ".odt", ".pdf", ".md")
 
 
 def add_sources(
-    raw: bytes, articles: dict[str, Article], folder: Path, engine: EntityEngine
+    raw: bytes,
+    articles: dict[str, Article],
+    folder: Path,
+    engine: EntityEngine,
+    found: refi.Imported | None = None,
 ) -> tuple[dict[str, Article], list[str]]:
     """Add the project's coded text sources that are not articles here to ``folder``.
 
     Returns the articles added, by id, and one line for each source that could not be added.
-    InvalidImport (nothing added) if the file is refused.
+    InvalidImport (nothing added) if the file is refused. ``found``: the file as the caller
+    read it against ``articles`` already (it is then not read again).
     """
-    found = refi.read(raw, articles)
+    found = found if found is not None else refi.read(raw, articles)
     if not found.new_texts:
         return {}, []
     added: dict[str, Article] = {}

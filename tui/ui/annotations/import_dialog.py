@@ -162,8 +162,12 @@ class ImportDialog(DialogFrame[Imported | None]):
         if isinstance(document, refi.RefiFile):
             from tui.core.refi_sources import add_sources
 
-            added, problems = add_sources(document.raw, articles, self.folder, self.engine)
-            articles = {**articles, **added}
+            found = refi.read(document.raw, articles)
+            added, problems = add_sources(document.raw, articles, self.folder, self.engine, found)
+            if added:  # read again: the selections on the articles just added are imported too
+                articles = {**articles, **added}
+            else:
+                document = refi.RefiFile(document.raw, found)
         report = import_document(document, self.store, articles)
         corpus = None
         if added:
