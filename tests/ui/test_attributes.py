@@ -124,6 +124,9 @@ async def test_outlets_filter_the_list_search_timeline_and_segments(
         assert numbers and "outlet=dawn" in label
         assert all(any(s.article == DAWN for s in events[n].sources) for n in numbers)
         assert len(numbers) < len(events)
+        scoped = timeline.timeline  # what the pane and its full-width view show: Dawn's sources only
+        assert {s.article for n in numbers for s in scoped.events[n].sources} == {DAWN}
+        assert set(scoped.published) == {DAWN}
 
         await pilot.press("S")
         await settle_until(pilot, lambda: getattr(app.screen, "placed", None) is not None)

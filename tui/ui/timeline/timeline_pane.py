@@ -143,11 +143,28 @@ class TimelinePane(Vertical):
         self.entity: str | None = None
         self.tag: str | None = None
         self.shown: tuple[list[int], str] = ([], "All events")  # the events listed, and the filter's label
+        self._scoped: tuple[object, object, Timeline | None] = (None, None, None)
 
     @property
     def timeline(self) -> Timeline | None:
-        """The corpus timeline, once built."""
-        return self.state.index.timeline if self.state.index is not None else None
+        """The corpus timeline, once built, as the attribute filter leaves it: each event with only
+        its sources in articles that pass, and only their publication markers."""
+        built = self.state.index.timeline if self.state.index is not None else None
+        passing = self.state.passing
+        if built is None or passing is None:
+            return built
+        if self._scoped[0] is not built or self._scoped[1] != passing:  # once per timeline and filter
+            from dataclasses import replace
+
+            from tui.core.timeline.build import Timeline
+
+            events = [
+                replace(event, sources=[s for s in event.sources if s.article in passing])
+                for event in built.events
+            ]
+            published = {article: day for article, day in built.published.items() if article in passing}
+            self._scoped = (built, set(passing), Timeline(events, published))
+        return self._scoped[2]
 
     def compose(self) -> ComposeResult:
         """The filter line and the list."""
@@ -173,9 +190,8 @@ class TimelinePane(Vertical):
             tagged = self._tagged_passages(self.tag)
             numbers = [n for n in numbers if _inside(timeline.events[n].sources, tagged)]
             label = f"In passages tagged {one_line(self.tag)} (F: all)"
-        if self.state.passing is not None:  # the attribute filter: events with a source that passes
-            passing = self.state.passing
-            numbers = [n for n in numbers if any(s.article in passing for s in timeline.events[n].sources)]
+        if self.state.passing is not None:  # the attribute filter left these events without a source
+            numbers = [n for n in numbers if timeline.events[n].sources]
             label = f"{label} · {one_line(self.state.where_label())}"
         self.shown = (list(numbers), label)
         rows = TimelineRows(timeline.events, list(numbers), timeline.published, self.state.article_titles())
