@@ -86,3 +86,25 @@ def test_a_value_changed_in_the_first_workspace_reaches_the_second_unless_edited
     a("export", "--format", "qdpx", "-o", str(project))
     assert len(b("import", str(project), "--json").json["conflicts"]) == 1
     assert outlet(b) == "Dawn (Karachi)"
+
+
+def test_into_an_empty_workspace_every_article_comes_with_its_date_dateline_and_attributes(
+    cli: Any, workspace: Path, tmp_path: Path
+) -> None:
+    """Coded or not, each text source becomes an article, dated as the project's variables say."""
+    run = bound(cli, workspace)
+    run("tag", "003", "--quote", "Mohsin Naqvi", "--occurrence", "1", "--tag", "people")
+    outlets = {"000": "Tehran Times", "001": "Dawn", "002": "IRNA", "003": "Dawn", "004": "Press TV"}
+    for article, outlet in outlets.items():
+        run("attrs", article, "--set", f"outlet={outlet}")
+    run("memo", "--article", "002", "--set", "Uncoded, with a memo.")
+    project = tmp_path / "all.qdpx"
+    run("export", "--format", "qdpx", "-o", str(project))
+    empty = bound(cli, tmp_path / "empty")
+    assert empty("import", str(project)).code == 0
+    before = {(a["title"], a["published"], a["dateline"]) for a in run("list", "--json").json["articles"]}
+    after = empty("list", "--json").json["articles"]
+    assert {(a["title"], a["published"], a["dateline"]) for a in after} == before
+    assert sorted(a["attributes"]["outlet"] for a in after) == sorted(outlets.values())
+    [memo] = empty("memo", "--json").json["memos"]
+    assert memo["text"] == "Uncoded, with a memo." and memo["target"].startswith("002_")

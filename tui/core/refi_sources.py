@@ -1,16 +1,18 @@
 """The text sources of a REFI-QDA project that the corpus lacks, added as articles as ``add`` adds files.
 
-Each becomes an article file (its name as the title, its whole text as the body, the date from a
-date line at its top), so the project's selections on it can then be imported. The whole file is
-read and checked first (:func:`tui.core.annotations.refi.read`): a file refused adds no article.
-Adding is not part of the store's save: if the import then fails, the articles stay, and
-importing again adds none twice (``add`` skips a text the corpus holds).
+Each becomes an article file (its name as the title, its whole text as the body, its source,
+publication date and dateline from the project's variables of those names, else the date from a
+date line at its top), so the project's selections, memos and attributes on it can then be
+imported. The whole file is read and checked first (:func:`tui.core.annotations.refi.read`): a
+file refused adds no article. Adding is not part of the store's save: if the import then fails,
+the articles stay, and importing again adds none twice (``add`` skips a text the corpus holds).
 """
 
 from __future__ import annotations
 
 import re
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from tui.core.adding.add import add_paths
@@ -31,7 +33,7 @@ def add_sources(
     engine: EntityEngine,
     found: refi.Imported | None = None,
 ) -> tuple[dict[str, Article], list[str]]:
-    """Add the project's coded text sources that are not articles here to ``folder``.
+    """Add the project's text sources that are not articles here to ``folder``.
 
     Returns the articles added, by id, and one line for each source that could not be added.
     InvalidImport (nothing added) if the file is refused. ``found``: the file as the caller
@@ -44,11 +46,14 @@ def add_sources(
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="iranpak-refi-") as staging:
         paths = []
-        for index, (name, text) in enumerate(found.new_texts):
+        for index, (name, text, front) in enumerate(found.new_texts):
             stem = re.sub(r"[^\w.-]+", "_", Path(name).stem)[:60] or "source"
             path = Path(staging) / f"{index:03d}-{stem}.md"
             title = Path(name).stem if Path(name).suffix.lower() in _FILE_SUFFIXES else name
-            path.write_text(render({"title": title or stem}, text), encoding="utf-8")
+            meta: dict[str, object] = {"title": title or stem, **front}
+            if "published" in front:  # a TOML date, which the front matter reads as one
+                meta["published"] = date.fromisoformat(front["published"])
+            path.write_text(render(meta, text), encoding="utf-8")
             paths.append(path)
         report = add_paths(paths, folder, engine)
     for outcome in report.outcomes:

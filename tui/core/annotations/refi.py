@@ -28,6 +28,7 @@ import uuid
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -455,7 +456,7 @@ class Imported:
     annotations: list[Annotation]
     left_out: list[str] = field(default_factory=list)
     #: The text sources with selections that are not articles here: (name, text as an article keeps it).
-    new_texts: list[tuple[str, str]] = field(default_factory=list)
+    new_texts: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
     #: The memos its notes make: the project's, tags' (from their codes) and articles' (their sources').
     memos: list[Memo] = field(default_factory=list)
     #: Its variables as attribute definitions (not those every project has, nor the front matter's).
@@ -715,8 +716,6 @@ def _project(root: etree._Element, members: _Members | None, articles: dict[str,
             continue
         refs = list(_children(source, "NoteRef"))
         given = [*_children(source, "VariableValue"), *case_values.get(source_guid, [])]
-        if not (selections or refs or given):
-            continue
         text = _source_text(source, members)
         article, lead = _article_for(text, by_text) if text is not None else (None, 0)
         if article is None and (refs or given):
@@ -730,7 +729,9 @@ def _project(root: etree._Element, members: _Members | None, articles: dict[str,
         if article is None:
             if selections:
                 imported.left_out.append(f"{_count(selections)} of {name!r}: its text is not an article here")
-                imported.new_texts.append((name, _crlf_as_lf(text).lstrip("\r\n").rstrip()))
+            body = _crlf_as_lf(text).lstrip("\r\n").rstrip()
+            if body:  # every source the corpus lacks, coded or not, can become an article
+                imported.new_texts.append((name, body, _front_matter(given, variables)))
             continue
         memos.add("article", article.id, refs)
         imported.values.extend(_values(given, variables, article, imported.left_out))
@@ -935,6 +936,27 @@ def _values(
             continue
         values[definition.name] = AttributeValue(article.id, definition.name, value, created="")
     return list(values.values())
+
+
+def _front_matter(given: list[etree._Element], variables: dict[str, AttributeDef]) -> dict[str, str]:
+    """The front-matter values (source, published, dateline) a source's variable values give,
+    for the article it becomes; a date that is not one is left out."""
+    found: dict[str, str] = {}
+    for element in given:
+        ref = _child(element, "VariableRef")
+        definition = variables.get(_guid_of(ref, "targetGUID")) if ref is not None else None
+        written = next((child for child in element if _local(child) != "VariableRef"), None)
+        if definition is None or written is None or not from_front_matter(definition.name):
+            continue
+        text = one_line(written.text or "").strip()
+        if definition.type == "date":
+            try:
+                text = date.fromisoformat(text[:10]).isoformat()
+            except ValueError:
+                continue
+        if text:
+            found[definition.name] = text
+    return found
 
 
 def _count(selections: list[Any]) -> str:
