@@ -54,10 +54,16 @@ def run(args: argparse.Namespace, context: Context) -> int:
     try:
         document = read_document(path)
         if isinstance(document, RefiFile) and not args.dry_run:
+            from tui.core.annotations.refi import read
             from tui.core.refi_sources import add_sources
 
-            added, problems = add_sources(document.raw, articles, context.workspace.articles, context.engine)
+            found = read(document.raw, articles)
+            added, problems = add_sources(
+                document.raw, articles, context.workspace.articles, context.engine, found
+            )
             articles = {**articles, **added}
+            if not added:  # read against these very articles: not read again
+                document = RefiFile(document.raw, found)
             for article in added.values():
                 sys.stderr.write(
                     f"iranpak-reader: added the article {article.id} ({one_line(article.title)})\n"
