@@ -234,6 +234,7 @@ async def test_ctrl_n_defines_an_attribute_and_keeps_what_was_typed(make_app: Ap
         again = app.screen
         assert isinstance(again, AttributesDialog) and "stance" in again.definitions
         assert field(again, "outlet").value == "Dawn"
+        assert app.focused is field(again, "stance")  # the new attribute's field, not outlet's
         again.query_one("#" + field(again, "stance").id, Select).value = "neutral"
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -62,22 +62,24 @@ def edit_attributes(
     state: ReaderState,
     changed: Callable[[], None],
     typed: Mapping[str, str] | None = None,
+    focus: str | None = None,
 ) -> None:
-    """Open the open article's attributes; Ctrl+S saves them as one step, Ctrl+N defines a new one."""
+    """Open the open article's attributes (the field of ``focus`` focused, if given); Ctrl+S saves
+    them as one step, Ctrl+N defines a new one."""
     article = state.article
     if article is None:
         host.notify("Open an article first", timeout=2)
         return
     store = host.store
     values = article_values(article, store.attribute_values(article=article.id))
-    dialog = AttributesDialog(article.title, all_definitions(store), values, typed, host.read_only)
+    dialog = AttributesDialog(article.title, all_definitions(store), values, typed, host.read_only, focus)
 
     def done(answer: AttributesAnswer | None) -> None:
         """Save the changes, or define a new attribute and come back."""
         if answer is None:
             return
         if answer.define:
-            define_attribute(host, lambda: edit_attributes(host, state, changed, answer.typed))
+            define_attribute(host, lambda name: edit_attributes(host, state, changed, answer.typed, name))
         elif save_attributes(host, article, answer.changes):
             changed()
 
@@ -106,8 +108,9 @@ def save_attributes(host: AttributeHost, article: Article, changes: dict[str, st
     return True
 
 
-def define_attribute(host: AttributeHost, after: Callable[[], None]) -> None:
-    """Ask for a new attribute's name, type and choices, define it as one undoable step, then ``after``."""
+def define_attribute(host: AttributeHost, after: Callable[[str | None], None]) -> None:
+    """Ask for a new attribute's name, type and choices, define it as one undoable step, then
+    ``after`` (given the name defined, or None)."""
     from tui.ui.attributes.define_dialog import DefineAttributeDialog
 
     def done(definition: AttributeDef | None) -> None:
@@ -124,11 +127,11 @@ def define_attribute(host: AttributeHost, after: Callable[[], None]) -> None:
                 host.history.record(f"definition of attribute {definition.name}", saved)
                 host.saved()
                 host.notify(f"Defined the attribute {definition.name} ({definition.type})", markup=False)
-        after()
+        after(definition.name if definition is not None else None)
 
     if host.read_only:
         host.notify(f"Nothing can be saved: {host.read_only}", severity="warning", markup=False)
-        after()
+        after(None)
         return
     host.app.push_screen(DefineAttributeDialog(all_definitions(host.store)), done)
 

@@ -63,14 +63,17 @@ class AttributesDialog(DialogFrame[AttributesAnswer | None]):
         values: Mapping[str, str],
         typed: Mapping[str, str] | None = None,
         read_only: str | None = None,
+        focus: str | None = None,
     ) -> None:
         """The attributes ``definitions`` of an article with these ``values``; ``typed`` overrides
-        what the fields start with (kept while a new attribute was defined)."""
+        what the fields start with (kept while a new attribute was defined); ``focus`` names the
+        attribute whose field starts focused (one just defined)."""
         super().__init__(f"Attributes of {one_line(title)}")
         self.definitions = dict(definitions)
         self.values = dict(values)
         self.typed = dict(typed or {})
         self.read_only = read_only
+        self.focus_name = focus
         self.numbers = {name: number for number, name in enumerate(self.definitions)}
 
     def compose_body(self) -> ComposeResult:
@@ -95,7 +98,10 @@ class AttributesDialog(DialogFrame[AttributesAnswer | None]):
                     )
                 else:
                     hint = {"number": "a number", "date": "YYYY-MM-DD"}.get(definition.type, "")
-                    yield Input(start, placeholder=hint, id=field_id(number), compact=True)
+                    # typing adds to a value, never replaces it unseen (a field focused on its own)
+                    yield Input(
+                        start, placeholder=hint, id=field_id(number), compact=True, select_on_focus=False
+                    )
             yield Label("", classes="field-problem", id=f"{field_id(number)}-problem")
         note = f"Read-only: {self.read_only}" if self.read_only else ""
         yield Label(Content(one_line(note)), classes="problem")
@@ -118,8 +124,11 @@ class AttributesDialog(DialogFrame[AttributesAnswer | None]):
         return choice_of(definition, stored) if definition.type == "choice" else stored
 
     def on_mount(self) -> None:
-        """Start in the first field that can be changed."""
-        fields = self.query("Input, Select")
+        """Start in the field of the attribute just defined, else the first that can be changed."""
+        number = self.numbers.get(self.focus_name or "")
+        fields = self.query(f"#{field_id(number)}") if number is not None else self.query("Input, Select")
+        if not fields:
+            fields = self.query("Input, Select")
         if fields:
             fields.first().focus()
 
