@@ -149,11 +149,14 @@ async def test_b_cycles_to_the_outlets_and_a_cell_opens_its_passage(
         await pilot.press("H")
         await settle(pilot)
         again = app.screen
-        assert isinstance(again, MatrixScreen)
-        for _ in range(len(again.column_kinds)):
+        assert isinstance(again, MatrixScreen) and again.by == "outlet"  # back where it was left
+        for _ in range(len(again.column_kinds) - 1):
             await pilot.press("b")
         await settle(pilot)
-        assert again.by == "tag" and again.matrix is not None and again.matrix.kind == "tag × tag"
+        assert again.by == "article" and again.matrix is not None and again.matrix.kind == "tag × article"
+        await pilot.press("b")
+        await settle(pilot)
+        assert again.by == "outlet"  # round again
 
 
 def coded_in_two(corpus: Corpus) -> tuple[AnnotationStore, Article]:
@@ -206,3 +209,20 @@ async def test_the_apps_attribute_filter_narrows_the_matrix_and_the_chart(
         chart = app.screen
         assert isinstance(chart, ChartScreen) and chart.passing == {second.id}
         assert "outlet=Dawn" in str(chart.query_one("#chart-title").render())
+
+
+async def test_h_comes_back_to_the_columns_unit_and_cell_left(make_app: AppFactory, corpus: Corpus) -> None:
+    """After a cell's passage is opened, H shows the same matrix with the cursor on that cell."""
+    app = make_app(store=coded(corpus))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_matrix(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        table = screen.query_one(DataTable)
+        await assert_enter_opens_the_trade_sentence(pilot, table, 1, 3)
+        await pilot.press("H")
+        await settle(pilot)
+        again = app.screen
+        assert isinstance(again, MatrixScreen) and again is not screen
+        assert again.matrix is not None and again.matrix.unit == "sentence"
+        assert again.query_one(DataTable).cursor_coordinate == (1, 3)

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from tui.core.annotations.history import History
     from tui.core.annotations.model import Annotation
     from tui.core.annotations.store import AnnotationStore
+    from tui.ui.annotations.matrix_screen import MatrixPlace
 
 #: How often the store is read for other processes' saves (seconds).
 POLL_SECONDS = 2.0
@@ -152,6 +153,7 @@ class AnnotationPane(Vertical):
         self._history: History | None = None
         self.placements: list[Placement] = []
         self.tag_filter: str | None = None
+        self.matrix_place: MatrixPlace | None = None  # where the matrix view was left (H comes back to it)
         self.last_tags: tuple[str, ...] = ()  # the tags last given to a passage, which "." repeats
         self._kept_filter: str | None = None  # the tag listing to keep while its passage opens
         self._signature: object = None

@@ -78,7 +78,7 @@ def segments_view(pane: AnnotationPane, tags: Sequence[str] = ()) -> Screen[Open
 def matrix_view(pane: AnnotationPane) -> Screen[OpenPassage | None] | None:
     """The code matrix of the codebook over every passage; None, said why, while the annotations
     cannot be read."""
-    from tui.ui.annotations.matrix_screen import MatrixScreen
+    from tui.ui.annotations.matrix_screen import MatrixPlace, MatrixScreen
 
     if pane.unreadable:
         pane.notify(f"Annotations cannot be read: {pane.unreadable}", severity="warning", markup=False)
@@ -88,8 +88,16 @@ def matrix_view(pane: AnnotationPane) -> Screen[OpenPassage | None] | None:
     articles = {article.id: article for article in pane.state.corpus.articles}
     values = values_by_article(articles.values(), pane.store.attribute_values())
     state = pane.state
+    if pane.matrix_place is None:
+        pane.matrix_place = MatrixPlace()
     return MatrixScreen(
-        pane.store.annotations(), articles, pane.store.tags(), values, state.passing, state.where_label()
+        pane.store.annotations(),
+        articles,
+        pane.store.tags(),
+        values,
+        state.passing,
+        state.where_label(),
+        pane.matrix_place,
     )
 
 

@@ -12,6 +12,7 @@ Esc goes back. The counts come from :mod:`tui.core.matrix`, worked out in a thre
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
@@ -52,6 +53,16 @@ class MatrixTable(DataTable[Text]):
     BINDINGS = [Binding("enter", "select_cursor", "Open", tooltip="Open the cell's passage, or choose one")]
 
 
+@dataclass
+class MatrixPlace:
+    """Where the user was in the matrix view (its columns, unit and the cell under the cursor):
+    kept by the Annotations pane, so that after opening a cell's passage ``H`` comes back to it."""
+
+    by: str = "tag"
+    unit: str = UNITS[0]
+    cell: tuple[str, str] | None = None  # the row's and the column's keys
+
+
 class MatrixScreen(Screen[OpenPassage | None]):
     """Tags against tags, articles or an attribute's values, a heatmap of counts; Enter opens a cell's
     passages."""
@@ -84,10 +95,12 @@ class MatrixScreen(Screen[OpenPassage | None]):
         values: Mapping[str, Mapping[str, str]] | None = None,
         passing: set[str] | None = None,
         where: str = "",
+        place: MatrixPlace | None = None,
     ) -> None:
         """The matrix of ``tags`` over ``annotations`` in ``articles``; ``values`` are each article's
         attribute values by id, whose attributes ``b`` offers as columns. With ``passing``, only the
-        articles of these ids are counted (the attribute filter, written ``where``)."""
+        articles of these ids are counted (the attribute filter, written ``where``). ``place`` is
+        where the view was left last time: it starts there, and keeps it up to date."""
         super().__init__()
         self.where = where
         self.annotations = [a for a in annotations if passing is None or a.article in passing]
@@ -96,8 +109,9 @@ class MatrixScreen(Screen[OpenPassage | None]):
         self.values = {article: dict(found) for article, found in (values or {}).items()}
         #: What the columns can be, in the order ``b`` steps through them: tags, articles, attributes.
         self.column_kinds = ["tag", "article", *attributes_in(self.values)]
-        self.by = "tag"
-        self.unit = UNITS[0]
+        self.place = place if place is not None else MatrixPlace()
+        self.by = self.place.by if self.place.by in self.column_kinds else "tag"
+        self.unit = self.place.unit if self.place.unit in UNITS else UNITS[0]
         self.matrix: Matrix | None = None
 
     def compose(self) -> ComposeResult:
@@ -148,6 +162,17 @@ class MatrixScreen(Screen[OpenPassage | None]):
             cells = [self._heat(count, highest, ends) for count in counts]
             table.add_row(Text(clipped(row, 30)), *cells, key=row)
         self.query_one("#matrix-title", Static).update(self._title(matrix))
+        if self.place.cell is not None:  # back where the user left the view, if that cell is still there
+            row_key, column_key = self.place.cell
+            if row_key in matrix.rows and column_key in matrix.columns:
+                table.move_cursor(row=matrix.rows.index(row_key), column=matrix.columns.index(column_key) + 1)
+
+    @on(DataTable.CellHighlighted)
+    def _cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        """Remember the cell under the cursor, for the next time the view opens."""
+        row, column = event.cell_key.row_key.value, event.cell_key.column_key.value
+        if row is not None and column:
+            self.place.cell = (row, column)
 
     def _label(self, column: str) -> str:
         """A column's label: a tag's name, or an article's title, cut short."""
@@ -193,12 +218,14 @@ class MatrixScreen(Screen[OpenPassage | None]):
     def action_switch_columns(self) -> None:
         """The next columns: tags, articles, then each attribute's values, and round again."""
         kinds = self.column_kinds
-        self.by = kinds[(kinds.index(self.by) + 1) % len(kinds)] if self.by in kinds else kinds[0]
+        self.by = self.place.by = (
+            kinds[(kinds.index(self.by) + 1) % len(kinds)] if self.by in kinds else kinds[0]
+        )
         self._count()
 
     def action_next_unit(self) -> None:
         """The next unit of co-occurrence (tag × tag)."""
-        self.unit = UNITS[(UNITS.index(self.unit) + 1) % len(UNITS)]
+        self.unit = self.place.unit = UNITS[(UNITS.index(self.unit) + 1) % len(UNITS)]
         if self.by == "tag":
             self._count()
 
