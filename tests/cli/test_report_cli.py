@@ -82,7 +82,7 @@ def test_xlsx_narrowed_by_where_with_outlets_memos_and_the_outlet_matrix(
     assert len(segments) == 2 and segments[1][header.index("quote")] == "Larijani"
     assert segments[1][header.index("outlet")] == "Dawn"
     codebook = list(book["Codebook"].iter_rows(values_only=True))
-    assert codebook[2][:2] == ("actors/iran", "1") and codebook[2][-1] == "Iranian officials,\nby name."
+    assert codebook[2][:2] == ("actors/iran", 1) and codebook[2][-1] == "Iranian officials,\nby name."
     assert [row[0][:3] for row in book["Articles"].iter_rows(min_row=2, values_only=True)] == ["001"]
     assert [cell.value for cell in book["By outlet"][1]] == ["tag × outlet (passage)", "Dawn"]
     assert (

@@ -72,14 +72,22 @@ def test_csv_holds_segments_codebook_and_matrix_with_formulas_kept_as_text(
     assert matrix[0][1:] == ["actors", "actors/iran", "economy/trade"]
 
 
-def test_xlsx_has_its_sheets_of_text_cells(articles: dict[str, Article], coded: list[Annotation]) -> None:
+def test_xlsx_has_its_sheets_of_text_and_number_cells(
+    articles: dict[str, Article], coded: list[Annotation]
+) -> None:
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(to_xlsx(gather(coded, TAGS, articles))))
     assert book.sheetnames == ["Segments", "Codebook", "Matrix", "Articles", "Project"]
     notes = [row[11] for row in book["Segments"].iter_rows(min_row=2, values_only=True)]
     assert any(note and note.startswith("=HYPERLINK") for note in notes)  # text: no formula was stored
-    assert all(cell.data_type == "s" for row in book["Segments"].iter_rows() for cell in row if cell.value)
+    cells = [cell for row in book["Segments"].iter_rows() for cell in row if cell.value is not None]
+    assert {cell.data_type for cell in cells} == {"s", "n"}  # text, and numbers (offsets)
+    assert all(isinstance(cell.value, int) for cell in cells if cell.data_type == "n")
+    counts = [count for row in book["Codebook"].iter_rows(min_row=2, values_only=True) for count in row[4:6]]
+    assert counts and all(isinstance(count, int) for count in counts)  # to sum and chart
+    assert all(isinstance(count, int) for row in book["Matrix"].iter_rows(min_row=2, min_col=2, values_only=True)
+               for count in row)  # fmt: skip
 
 
 def test_html_is_one_offline_page_with_escaped_text_checked_colours_and_an_svg_chart(

@@ -319,14 +319,22 @@ def to_xlsx(report: Report) -> bytes:
         for row_number, row in enumerate(rows, start=1):
             for column_number, value in enumerate(row, start=1):
                 cell = sheet.cell(row=row_number, column=column_number)
-                cell.value = _xlsx_text(value)
-                cell.data_type = "s"  # text, never a formula, whatever it starts with
+                if _WHOLE_NUMBER.fullmatch(value):  # counts, offsets, depths: numbers to sum and chart
+                    cell.value = int(value)
+                else:
+                    cell.value = _xlsx_text(value)
+                    cell.data_type = "s"  # text, never a formula, whatever it starts with
                 if row_number == 1:
                     cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+#: A cell written as a number in XLSX: a whole number as a count or offset is written (no sign, no
+#: leading zero, which an id or a code such as "007" keeps as text).
+_WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]{0,14}")
 
 
 def _xlsx_text(value: str) -> str:
