@@ -93,6 +93,19 @@ async def test_enter_after_a_prefix_ticks_the_existing_tag(make_app: AppFactory)
         assert [tag.name for tag in store.tags()] == ["regional-tension", "security", "trade"]
 
 
+async def test_a_folders_exact_name_and_enter_creates_that_parent(make_app: AppFactory) -> None:
+    """``framing`` above ``framing/economy``: Enter means the parent itself, not its first child."""
+    store = stocked_store(Tag("framing/economy"), Tag("framing/security"))
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_dialog(pilot)
+        await pilot.press(*"framing")
+        assert rows(dialog)[-1] == "[+] ● Create tag “framing”"
+        await pilot.press("enter", "ctrl+s")
+        await settle(pilot)
+        assert [a.tags for a in store.annotations()] == [("framing",)]
+
+
 async def test_creating_a_tag_is_its_own_row_with_an_unused_colour(make_app: AppFactory) -> None:
     store = stocked_store()
     app = make_app(store=store)

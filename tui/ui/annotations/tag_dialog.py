@@ -25,8 +25,11 @@ from tui.core.annotations.tag_match import rank_tags
 from tui.core.safe_text import one_line, quoted, visible
 from tui.ui.bidi_display import plain_paragraph
 from tui.ui.dialogs.frame import DialogFrame, move_highlight
+from tui.ui.labels import short_path
 from tui.ui.theme import colour_dot
 
+#: A tag name's room in a row of the list (the box is 76 wide): a longer one keeps its leaf.
+NAME_ROOM = 60
 KEYS = "Enter: tick · ↑↓: choose · Ctrl+N: colour · Enter, nothing typed: save"
 
 
@@ -179,7 +182,9 @@ class TagDialog(DialogFrame[TagChoice | None]):
         listing.clear_options()
         listing.add_options([Option(self._row(index, query)) for index in range(len(self._rows))])
         if self._rows:
-            listing.highlighted = 0
+            # a folder's exact name (framing, above framing/security) means that parent: create it
+            folder = self._creates and any(n.casefold().startswith(query.casefold() + "/") for n in known)
+            listing.highlighted = len(self._rows) - 1 if folder else 0
         listing.border_subtitle = "" if self._rows else "no tags yet: type a name"
         self._listed_for = query
         self._moved = False
@@ -198,7 +203,8 @@ class TagDialog(DialogFrame[TagChoice | None]):
             return Content("[+] ") + colour_dot(colour) + Content(f"Create tag “{one_line(query)}”")
         tag = self.codebook.get(name) or self.new_tags.get(name)
         box = Content("[✓] " if name in self.chosen else "[ ] ")
-        row = box + colour_dot(tag.colour if tag is not None else "") + Content(one_line(name))
+        shown = short_path(one_line(name), NAME_ROOM)
+        row = box + colour_dot(tag.colour if tag is not None else "") + Content(shown)
         if tag is not None and tag.description:
             row += Content.styled(f"  {one_line(tag.description)}", "dim")
         if name in self.new_tags:
