@@ -22,7 +22,7 @@ from tui.core.annotations.model import Tag
 from tui.core.annotations.tag_match import rank_tags
 from tui.core.safe_text import one_line
 from tui.ui.dialogs.frame import DialogFrame, move_highlight
-from tui.ui.labels import counted
+from tui.ui.labels import counted, short_path
 from tui.ui.theme import colour_dot
 
 
@@ -137,7 +137,7 @@ class TagPickerDialog(DialogFrame[str | None]):
         tag = self.codebook[name]
         swatch = colour_dot(tag.colour)
         tick = Content("✓ " if name in self.ticked else "  ") if self.ticked else Content("")
-        label = tick + swatch + Content(one_line(name))
+        label = tick + swatch + Content(short_path(one_line(name), 60))  # the leaf kept: see short_path
         if self.counts is not None:
             count = self.counts.get(name, 0)
             label += Content.styled(f"  {counted(count, 'passage')}", "dim")
