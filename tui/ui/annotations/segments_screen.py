@@ -207,7 +207,7 @@ class SegmentsScreen(FullWidthView):
             yield ControlLabel(self._every_label(), "toggle_every", id="segments-every")
             yield ControlLabel(self._below_label(), "toggle_below", id="segments-below")
             yield Input(
-                placeholder="Filter: text in the quote, its sentence or the note (/)",
+                placeholder="Filter by text (quote, sentence, note) /",
                 id="segments-filter",
                 compact=True,
             )

@@ -36,6 +36,10 @@ EMPTY_HINT = (
     "Ctrl+O adds a file or",
     "a folder of them, or run:",
     "iranpak-reader add FILE",
+    "",
+    "I imports a project",
+    "(REFI-QDA .qdpx) with",
+    "its texts and coding.",
 )
 
 

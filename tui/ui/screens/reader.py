@@ -58,7 +58,8 @@ BUILD_BAR_AFTER = 0.4
 
 #: What the header says when the corpus has no article.
 NO_ARTICLES = (
-    "No articles yet. Ctrl+O adds text, Markdown or HTML files or folders (or: iranpak-reader add FILE)."
+    "No articles yet. Ctrl+O adds text, Markdown or HTML files or folders (or: iranpak-reader add FILE); "
+    "I imports a REFI-QDA project (.qdpx) with its texts and coding."
 )
 
 TYPE_KEYS = {str(number): kind for number, kind in enumerate(EntityType, start=1)}
