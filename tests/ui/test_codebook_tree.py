@@ -223,3 +223,11 @@ async def test_the_timeline_filter_of_a_parent_takes_the_passages_below_it(
         # the events inside the framing/security passage: some, not every one of the corpus
         assert int(label.rsplit("· ", 1)[1].split()[0]) > 0
         assert len(app.query_one("#timeline-list", LineList).rows) < everything
+
+
+async def test_j_and_k_move_in_the_codebook_as_in_every_list(make_app: AppFactory, corpus: Corpus) -> None:
+    async with codebook_of(make_app, corpus, (80, 24)) as (pilot, _store, codebook):
+        await press_on(pilot, codebook, "actors/iran", "j")
+        assert codebook.get_option_at_index(codebook.highlighted or 0).id == "framing"
+        await pilot.press("k", "k")
+        assert codebook.get_option_at_index(codebook.highlighted or 0).id == "actors"

@@ -71,7 +71,11 @@ class FocusedList(OptionList):
     so that Enter (and the keys acting on the highlighted entry) do something at once; the key bar
     says what Enter does."""
 
-    BINDINGS = [Binding("enter", "select", "Open", tooltip="Open the highlighted passage")]
+    BINDINGS = [
+        Binding("enter", "select", "Open", tooltip="Open the highlighted passage"),
+        Binding("j", "cursor_down", "Down", show=False),  # as every other list in the app
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
 
     def on_focus(self) -> None:
         """Highlight the first entry that can be chosen, if none is."""
