@@ -45,7 +45,7 @@ class AttributesDialog(DialogFrame[AttributesAnswer | None]):
         .attribute-name { width: 14; }
         .attribute-row > Input, .attribute-row > Select { width: 1fr; }
         /* compact fields have no border: a shade shows where to type */
-        .attribute-row > Input { background: $boost; }
+        .attribute-row > Input { background: $foreground 18%; &:focus { background: $primary 35%; } }
         .attribute-fixed { width: 1fr; color: $text-muted; }
         .field-problem { color: $error; padding-left: 14; display: none; }
         .field-problem.-shown { display: block; }

@@ -46,7 +46,8 @@ class FilterDialog(DialogFrame[list[Condition] | None]):
     DEFAULT_CSS = """
     FilterDialog {
         #filter-conditions { height: auto; max-height: 6; border: none; padding: 0; }
-        #filter-input { background: $boost; }
+        /* compact: no border, so a shade shows where to type, a stronger one when focused */
+        #filter-input { background: $foreground 18%; &:focus { background: $primary 35%; } }
     }
     """
     BINDINGS = [
