@@ -41,6 +41,8 @@ class DialogFrame(ModalScreen[ResultType]):
         Label { width: 100%; }
         .hint { color: $text-muted; }
         .problem { color: $error; }
+        /* a compact field has no border to light up when focused: its shade shows the focus */
+        Select.-textual-compact:focus > SelectCurrent { background: $primary 35%; }
     }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
