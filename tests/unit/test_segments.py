@@ -147,3 +147,16 @@ def test_placing_once_then_selecting_gives_what_segments_gives(
         assert ids(select(every, query)) == ids(segments(coded, articles, query))
     with pytest.raises(ValueError, match="unknown sort"):
         select(every, SegmentQuery(sort="size"))
+
+
+def test_a_long_sentence_is_cut_at_words_and_the_cut_is_marked() -> None:
+    """Context longer than the limit either side ends at a word, with an ellipsis where it was cut."""
+    words = " ".join(f"word{n}" for n in range(120))
+    text = f"{words} Islamabad {words}."
+    article = Article("long", "A long sentence", text)
+    passage = code(article, "Islamabad", "place")
+    [found] = segments([passage], {"long": article}, SegmentQuery())
+    assert found.before.startswith("…word") and found.before.endswith(" ")
+    assert found.after.startswith(" word0") and found.after.endswith("…")
+    assert found.after[:-1].split(" ")[-1].startswith("word")  # a whole word before the ellipsis
+    assert len(found.before) <= 241 and len(found.after) <= 241

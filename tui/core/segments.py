@@ -152,7 +152,11 @@ def _segment(
             status, start, end = placed.method, placed.start, placed.end
             quote = text[placed.start : placed.end]
             before = text[max(first, placed.start - CONTEXT_LIMIT) : placed.start]
+            if placed.start - CONTEXT_LIMIT > first:  # cut: at a word's start, and said so
+                before = "…" + before[before.find(" ") + 1 :] if " " in before else "…" + before
             after = text[placed.end : max(placed.end, min(last, placed.end + CONTEXT_LIMIT))]
+            if placed.end + CONTEXT_LIMIT < last:
+                after = after[: after.rfind(" ")] + "…" if " " in after.strip() else after + "…"
     return Segment(
         id=annotation.id,
         article=annotation.article,
