@@ -129,6 +129,12 @@ class ChartScreen(Screen[None]):
             top = max(max(one.counts) for one in series)
             every = max(1, -(-top // 5))  # whole numbers on the count axis, about five of them
             plt.yticks([float(n) for n in range(0, top + every, every)])
+            if len(series) > 1:  # room above the highest bar for the legend, drawn over the plot
+                rows = max(6, widget.size.height - 4)
+                share = min(0.6, (len(series) + 1) / rows)
+                plt.ylim(0.0, max(top, 1) / (1 - share))
+            if len(labels) < 3:  # one or two periods: bars of a period's width, not the whole plot's
+                plt.xlim(0.0, len(labels) + 1.0)
         plt.title("")
         widget.refresh()
         self.query_one("#chart-title", Static).update(self._title(made))
