@@ -209,6 +209,13 @@ async def test_the_apps_attribute_filter_narrows_the_matrix_and_the_chart(
         chart = app.screen
         assert isinstance(chart, ChartScreen) and chart.passing == {second.id}
         assert "outlet=Dawn" in str(chart.query_one("#chart-title").render())
+        await pilot.press("c")
+        await pilot.pause()
+        chooser = app.screen
+        assert isinstance(chooser, ChooserDialog)  # the subjects counted as the chart counts them
+        listed = chooser.query_one("OptionList")
+        prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]  # type: ignore[attr-defined]
+        assert "Passages tagged people (1 item)" in prompts
 
 
 async def test_h_comes_back_to_the_columns_unit_and_cell_left(make_app: AppFactory, corpus: Corpus) -> None:

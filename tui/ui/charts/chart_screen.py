@@ -182,7 +182,13 @@ class ChartScreen(Screen[None]):
         """Ask what to chart."""
         from tui.ui.dialogs.chooser import ChooserDialog
 
-        items = [f"{one_line(s.label)} ({counted(len(s.items), 'item')})" for s in self.subjects]
+        passing = self.passing  # counted as the chart will count them: under the attribute filter
+
+        def count(subject: Subject) -> int:
+            """How many of a subject's items the chart would show."""
+            return sum(1 for item in subject.items if passing is None or item[1] in passing)
+
+        items = [f"{one_line(s.label)} ({counted(count(s), 'item')})" for s in self.subjects]
 
         def chosen(index: int | None) -> None:
             """Chart the subject chosen, if one was."""
