@@ -208,3 +208,19 @@ def test_a_corrupt_store_is_one_line_and_untouched(ws: Any, workspace: Path) -> 
     assert listed.code == 0 and "warning" in listed.err and "newer iranpak-reader" in listed.err
     assert listed.json["articles"][3]["attributes"] == {"published": "2025-10-28"}
     assert snapshot.read_bytes() == before
+
+
+def test_an_attribute_named_before_its_name_was_reserved_can_still_be_removed(
+    ws: Any, workspace: Path
+) -> None:
+    from tui.core.annotations.store import AnnotationStore
+    from tui.core.attributes import AttributeDef
+
+    store = AnnotationStore.open(workspace / "annotations")
+    store.define_attribute(AttributeDef("tag"))  # as an older version let it be defined
+    store.set_attributes("000_9154f6903408afad", {"tag": "x"})
+    store.close()
+    removed = ws("attrs", "--remove", "tag")
+    assert removed.code == 0, removed.err
+    assert removed.out == "removed tag and its 1 value\n"
+    assert_one_line_error(ws("attrs", "--define", "tag"), "'tag' cannot be an attribute name")

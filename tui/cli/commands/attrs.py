@@ -228,7 +228,9 @@ def _define(args: argparse.Namespace, context: Context) -> int:
 
 def _remove(args: argparse.Namespace, context: Context) -> int:
     """Remove an attribute's definition and every value of it."""
-    name = check_name(args.remove)
+    stored = args.remove.strip().lower()
+    # a name stored before it was reserved (tag, article, none) can still be removed
+    name = stored if stored in context.attribute_definitions else check_name(args.remove)
     if from_front_matter(name):
         raise CliError(f"{name} comes from the article files' front matter: it cannot be removed")
     if name not in context.attribute_definitions:
