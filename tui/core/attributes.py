@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
 
-from tui.core.clock import now
+from tui.core.clock import Stamped, now, times_from_json
 from tui.core.models import Article
 from tui.core.safe_text import one_line
 
@@ -47,7 +47,7 @@ class InvalidAttribute(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class AttributeDef:
+class AttributeDef(Stamped):
     """An attribute articles can carry: its name, its type and, for a choice, the values allowed."""
 
     name: str
@@ -57,11 +57,6 @@ class AttributeDef:
     modified: str = ""
     #: The ``modified`` time of the copy last imported ("" if never), as an annotation's.
     synced: str = ""
-
-    def __post_init__(self) -> None:
-        """Stamp a new definition's modified time with its created time."""
-        if not self.modified:
-            object.__setattr__(self, "modified", self.created)
 
     @property
     def doc_id(self) -> int:
@@ -74,27 +69,22 @@ class AttributeDef:
             "name": self.name,
             "type": self.type,
             "choices": list(self.choices),
-            "created": self.created,
-            "modified": self.modified,
-            "synced": self.synced,
+            **self.times_json(),
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> AttributeDef:
         """The definition of a stored or exported record."""
-        stamp = str(data.get("modified") or data.get("created") or now())
         return cls(
             name=str(data["name"]),
             type=str(data.get("type", "text")),
             choices=tuple(str(choice) for choice in data.get("choices", ())),
-            created=str(data.get("created", stamp)),
-            modified=str(data.get("modified", stamp)),
-            synced=str(data.get("synced", "")),
+            **times_from_json(data),
         )
 
 
 @dataclass(frozen=True, slots=True)
-class AttributeValue:
+class AttributeValue(Stamped):
     """The value one article has for one attribute, as the user set it."""
 
     article: str
@@ -104,11 +94,6 @@ class AttributeValue:
     created: str = field(default_factory=now)
     modified: str = ""
     synced: str = ""
-
-    def __post_init__(self) -> None:
-        """Stamp a new value's modified time with its created time."""
-        if not self.modified:
-            object.__setattr__(self, "modified", self.created)
 
     @property
     def doc_id(self) -> int:
@@ -126,23 +111,18 @@ class AttributeValue:
             "name": self.name,
             "value": self.value,
             "author": self.author,
-            "created": self.created,
-            "modified": self.modified,
-            "synced": self.synced,
+            **self.times_json(),
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> AttributeValue:
         """The value of a stored or exported record."""
-        stamp = str(data.get("modified") or data.get("created") or now())
         return cls(
             article=str(data["article"]),
             name=str(data["name"]),
             value=str(data["value"]),
             author=str(data.get("author", "")),
-            created=str(data.get("created", stamp)),
-            modified=str(data.get("modified", stamp)),
-            synced=str(data.get("synced", "")),
+            **times_from_json(data),
         )
 
 

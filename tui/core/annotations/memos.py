@@ -12,14 +12,14 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from tui.core.clock import now
+from tui.core.clock import Stamped, now, times_from_json
 
 #: What a memo can be about: the project, a tag (by name) or an article (by id).
 KINDS = ("project", "tag", "article")
 
 
 @dataclass(frozen=True, slots=True)
-class Memo:
+class Memo(Stamped):
     """A memo: what it is about (``kind`` and ``target``), its text, author and times."""
 
     kind: str
@@ -30,11 +30,6 @@ class Memo:
     modified: str = ""
     #: The ``modified`` time of the copy last imported ("" if never), as an annotation's.
     synced: str = ""
-
-    def __post_init__(self) -> None:
-        """Stamp a new memo's modified time with its created time."""
-        if not self.modified:
-            object.__setattr__(self, "modified", self.created)
 
     @property
     def doc_id(self) -> int:
@@ -57,23 +52,18 @@ class Memo:
             "target": self.target,
             "text": self.text,
             "author": self.author,
-            "created": self.created,
-            "modified": self.modified,
-            "synced": self.synced,
+            **self.times_json(),
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Memo:
         """The memo of a stored or exported record."""
-        stamp = str(data.get("modified") or data.get("created") or now())
         return cls(
             kind=str(data["kind"]),
             target=str(data.get("target", "")),
             text=str(data.get("text", "")),
             author=str(data.get("author", "")),
-            created=str(data.get("created", stamp)),
-            modified=str(data.get("modified", stamp)),
-            synced=str(data.get("synced", "")),
+            **times_from_json(data),
         )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from tui.core.clock import Stamped, times_from_json
 from tui.core.clock import now as now  # re-exported: what the store and imports stamp records with
 from tui.core.safe_text import one_line
 
@@ -179,7 +180,7 @@ def recent_tags(annotations: Iterable[Annotation], limit: int = 5) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class Tag:
+class Tag(Stamped):
     """A code of the codebook: its name (unique), colour and description."""
 
     name: str
@@ -189,11 +190,6 @@ class Tag:
     modified: str = ""  # a new tag's is its created time: unedited since it was made
     #: As :attr:`Annotation.synced`: the ``modified`` time of the copy last imported ("" if never).
     synced: str = ""
-
-    def __post_init__(self) -> None:
-        """Stamp a new tag's modified time with its created time."""
-        if not self.modified:
-            object.__setattr__(self, "modified", self.created)
 
     @property
     def doc_id(self) -> int:
@@ -210,22 +206,17 @@ class Tag:
             "name": self.name,
             "colour": self.colour,
             "description": self.description,
-            "created": self.created,
-            "modified": self.modified,
-            "synced": self.synced,
+            **self.times_json(),
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Tag:
         """The tag of a stored or exported record (what :meth:`as_json` gave back exactly)."""
-        stamp = str(data.get("modified") or data.get("created") or now())  # for a field left out
         return cls(
             name=str(data["name"]),
             colour=str(data.get("colour") or PALETTE[0]),  # a tag always has a colour
             description=str(data.get("description", "")),
-            created=str(data.get("created", stamp)),
-            modified=str(data.get("modified", stamp)),
-            synced=str(data.get("synced", "")),
+            **times_from_json(data),
         )
 
 
