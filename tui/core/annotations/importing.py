@@ -67,6 +67,9 @@ class ImportReport:
     attributes: list[str] = field(default_factory=list)
     #: What the import saved, each record before and after (empty for a dry run): one undoable step.
     changes: Changes = field(default_factory=Changes)
+    #: A REFI-QDA project's text sources the corpus lacks (their names): added as articles first, then
+    #: their passages, memos and attributes come in (a dry run adds none and imports none of them).
+    new_articles: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line: "3 added, 1 updated, 0 skipped, 1 orphaned, 0 conflicts, 2 new tags"."""
@@ -84,7 +87,9 @@ class ImportReport:
                 else ""
             )
             + (f"; {len(self.left_out)} left out" if self.left_out else "")
-        )
+            + (f"; {len(self.new_articles)} new article{'s' if len(self.new_articles) != 1 else ''}"
+               f"{' to add' if self.dry_run else ' not added'}" if self.new_articles else "")
+        )  # fmt: skip
 
     def as_json(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
@@ -100,6 +105,7 @@ class ImportReport:
             "left_out": self.left_out,
             "memos": self.memos,
             "attributes": self.attributes,
+            "new_articles": self.new_articles,
         }
 
 
@@ -141,6 +147,7 @@ def import_document(
         incoming, tags = found.annotations, found.tags
         records = ProjectRecords(found.memos, found.attributes, found.values)
         report = ImportReport(found.format, dry_run=dry_run, left_out=found.left_out)
+        report.new_articles = [name for name, _, _ in found.new_texts]
     elif native.is_native(data):
         incoming, tags, records = native.parse(data)
         report = ImportReport("native", dry_run=dry_run)

@@ -718,20 +718,16 @@ def _project(root: etree._Element, members: _Members | None, articles: dict[str,
         given = [*_children(source, "VariableValue"), *case_values.get(source_guid, [])]
         text = _source_text(source, members)
         article, lead = _article_for(text, by_text) if text is not None else (None, 0)
-        if article is None and (refs or given):
-            imported.left_out.append(
-                f"the memo and attribute values of {name!r}: its text is not an article here"
-            )
-        if text is None:
-            if selections:
-                imported.left_out.append(f"{_count(selections)} of {name!r}: its text is not in the file")
+        body = _crlf_as_lf(text).lstrip("\r\n").rstrip() if text is not None and article is None else ""
+        if body:  # every source the corpus lacks, coded or not, becomes an article, and then comes in
+            imported.new_texts.append((name, body, _front_matter(given, variables)))
             continue
-        if article is None:
+        if text is None or article is None:  # no text in the file, or white space only
+            why = "its text is not in the file" if text is None else "its text is empty"
+            if refs or given:
+                imported.left_out.append(f"the memo and attribute values of {name!r}: {why}")
             if selections:
-                imported.left_out.append(f"{_count(selections)} of {name!r}: its text is not an article here")
-            body = _crlf_as_lf(text).lstrip("\r\n").rstrip()
-            if body:  # every source the corpus lacks, coded or not, can become an article
-                imported.new_texts.append((name, body, _front_matter(given, variables)))
+                imported.left_out.append(f"{_count(selections)} of {name!r}: {why}")
             continue
         memos.add("article", article.id, refs)
         imported.values.extend(_values(given, variables, article, imported.left_out))

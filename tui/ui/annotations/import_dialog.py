@@ -217,8 +217,8 @@ def report_lines(checked: _Checked) -> list[str]:
     lines = [one_line(report.summary())]
     if checked.new_articles:
         lines.append(
-            f"Adds {counted(checked.new_articles, 'article')} from the project's sources "
-            "(their selections, listed as left out here, then come in)"
+            f"Adds {counted(checked.new_articles, 'article')} from the project's sources, "
+            "then their passages, memos and attributes"
         )
     lines.extend(_listed("New tags", report.tags_added))
     lines.extend(_listed("Memos", report.memos))
