@@ -370,3 +370,18 @@ async def test_editing_a_memo_keeps_its_control_characters_and_a_refused_save_ke
         assert (memo := store.memo("tag", "framing")) is not None and memo.text == "What counts as framing."
         assert store.tag("framing") is not None
     store.close()
+
+
+async def test_a_tags_memo_shows_its_description_above_it(make_app: AppFactory) -> None:
+    """Another tool's codebook may hold a code's definition in its description: seen with the memo."""
+    store = AnnotationStore.in_memory()
+    store.save_tag(Tag("trade", description="Trade volumes, targets [b]and[/b] barter."))
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        edit_memo(app.screen.query_one("#annotation-pane"), "tag", "trade")  # type: ignore[arg-type]
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, MemoEditor)
+        shown = str(editor.query_one("#memo-description", Label).render())
+        assert shown == "Description: Trade volumes, targets [b]and[/b] barter."

@@ -91,7 +91,9 @@ def _open_editor(
     it, to keep what they want of each. A save refused for another reason opens it again with
     the user's text, never lost.
     """
-    editor = MemoEditor(about or label(kind, target), memo, host.read_only, draft)
+    tag = host.store.tag(target) if kind == "tag" else None
+    description = tag.description if tag is not None else ""
+    editor = MemoEditor(about or label(kind, target), memo, host.read_only, draft, description)
 
     def done(text: str | None) -> None:
         """Save what the editor returned (None: nothing to save)."""

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widgets import Label, TextArea
 
 from tui.core.annotations.memos import Memo
-from tui.core.safe_text import one_line, visible
+from tui.core.safe_text import clipped, one_line, visible
 from tui.ui.dialogs.frame import DialogFrame
 from tui.ui.dialogs.prompt import ConfirmDialog
 
@@ -55,7 +55,7 @@ class MemoEditor(DialogFrame[str | None]):
     DEFAULT_CSS = """
     MemoEditor {
         #memo-text { height: 14; }  /* then as tall as the terminal allows: see fit_height */
-        #memo-about { color: $text-muted; }
+        #memo-about, #memo-description { color: $text-muted; }
     }
     """
     BOX_WIDTH = 90
@@ -67,17 +67,26 @@ class MemoEditor(DialogFrame[str | None]):
     ]
 
     def __init__(
-        self, label: str, memo: Memo | None, read_only: str | None = None, draft: str | None = None
+        self,
+        label: str,
+        memo: Memo | None,
+        read_only: str | None = None,
+        draft: str | None = None,
+        description: str = "",
     ) -> None:
         """The memo on ``label`` ("tag trade"), its stored form (None: no memo yet), why it cannot
-        be saved, if it cannot, and a text to start from other than the memo's (``draft``)."""
+        be saved, if it cannot, a text to start from other than the memo's (``draft``), and a tag's
+        short description, shown above the memo (another tool's codebook may hold its definition there)."""
         super().__init__(f"Memo on {one_line(label)}")
         self.memo = memo
         self.read_only = read_only
         self.draft = draft
+        self.description = description
 
     def compose_body(self) -> ComposeResult:
-        """The text, who wrote it and when, and a line for what stops a save."""
+        """The tag's description, the text, who wrote it and when, and a line for what stops a save."""
+        if self.description.strip():
+            yield Label(Content(f"Description: {clipped(self.description, 140)}"), id="memo-description")
         yield TextArea(
             self.shown if self.draft is None else self.draft,
             soft_wrap=True,
@@ -102,7 +111,8 @@ class MemoEditor(DialogFrame[str | None]):
     def fit_height(self, rows: int) -> None:
         """Give the text the terminal's height less the frame, title and lines under it (10 rows),
         between 5 and 30 lines: a long memo is read in one look on a tall terminal."""
-        self.query_one(TextArea).styles.height = max(5, min(rows - 10, 30))
+        lines = 2 if self.description.strip() else 0  # the description above the text
+        self.query_one(TextArea).styles.height = max(5, min(rows - 10 - lines, 30))
 
     @property
     def shown(self) -> str:
