@@ -134,3 +134,25 @@ def test_tag_by_attribute_over_some_articles_has_only_their_values(
 def test_the_attributes_to_compare_by_put_the_stores_first(outlets: dict[str, dict[str, str]]) -> None:
     assert attributes_in(outlets) == ["kind", "outlet", "dateline", "published"]  # every source is unknown
     assert attributes_in({}) == []
+
+
+def test_a_parents_row_counts_the_passages_below_it_but_never_pairs_with_them(
+    articles: dict[str, Article],
+) -> None:
+    """framing counts framing/security's and framing/economy's passages; framing against its own
+    child is no pair, or every passage below would count for both."""
+    first = articles[FIRST]
+    sentence = "In a series of meetings with senior Pakistani officials, Qalibaf proposed raising bilateral trade to $10 billion"
+    coded = [
+        code(first, sentence, "framing/economy"),
+        code(first, "Qalibaf proposed", "framing/security"),  # inside the economy sentence
+        code(first, "security cooperation", "framing/security"),
+    ]
+    tags = ("framing", "framing/economy", "framing/security")
+    matrix = tag_by_tag(coded, articles, tags, "overlap")
+    assert matrix.counts() == [
+        [3, 0, 0],  # framing: its children's three passages
+        [0, 1, 1],  # economy overlaps security once
+        [0, 1, 2],
+    ]
+    assert tag_by_article(coded, articles, tags).counts() == [[3], [1], [2]]

@@ -24,6 +24,7 @@ from typing import Any
 
 from tui.core import textnav
 from tui.core.annotations.model import Annotation
+from tui.core.annotations.tag_tree import within
 from tui.core.models import Article
 from tui.core.segments import Segment, placed
 from tui.core.sentences import Sentences
@@ -225,16 +226,16 @@ class _Units:
 def _coded(
     annotations: Iterable[Annotation], articles: Mapping[str, Article], tags: Sequence[str]
 ) -> list[Segment]:
-    """The passages carrying any of ``tags``, placed in the current texts; orphans left out."""
-    wanted = set(tags)
-    chosen = [a for a in annotations if wanted.intersection(a.tags)]
+    """The passages carrying any of ``tags`` or a tag below one, placed in the current texts;
+    orphans left out."""
+    chosen = [a for a in annotations if any(within(name, tag) for name in a.tags for tag in tags)]
     return [s for s in placed(chosen, articles) if not s.orphan]
 
 
 def _tags_of(segment: Segment, tags: Sequence[str]) -> list[str]:
-    """The segment's tags among ``tags``, once each, in ``tags``' order."""
-    own = set(segment.tags)
-    return [tag for tag in tags if tag in own]
+    """The rows among ``tags`` the segment counts in, once each, in ``tags``' order: its own tags
+    and the tags above them (a parent's row counts its children's passages, as the codebook does)."""
+    return [tag for tag in tags if any(within(name, tag) for name in segment.tags)]
 
 
 def _place(segment: Segment) -> Place:
@@ -260,7 +261,10 @@ def _overlapping(group: list[Segment]) -> Iterable[tuple[Segment, Segment]]:
 
 
 def _pair(cells: dict[tuple[str, str], set[Place]], a: str, b: str, place: Place) -> None:
-    """Count ``place`` for the pair both ways (a tag with itself only once)."""
+    """Count ``place`` for the pair both ways (a tag with itself only once); a tag and one above it
+    are not a pair: every passage below would count for both."""
+    if a != b and (within(a, b) or within(b, a)):
+        return
     cells.setdefault((a, b), set()).add(place)
     if a != b:
         cells.setdefault((b, a), set()).add(place)
