@@ -75,6 +75,17 @@ async def reader_ready(pilot: Any) -> None:
     await settle(pilot)
 
 
+async def settle_behind_dialog(pilot: Any) -> None:
+    """Settle a dialog's snapshot: the text behind it loses its focus tint when its blur arrives,
+    which a busy machine can deliver after the frame, so wait for the blur, then repaint."""
+    behind = pilot.app.screen_stack[-2]
+    article = behind.query_one("ArticleView")
+    await settle_until(pilot, lambda: not article.has_focus)
+    behind.refresh(repaint=True)
+    article.refresh()
+    await settle(pilot)
+
+
 async def settle_until(pilot: Any, done: Callable[[], bool], rounds: int = 100) -> None:
     """Settle until ``done()`` holds: background work that goes in steps, each in its own worker."""
     for _ in range(rounds):

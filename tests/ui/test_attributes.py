@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.widgets import Input, Label, RadioButton, Select
 
-from tests.ui.conftest import reader_ready, settle, settle_until
+from tests.ui.conftest import reader_ready, settle, settle_behind_dialog, settle_until
 from tui.core.annotations.model import Annotation
 from tui.core.annotations.store import AnnotationStore
 from tui.core.attributes import define
@@ -253,7 +253,7 @@ class TestSnapshot:
             await reader_ready(pilot)
             await open_attributes(pilot, DAWN)
             await settle(pilot)
-            await pilot.pause()
+            await settle_behind_dialog(pilot)
 
         assert snap_compare(make_app(store=store), terminal_size=(80, 24), run_before=run_before)
 
@@ -267,7 +267,7 @@ class TestSnapshot:
             dialog.query_one("#filter-input", Input).value = "colour=red"
             await pilot.press("enter")
             await settle(pilot)
-            await pilot.pause()
+            await settle_behind_dialog(pilot)
 
         assert snap_compare(make_app(store=store), terminal_size=(80, 24), run_before=run_before)
 

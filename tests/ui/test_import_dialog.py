@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.widgets import Input
 
-from tests.ui.conftest import ROOT, reader_ready, refusal, settle
+from tests.ui.conftest import ROOT, reader_ready, refusal, settle, settle_behind_dialog
 from tui.core.annotations.exporting import export_bytes
 from tui.core.annotations.model import Annotation
 from tui.core.annotations.store import AnnotationStore
@@ -157,7 +157,7 @@ def test_the_import_dialog_with_a_checked_sample(snap_compare: Any, make_app: Ap
         await reader_ready(pilot)
         dialog = await press_i(pilot)
         await enter_path(pilot, dialog, SAMPLE)  # relative: the same picture in any checkout
-        await pilot.pause()
+        await settle_behind_dialog(pilot)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 

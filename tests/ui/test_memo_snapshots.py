@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tests.ui.conftest import reader_ready, settle
+from tests.ui.conftest import reader_ready, settle, settle_behind_dialog
 from tui.core.annotations.memos import Memo
 from tui.ui.app import ReaderApp
 from tui.ui.memos.memo_editor import MemoEditor
@@ -24,6 +24,6 @@ def test_memo_editor_at_80x24(snap_compare: Any, make_app: Callable[..., ReaderA
         memo = Memo("tag", "trade", TEXT, "analyst", "2026-01-05T09:30:00Z", "2026-02-03T16:45:00Z")
         pilot.app.push_screen(MemoEditor(memo.label, memo))
         await settle(pilot)
-        await pilot.pause()
+        await settle_behind_dialog(pilot)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tests.ui.conftest import reader_ready, settle, settle_until
+from tests.ui.conftest import reader_ready, settle, settle_behind_dialog
 from tui.core.annotations.model import PALETTE, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.ui.app import ReaderApp
@@ -104,13 +104,7 @@ async def tag_dialog_open(pilot: Any) -> None:
     pilot.app.query_one("ArticleView").focus()
     await pilot.press("v", "w", "w", "w", "t", "r", "e", "g")
     await settle(pilot)  # the key bar behind the dialog redraws for the dialog's focus
-    # The text behind the dialog loses its focus tint when its blur arrives, which a busy machine
-    # can deliver after the frame: wait for the blur, then repaint the screen behind the dialog.
-    article = pilot.app.screen_stack[-2].query_one("ArticleView")
-    await settle_until(pilot, lambda: not article.has_focus)
-    pilot.app.screen_stack[-2].refresh(repaint=True)
-    article.refresh()
-    await settle(pilot)
+    await settle_behind_dialog(pilot)
 
 
 class SizedLook:
