@@ -394,11 +394,23 @@ def test_amounts_and_figures_in_articles(
         ("trade fell 15% last year", "15%", "percent:15", 15.0),
         ("about two times larger", "two times", "times:2", 2.0),
         ("$2 trillion", "$2 trillion", "money:USD:2000000000000", 2e12),
+        # a code touching its number, as Business Recorder and MENAFN write it
+        ("to achieve USD10 billion bilateral trade target", "USD10 billion", "money:USD:10000000000", 1e10),
+        ("commodities worth USD1.7 billion to Pakistan", "USD1.7 billion", "money:USD:1700000000", 1.7e9),
+        ("a budget of Rs44.2 billion was set", "Rs44.2 billion", "money:PKR:44200000000", 4.42e10),
+        ("and Rs300mn more", "Rs300mn", "money:PKR:300000000", 3e8),
+        # the South Asian scales
+        ("a grant of PKR 5 crore", "PKR 5 crore", "money:PKR:50000000", 5e7),
+        ("Rs 3 lakh each", "Rs 3 lakh", "money:PKR:300000", 3e5),
     ],
 )
 def test_amount_shapes(engine: EntityEngine, text: str, written: str, entity_id: str, value: float) -> None:
     mention = find(engine.extract(text), written)
     assert (mention.start, mention.entity_id, mention.value) == (text.index(written), entity_id, value)
+
+
+def test_a_currency_code_inside_a_word_is_no_amount(engine: EntityEngine) -> None:
+    assert [m.text for m in engine.extract("The EUROPE summit and RsA, USDA and PKR2D rules")] == []
 
 
 def test_times_without_a_number_is_not_a_figure(engine: EntityEngine) -> None:

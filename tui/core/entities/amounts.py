@@ -61,7 +61,10 @@ _SCALES: dict[str, float] = {
     "bn": 1e9,
     "b": 1e9,
     "million": 1e6,
+    "mn": 1e6,
     "m": 1e6,
+    "crore": 1e7,  # the South Asian scales: a crore is ten million, a lakh a hundred thousand
+    "lakh": 1e5,
     "thousand": 1e3,
     "k": 1e3,
     "hundred": 1e2,
@@ -100,7 +103,7 @@ NUMBER_WORDS: dict[str, float] = {
     "trillion": 1e12,
 }
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:[\s-]?(?P<scale>trillion|billion|million|thousand|bn|tn|b|m|k)(?![\w]))?"
+_SCALE = r"(?:[\s-]?(?P<scale>trillion|billion|million|thousand|crore|lakh|bn|tn|mn|b|m|k)(?![\w]))?"
 _AFTER_PREFIX = re.compile(r"\s?" + _NUMBER + _SCALE + r"(?:\s(?:US\s)?dollars\b)?")
 _BEFORE_UNIT = re.compile(r"(?<![\d.,])(?P<cur>\$\s?)?" + _NUMBER + _SCALE + r"(?:\s?US)?[\s-]?$")
 _WORDS_BEFORE = re.compile(r"(?:[A-Za-z]+[\s-]){1,8}$")
@@ -109,8 +112,8 @@ _WORD = re.compile("[A-Za-z]+")
 
 def amount_after_prefix(text: str, start: int, end: int, code: str) -> Span | None:
     """The amount whose currency prefix is ``text[start:end]`` ("$10b", "Rs 500 million")."""
-    match = _AFTER_PREFIX.match(text, end)
-    if match is None or (end > start + 1 and match.start("num") == end and text[end - 1].isalpha()):
+    match = _AFTER_PREFIX.match(text, end)  # a code may touch its number: "USD10 billion", "Rs44.2"
+    if match is None or text[match.end() : match.end() + 1].isalnum():  # "PKR2D": a code, not a sum
         return None
     value = _number(match.group("num"), match.group("scale"))
     return start, match.end(), money_record(value, code)
