@@ -53,7 +53,8 @@ def test_narrative_anchor_sunday_is_the_date_before_it(dated: dict[str, list[Dat
         ("001", "Tuesday", (date(2025, 11, 25), date(2025, 11, 25), "day")),
         ("002", "Saturday", (date(2025, 8, 2), date(2025, 8, 2), "day")),
         ("004", "Tuesday", (date(2025, 11, 25), date(2025, 11, 25), "day")),
-        ("001", "earlier this year", (date(2025, 1, 1), date(2025, 11, 24), "range")),
+        # from the time of writing (publication, 25 November), not the post's date given before it
+        ("001", "earlier this year", (date(2025, 1, 1), date(2025, 11, 25), "range")),
         ("004", "mid-June", (date(2025, 6, 11), date(2025, 6, 20), "range")),
         ("002", "early 2025", (date(2025, 1, 1), date(2025, 4, 30), "range")),
         ("002", "Iranian calendar year 1403", (date(2024, 3, 20), date(2025, 3, 20), "range")),
@@ -136,3 +137,23 @@ def test_other_calendars_are_found_in_text(sentence: str, written: str, entity_i
 def test_a_month_name_alone_is_not_another_calendars_date() -> None:
     engine = EntityEngine(load_gazetteer(ARTICLES / "entities.toml"))
     assert [m for m in engine.extract("Mehr news agency said Tir was hot.") if m.type.value == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("today", (date(2025, 5, 9), date(2025, 5, 9))),
+        ("yesterday", (date(2025, 5, 8), date(2025, 5, 8))),
+        ("last week", (date(2025, 4, 28), date(2025, 5, 4))),
+        ("next week", (date(2025, 5, 12), date(2025, 5, 18))),
+        ("next month", (date(2025, 6, 1), date(2025, 6, 30))),
+    ],
+)
+def test_words_of_the_time_of_writing_count_from_publication_not_a_date_before_them(
+    phrase: str, expected: tuple[date, date]
+) -> None:
+    """As MENAFN and Dawn write: an explicit date earlier in the text is no reference for "last week"."""
+    text = f"The talks began on March 3, 2025 in Islamabad. The minister said {phrase} that trade would grow."
+    engine = EntityEngine(load_gazetteer(ARTICLES / "entities.toml"))
+    found = [d for d in date_expressions(engine.extract(text), date(2025, 5, 9)) if d.text.lower() == phrase]
+    assert [(d.when.start, d.when.end) for d in found if d.when] == [expected]

@@ -71,6 +71,7 @@ RELATIVE: tuple[str, ...] = (
     "last week",
     "next week",
     "yesterday",
+    "today",
     "tomorrow",
     "the past year",
     "the coming months",

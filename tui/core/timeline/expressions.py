@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from tui.core.models import EntityType, Mention
-from tui.core.timeline.resolve import resolve
+from tui.core.timeline.resolve import DEICTIC, resolve
 from tui.core.timeline.when import DAY, When
 
 _SELF_DATED = ("explicit date", "month and year", "year", "range of months", "Solar Hijri", "Islamic",
@@ -41,10 +41,12 @@ def date_expressions(mentions: list[Mention], published: date | None) -> list[Da
     anchor: date | None = None
     kind = EntityType.DATE
     for mention in [m for m in mentions if m[3] is kind]:  # mentions come in text order
-        reference = anchor or published
+        deictic = mention.text.lower().removeprefix("the ") in DEICTIC
+        from_anchor = anchor is not None and not (deictic and published is not None)
+        reference = anchor if from_anchor else published
         when = resolve(mention.text, reference)
         if when is not None and not when.reason.startswith(_SELF_DATED) and reference is not None:
-            basis = "the explicit date before it" if anchor else "the publication date"
+            basis = "the explicit date before it" if from_anchor else "the publication date"
             when = When(when.start, when.end, when.precision, f"{when.reason} ({basis})")
         if (
             when is not None

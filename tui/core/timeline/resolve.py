@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tui.core.entities import calendars
-from tui.core.timeline.when import RANGE, When, last_weekday, month_end, most_recent_month
+from tui.core.timeline.when import DAY, RANGE, When, last_weekday, month_end, most_recent_month
 
 MONTHS = {
     name: number
@@ -223,7 +223,13 @@ def _relative(groups: dict[str, str], reference: date | None) -> When | None:
     if rule is None:
         return None
     start, end = rule(reference)
-    return When(start, end, RANGE, f"“{phrase}” from {reference.isoformat()}")
+    return When(start, end, DAY if start == end else RANGE, f"“{phrase}” from {reference.isoformat()}")
+
+
+def _next_month(reference: date) -> tuple[date, date]:
+    """The whole month after the reference's."""
+    first = month_end(reference.year, reference.month) + timedelta(days=1)
+    return first, month_end(first.year, first.month)
 
 
 def _previous_month(reference: date) -> tuple[date, date]:
@@ -247,7 +253,17 @@ _RELATIVE: dict[str, Callable[[date], tuple[date, date]]] = {
     "coming weeks": lambda r: (r, r + timedelta(days=42)),
     "yesterday": lambda r: (r - timedelta(days=1), r - timedelta(days=1)),
     "today": lambda r: (r, r),
+    "tomorrow": lambda r: (r + timedelta(days=1), r + timedelta(days=1)),
+    "this week": lambda r: (r - timedelta(days=r.weekday()), r + timedelta(days=6 - r.weekday())),
+    "next week": lambda r: (r + timedelta(days=7 - r.weekday()), r + timedelta(days=13 - r.weekday())),
+    "earlier this month": lambda r: (r.replace(day=1), r),
+    "next month": lambda r: _next_month(r),
+    "later this year": lambda r: (r, date(r.year, 12, 31)),
+    "next year": lambda r: (date(r.year + 1, 1, 1), date(r.year + 1, 12, 31)),
 }
+#: The phrases that count from the time of writing (the publication date), never from a date the
+#: text gave before them: "last week" in an article of 9 May is the week before 9 May's.
+DEICTIC = frozenset(_RELATIVE)
 
 _HANDLERS: dict[str, Callable[[dict[str, str], date | None], When | None]] = {
     "day_range": _day_range,
