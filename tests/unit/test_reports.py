@@ -207,3 +207,19 @@ def test_a_report_narrowed_to_some_articles_and_the_default_matrix(
     assert report.article_ids == (second,)
     assert report.by_matrix is not None and report.by_matrix.columns == (HOSTILE,)
     assert "in articles where outlet~x" in to_html(report).decode("utf-8")
+
+
+def test_xlsx_keeps_text_that_looks_like_a_number_as_text(articles: dict[str, Article]) -> None:
+    """A tag named 2024, a quote "10" and a note "42" stay text; only counts and offsets are numbers."""
+    from openpyxl import load_workbook
+
+    article = articles["004_3c3a3a1058f57532"]
+    passage = code(article, "10", "2024", note="42")
+    book = load_workbook(io.BytesIO(to_xlsx(gather([passage], [Tag("2024")], articles))))
+    header = [cell.value for cell in book["Segments"][1]]
+    row = {name: cell for name, cell in zip(header, book["Segments"][2], strict=False)}
+    assert (row["quote"].value, row["quote"].data_type) == ("10", "s")
+    assert (row["note"].value, row["note"].data_type) == ("42", "s")
+    assert row["tags"].data_type == "s" and isinstance(row["start"].value, int)
+    assert book["Codebook"]["A2"].value == "2024" and book["Codebook"]["A2"].data_type == "s"
+    assert book["Matrix"]["B1"].value == "2024" and book["Matrix"]["B2"].value == 1

@@ -302,24 +302,36 @@ def to_xlsx(report: Report) -> bytes:
     from openpyxl.styles import Font
 
     book = Workbook()
-    sheets = [
-        ("Segments", [report.segment_header(), *report.segment_rows()]),
-        ("Codebook", [list(CODEBOOK_COLUMNS), *report.codebook_rows()]),
-        ("Matrix", report.matrix.as_csv_rows()),
+    every: frozenset[int] | None = None  # a matrix: every count column
+    sheets: list[tuple[str, list[list[str]], frozenset[int] | None]] = [
+        (
+            "Segments",
+            [report.segment_header(), *report.segment_rows()],
+            _columns(SEGMENT_COLUMNS, "start", "end"),
+        ),
+        (
+            "Codebook",
+            [list(CODEBOOK_COLUMNS), *report.codebook_rows()],
+            _columns(CODEBOOK_COLUMNS, "depth", "own", "total"),
+        ),
+        ("Matrix", report.matrix.as_csv_rows(), every),
     ]
     if report.by_matrix is not None:
         # a sheet's title is at most 31 characters; an attribute's name cannot hold the ones barred
-        sheets.append((f"By {report.by_matrix.attribute}"[:31], report.by_matrix.as_csv_rows()))
-    sheets.append(("Articles", [report.article_header(), *report.article_rows()]))
-    sheets.append(("Project", report.project_rows()))
-    for index, (title, rows) in enumerate(sheets):
+        sheets.append((f"By {report.by_matrix.attribute}"[:31], report.by_matrix.as_csv_rows(), every))
+    sheets.append(("Articles", [report.article_header(), *report.article_rows()], frozenset({3})))
+    sheets.append(("Project", report.project_rows(), frozenset()))
+    for index, (title, rows, numeric) in enumerate(sheets):
         sheet = book.active if index == 0 else book.create_sheet()
         assert sheet is not None
         sheet.title = title
         for row_number, row in enumerate(rows, start=1):
             for column_number, value in enumerate(row, start=1):
                 cell = sheet.cell(row=row_number, column=column_number)
-                if _WHOLE_NUMBER.fullmatch(value):  # counts, offsets, depths: numbers to sum and chart
+                counted = row_number > 1 and (
+                    column_number > 1 if numeric is None else column_number in numeric
+                )
+                if counted and _WHOLE_NUMBER.fullmatch(value):  # counts, offsets, depths: to sum and chart
                     cell.value = int(value)
                 else:
                     cell.value = _xlsx_text(value)
@@ -332,9 +344,14 @@ def to_xlsx(report: Report) -> bytes:
     return out.getvalue()
 
 
-#: A cell written as a number in XLSX: a whole number as a count or offset is written (no sign, no
-#: leading zero, which an id or a code such as "007" keeps as text).
+#: A count or offset as a report writes it (a column of them is numbers in XLSX; text such as a tag
+#: named "2024" or a quote "1403" stays text, whatever it looks like).
 _WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]{0,14}")
+
+
+def _columns(header: tuple[str, ...], *names: str) -> frozenset[int]:
+    """The XLSX column numbers (from 1) of ``names`` in a table's ``header``."""
+    return frozenset(header.index(name) + 1 for name in names)
 
 
 def _xlsx_text(value: str) -> str:
