@@ -108,3 +108,33 @@ def test_into_an_empty_workspace_every_article_comes_with_its_date_dateline_and_
     assert sorted(a["attributes"]["outlet"] for a in after) == sorted(outlets.values())
     [memo] = empty("memo", "--json").json["memos"]
     assert memo["text"] == "Uncoded, with a memo." and memo["target"].startswith("002_")
+
+
+def test_a_published_variable_of_another_type_dates_the_new_article_or_is_left_out(
+    cli: Any, workspace: Path, tmp_path: Path
+) -> None:
+    """Another tool may type "published" as Text: a date in it dates the article, anything else does
+    not stop the import."""
+    import io
+    import zipfile
+
+    run = bound(cli, workspace)
+    project = tmp_path / "one.qdpx"
+    run("export", "--format", "qdpx", "-o", str(project))
+    with zipfile.ZipFile(project) as original:
+        members = {name: original.read(name) for name in original.namelist()}
+    qde = members["project.qde"].decode("utf-8")
+    assert 'name="published" typeOfVariable="Date"' in qde
+    qde = qde.replace('name="published" typeOfVariable="Date"', 'name="published" typeOfVariable="Text"')
+    qde = qde.replace("<DateValue>2025-11-07</DateValue>", "<TextValue>7 November 2025</TextValue>", 1)
+    qde = qde.replace("<DateValue>", "<TextValue>").replace("</DateValue>", "</TextValue>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as changed:
+        for name, data in members.items():
+            changed.writestr(name, qde.encode("utf-8") if name == "project.qde" else data)
+    project.write_bytes(buffer.getvalue())
+    empty = bound(cli, tmp_path / "empty")
+    imported = empty("import", str(project))
+    assert imported.code == 0, imported.err
+    dates = sorted(str(a["published"]) for a in empty("list", "--json").json["articles"])
+    assert dates == ["2025-08-02", "2025-10-28", "2025-11-07", "2025-11-25", "2025-11-25"]

@@ -52,7 +52,10 @@ def add_sources(
             title = Path(name).stem if Path(name).suffix.lower() in _FILE_SUFFIXES else name
             meta: dict[str, object] = {"title": title or stem, **front}
             if "published" in front:  # a TOML date, which the front matter reads as one
-                meta["published"] = date.fromisoformat(front["published"])
+                try:
+                    meta["published"] = date.fromisoformat(front["published"])
+                except ValueError:
+                    del meta["published"]  # not a date: the text's own date line, if any, dates it
             path.write_text(render(meta, text), encoding="utf-8")
             paths.append(path)
         report = add_paths(paths, folder, engine)

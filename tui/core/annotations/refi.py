@@ -945,7 +945,7 @@ def _front_matter(given: list[etree._Element], variables: dict[str, AttributeDef
         if definition is None or written is None or not from_front_matter(definition.name):
             continue
         text = one_line(written.text or "").strip()
-        if definition.type == "date":
+        if definition.type == "date" or definition.name == "published":  # whatever type the file gave it
             try:
                 text = date.fromisoformat(text[:10]).isoformat()
             except ValueError:
