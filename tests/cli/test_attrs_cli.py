@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -224,3 +225,26 @@ def test_an_attribute_named_before_its_name_was_reserved_can_still_be_removed(
     assert removed.code == 0, removed.err
     assert removed.out == "removed tag and its 1 value\n"
     assert_one_line_error(ws("attrs", "--define", "tag"), "'tag' cannot be an attribute name")
+
+
+def test_a_backup_holding_an_attribute_whose_name_is_now_reserved_still_imports(
+    ws: Any, workspace: Path, tmp_path: Path, cli: Any
+) -> None:
+    from tui.core.annotations.store import AnnotationStore
+    from tui.core.attributes import AttributeDef
+
+    store = AnnotationStore.open(workspace / "annotations")
+    store.define_attribute(AttributeDef("tag"))  # as an older version let it be defined
+    store.set_attributes("000_9154f6903408afad", {"tag": "x", "outlet": "IRNA"})
+    store.close()
+    backup = tmp_path / "backup.json"
+    assert ws("export", "-o", str(backup)).code == 0
+    fresh = tmp_path / "fresh"
+    shutil.copytree(workspace / "articles", fresh / "articles")
+    imported = cli("--workspace", str(fresh), "import", str(backup), "--json")
+    assert imported.code == 0, imported.err
+    assert imported.json["left_out"] == [
+        "the attribute 'tag' and its values: matrix --by tag is the tag × tag matrix"
+    ]
+    values = cli("--workspace", str(fresh), "attrs", "000", "--json").json["attributes"]
+    assert {a["name"]: a["value"] for a in values if a.get("value")}.get("outlet") == "IRNA"

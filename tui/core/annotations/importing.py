@@ -29,6 +29,7 @@ from tui.core.annotations.model import Annotation, Tag, now, text_hash
 from tui.core.annotations.native import ProjectRecords
 from tui.core.annotations.store import AnnotationStore
 from tui.core.attributes import (
+    RESERVED,
     AttributeDef,
     AttributeValue,
     InvalidAttribute,
@@ -195,7 +196,14 @@ def record_changes(
         for d in records.attributes
         if from_front_matter(d.name)
     )
-    incoming_definitions = [d for d in records.attributes if not from_front_matter(d.name)]
+    reserved = {d.name for d in records.attributes if d.name in RESERVED}
+    report.left_out.extend(
+        f"the attribute {name!r} and its values: {RESERVED[name]}" for name in sorted(reserved)
+    )
+    incoming_definitions = [
+        d for d in records.attributes if not from_front_matter(d.name) and d.name not in reserved
+    ]
+    records = replace(records, values=[v for v in records.values if v.name not in reserved])
     new_definitions = _decided(
         incoming_definitions, list(known_definitions.values()), lambda d: d.name, report, "attribute"
     )

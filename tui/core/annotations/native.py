@@ -14,7 +14,7 @@ from typing import Any
 from tui.core.annotations import checks
 from tui.core.annotations.memos import KINDS, Memo
 from tui.core.annotations.model import Annotation, Tag, text_hash, valid_colour
-from tui.core.attributes import TYPES, AttributeDef, AttributeValue, check_name
+from tui.core.attributes import RESERVED, TYPES, AttributeDef, AttributeValue, check_name
 from tui.core.models import Article
 
 FORMAT = "iranpak-reader/annotations"
@@ -110,7 +110,8 @@ def _memo(item: dict[str, Any], where: str) -> Memo:
 def _definition(item: dict[str, Any], where: str) -> AttributeDef:
     """One checked attribute definition."""
     name = checks.text(item, "name", where, empty=False)
-    if not _valid_name(name) or check_name(name) != name:
+    # a name reserved since it was defined (tag, article, none) reads; the import leaves it out
+    if name not in RESERVED and (not _valid_name(name) or check_name(name) != name):
         raise checks.InvalidImport(f"{where}.name", f"not an attribute name: {name[:40]!r}")
     kind = checks.text(item, "type", where, required=False) or "text"
     if kind not in TYPES:
