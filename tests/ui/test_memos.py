@@ -385,3 +385,15 @@ async def test_a_tags_memo_shows_its_description_above_it(make_app: AppFactory) 
         assert isinstance(editor, MemoEditor)
         shown = str(editor.query_one("#memo-description", Label).render())
         assert shown == "Description: Trade volumes, targets [b]and[/b] barter."
+
+
+async def test_a_new_memo_of_spaces_only_closes_with_nothing_saved(make_app: AppFactory) -> None:
+    store = AnnotationStore.in_memory()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reader_ready(pilot)
+        await run_palette(pilot, "Project memo")
+        await write_in_editor(pilot, "   ")
+        await save(pilot)  # closes: the editor does not come back
+        assert store.memo("project") is None
+        assert "Nothing to save in the memo on the project" in notes(app)

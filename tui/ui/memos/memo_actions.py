@@ -99,8 +99,9 @@ def _open_editor(
         """Save what the editor returned (None: nothing to save)."""
         if text is None:
             return
-        if save_memo(host, kind, target, text, memo):
-            if after is not None:
+        saved = save_memo(host, kind, target, text, memo)
+        if saved is not None:  # saved, or nothing to save (an empty new memo)
+            if saved and after is not None:
                 after()
             return
         current = host.store.memo(kind, target)
@@ -114,9 +115,10 @@ def _open_editor(
     host.app.push_screen(editor, done)
 
 
-def save_memo(host: MemoHost, kind: str, target: str, text: str, opened: Memo | None) -> bool:
+def save_memo(host: MemoHost, kind: str, target: str, text: str, opened: Memo | None) -> bool | None:
     """Save a memo's text (empty deletes it) as one undoable step, if the memo is still as it was
-    ``opened``; say what became of it. Returns whether anything changed.
+    ``opened``; say what became of it. Returns whether anything changed, or None if the save was
+    refused (changed elsewhere, or the store would not take it).
     """
     from tui.core.annotations.history import StaleStep
     from tui.core.annotations.model import InvalidAnnotation, default_author
@@ -132,11 +134,12 @@ def save_memo(host: MemoHost, kind: str, target: str, text: str, opened: Memo | 
             severity="warning",
             markup=False,
         )
-        return False
+        return None
     except (StoreError, InvalidAnnotation) as error:
         host.notify(one_line(str(error)), title="Memo not saved", severity="error", markup=False)
-        return False
+        return None
     if not changes.memos:
+        host.notify(f"Nothing to save in the memo on {about}", timeout=3, markup=False)
         return False
     host.history.record(f"memo on {label(kind, target)}", changes)
     host.saved()
