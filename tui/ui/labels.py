@@ -20,16 +20,14 @@ def date_label(published: date | None) -> str:
 
 
 def short_path(name: str, limit: int) -> str:
-    """A tag's ``parent/child`` name in at most ``limit`` characters, its leaf kept whole where it
-    fits: the first part is cut and the parts between left out first ("rq2_curr…/…/interdisciplinary"),
-    so names that differ only at their end never look the same."""
+    """A tag's ``parent/child`` name in at most ``limit`` characters: the parts nearest the leaf kept
+    whole, those above left out first ("…/curriculum/interdisciplinary"), so names that differ at
+    their end or in a parent near it never look the same."""
     if len(name) <= limit:
         return name
     parts = name.split("/")
-    leaf = parts[-1]
-    middle = "/…/" if len(parts) > 2 else "/"
-    room = limit - len(leaf) - len(middle)  # for the first part
-    if len(parts) == 1 or room < 2:
-        return "…" + name[-(limit - 1) :]
-    head = parts[0] if len(parts[0]) <= room else parts[0][: room - 1] + "…"
-    return f"{head}{middle}{leaf}"
+    for first in range(1, len(parts)):
+        tail = "…/" + "/".join(parts[first:])
+        if len(tail) <= limit:
+            return tail
+    return "…" + name[-(limit - 1) :]
