@@ -183,7 +183,7 @@ class TagDialog(DialogFrame[TagChoice | None]):
         listing.add_options([Option(self._row(index, query)) for index in range(len(self._rows))])
         if self._rows:
             # a folder's exact name (framing, above framing/security) means that parent: create it
-            folder = self._creates and any(n.casefold().startswith(query.casefold() + "/") for n in known)
+            folder = self._creates and any(n.startswith(query + "/") for n in self._names())  # as spelt
             listing.highlighted = len(self._rows) - 1 if folder else 0
         listing.border_subtitle = "" if self._rows else "no tags yet: type a name"
         self._listed_for = query
