@@ -86,3 +86,14 @@ def test_a_chart_splits_by_any_attribute_those_without_one_apart(articles: dict[
     assert [s.label for s in by_source.series] == [NO_VALUE]  # the bundled articles' sources are unknown
     by_dateline = chart("trade", grouped(items, values, "dateline"), split=True)
     assert by_dateline.total == 4 and values[first]["dateline"] in {s.label for s in by_dateline.series}
+
+
+def test_an_event_is_charted_under_the_first_article_reporting_it_that_the_filter_keeps() -> None:
+    from tui.core.timeline.events import Event, Source
+    from tui.core.timeline.when import When
+
+    when = When.day(date(2025, 8, 2), "explicit date")
+    reported = Event(when, {}, (), (), (Source("a", 0, 5, "One."), Source("b", 0, 5, "Two.")))
+    assert event_items([reported]) == [(date(2025, 8, 2), "a")]
+    assert event_items([reported], {"b"}) == [(date(2025, 8, 2), "b")]
+    assert event_items([reported], {"c"}) == [(date(2025, 8, 2), "")]  # no article kept: left out

@@ -11,7 +11,7 @@ never placed on a guessed date.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -114,9 +114,15 @@ def mention_items(
     return items
 
 
-def event_items(events: Iterable[Event]) -> list[Item]:
-    """The timeline's events, on their own dates, grouped by the article that first reported them."""
-    return [(event.when.start, event.sources[0].article if event.sources else "") for event in events]
+def event_items(events: Iterable[Event], passing: Collection[str] | None = None) -> list[Item]:
+    """The timeline's events, on their own dates, grouped by the article that first reported them
+    (with ``passing``, the attribute filter's articles: the first of those that reported it, so an
+    event the Timeline keeps for a later source is charted too)."""
+    items: list[Item] = []
+    for event in events:
+        reporting = [s.article for s in event.sources if passing is None or s.article in passing]
+        items.append((event.when.start, reporting[0] if reporting else ""))
+    return items
 
 
 def _dated(article_id: str, articles: Mapping[str, Article]) -> Item:

@@ -760,7 +760,8 @@ class ReaderScreen(Screen[None]):
                 Subject(f"Mentions of {name}", mention_items(state.mentions, articles, state.entity))
             )
         if state.index is not None:
-            subjects.append(Subject("Events in the timeline", event_items(state.index.timeline.events)))
+            events = event_items(state.index.timeline.events, state.passing)
+            subjects.append(Subject("Events in the timeline", events))
         if state.store is not None:
             annotations = state.store.annotations()
             for tag in state.store.tags():
