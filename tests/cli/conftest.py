@@ -48,6 +48,31 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
     return Result(completed.returncode, completed.stdout, completed.stderr)
 
 
+#: Runs the CLI with the store's lock refused for want of permission, so the store opens read-only
+#: (as for a folder it may not write, which root, running these tests in a container, still could).
+_READ_ONLY_MAIN = (
+    "import sys, filelock\n"
+    "def refuse(*args, **kwargs): raise PermissionError(13, 'Permission denied')\n"
+    "filelock.FileLock.acquire = refuse\n"
+    "from tui.cli.main import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+def run_cli_read_only(workspace: Path, *args: str) -> Result:
+    """Run the CLI on ``workspace`` with its store opened read-only."""
+    env = {k: v for k, v in os.environ.items() if k != "IRANPAK_WORKSPACE"}
+    completed = subprocess.run(
+        [sys.executable, "-c", _READ_ONLY_MAIN, "--workspace", str(workspace), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return Result(completed.returncode, completed.stdout, completed.stderr)
+
+
 @pytest.fixture
 def cli() -> Any:
     """The ``run_cli`` helper."""

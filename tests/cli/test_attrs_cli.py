@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.cli.conftest import ROOT, Result
+from tests.cli.conftest import Result, run_cli_read_only
 from tests.cli.test_cli import assert_one_line_error
 
 DAWN = "003_ae4195037769579a"
@@ -162,23 +160,10 @@ def test_hostile_values_are_stored_as_text_on_one_line(ws: Any) -> None:
 
 def test_read_only_store_refuses_changes_in_one_line(ws: Any, workspace: Path) -> None:
     """The store opened read-only (its folder not writable; faked as root can write anywhere)."""
-    script = (
-        "import sys, filelock\n"
-        "def refuse(*args, **kwargs): raise PermissionError(13, 'Permission denied')\n"
-        "filelock.FileLock.acquire = refuse\n"
-        "from tui.cli.main import main\n"
-        "sys.exit(main(sys.argv[1:]))\n"
-    )
 
     def run(*args: str) -> Result:
-        done = subprocess.run(
-            [sys.executable, "-c", script, "--workspace", str(workspace), *args],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        return Result(done.returncode, done.stdout, done.stderr)
+        """The CLI over the read-only store."""
+        return run_cli_read_only(workspace, *args)
 
     before = (workspace / "annotations").iterdir()
     snapshot = {path.name: path.read_bytes() for path in before if path.is_file()}

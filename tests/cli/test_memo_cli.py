@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.cli.conftest import ROOT
+from tests.cli.conftest import run_cli_read_only
 from tests.cli.test_cli import assert_one_line_error
 from tests.conftest import make_not_a_file
 
@@ -99,30 +98,8 @@ def test_a_file_that_cannot_be_a_memo_is_one_line(ws: Any, tmp_path: Path, kind:
 
 
 def test_a_read_only_store_refuses_a_write_in_one_line(workspace: Path) -> None:
-    import subprocess
-    import sys
-
-    # the store opens read-only when it cannot take its lock for want of permission (as for a
-    # folder it may not write, which root, running these tests in a container, could still write)
-    script = (
-        "import sys, filelock\n"
-        "def refuse(*args, **kwargs): raise PermissionError(13, 'Permission denied')\n"
-        "filelock.FileLock.acquire = refuse\n"
-        "from tui.cli.main import main\n"
-        "sys.exit(main(sys.argv[1:]))\n"
-    )
-    env = {k: v for k, v in os.environ.items() if k != "IRANPAK_WORKSPACE"}
-    done = subprocess.run(
-        [sys.executable, "-c", script, "--workspace", str(workspace), "memo", "--project", "--set", "x"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode != 0 and done.stdout == ""
-    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
-    assert "read-only" in done.stderr
+    done = run_cli_read_only(workspace, "memo", "--project", "--set", "x")
+    assert_one_line_error(done, "read-only")
 
 
 def test_search_with_memos_finds_memo_lines(ws: Any) -> None:
