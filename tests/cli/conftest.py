@@ -35,16 +35,14 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
     The process inherits the session's environment, whose user folders (and so the caches of
     the workspaces the tests make) are in the session's temporary folder (``tests/conftest.py``).
     """
+    return _run([sys.executable, "-m", "tui", *args], cwd, env)
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Result:
+    """Run a command with the session's environment (no IRANPAK_WORKSPACE) plus ``env``, captured."""
     full_env = {k: v for k, v in os.environ.items() if k != "IRANPAK_WORKSPACE"}
     full_env.update(env or {})
-    completed = subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        cwd=cwd,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    completed = subprocess.run(command, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=120)
     return Result(completed.returncode, completed.stdout, completed.stderr)
 
 
@@ -61,16 +59,7 @@ _READ_ONLY_MAIN = (
 
 def run_cli_read_only(workspace: Path, *args: str) -> Result:
     """Run the CLI on ``workspace`` with its store opened read-only."""
-    env = {k: v for k, v in os.environ.items() if k != "IRANPAK_WORKSPACE"}
-    completed = subprocess.run(
-        [sys.executable, "-c", _READ_ONLY_MAIN, "--workspace", str(workspace), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    return Result(completed.returncode, completed.stdout, completed.stderr)
+    return _run([sys.executable, "-c", _READ_ONLY_MAIN, "--workspace", str(workspace), *args], ROOT)
 
 
 @pytest.fixture
