@@ -63,6 +63,14 @@ def solar_year(year: int) -> tuple[date, date] | None:
     return first, following - timedelta(days=1)
 
 
+def solar_year_of(day: date) -> int:
+    """The Solar Hijri year a Gregorian day falls in (20 November 2024 is in 1403)."""
+    import jdatetime
+
+    year: int = jdatetime.date.fromgregorian(date=day).year
+    return year
+
+
 def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
     """An Islamic (Umm al-Qura) date in the Gregorian calendar (None outside its range)."""
     from hijridate import Hijri

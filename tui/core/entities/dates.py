@@ -1,4 +1,6 @@
-"""Date mentions: "November 7, 2025", "On October 25", "mid-June", "Tuesday", "earlier this year".
+"""Date mentions: "November 7, 2025", "On October 25", "mid-June", "Tuesday", "earlier this year",
+"ISLAMABAD, AUG 2", "September 15-16, 2025", "from June to August", "between 2020 and 2023", "the
+22nd of this month", "the end of March", "the current Iranian calendar year", "the previous day".
 
 Detection only; resolving relative dates against the article's date comes later. The engine
 anchors on month names, weekdays, year numbers and relative phrases found by its automaton.
@@ -40,7 +42,10 @@ ABBREVIATIONS: dict[str, int] = {
     "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
     "Oct": 10, "Nov": 11, "Dec": 12,
 }  # fmt: skip
-_NUMBERS = {**MONTHS, **ABBREVIATIONS}
+#: Month names in capitals, as datelines write them ("ISLAMABAD, AUG 2 /DNA/"): found only with a
+#: day or a year, like abbreviations (a capitalised headline's "MAY" is a verb).
+CAPITALS: dict[str, int] = {name.upper(): number for name, number in {**MONTHS, **ABBREVIATIONS}.items()}
+_NUMBERS = {**MONTHS, **ABBREVIATIONS, **CAPITALS}
 #: A day (or a range of days) written before the month: "25 November", "25th of November", "13–24 June".
 _DAY_BEFORE = re.compile(
     r"(?<![\w.,$])(?:(?P<first>\d{1,2})\s?[–-]\s?)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$"
@@ -53,6 +58,8 @@ OTHER_MONTHS: tuple[str, ...] = (
     "Rabi' al-Awwal", "Rabi' al-Thani", "Jumada al-Awwal", "Jumada al-Thani", "Rajab", "Shaban",
     "Sha'ban", "Ramadan", "Shawwal", "Dhu al-Qadah", "Dhu al-Hijjah",
 )  # fmt: skip
+#: Every key the automaton anchors a month date on.
+MONTH_ANCHORS: tuple[str, ...] = (*MONTHS, *ABBREVIATIONS, *CAPITALS, *OTHER_MONTHS)
 _OTHER_DAY = re.compile(r"(?<![\w.])(\d{1,2})\s$")
 _OTHER_YEAR = re.compile(r"\s(1[34]\d\d)(?!\d)")
 WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -77,16 +84,49 @@ RELATIVE: tuple[str, ...] = (
     "the coming months",
     "the coming weeks",
     "the coming years",
+    "the previous day",
+    "the following day",
+    "the next day",
+    "the previous year",
+    "the preceding year",
+    "the following year",
+    *(
+        f"{which} Iranian {calendar}year"
+        for which in ("current", "present", "last", "previous", "past", "preceding", "next")
+        for calendar in ("", "calendar ")
+    ),
 )
 #: Years the engine recognises as bare numbers (Gregorian) and after "year" (Iranian solar).
 GREGORIAN_YEARS = range(1900, 2101)
 SOLAR_YEARS = range(1300, 1500)
 
-_DAY_YEAR = re.compile(r"(?:\s(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:]))?(?:,?\s(?P<year>\d{4})(?!\d))?")
+_DAY_YEAR = re.compile(r"(?:\s(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d))?(?:,?\s(?P<year>\d{4})(?!\d))?")
 _RANGE = re.compile(
-    r"\s?(?:–|—|-|to)\s?(?P<month>[A-Z][a-z]+)(?:\s(?P<day>\d{1,2})(?!\d))?(?:,?\s(?P<year>\d{4})(?!\d))?"
+    r"\s?(?P<sep>–|—|-|to|until|through|and)\s?(?P<month>[A-Z][a-z]+)(?:\s(?P<day>\d{1,2})(?!\d))?"
+    r"(?:,?\s(?P<year>\d{4})(?!\d))?"
 )
+#: The second day of a range of days after the month: "September 15-16, 2025".
+_DAY_TAIL = re.compile(r"\s?[–-]\s?(?P<day>\d{1,2})(?![\d:])(?:,?\s(?P<year>\d{4})(?!\d))?")
+#: A range's opening word: "between" makes "and" a range's separator ("between June and August").
+_BETWEEN = re.compile(r"\b[Bb]etween\s$")
+_FROM = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s$")
+#: A second year closing a range of years: "2020 and 2023" (after "between"), "2020 to 2023" (after "from").
+_YEAR_RANGE = re.compile(r"\s(?P<sep>and|to|until|through)\s(?P<year>\d{4})(?!\d)")
 _QUALIFIER = re.compile(r"(?:\b(?:[Ee]arly|[Ll]ate)\s|\b[Mm]id-)$")
+#: "the end of March", "the beginning of the month of June": a part of a month (never of a year,
+#: where "by the end of 2025" is a deadline rather than a period).
+_PART_OF = re.compile(r"\b(?:[Tt]he\s)?(?:beginning|start|middle|end)\sof\s(?:the\smonth\sof\s)?$")
+#: Day ordinals, anchors for "the 22nd of this month" and "on the 3rd".
+ORDINALS: tuple[str, ...] = tuple(
+    f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+    for n in range(1, 32)
+)
+_OF_MONTH = re.compile(r"\sof\s(?:this|next|last|the)\smonth\b")
+#: "on the 3rd" is a date only before a clause's end or a function word ("on the 3rd floor" is not).
+_ORDINAL_AFTER = re.compile(
+    r"(?:[.,;:)!?\n]|$|\s(?:and|at|in|when|with|after|before|as|but|while|where|which|to|this|that)\b)"
+)
+_ORDINAL_BEFORE = re.compile(r"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom)\sthe\s$")
 _MAY_CONTEXT = re.compile(r"\b(?:in|on|since|by|until|of|from|last|next|this|early|late)\s$|mid-$")
 _FUNCTION_WORDS = frozenset(
     {
@@ -117,11 +157,16 @@ def month_date(text: str, start: int, end: int) -> Span | None:
     name = text[start:end]
     if name in OTHER_MONTHS:
         return other_calendar_date(text, start, end)
-    abbreviated = name in ABBREVIATIONS
+    abbreviated = name in ABBREVIATIONS or name in CAPITALS
     match = _DAY_YEAR.match(text, end + 1 if abbreviated and text[end : end + 1] == "." else end)
     assert match is not None
     day, year = match.group("day"), match.group("year")
     stop = match.end()
+    tail = _DAY_TAIL.match(text, stop) if day and not year else None
+    if tail is not None and int(tail.group("day")) <= int(day or 0):
+        tail = None
+    if tail is not None:
+        year, stop = tail.group("year"), tail.end()
     before = None if day else _DAY_BEFORE.search(text, max(0, start - 12), start)
     if before is not None:
         day, start = before.group("day"), before.start()
@@ -130,14 +175,20 @@ def month_date(text: str, start: int, end: int) -> Span | None:
             return None
         if _inside_name(text, start, end):
             return None
-    begin = _qualified_start(text, start)
+    begin = _qualified_start(text, start, months=True)
     record = _date_record(text[begin:stop], _NUMBERS[name], day, year, begin == start)
+    if tail is not None and year and begin == start:
+        days = (day, tail.group("day"))
+        first, last = (f"{year}-{_NUMBERS[name]:02d}-{int(d):02d}" for d in days)
+        record = (EntityType.DATE, f"date:{first}/{last}", text[begin:stop], None, None)
+    elif tail is not None:
+        record = _date_record(text[begin:stop], _NUMBERS[name], None, None, False)
     if before is not None and before.group("first") and year:
         days = (before.group("first"), day)
         first, last = (f"{year}-{_NUMBERS[name]:02d}-{int(d):02d}" for d in days)
         record = (EntityType.DATE, f"date:{first}/{last}", text[begin:stop], None, None)
     extra = _RANGE.match(text, stop)
-    if extra is not None and extra.group("month") in MONTHS and (extra.group("year") or extra.group("day")):
+    if extra is not None and _closes_range(text, begin, extra, bool(day)):
         first = record[1].removeprefix("date:")
         second = _date_record(
             extra.group(), MONTHS[extra.group("month")], extra.group("day"), extra.group("year"), True
@@ -145,6 +196,17 @@ def month_date(text: str, start: int, end: int) -> Span | None:
         stop = extra.end()
         record = (EntityType.DATE, f"date:{first}/{second}", text[begin:stop], None, None)
     return begin, stop, record
+
+
+def _closes_range(text: str, begin: int, extra: re.Match[str], day: bool) -> bool:
+    """Whether ``extra`` (after a date at ``begin``) is the second end of a range with it: "March 20
+    to December 21, 2024"; a bare month only after a bare month ("from June to August"); "and" only
+    after "between"."""
+    if extra.group("month") not in MONTHS:
+        return False
+    if extra.group("sep") == "and" and not _BETWEEN.search(text, max(0, begin - 8), begin):
+        return False
+    return bool(extra.group("year") or extra.group("day") or not day)
 
 
 def weekday_date(text: str, start: int, end: int) -> Span | None:
@@ -155,10 +217,29 @@ def weekday_date(text: str, start: int, end: int) -> Span | None:
     return start, end, (EntityType.DATE, f"date:{name.lower()}", name, None, None)
 
 
-def relative_date(text: str, start: int, end: int) -> Span:
-    """A relative expression such as "earlier this year" as a date mention."""
+def relative_date(text: str, start: int, end: int) -> Span | None:
+    """A relative expression such as "earlier this year" as a date mention, or a day ordinal's date
+    ("the 22nd of this month", "on the 3rd")."""
+    if text[start].isdigit():
+        return _ordinal_date(text, start, end)
     phrase = text[start:end]
     return start, end, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
+
+
+def _ordinal_date(text: str, start: int, end: int) -> Span | None:
+    """ "the 22nd of this month", "the 5th of next month", "on the 3rd": a day of a month the text
+    does not name (an ordinal before a month name is that month's date: None here)."""
+    if text[start - 4 : start] not in ("the ", "The "):
+        return None
+    of_month = _OF_MONTH.match(text, end)
+    if of_month is not None:
+        stop = of_month.end()
+    elif _ORDINAL_BEFORE.search(text, max(0, start - 10), start) and _ORDINAL_AFTER.match(text, end):
+        stop = end
+    else:
+        return None
+    phrase = text[start - 4 : stop]
+    return start - 4, stop, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
 
 
 def year_date(text: str, start: int, end: int) -> Span | None:
@@ -179,6 +260,18 @@ def year_date(text: str, start: int, end: int) -> Span | None:
         phrase = text[context.start() : end]
         return context.start(), end, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
     begin = _qualified_start(text, start)
+    closing = _YEAR_RANGE.match(text, end) if begin == start else None
+    if (
+        closing is not None
+        and year < int(closing.group("year")) <= GREGORIAN_YEARS[-1]
+        and (_FROM if closing.group("sep") != "and" else _BETWEEN).search(text, max(0, start - 8), start)
+    ):
+        phrase = text[start : closing.end()]
+        return (
+            start,
+            closing.end(),
+            (EntityType.DATE, f"date:{year}/{closing.group('year')}", phrase, None, None),
+        )
     phrase = text[begin:end]
     key = str(year) if begin == start else phrase.lower()
     return begin, end, (EntityType.DATE, f"date:{key}", phrase, None, None)
@@ -206,9 +299,12 @@ def war_dates(text: str) -> list[Span]:
     return spans
 
 
-def _qualified_start(text: str, start: int) -> int:
-    """Where a date starts once a leading "early ", "late " or "mid-" is included."""
+def _qualified_start(text: str, start: int, months: bool = False) -> int:
+    """Where a date starts once a leading "early ", "late " or "mid-" is included (and, before a
+    month, "the end of" and its kind)."""
     qualifier = _QUALIFIER.search(text, max(0, start - 6), start)
+    if qualifier is None and months:
+        qualifier = _PART_OF.search(text, max(0, start - 34), start)
     return qualifier.start() if qualifier else start
 
 

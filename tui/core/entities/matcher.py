@@ -143,9 +143,10 @@ def anchor_entries() -> list[tuple[str, Value]]:
     anchors: list[tuple[str, int, object]] = [(t, TITLE, None) for t in names.TITLES]
     anchors += [(w, ROLE, None) for w in names.ROLE_WORDS]
     anchors += [(h, HONORIFIC, None) for h in names.HONORIFICS]
-    anchors += [(m, MONTH, None) for m in (*dates.MONTHS, *dates.ABBREVIATIONS, *dates.OTHER_MONTHS)]
+    anchors += [(m, MONTH, None) for m in dates.MONTH_ANCHORS]
     anchors += [(d, WEEKDAY, None) for d in dates.WEEKDAYS]
     anchors += [(p, RELATIVE, None) for r in dates.RELATIVE for p in (r, r[0].upper() + r[1:])]
+    anchors += [(o, RELATIVE, None) for o in dates.ORDINALS]  # "the 22nd of this month", "on the 3rd"
     anchors += [(str(y), YEAR, None) for y in (*dates.GREGORIAN_YEARS, *dates.SOLAR_YEARS)]
     anchors += [(c, PREFIX, code) for c, code in amounts.CURRENCY_PREFIXES.items()]
     anchors += [(u, UNIT, unit) for u, unit in amounts.UNIT_WORDS.items()]

@@ -3,6 +3,12 @@
 A relative expression is worked out against the most recent explicit date before it in the
 text (in 003, "on Sunday" is the "October 19" of the sentence before), or the publication date
 when there is none. Explicit dates (full dates, and month and day) become the new anchor.
+Words of the time of writing ("last week", "this month", "the 22nd of this month") count from
+publication whatever came before them; anaphoric ones count from the time last spoken of: "the
+previous day" from the last day named (a weekday included), "the preceding year" from the last
+time named. Once a text reckons in Iranian calendar years ("the current Iranian calendar year",
+"the Iranian calendar year 1403"), its "this year", "last year" and "the preceding year" are
+Iranian years too, as Iranian outlets write them.
 """
 
 from __future__ import annotations
@@ -12,11 +18,17 @@ from datetime import date
 from typing import Any
 
 from tui.core.models import EntityType, Mention
-from tui.core.timeline.resolve import DEICTIC, resolve
+from tui.core.timeline.resolve import ANAPHORIC, DEICTIC, resolve
 from tui.core.timeline.when import DAY, When
 
 _SELF_DATED = ("explicit date", "month and year", "year", "range of months", "Solar Hijri", "Islamic",
-               "named event", "early part", "mid part", "late part")  # fmt: skip
+               "named event", "early part", "mid part", "late part", "range")  # fmt: skip
+#: Year words read as Iranian years in a text that reckons in them, and their Iranian phrasing.
+_IRANIAN_YEARS = {"this year": "current Iranian year", "last year": "last Iranian year",
+                  "next year": "next Iranian year", "previous year": "previous Iranian year",
+                  "preceding year": "preceding Iranian year"}  # fmt: skip
+_DAY_WORDS = frozenset(("previous day", "day before", "following day", "next day"))
+_OF_THE_MONTH = ("this month", "next month", "last month")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,15 +51,34 @@ def date_expressions(mentions: list[Mention], published: date | None) -> list[Da
     resolved against its reference."""
     found: list[Dated] = []
     anchor: date | None = None
+    last_day: date | None = None  # the last day named, for "the previous day"
+    last_time: date | None = None  # the start of the last time named, for "the preceding year"
+    iranian = False  # whether the text has reckoned in Iranian calendar years
     kind = EntityType.DATE
     for mention in [m for m in mentions if m[3] is kind]:  # mentions come in text order
-        deictic = mention.text.lower().removeprefix("the ") in DEICTIC
-        from_anchor = anchor is not None and not (deictic and published is not None)
-        reference = anchor if from_anchor else published
-        when = resolve(mention.text, reference)
+        phrase = mention.text.lower().removeprefix("the ")
+        written = mention.text
+        if iranian and phrase in _IRANIAN_YEARS:
+            written = _IRANIAN_YEARS[phrase]
+        if phrase in ANAPHORIC:
+            told = last_day if phrase in _DAY_WORDS else last_time
+            from_anchor = told is not None
+            reference = told if from_anchor else published
+            basis = "the time named before it"
+        else:
+            deictic = phrase in DEICTIC or phrase.endswith(_OF_THE_MONTH)
+            from_anchor = anchor is not None and not (deictic and published is not None)
+            reference = anchor if from_anchor else published
+            basis = "the explicit date before it"
+        when = resolve(written, reference)
         if when is not None and not when.reason.startswith(_SELF_DATED) and reference is not None:
-            basis = "the explicit date before it" if from_anchor else "the publication date"
+            basis = basis if from_anchor else "the publication date"
             when = When(when.start, when.end, when.precision, f"{when.reason} ({basis})")
+        if when is not None:
+            iranian = iranian or when.reason.startswith("Solar Hijri year")
+            last_time = when.start
+            if when.precision == DAY:
+                last_day = when.start
         if (
             when is not None
             and when.precision == DAY

@@ -37,29 +37,44 @@ NAMED_EVENTS = {12: (date(2025, 6, 13), date(2025, 6, 24), "the Iran–Israel wa
 _NUMBERS = {"twelve": 12}
 
 _M = r"(?P<month>[A-Za-z]{3,9})\.?"
+#: "early", "mid-", "late", and "the beginning/start/middle/end of": parts of a month (GUIDE.md).
+_PART = r"(?:(?P<part>early|mid|late)[- ]|(?P<part_of>beginning|start|middle|end) of (?:the month of )?)"
+_PARTS = {"early": "early", "beginning": "early", "start": "early", "mid": "mid", "middle": "mid",
+          "late": "late", "end": "late"}  # fmt: skip
 _PATTERNS: list[tuple[str, str]] = [
     ("day_range", r"(?P<d1>\d{1,2}) ?[–—-] ?(?P<d2>\d{1,2}) " + _M + r",? (?P<year>\d{4})"),
+    ("month_day_range", _M + r" (?P<d1>\d{1,2}) ?[–—-] ?(?P<d2>\d{1,2})(?:,? (?P<year>\d{4}))?"),
     ("month_range", r"(?P<m1>[A-Za-z]{3,9})\.? (?P<y1>\d{4}) ?[–—-] ?(?P<m2>[A-Za-z]{3,9})\.? (?P<y2>\d{4})"),
     ("solar_year", r"(?:iranian|persian|solar(?: hijri)?)(?: calendar)? year (?P<year>1[2-4]\d\d)"),
+    (
+        "solar_relative",
+        r"(?P<which>current|present|this|last|previous|past|preceding|next) "
+        r"(?:iranian|persian|solar(?: hijri)?)(?: calendar)? year",
+    ),
     ("named_war", r"(?P<days>\d+|twelve)[- ]day (?:imposed )?(?:war|conflict|confrontation)"),
     ("other_calendar", r"(?P<day>\d{1,2}) (?P<name>[A-Za-z’'ʿ -]{3,20}?) (?P<year>1[2-4]\d\d)"),
     ("month_day_year", _M + r" (?P<day>\d{1,2})(?:st|nd|rd|th)?,? (?P<year>\d{4})"),
     ("day_month_year", r"(?P<day>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _M + r",? (?P<year>\d{4})"),
     ("iso", r"(?P<year>\d{4})-(?P<month_n>\d{2})-(?P<day>\d{2})"),
     ("part_of_year", r"(?P<part>early|mid|late)[- ](?P<year>\d{4})"),
-    ("part_of_month", r"(?P<part>early|mid|late)[- ]" + _M),
+    ("part_of_month_year", _PART + _M + r",? (?P<year>\d{4})"),
+    ("part_of_month", _PART + _M),
+    ("day_of_month", r"(?P<day>\d{1,2})(?:st|nd|rd|th)(?: of (?P<which>this|next|last|the) month)?"),
     ("month_year", _M + r",? (?P<year>\d{4})"),
     ("month_day", _M + r" (?P<day>\d{1,2})(?:st|nd|rd|th)?"),
     ("day_month", r"(?P<day>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _M),
     ("year", r"(?:in |the year )?(?P<year>(?:19|20)\d\d)"),
     ("weekday", r"(?:on |last |this )?(?P<weekday>[A-Za-z]{6,9})"),
     ("month", r"(?:in |last |this )?" + _M),
+    ("range", r"(?P<phrase>.+)"),
     ("relative", r"(?P<phrase>.+)"),
 ]
 _COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PATTERNS]
 
 
-_LEADING = re.compile(r"^(?:on|in|since|by|during|from|the)\s+", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:(?:on|in|since|by|during|from|between|the)\s+)+", re.IGNORECASE)
+#: Where a range's two ends meet: "March 20 - August 21", "2020 and 2023", "June to August".
+_SEPARATOR = re.compile(r" ?[–—-] ?| (?:to|until|till|through|and) ")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -139,16 +154,112 @@ def _weekday(groups: dict[str, str], reference: date | None) -> When | None:
 
 
 def _part_of_month(groups: dict[str, str], reference: date | None) -> When | None:
-    """ "mid-June": days 11–20 of the most recent June (early 1–10, late 21 to the end)."""
+    """ "mid-June": days 11–20 of the most recent June (early 1–10, late 21 to the end); "the end
+    of March" is its late part, "the beginning of March" its early part."""
     month = _month(groups["month"])
     if month is None or reference is None:
         return None
     year = most_recent_month(reference, month)
-    first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, month_end(year, month).day)}[
-        groups["part"].lower()
-    ]
-    reason = f"{groups['part'].lower()} month: the most recent before {reference.isoformat()}"
-    return When(date(year, month, first), date(year, month, last), RANGE, reason)
+    return _month_part(groups, year, month, f"the most recent before {reference.isoformat()}")
+
+
+def _part_of_month_year(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "late June 2024": days 21–30 of June 2024."""
+    month = _month(groups["month"])
+    return _month_part(groups, int(groups["year"]), month, "month and year") if month else None
+
+
+def _month_part(groups: dict[str, str], year: int, month: int, basis: str) -> When:
+    """The early (days 1–10), mid (11–20) or late (21 to the end) part of a month, as GUIDE.md labels it."""
+    part = _PARTS[(groups["part"] or groups["part_of"]).lower()]
+    first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, month_end(year, month).day)}[part]
+    return When(
+        date(year, month, first), date(year, month, last), RANGE, f"{part} part of the month: {basis}"
+    )
+
+
+def _month_day_range(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "September 15-16, 2025": from the first day to the second (without a year, the year that
+    puts the first day nearest the reference)."""
+    first = _full_date(groups | {"day": groups["d1"]}, reference) if groups["year"] else None
+    if first is None and not groups["year"]:
+        first = _month_day(groups | {"day": groups["d1"]}, reference)
+    if first is None:
+        return None
+    try:
+        last = first.start.replace(day=int(groups["d2"]))
+    except ValueError:
+        return None
+    return When(first.start, last, RANGE, "range of days") if first.start < last else None
+
+
+def _day_of_month(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "the 22nd of this month", "the 5th of next month"; "the 3rd" alone: the most recent 3rd."""
+    if reference is None:
+        return None
+    which = (groups["which"] or "").lower()
+    if which in ("this", "the"):
+        month_start = reference.replace(day=1)
+    elif which == "next":
+        month_start = _next_month(reference)[0]
+    elif which == "last":
+        month_start = _previous_month(reference)[0]
+    else:
+        month_start = reference.replace(day=1)
+        if int(groups["day"]) > reference.day:
+            month_start = _previous_month(reference)[0]
+    try:
+        day = month_start.replace(day=int(groups["day"]))
+    except ValueError:
+        return None
+    month = f"{which} month" if which else "the most recent such day"
+    return When.day(day, f"day of the month: {month} from {reference.isoformat()}")
+
+
+def _solar_relative(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "the current Iranian calendar year": the Solar Hijri year of the reference (Nowruz to the eve
+    of the next); "the last Iranian year" the one before, "the next" the one after."""
+    if reference is None:
+        return None
+    shift = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "next": 1}.get(
+        groups["which"].lower(), 0
+    )
+    year = calendars.solar_year_of(reference) + shift
+    span = calendars.solar_year(year)
+    if span is None:
+        return None
+    return When(span[0], span[1], RANGE, f"Solar Hijri year {year} (jdatetime), from {reference.isoformat()}")
+
+
+def _range(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "March 20 to December 21, 2024", "March 20 - August 21", "2020 and 2023", "June to August":
+    from the first end's first day to the second's last. The second end is read first; a first end
+    without a year takes the second's year (or the year before, if it would come after it)."""
+    phrase = groups["phrase"]
+    for separator in _SEPARATOR.finditer(phrase):
+        first, second = phrase[: separator.start()], phrase[separator.end() :]
+        if not first or not second or not second[:1].isalnum():
+            continue
+        last = resolve(second, reference)
+        if last is None or last.precision == RANGE or last.reason.startswith(("“", "weekday")):
+            continue
+        start = _range_start(first, last, reference)
+        if start is not None and start.start <= last.end:
+            return When(start.start, last.end, RANGE, f"range: {start.reason} to {last.reason}")
+    return None
+
+
+def _range_start(first: str, last: When, reference: date | None) -> When | None:
+    """The first end of a range, given its last: with the last's year if it has none of its own."""
+    if re.search(r"\d{4}", first):
+        found = resolve(first, reference)
+    else:
+        found = resolve(f"{first.rstrip(', ')} {last.end.year}", reference)
+        if found is not None and found.start > last.end:
+            found = resolve(f"{first.rstrip(', ')} {last.end.year - 1}", reference)
+    if found is None or found.precision == RANGE or found.reason.startswith(("“", "weekday")):
+        return None
+    return found
 
 
 def _part_of_year(groups: dict[str, str], reference: date | None) -> When | None:
@@ -219,7 +330,7 @@ def _relative(groups: dict[str, str], reference: date | None) -> When | None:
     phrase = groups["phrase"].lower().removeprefix("the ")
     if reference is None:
         return None
-    rule = _RELATIVE.get(phrase)
+    rule = _RELATIVE.get(phrase) or ANAPHORIC.get(phrase)
     if rule is None:
         return None
     start, end = rule(reference)
@@ -261,6 +372,17 @@ _RELATIVE: dict[str, Callable[[date], tuple[date, date]]] = {
     "later this year": lambda r: (r, date(r.year, 12, 31)),
     "next year": lambda r: (date(r.year + 1, 1, 1), date(r.year + 1, 12, 31)),
 }
+#: The phrases that count from the time last spoken of, not from the time of writing: "the
+#: previous day" of "on May 3" is 2 May (see :mod:`.expressions`).
+ANAPHORIC: dict[str, Callable[[date], tuple[date, date]]] = {
+    "previous day": lambda r: (r - timedelta(days=1), r - timedelta(days=1)),
+    "day before": lambda r: (r - timedelta(days=1), r - timedelta(days=1)),
+    "following day": lambda r: (r + timedelta(days=1), r + timedelta(days=1)),
+    "next day": lambda r: (r + timedelta(days=1), r + timedelta(days=1)),
+    "previous year": lambda r: (date(r.year - 1, 1, 1), date(r.year - 1, 12, 31)),
+    "preceding year": lambda r: (date(r.year - 1, 1, 1), date(r.year - 1, 12, 31)),
+    "following year": lambda r: (date(r.year + 1, 1, 1), date(r.year + 1, 12, 31)),
+}
 #: The phrases that count from the time of writing (the publication date), never from a date the
 #: text gave before them: "last week" in an article of 9 May is the week before 9 May's.
 DEICTIC = frozenset(_RELATIVE)
@@ -275,7 +397,12 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date | None], When | None]] = {
     "day_month_year": _full_date,
     "iso": _full_date,
     "part_of_year": _part_of_year,
+    "part_of_month_year": _part_of_month_year,
     "part_of_month": _part_of_month,
+    "day_of_month": _day_of_month,
+    "month_day_range": _month_day_range,
+    "solar_relative": _solar_relative,
+    "range": _range,
     "month_year": _month_year,
     "month_day": _month_day,
     "day_month": _month_day,
