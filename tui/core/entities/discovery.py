@@ -29,7 +29,8 @@ _BEFORE_ROLE = re.compile(
 _AFTER_HONORIFIC = re.compile(rf"\s(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,3}})(?![\w-]|\s[A-Z])")
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _WORD = re.compile(r"[A-Za-z][\w’']*")
-_CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
+#: Lower-case words inside a long name; "al", "ul" and "el" join Arabic and Urdu names ("Jaish al Adl").
+_CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&", "al", "ul", "el"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +92,24 @@ def acronym_definitions(text: str) -> Iterator[AcronymDefinition]:
         for skip_connectors in (True, False):
             first = _spell(words, acronym.replace("&", ""), skip_connectors)
             if first is not None:
-                begin = words[first].start()
+                begin = _with_compound_before(text, words, first)
                 end = words[-1].end()
                 yield AcronymDefinition(begin, end, text[begin:end], acronym)
                 break
+
+
+def _with_compound_before(text: str, words: list[re.Match[str]], first: int) -> int:
+    """Where the long name begins, taking in a hyphenated compound of capitalised words just before
+    it, which the acronym leaves out: "Pakistan-Iran Joint Economic Commission (JEC)"."""
+    index = first - 1
+    if index < 1 or text[words[index].end() : words[first].start()] != " ":
+        return words[first].start()
+    while index and text[words[index - 1].end() : words[index].start()] == "-":
+        index -= 1
+    parts = words[index:first]
+    if len(parts) < 2 or not all(part.group()[0].isupper() for part in parts):
+        return words[first].start()
+    return words[index].start()
 
 
 def _spell(words: list[re.Match[str]], acronym: str, skip_connectors: bool) -> int | None:

@@ -2,9 +2,11 @@
 
 Keys are entity aliases (given and derived, case-sensitive) plus the cheap anchors the other
 recognisers start from: titles, role words and honorifics (discovery), month and weekday
-names, year numbers and relative phrases (dates), currency signs and unit words (amounts).
+names, year numbers and relative phrases (dates), currency signs and unit words (amounts), and
+the head words of organisations, facilities and events named by their shape (:mod:`.organisations`).
 A key-sequence index catches spelling variants ("Bagher Ghalibaf") in runs of capitalised words.
-A one-letter name ("X", the platform) is only taken in context; see :mod:`.passes`.
+A one-letter name ("X", the platform) is only taken in context, and so is a place only the
+place gazetteer knows (:mod:`.places`); see :mod:`.passes`.
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.core.entities import amounts, dates, names
+from tui.core.entities import amounts, dates, names, organisations, places
 from tui.core.entities.scanner import Scanner, Value, build_scanner
 from tui.core.entities.spans import Record, Span
 from tui.core.models import Entity, EntityType
 
 ENTITY, AMBIGUOUS, TITLE, ROLE, HONORIFIC, MONTH, WEEKDAY, RELATIVE, PREFIX, UNIT, YEAR, LETTER = range(12)
+#: A place only the place gazetteer knows: taken where it is not part of a longer name (:mod:`.places`).
+WEAK = 12
+#: A head word of a name found by its shape ("Ministry", "Pipeline"; see :mod:`.organisations`).
+SHAPE = 14
 _RUN = re.compile(r"[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)*")
 _MAX_RUN_CACHE = 200_000
 
@@ -41,6 +47,11 @@ class Matcher:
     folded: dict[str, tuple[Record, ...]]
     variants: dict[tuple[str, ...], Record]
     run_cache: dict[str, tuple[tuple[int, int, Record], ...]] = field(default_factory=dict)
+
+    def record(self, name: str) -> Record | None:
+        """The record of the entity a name (as written, else ignoring case) is an alias of, if one."""
+        records = self.exact.get(name) or self.folded.get(name.casefold())
+        return records[0] if records else None
 
     def variant_spans(self, text: str) -> list[Span]:
         """Spans of spelling variants of known names in runs of capitalised words."""
@@ -110,6 +121,7 @@ def build_matcher(entities: list[Entity], anchors: bool = True) -> Matcher:
     exact: dict[str, list[tuple[Record, int]]] = {}
     variants: dict[tuple[str, ...], Record] = {}
     for entity in entities:
+        weak = places.is_weak(entity.id)  # a gazetteer place: its exact name only, no variants
         aliases, titles = surface_forms(entity)
         full = Entity(entity.id, entity.name, entity.type, tuple(aliases))
         record = entity_record(entity)
@@ -117,8 +129,12 @@ def build_matcher(entities: list[Entity], anchors: bool = True) -> Matcher:
         for alias in (entity.name, *aliases):
             title, bare = names.split_title(alias) if entity.type is EntityType.PERSON else ("", alias)
             exact.setdefault(alias, []).append((record, len(alias) - len(bare)))
-            if not title and all(
-                token[:1].isupper() and token.isalpha() and not token.isupper() for token in alias.split()
+            if (
+                not title
+                and not weak
+                and all(
+                    token[:1].isupper() and token.isalpha() and not token.isupper() for token in alias.split()
+                )
             ):
                 variants.setdefault(names.name_key(alias), record)
     entries = anchor_entries() if anchors else []
@@ -130,6 +146,8 @@ def build_matcher(entities: list[Entity], anchors: bool = True) -> Matcher:
             entries.append((alias, (AMBIGUOUS, len(alias), lb, rb, trim, records)))
         else:
             kind = LETTER if len(alias) == 1 and alias.isupper() else ENTITY
+            if places.is_weak(records[0][1]):
+                kind = WEAK
             entries.append((alias, (kind, len(alias), lb, rb, trim, records[0])))
     records_by_alias = {alias: tuple(dict.fromkeys(r for r, _ in found)) for alias, found in exact.items()}
     folded: dict[str, tuple[Record, ...]] = {}
@@ -150,6 +168,7 @@ def anchor_entries() -> list[tuple[str, Value]]:
     anchors += [(str(y), YEAR, None) for y in (*dates.GREGORIAN_YEARS, *dates.SOLAR_YEARS)]
     anchors += [(c, PREFIX, code) for c, code in amounts.CURRENCY_PREFIXES.items()]
     anchors += [(u, UNIT, unit) for u, unit in amounts.UNIT_WORDS.items()]
+    anchors += [(word, SHAPE, head) for word, head in organisations.HEADS.items()]
     return [
         (key, (kind, len(key), key[0].isalnum(), key[-1].isalnum() and kind != PREFIX, 0, payload))
         for key, kind, payload in anchors

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from sys import intern
 
-from tui.core.entities import amounts, dates, discovery
+from tui.core.entities import amounts, dates, discovery, organisations, places
 from tui.core.entities.matcher import (
     AMBIGUOUS,
     ENTITY,
@@ -23,8 +23,10 @@ from tui.core.entities.matcher import (
     PREFIX,
     RELATIVE,
     ROLE,
+    SHAPE,
     TITLE,
     UNIT,
+    WEAK,
     WEEKDAY,
     YEAR,
     Matcher,
@@ -42,6 +44,9 @@ State = Scan
 #: acronym definitions ``(long name, acronym)``, in text order.
 Found = tuple[list[str], list[tuple[str, str]]]
 _PERSON = EntityType.PERSON
+_ORGANISATION = EntityType.ORGANISATION
+#: Whose full names tell a shared surname or acronym ("JEC" defined by two texts) apart.
+_NAMED_IN_FULL = (_PERSON, _ORGANISATION)
 _LETTER_AFTER = (" (", "/", "’s", "'s", " account", " post", " handle", " user")
 
 
@@ -100,6 +105,13 @@ def scan(matcher: Matcher, text: str, folded: bytes | None = None) -> Scan:
             span = amounts.amount_before_unit(text, start, end, payload)
         elif kind == LETTER:
             span = (start, end, payload) if _letter_is_name(text, start, end) else None
+        elif kind == WEAK:
+            span = (start, end, payload) if places.keep_weak(text, start, end) else None
+        elif kind == SHAPE:
+            span, begin = organisations.shape_span(text, start, end, payload, spans, matcher.record)
+            if span is None:  # an event's name, or not a name: no person inside it all the same
+                while spans and spans[-1][1] > begin and spans[-1][2][0] is _PERSON:
+                    spans.pop()
         else:
             triggers.append((kind if kind in (TITLE, ROLE) else HONORIFIC, start, end))
         if span is not None:
@@ -156,18 +168,30 @@ def candidates(text: str, triggers: list[Trigger]) -> Found:
 def text_spans(main: Matcher, extra: Matcher | None, text: str, found: Scan) -> list[Span]:
     """Merge the automaton spans with variants, discovered names and wars; resolve shared surnames."""
     spans, _, ambiguous = found
-    extras = main.variant_spans(text) + dates.war_dates(text)
+    extras = main.variant_spans(text) + dates.war_dates(text) + _source_tags(main, text)
     if extra is not None:
         found_spans, _, found_ambiguous = scan(extra, text)
         extras += found_spans
         if found_ambiguous:  # a surname shared by people discovered in the corpus
             ambiguous = {**ambiguous, **found_ambiguous}
+    extras += organisations.acronyms_in_text(text, spans)
     if extras:
         extras.sort(key=lambda span: (span[0], span[0] - span[1]))
         spans = merge(spans, extras)
     if ambiguous:
         spans = _disambiguate(text, spans, ambiguous)
     return spans
+
+
+def _source_tags(main: Matcher, text: str) -> list[Span]:
+    """News agencies' source tags in the text's dateline ("(IRNA) –"), known or new organisations."""
+    found: list[Span] = []
+    for start, end, tag in organisations.source_tags(text):
+        record = main.record(tag)
+        if record is None or record[0] is not _ORGANISATION:
+            record = (_ORGANISATION, f"org:{tag.lower()}", tag, None, None)
+        found.append((start, end, record))
+    return found
 
 
 def build_mentions(text: str, spans: list[Span]) -> list[Mention]:
@@ -203,7 +227,8 @@ def second_pass(
 
 
 def _disambiguate(text: str, spans: list[Span], ambiguous: dict[int, tuple[Record, ...]]) -> list[Span]:
-    """Resolve shared surnames to the candidate most recently named in full, else the first listed."""
+    """Resolve shared surnames (and acronyms) to the candidate most recently named in full, else the
+    first listed."""
     last_full: dict[str, int] = {}
     out: list[Span] = []
     for start, end, record in spans:
@@ -211,7 +236,7 @@ def _disambiguate(text: str, spans: list[Span], ambiguous: dict[int, tuple[Recor
         if candidates is not None and end - start == len(text[start:end].split(" ")[-1]):
             seen = [c for c in candidates if c[1] in last_full]
             record = max(seen, key=lambda c: last_full[c[1]]) if seen else candidates[0]
-        elif record[0] is _PERSON and " " in text[start:end]:
+        elif record[0] in _NAMED_IN_FULL and " " in text[start:end]:
             last_full[record[1]] = start
         out.append((start, end, record))
     return out

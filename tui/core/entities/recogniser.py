@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 
-from tui.core.entities import dates, names, parallel
+from tui.core.entities import dates, names, parallel, places
 from tui.core.entities.cache import MentionCache, discovered_fingerprint, text_hash
 from tui.core.entities.gazetteer import Gazetteer
 from tui.core.entities.matcher import Matcher, build_matcher
@@ -40,6 +40,7 @@ class Recogniser:
         """Keep the gazetteer; matching structures are built lazily on first use."""
         self._gazetteer = gazetteer
         self._compiled: Matcher | None = None
+        self._with_places: list[Entity] | None = None
         self._found: dict[str, Entity] = {}
         self._found_aliases: dict[str, list[str]] = {}
         self._extra: Matcher | None = None
@@ -49,8 +50,16 @@ class Recogniser:
     def _matcher(self) -> Matcher:
         """The compiled matcher for the gazetteer's entities."""
         if self._compiled is None:
-            self._compiled = build_matcher(self._gazetteer.entities)
+            self._compiled = build_matcher(self._entities)
         return self._compiled
+
+    @property
+    def _entities(self) -> list[Entity]:
+        """The known entities and the place gazetteer's other places (read on first use)."""
+        if self._with_places is None:
+            known = self._gazetteer.entities
+            self._with_places = known + places.place_entities(known)
+        return self._with_places
 
     def extract(self, text: str) -> list[Mention]:
         """All mentions in one text, sorted by start and non-overlapping."""
@@ -91,7 +100,7 @@ class Recogniser:
             return self._settle(iter(found_all))
 
         if parallel.worth_it(texts):
-            shared = parallel.extract(matcher, self._gazetteer.entities, texts, settle, progress)
+            shared = parallel.extract(matcher, self._entities, texts, settle, progress)
             if shared is not None:
                 return shared, found_all
             found_all.clear()

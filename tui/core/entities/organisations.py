@@ -1,0 +1,447 @@
+"""Organisations, facilities and events found by the shape of their names.
+
+A *head word* anchors each shape (the automaton finds them; see :mod:`.matcher`):
+
+* an organisation head ("Ministry", "Commission", "Bank", "Army", "News"...) with the capitalised
+  words before it and an "of …" tail after it: "the Foreign Ministry", "Ministry of Energy",
+  "Cabinet Committee on Energy", "Trade Promotion Organization of Iran", "Balochistan Liberation
+  Front", "Pakistan-Iran Joint Economic Commission", "ARY News";
+* a facility head ("Pipeline", "Port", "Airport", "Mausoleum"...): the whole name is a place
+  ("Iran-Pakistan Gas Pipeline", "Gwadar Port"), never a person inside it;
+* "Province" after a known place: the place's mention grows to take it in ("Sistan-Baluchestan
+  Province");
+* an event head ("Summit", "Conference", "Expo"...): no mention, and no person inside it;
+* a Persian or Urdu izafat compound ("Aiwan-e-Sadr", "Mazar-i-Iqbal", "Tehreek-e-Insaf"): a place
+  or an organisation by its first word, and never the person whose name ends it.
+
+A name found this way is the known entity of that name if there is one. Otherwise its id is
+``org:<slug>`` (``place:<slug>``), the id an acronym definition of the same long name gets, so
+"Pakistan-Iran Joint Economic Commission (JEC)" links the two. A *generic* name, which every
+country's government has ("Foreign Ministry", "Ministry of Energy", "Joint Economic Commission"),
+is one entity only within its text: it is the entity of the last mention before it whose name
+ends in it ("Iran's Foreign Ministry" … "the Foreign Ministry"), else an entity of its own text
+(``org:foreign-ministry~<text hash>``), so that two countries' ministries are never linked.
+
+An organisation named in full is also the acronym of its name's initials later in its text, undefined
+("Trade Promotion Organization of Iran" … "the TPOI head"; :func:`acronyms_in_text`). Source tags of
+news agencies are organisations by their position: "(IRNA) –", "/DNA/",
+"Chabahar, Dec 20, IRNA –" (:func:`source_tags`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from zlib import crc32
+
+from tui.core.entities import names
+from tui.core.entities.spans import Record, Span
+from tui.core.models import EntityType
+
+ORG, FACILITY, PROVINCE, EVENT, IZAFAT = "org", "facility", "province", "event", "izafat"
+
+#: Words that end (or, before "of", begin) an organisation's name.
+ORGANISATION_HEADS: tuple[str, ...] = (
+    "Ministry",
+    "Office",
+    "Department",
+    "Division",
+    "Directorate",
+    "Secretariat",
+    "Administration",
+    "Committee",
+    "Commission",
+    "Council",
+    "Authority",
+    "Agency",
+    "Board",
+    "Bureau",
+    "Bank",
+    "Corporation",
+    "Company",
+    "Party",
+    "League",
+    "Movement",
+    "Front",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Corps",
+    "Guard",
+    "Guards",
+    "Police",
+    "University",
+    "Institute",
+    "Academy",
+    "Chamber",
+    "Association",
+    "Federation",
+    "Union",
+    "Organisation",
+    "Organization",
+    "Foundation",
+    "Society",
+    "Court",
+    "Assembly",
+    "Parliament",
+    "Government",
+    "Governorate",
+    "Embassy",
+    "Consulate",
+    "Exchange",
+    "News",
+    "Times",
+    "Tribune",
+    "Television",
+)
+#: Heads of a named facility, which is a place.
+FACILITY_HEADS: tuple[str, ...] = (
+    "Pipeline",
+    "Port",
+    "Airport",
+    "Airbase",
+    "Harbour",
+    "Harbor",
+    "Bridge",
+    "Dam",
+    "Highway",
+    "Motorway",
+    "Railway",
+    "Crossing",
+    "Terminal",
+    "Mosque",
+    "Shrine",
+    "Mausoleum",
+    "Palace",
+    "Stadium",
+)
+#: Heads of a named event, which is none of person, organisation or place.
+EVENT_HEADS: tuple[str, ...] = ("Summit", "Conference", "Expo", "Exhibition", "Festival", "Olympics")
+#: First words of izafat compounds ("Aiwan-e-Sadr"): places, and organisations.
+IZAFAT_PLACES: tuple[str, ...] = ("Aiwan", "Mazar", "Qasr", "Minar", "Bagh", "Masjid", "Darbar", "Qila")
+IZAFAT_ORGANISATIONS: tuple[str, ...] = (
+    "Tehreek",
+    "Tehrik",
+    "Jamaat",
+    "Jamiat",
+    "Lashkar",
+    "Jaish",
+    "Sipah",
+    "Harkat",
+    "Majlis",
+    "Anjuman",
+    "Tanzeem",
+    "Hizb",
+)
+
+#: Every anchor word and what it heads.
+HEADS: dict[str, str] = {
+    **dict.fromkeys(ORGANISATION_HEADS, ORG),
+    **dict.fromkeys(FACILITY_HEADS, FACILITY),
+    "Province": PROVINCE,
+    **dict.fromkeys(EVENT_HEADS, EVENT),
+    **dict.fromkeys(IZAFAT_PLACES + IZAFAT_ORGANISATIONS, IZAFAT),
+}
+
+#: Words of the names every government has: a name made of these and a head alone is generic.
+_GENERIC = frozenset(
+    {
+        "Foreign",
+        "Interior",
+        "Defence",
+        "Defense",
+        "Finance",
+        "Energy",
+        "Commerce",
+        "Trade",
+        "Petroleum",
+        "Affairs",
+        "Federal",
+        "Central",
+        "National",
+        "Supreme",
+        "High",
+        "State",
+        "Planning",
+        "Development",
+        "Information",
+        "Health",
+        "Education",
+        "Industries",
+        "Industry",
+        "Production",
+        "Water",
+        "Power",
+        "Roads",
+        "Urban",
+        "Communications",
+        "Culture",
+        "Justice",
+        "Law",
+        "Economic",
+        "Maritime",
+        "Joint",
+        "Standing",
+        "Cabinet",
+        "Prime",
+        "Minister's",
+        "Provincial",
+        "Security",
+        "Intelligence",
+        "Customs",
+        "Revenue",
+        "Agriculture",
+        "Railways",
+        "Housing",
+        "Science",
+        "Technology",
+        "Oil",
+        "Gas",
+        "Home",
+        "Council",
+        "Ministers",
+        "Investment",
+        "Privatisation",
+        "Privatization",
+        "Religious",
+        "Human",
+        "Rights",
+        "Labour",
+        "Welfare",
+        "Social",
+        "Environment",
+        "Climate",
+        "Change",
+        "Food",
+        "Public",
+        "Works",
+        "Transport",
+        "Aviation",
+        "Tourism",
+        "Sports",
+        "Youth",
+        "Women",
+        "Relations",
+        "International",
+        "Cooperation",
+        "Economy",
+        "Ports",
+        "Shipping",
+        "Mines",
+        "Minerals",
+        "Statistics",
+        "Reconstruction",
+        "Crisis",
+        "Management",
+        "Disaster",
+    }
+)
+#: Capitalised words a name never starts with: sentence openers and titles before a name.
+_STOP = frozenset(
+    {
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "By",
+        "From",
+        "With",
+        "As",
+        "But",
+        "And",
+        "Or",
+        "Of",
+        "To",
+        "Meanwhile",
+        "However",
+        "Also",
+        "This",
+        "That",
+        "These",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Both",
+        "Former",
+        "Under",
+        "After",
+        "Before",
+        "During",
+        "While",
+        "When",
+        "Mr",
+        "Ms",
+        "Dr",
+        # A title's last word ("Minister", "President"), not its first ("Foreign", "Energy"), nor one
+        # that is also a word of organisations' names ("State Bank", "General Assembly").
+        *({title.split()[-1] for title in names.TITLES} - {"State", "General", "Justice", "Islam"}),
+    }
+)
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'.&]*(?:-[A-Za-z][\w’']*)*) $")
+_OF_TAIL = re.compile(
+    r" (?:of|for|on) (?:the )?(?:[A-Z][\w’'&]*(?:-[A-Z][\w’']*)*)"
+    r"(?:(?:,? and |, |,? & | )[A-Z][\w’'&]*(?:-[A-Z][\w’']*)*)*"
+)
+_IZAFAT_TAIL = re.compile(r"(?:-(?:e|i|ul|al|o)-[A-Z][a-z]+)+")
+_SOURCE = re.compile(
+    r"(?:^|\n)[^\n]{0,60}?\((?P<a>[A-Z][A-Za-z]{1,9})\)\s?[–—-]"
+    r"|(?<=\s)/(?P<b>[A-Z]{2,8})/"
+    r"|(?:^|\n)\((?P<c>[A-Z]{2,10})\)\s"
+    r"|(?:^|\n)[A-Z][A-Za-z]+, [A-Z][a-z]{2}\.? \d{1,2}, (?P<d>[A-Z]{2,8}) [–—-]"
+)
+#: Source tags stand in the dateline, at the start of an article: only its first characters are read.
+_SOURCE_WINDOW = 300
+_NOT_SOURCES = frozenset({"AM", "PM", "PST", "GMT", "UTC", "IST"})
+
+Lookup = Callable[[str], Record | None]
+
+
+def shape_span(
+    text: str, start: int, end: int, kind: str, spans: list[Span], lookup: Lookup
+) -> tuple[Span | None, int]:
+    """The name a head word at ``start``..``end`` anchors, and where its words begin.
+
+    ``spans`` are the text's spans before the head (the caller drops those the name covers);
+    ``lookup`` gives a known entity's record by name. Returns ``(span or None, begin)``: an
+    event gives no span but its ``begin``, so that the caller drops the people inside it.
+    """
+    if kind == IZAFAT:
+        return _izafat(text, start, end, lookup)
+    begin = _extend_left(text, start, kind)
+    finish = end
+    if kind == ORG:
+        tail = _OF_TAIL.match(text, end)
+        if tail is not None and not _ends_badly(tail.group()):
+            finish = tail.end()
+    if kind == PROVINCE:
+        return _province(text, start, end, spans), begin
+    if begin == start and finish == end:
+        return None, begin
+    if kind == EVENT:
+        return None, begin
+    name = text[begin:finish]
+    etype = EntityType.PLACE if kind == FACILITY else EntityType.ORGANISATION
+    return (begin, finish, _record(text, name, etype, spans, lookup)), begin
+
+
+def _extend_left(text: str, start: int, kind: str) -> int:
+    """Where the capitalised words before a head begin (through "of" and "&" between them).
+
+    A word that opens a sentence or is a title ("The", "President") ends the name, as does a
+    possessive ("Iran’s Foreign Ministry": the name is "Foreign Ministry") or an abbreviation.
+    """
+    begin = start
+    while True:
+        at = begin
+        if begin != start and text.endswith((" of ", " & "), 0, begin):
+            at = begin - (4 if text.endswith(" of ", 0, begin) else 3) + 1  # the space before it
+        match = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        if match is None:
+            return begin
+        word = match.group(1)
+        if word in _STOP or word.endswith(("’s", "'s", "s’", ".")) or word.isdigit():
+            return begin
+        if kind == FACILITY and HEADS.get(word) == FACILITY:
+            return begin
+        begin = match.start(1)
+
+
+def _ends_badly(tail: str) -> bool:
+    """Whether an "of" tail ends in a word that starts a new clause or a title ("… of Iran President")."""
+    last = tail.rsplit(" ", 1)[-1]
+    return last in _STOP
+
+
+def _province(text: str, start: int, end: int, spans: list[Span]) -> Span | None:
+    """A known place's mention grown to take in the "Province" after it."""
+    if not spans:
+        return None
+    place_start, place_end, record = spans[-1]
+    if record[0] is EntityType.PLACE and place_end + 1 == start and text[place_end] == " ":
+        return place_start, end, record
+    return None
+
+
+def _izafat(text: str, start: int, end: int, lookup: Lookup) -> tuple[Span | None, int]:
+    """An izafat compound ("Aiwan-e-Sadr"): a place or organisation by its first word."""
+    tail = _IZAFAT_TAIL.match(text, end)
+    if tail is None:
+        return None, start
+    finish = tail.end()
+    etype = EntityType.PLACE if text[start:end] in IZAFAT_PLACES else EntityType.ORGANISATION
+    begin = _extend_left(text, start, ORG)
+    name = text[begin:finish]
+    return (begin, finish, _record(text, name, etype, [], lookup)), begin
+
+
+def _record(text: str, name: str, etype: EntityType, spans: list[Span], lookup: Lookup) -> Record:
+    """The record of a name found by its shape: known, else new, else (generic) this text's."""
+    found = lookup(name)
+    if found is not None and found[0] is etype:
+        return found
+    prefix = "org" if etype is EntityType.ORGANISATION else "place"
+    if etype is EntityType.PLACE or not is_generic(name):
+        return etype, f"{prefix}:{names.slugify(name)}", name, None, None
+    for start, end, record in reversed(spans):
+        if record[0] is etype and (text[start:end].endswith(name) or record[2].endswith(name)):
+            return record
+    return etype, f"{prefix}:{names.slugify(name)}~{crc32(text.encode()) & 0xFFFFFF:06x}", name, None, None
+
+
+def is_generic(name: str) -> bool:
+    """Whether an organisation's name is one every government has ("Foreign Office", "Ministry of Energy")."""
+    words = [w for w in re.split(r"[ ,]+", name) if w and w not in ("of", "for", "on", "the", "and", "&")]
+    return all(w in _GENERIC or w in HEADS for w in words)
+
+
+def source_tags(text: str) -> list[tuple[int, int, str]]:
+    """The news agencies' source tags: "(IRNA) –" and "(AP) —" in a dateline, "/DNA/", a leading
+    "(MENAFN)", "Chabahar, Dec 20, IRNA –": ``(start, end, tag)``."""
+    found = []
+    for match in _SOURCE.finditer(text, 0, _SOURCE_WINDOW):
+        group = next(g for g in ("a", "b", "c", "d") if match.group(g))
+        tag = match.group(group)
+        if tag not in _NOT_SOURCES and not tag.isdigit():
+            found.append((match.start(group), match.end(group), tag))
+    return found
+
+
+_LINKING = frozenset({"of", "for", "on", "and", "the", "&", "al", "ul", "el"})
+
+
+def initials(name: str) -> str:
+    """The capital initials of a name's words, hyphenated parts included ("Pakistan-Iran" → "PI")."""
+    words = re.split(r"[ ,]+", name)
+    return "".join(part[0] for w in words if w not in _LINKING for part in w.split("-") if part).upper()
+
+
+def acronyms_in_text(text: str, spans: list[Span]) -> list[Span]:
+    """Undefined acronyms of organisations named in full earlier in the text: "… the TPOI head".
+
+    Only a name of three words or more is taken, and only its initials written as a word of
+    capitals after it; the acronym gets the name's record.
+    """
+    found: list[Span] = []
+    seen: set[str] = set()
+    for start, end, record in spans:
+        if record[0] is not EntityType.ORGANISATION:
+            continue
+        name = text[start:end]
+        letters = initials(name)
+        if len(letters) < 3 or name.count(" ") < 2 or letters in seen or not letters.isalpha():
+            continue
+        seen.add(letters)
+        at = text.find(letters, end)
+        while at >= 0:
+            after = at + len(letters)
+            if not (text[at - 1].isalnum() or (after < len(text) and text[after].isalnum())):
+                found.append((at, after, record))
+            at = text.find(letters, after)
+    found.sort()
+    return found
