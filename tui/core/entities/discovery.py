@@ -16,17 +16,112 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tui.core.entities.names import HONORIFICS
+from tui.core.entities.names import HONORIFICS, ROLE_WORDS
 
 _TOKEN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _HONORIFIC = "(?:" + "|".join(HONORIFICS) + ")"
 _NAME = rf"(?P<name>(?:{_HONORIFIC}\s)?{_TOKEN}(?:\s{_TOKEN}){{1,3}})(?![\w-]|\s[A-Z])"
 _AFTER_TITLE = re.compile(rf",?\s{_NAME}")
-_AFTER_ROLE = re.compile(rf"(?:\s(?:of|for|in|to|and|the|[A-Z][a-z]+(?:’s|'s)?)){{1,8}}?,\s{_NAME}")
+_AFTER_ROLE = re.compile(
+    rf"(?:\s(?:of|for|in|to|and|the|[A-Z][a-z]+(?:’s|'s)?)){{0,8}}?(?:\s\([A-Z][A-Za-z&]{{1,7}}\))?,\s{_NAME}"
+)
 _BEFORE_ROLE = re.compile(
     rf"(?<![\w-])(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,3}}),\s(?:the\s)?(?:[A-Z][a-z]+(?:’s|'s)\s)?(?:[a-z]+\s){{0,2}}$"
 )
 _AFTER_HONORIFIC = re.compile(rf"\s(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,3}})(?![\w-]|\s[A-Z])")
+_AFTER_TITLE_ONE = re.compile(rf"\s(?P<name>{_TOKEN})(?![\w-]|\s[A-Z]|\s?\()")
+_GIVEN_NAME = re.compile(rf"(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,3}})(?![\w-]|\s[A-Z])")
+_CAPITALISED_BEFORE = re.compile(r"(?P<word>[A-Z][\w’'-]*)\s$")
+#: Capitalised words that may stand just before a name at the start of a sentence.
+_OPENERS = frozenset(
+    {"The", "In", "On", "At", "As", "But", "And", "When", "While", "After", "Before", "For", "With", "From"}
+    | {"To", "By", "Meanwhile", "Later", "Earlier", "Also", "Then", "Yesterday", "Today", "Separately"}
+)
+_BYLINE = re.compile(r"(?m)^By (?P<name>[A-Z][A-Za-z’'-]+(?: [A-Z][A-Za-z’'-]+){1,3}) *$")
+#: "ambassador to Tehran Rahim Hayat Qureshi": a role, a preposition and a place, then the name.
+_ROLE_AND_PLACE_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(ROLE_WORDS) + r")\s(?:to|in|of|for|at)\s(?:the\s)?[A-Z][\w’'-]*\s$"
+)
+_PORTFOLIO_RUN = re.compile(
+    rf"\s(?:of|for)\s(?P<run>{_TOKEN}(?:,?\s(?:and\s)?{_TOKEN}){{2,7}})(?![\w-]|\s[A-Z])"
+)
+#: Words of ministers' and secretaries' portfolios ("Minister for Commerce", "Secretary of State").
+_PORTFOLIO_WORDS = frozenset(
+    {
+        "Affairs",
+        "Agriculture",
+        "Aviation",
+        "Broadcasting",
+        "Change",
+        "Climate",
+        "Commerce",
+        "Communications",
+        "Control",
+        "Cooperatives",
+        "Culture",
+        "Defence",
+        "Defense",
+        "Development",
+        "Economic",
+        "Education",
+        "Energy",
+        "Environment",
+        "Finance",
+        "Food",
+        "Foreign",
+        "Health",
+        "Heritage",
+        "Home",
+        "Housing",
+        "Human",
+        "Industries",
+        "Industry",
+        "Information",
+        "Intelligence",
+        "Interior",
+        "Investment",
+        "Justice",
+        "Kashmir",
+        "Labour",
+        "Law",
+        "Maritime",
+        "Mining",
+        "Minorities",
+        "Narcotics",
+        "National",
+        "Oil",
+        "Overseas",
+        "Pakistanis",
+        "Parliamentary",
+        "Petroleum",
+        "Planning",
+        "Ports",
+        "Power",
+        "Privatisation",
+        "Production",
+        "Railways",
+        "Religious",
+        "Resources",
+        "Revenue",
+        "Rights",
+        "Roads",
+        "Science",
+        "Security",
+        "Shipping",
+        "Sports",
+        "State",
+        "Technology",
+        "Tourism",
+        "Trade",
+        "Transport",
+        "Treasury",
+        "Urban",
+        "Water",
+        "Welfare",
+        "Works",
+        "Youth",
+    }
+)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _WORD = re.compile(r"[A-Za-z][\w’']*")
 #: Lower-case words inside a long name; "al", "ul" and "el" join Arabic and Urdu names ("Jaish al Adl").
@@ -59,6 +154,70 @@ def after_title(text: str, start: int, end: int) -> Candidate | None:
     if match is None:
         return None
     return Candidate(match.start("name"), match.end("name"), match.group("name"), text[start:end])
+
+
+def after_portfolio(text: str, start: int, end: int) -> Candidate | None:
+    """A name after a title and its portfolio, without a comma: "Minister for Commerce Jam Kamal Khan".
+
+    The portfolio is the longest run of portfolio words ("Foreign Affairs", "State") at the start
+    of the capitalised words after "of" or "for"; the name is the two to four words left.
+    """
+    match = _PORTFOLIO_RUN.match(text, end)
+    if match is None:
+        return None
+    words = list(re.finditer(r"[^\s,]+", match.group("run")))
+    first = 0
+    while first < len(words) and (words[first].group() in _PORTFOLIO_WORDS or words[first].group() == "and"):
+        first += 1
+    name = match.group("run")[words[first].start() :] if first < len(words) else ""
+    if first == 0 or not 2 <= len(words) - first <= 4 or "," in name or " and " in name:
+        return None
+    name_start = match.start("run") + words[first].start()
+    return Candidate(name_start, match.end("run"), text[name_start : match.end("run")], text[start:end])
+
+
+def title_and_one_name(text: str, start: int, end: int) -> Candidate | None:
+    """A title and one capitalised word after it, alone: "PM Shehbaz" (the title included).
+
+    The word may be the given name of a known person; the recogniser decides.
+    """
+    match = _AFTER_TITLE_ONE.match(text, end)
+    if match is None:
+        return None
+    return Candidate(start, match.end("name"), text[start : match.end("name")], text[start:end])
+
+
+def after_given_name(text: str, start: int, end: int) -> Candidate | None:
+    """A name that starts with a given name ("Hossein Amirabdollahian landed ..."), two to four words.
+
+    The name must be the whole run of capitalised words: one that goes on ("Hossein Tehrani
+    Street") or that follows a capitalised word (the given name is then a middle name, or part of
+    something else) is not taken here; titles and roles find those.
+    """
+    after = text[end : end + 2]
+    if len(after) < 2 or not ((after[0] == " " and after[1].isupper()) or after[0] == "-"):
+        return None  # the cheap test first: most given names met are not followed by another name
+    before = (
+        _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+        if text[start - 1 : start] == " "
+        else None
+    )
+    if (
+        before is not None
+        and before.group("word") not in _OPENERS
+        and not _ROLE_AND_PLACE_BEFORE.search(text, max(0, start - 80), start)
+    ):
+        return None
+    match = _GIVEN_NAME.match(text, start)
+    if match is None:
+        return None
+    return Candidate(start, match.end("name"), match.group("name"), "")
+
+
+def bylines(text: str) -> Iterator[Candidate]:
+    """The author of a byline line at the top of a text: "By MUNIR AHMED", "By Kamran Yousaf"."""
+    for match in _BYLINE.finditer(text, 0, min(len(text), 300)):
+        yield Candidate(match.start("name"), match.end("name"), match.group("name"), "By")
 
 
 def around_role(text: str, start: int, end: int) -> Candidate | None:

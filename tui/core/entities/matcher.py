@@ -22,6 +22,8 @@ from tui.core.models import Entity, EntityType
 ENTITY, AMBIGUOUS, TITLE, ROLE, HONORIFIC, MONTH, WEEKDAY, RELATIVE, PREFIX, UNIT, YEAR, LETTER = range(12)
 #: A place only the place gazetteer knows: taken where it is not part of a longer name (:mod:`.places`).
 WEAK = 12
+#: A given name ("Hossein"): a new person may start there (see :func:`.discovery.after_given_name`).
+GIVEN = 13
 #: A head word of a name found by its shape ("Ministry", "Pipeline"; see :mod:`.organisations`).
 SHAPE = 14
 _RUN = re.compile(r"[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)*")
@@ -161,6 +163,7 @@ def anchor_entries() -> list[tuple[str, Value]]:
     anchors: list[tuple[str, int, object]] = [(t, TITLE, None) for t in names.TITLES]
     anchors += [(w, ROLE, None) for w in names.ROLE_WORDS]
     anchors += [(h, HONORIFIC, None) for h in names.HONORIFICS]
+    anchors += [(g, GIVEN, None) for g in names.given_names()]
     anchors += [(m, MONTH, None) for m in dates.MONTH_ANCHORS]
     anchors += [(d, WEEKDAY, None) for d in dates.WEEKDAYS]
     anchors += [(p, RELATIVE, None) for r in dates.RELATIVE for p in (r, r[0].upper() + r[1:])]

@@ -10,13 +10,15 @@ arguments, they give the same result in the engine's process and in a worker pro
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from sys import intern
 
-from tui.core.entities import amounts, dates, discovery, organisations, places
+from tui.core.entities import amounts, dates, discovery, names, organisations, places
 from tui.core.entities.matcher import (
     AMBIGUOUS,
     ENTITY,
+    GIVEN,
     HONORIFIC,
     LETTER,
     MONTH,
@@ -47,6 +49,9 @@ _PERSON = EntityType.PERSON
 _ORGANISATION = EntityType.ORGANISATION
 #: Whose full names tell a shared surname or acronym ("JEC" defined by two texts) apart.
 _NAMED_IN_FULL = (_PERSON, _ORGANISATION)
+_CAPITALISED_NEXT = re.compile(r"\s[A-Z]")
+_CAPITALISED_LAST = re.compile(r"[A-Z][\w’'-]*\s$")
+_SURNAME_WORDS = {word: re.compile(rf"(?<![\w’'-]){word}(?![\w-])") for word in names.COMMON_SURNAMES}
 _LETTER_AFTER = (" (", "/", "’s", "'s", " account", " post", " handle", " user")
 
 
@@ -113,7 +118,7 @@ def scan(matcher: Matcher, text: str, folded: bytes | None = None) -> Scan:
                 while spans and spans[-1][1] > begin and spans[-1][2][0] is _PERSON:
                     spans.pop()
         else:
-            triggers.append((kind if kind in (TITLE, ROLE) else HONORIFIC, start, end))
+            triggers.append((kind if kind in (TITLE, ROLE, GIVEN) else HONORIFIC, start, end))
         if span is not None:
             while spans and spans[-1][1] > span[0]:
                 spans.pop()
@@ -152,15 +157,27 @@ def _letter_is_name(text: str, start: int, end: int) -> bool:
 def candidates(text: str, triggers: list[Trigger]) -> Found:
     """The people introduced at the triggers (titles, roles, honorifics) and the acronym definitions."""
     people: list[str] = []
+    after = -1  # the end of the last name found: a given name inside it starts no other
     for kind, start, end in triggers:
+        if start < after:
+            continue
         if kind == TITLE:
-            candidate = discovery.after_title(text, start, end)
+            candidate = (
+                discovery.after_title(text, start, end)
+                or discovery.after_portfolio(text, start, end)
+                or discovery.title_and_one_name(text, start, end)
+            )
+        elif kind == GIVEN:
+            candidate = discovery.after_given_name(text, start, end)
         elif kind == ROLE:
             candidate = discovery.around_role(text, start, end)
         else:
             candidate = discovery.after_honorific(text, start, end)
         if candidate is not None:
             people.append(candidate.name)
+            after = candidate.end
+    if text.startswith("By", 0, 300) or "\nBy " in text[:300]:
+        people += [byline.name for byline in discovery.bylines(text)]
     definitions = [(found.long_name, found.acronym) for found in discovery.acronym_definitions(text)]
     return people, definitions
 
@@ -180,7 +197,34 @@ def text_spans(main: Matcher, extra: Matcher | None, text: str, found: Scan) -> 
         spans = merge(spans, extras)
     if ambiguous:
         spans = _disambiguate(text, spans, ambiguous)
-    return spans
+    return _common_surnames(text, spans)
+
+
+def _common_surnames(text: str, spans: list[Span]) -> list[Span]:
+    """A common surname alone ("Qureshi made the remarks") after its person is named in full in the text.
+
+    It names the person most recently named in full with it, and is not taken next to another
+    capitalised word (then it is part of another name).
+    """
+    introduced: dict[str, list[tuple[int, Record]]] = {}
+    for start, end, record in spans:
+        if record[0] is _PERSON:
+            space = text.rfind(" ", start, end)
+            if space > 0 and text[space + 1 : end] in _SURNAME_WORDS:
+                introduced.setdefault(text[space + 1 : end], []).append((end, record))
+    if not introduced:
+        return spans
+    extras: list[Span] = []
+    for word, people in introduced.items():
+        for match in _SURNAME_WORDS[word].finditer(text, people[0][0]):
+            at, end = match.span()
+            if _CAPITALISED_NEXT.match(text, end) or _CAPITALISED_LAST.search(text, max(0, at - 30), at):
+                continue
+            extras.append((at, end, [record for known, record in people if known <= at][-1]))
+    if not extras:
+        return spans
+    extras.sort()
+    return merge(spans, extras)
 
 
 def _source_tags(main: Matcher, text: str) -> list[Span]:

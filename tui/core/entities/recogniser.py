@@ -232,8 +232,21 @@ class Recogniser:
             self._found[entity_id] = Entity(entity_id, long_name, EntityType.ORGANISATION, tuple(aliases))
 
     def _add_person(self, written: str) -> None:
-        """Add a newly introduced person unless the name is known or not a plausible name."""
-        core = names.strip_honorifics(written)
+        """Add a newly introduced person unless the name is known or not a plausible name.
+
+        A name in capitals (a byline's "MUNIR AHMED") is named in title case. A name that is a
+        known or found person's with middle names, honorifics or other spellings ("Syed Ali
+        Hosseini Khamenei") becomes one of that person's aliases instead (see
+        :func:`.names.keys_linked`); so does a title and a given name alone ("PM Shehbaz") that
+        only one known person bears.
+        """
+        title, bare = names.split_title(written)
+        if title and " " not in bare:
+            self._link_given_name(written, bare)
+            return
+        core = names.strip_honorifics(bare)
+        if core.isupper():
+            core = core.title()
         if any(
             token in _NOT_NAMES or (self._lookup(token) and self._lookup(token)[0][0] is not _PERSON)
             for token in core.split()
@@ -241,10 +254,53 @@ class Recogniser:
             return
         if self._lookup(core):
             return
-        aliases, _ = names.person_aliases(core, (written,) if written != core else ())
+        forms = names.unique([written, bare, core])
+        linked = self._linked_person(core)
+        if linked is not None:
+            self._add_alias(linked, forms)
+            return
+        aliases, _ = names.person_aliases(core, tuple(form for form in forms if form != core))
         aliases = [a for a in aliases if " " in a or not self._matcher.exact.get(a)]
         entity_id = f"person:{names.slugify(core)}"
         self._found[entity_id] = Entity(entity_id, core, _PERSON, tuple(aliases))
+
+    def _people_by_key(self) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """Every known and found person's id with the key of each of its names without titles."""
+        people = [p.entity for p in self._matcher.profiles.values() if p.entity.type is _PERSON]
+        people += [entity for entity in self._found.values() if entity.type is _PERSON]
+        for entity in people:
+            for form in (entity.name, *entity.aliases):
+                title, bare = names.split_title(form)
+                if not title and bare[:1].isupper():
+                    yield entity.id, names.name_key(names.strip_honorifics(bare))
+
+    def _linked_person(self, core: str) -> str | None:
+        """The one known or found person whose name links with ``core`` (None if none, or several)."""
+        key = names.name_key(core)
+        found = {entity_id for entity_id, other in self._people_by_key() if names.keys_linked(key, other)}
+        return found.pop() if len(found) == 1 else None
+
+    def _link_given_name(self, written: str, given: str) -> None:
+        """Make "PM Shehbaz" an alias of the one known person whose first name is "Shehbaz", if one."""
+        key = names.token_key(given)
+        if given in names.COMMON_NAMES or len(key) < 3:
+            return
+        found = {
+            entity_id
+            for entity_id, other in self._people_by_key()
+            if len(other) >= 2 and other[0] == key and other[-1] != key
+        }
+        if len(found) == 1:
+            self._add_alias(found.pop(), [written])
+
+    def _add_alias(self, entity_id: str, forms: list[str]) -> None:
+        """Give a known or found person more written forms."""
+        entity = self._found.get(entity_id)
+        if entity is not None:
+            aliases = names.unique([*entity.aliases, *(form for form in forms if form != entity.name)])
+            self._found[entity_id] = Entity(entity.id, entity.name, entity.type, tuple(aliases))
+            return
+        self._found_aliases.setdefault(entity_id, []).extend(forms)
 
     def _discovered_entities(self) -> list[Entity]:
         """Discovered entities, and known ones with only the acronyms newly attached to them."""
