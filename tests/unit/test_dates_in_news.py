@@ -225,3 +225,36 @@ def test_anaphoric_and_deictic_anchors(
     engine: EntityEngine, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert values(engine, text, "2025-05-09") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # The News, 2 August 2025, in the shape of the day before: the visit is to come
+            "President Masoud Pezeshkian will arrive in Islamabad on Saturday for a two-day state visit.",
+            [("Saturday", "2025-08-02", "2025-08-02")],
+        ),
+        (
+            "The Joint Economic Commission is scheduled to meet on Monday.",
+            [("Monday", "2025-08-04", "2025-08-04")],
+        ),
+        ("The talks, to be held on Sunday, will cover trade.", [("Sunday", "2025-08-03", "2025-08-03")]),
+        # a clause of its own: "will" in "who will leave" says nothing of "said on Tuesday"
+        (
+            "The minister, who will leave on Friday, said on Tuesday that talks went well.",
+            [("Friday", "2025-08-01", "2025-08-01"), ("Tuesday", "2025-07-29", "2025-07-29")],
+        ),
+        (
+            "He will visit Tehran next Tuesday; he met Araghchi last Friday.",
+            [("next Tuesday", "2025-08-05", "2025-08-05"), ("last Friday", "2025-07-25", "2025-07-25")],
+        ),
+        (
+            "The border market will open on the 3rd, officials said.",
+            [("the 3rd", "2025-08-03", "2025-08-03")],
+        ),
+        ("The border market opened on the 3rd, officials said.", [("the 3rd", "2025-07-03", "2025-07-03")]),
+    ],
+)
+def test_days_said_to_come(engine: EntityEngine, text: str, expected: list[tuple[str, str, str]]) -> None:
+    """GUIDE.md: a weekday is the nearest on or before publication unless the text says it is to come."""
+    assert values(engine, text, "2025-08-01") == expected

@@ -126,6 +126,14 @@ _OF_MONTH = re.compile(r"\sof\s(?:this|next|last|the)\smonth\b")
 _ORDINAL_AFTER = re.compile(
     r"(?:[.,;:)!?\n]|$|\s(?:and|at|in|when|with|after|before|as|but|while|where|which|to|this|that)\b)"
 )
+#: What makes a weekday the next or the last one: "next Tuesday", "last Friday", "this coming Monday".
+_WEEKDAY_BEFORE = re.compile(r"\b(?:[Nn]ext|[Ll]ast|[Tt]his coming|[Cc]oming)\s$")
+#: Where a clause begins, looking back from a date in it.
+_CLAUSE = re.compile(r"[.,;:!?()“”\"\n][^.,;:!?()“”\"\n]*$")
+_FUTURE = re.compile(
+    r"\b(?:will|shall)\b|\b(?:is|are)\s(?:due|set|scheduled|expected|slated|poised|going)\sto\b"
+    r"|\b(?:is|are)\sto\sbe\b|\bto\sbe\sheld\b"
+)
 _ORDINAL_BEFORE = re.compile(r"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom)\sthe\s$")
 _MAY_CONTEXT = re.compile(r"\b(?:in|on|since|by|until|of|from|last|next|this|early|late)\s$|mid-$")
 _FUNCTION_WORDS = frozenset(
@@ -210,11 +218,27 @@ def _closes_range(text: str, begin: int, extra: re.Match[str], day: bool) -> boo
 
 
 def weekday_date(text: str, start: int, end: int) -> Span | None:
-    """The weekday ``text[start:end]`` as a date mention, unless it is part of a name."""
+    """The weekday ``text[start:end]`` as a date mention, unless it is part of a name: with "next",
+    "last" or "this coming" before it, and said to be "coming" if its clause speaks of what is
+    to come ("will arrive on Monday"; GUIDE.md: the nearest one before publication unless the
+    text says it is to come)."""
     if _inside_name(text, start, end):
         return None
+    which = _WEEKDAY_BEFORE.search(text, max(0, start - 13), start)
+    if which is not None:
+        phrase = text[which.start() : end]
+        return which.start(), end, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
     name = text[start:end]
+    if to_come(text, start):
+        return start, end, (EntityType.DATE, f"date:coming {name.lower()}", f"coming {name}", None, None)
     return start, end, (EntityType.DATE, f"date:{name.lower()}", name, None, None)
+
+
+def to_come(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` speaks of what is to come ("will", "is due to", "is
+    scheduled to"), so that a weekday or a day of the month in it is the next, not the last."""
+    clause = _CLAUSE.search(text, max(0, start - 100), start)
+    return _FUTURE.search(text, clause.start() + 1 if clause else max(0, start - 100), start) is not None
 
 
 def relative_date(text: str, start: int, end: int) -> Span | None:
@@ -239,6 +263,9 @@ def _ordinal_date(text: str, start: int, end: int) -> Span | None:
     else:
         return None
     phrase = text[start - 4 : stop]
+    if of_month is None and to_come(text, start):
+        coming = f"the coming {text[start:stop]}"
+        return start - 4, stop, (EntityType.DATE, f"date:{coming}", coming, None, None)
     return start - 4, stop, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
 
 

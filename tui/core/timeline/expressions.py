@@ -57,7 +57,7 @@ def date_expressions(mentions: list[Mention], published: date | None) -> list[Da
     kind = EntityType.DATE
     for mention in [m for m in mentions if m[3] is kind]:  # mentions come in text order
         phrase = mention.text.lower().removeprefix("the ")
-        written = mention.text
+        written = mention.canonical  # as written, or as the engine read it ("coming Tuesday")
         if iranian and phrase in _IRANIAN_YEARS:
             written = _IRANIAN_YEARS[phrase]
         if phrase in ANAPHORIC:

@@ -59,12 +59,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ("part_of_year", r"(?P<part>early|mid|late)[- ](?P<year>\d{4})"),
     ("part_of_month_year", _PART + _M + r",? (?P<year>\d{4})"),
     ("part_of_month", _PART + _M),
-    ("day_of_month", r"(?P<day>\d{1,2})(?:st|nd|rd|th)(?: of (?P<which>this|next|last|the) month)?"),
+    (
+        "day_of_month",
+        r"(?P<coming>coming )?(?P<day>\d{1,2})(?:st|nd|rd|th)(?: of (?P<which>this|next|last|the) month)?",
+    ),
     ("month_year", _M + r",? (?P<year>\d{4})"),
     ("month_day", _M + r" (?P<day>\d{1,2})(?:st|nd|rd|th)?"),
     ("day_month", r"(?P<day>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _M),
     ("year", r"(?:in |the year )?(?P<year>(?:19|20)\d\d)"),
-    ("weekday", r"(?:on |last |this )?(?P<weekday>[A-Za-z]{6,9})"),
+    ("weekday", r"(?:on )?(?:(?P<which>last|this|next|coming|this coming) )?(?P<weekday>[A-Za-z]{6,9})"),
     ("month", r"(?:in |last |this )?" + _M),
     ("range", r"(?P<phrase>.+)"),
     ("relative", r"(?P<phrase>.+)"),
@@ -143,14 +146,25 @@ def _month_only(groups: dict[str, str], reference: date | None) -> When | None:
 
 
 def _weekday(groups: dict[str, str], reference: date | None) -> When | None:
-    """ "on Tuesday": the most recent Tuesday, the reference day included."""
+    """ "on Tuesday": the most recent Tuesday, the reference day included; "last Tuesday" the one
+    before the reference; said to be coming ("will meet on Tuesday"), the first on or after it;
+    "next Tuesday" the first after it."""
     weekday = WEEKDAYS.get(groups["weekday"].lower())
     if weekday is None or reference is None:
         return None
+    which = (groups["which"] or "").lower()
+    name = groups["weekday"].capitalize()
+    if which == "last":
+        day = last_weekday(reference - timedelta(days=1), weekday)
+        return When.day(day, f"weekday: the {name} before {reference.isoformat()}")
+    if which in ("next", "coming", "this coming"):
+        after = 1 if which == "next" else 0
+        day = reference + timedelta(days=after + (weekday - reference.weekday() - after) % 7)
+        return When.day(
+            day, f"weekday: the {name} {'after' if after else 'of or after'} {reference.isoformat()}"
+        )
     day = last_weekday(reference, weekday)
-    return When.day(
-        day, f"weekday: the {groups['weekday'].capitalize()} of or before {reference.isoformat()}"
-    )
+    return When.day(day, f"weekday: the {name} of or before {reference.isoformat()}")
 
 
 def _part_of_month(groups: dict[str, str], reference: date | None) -> When | None:
@@ -204,6 +218,10 @@ def _day_of_month(groups: dict[str, str], reference: date | None) -> When | None
         month_start = _next_month(reference)[0]
     elif which == "last":
         month_start = _previous_month(reference)[0]
+    elif groups["coming"]:  # "will be held on the 3rd": the next 3rd, the reference day included
+        month_start = reference.replace(day=1)
+        if int(groups["day"]) < reference.day:
+            month_start = _next_month(reference)[0]
     else:
         month_start = reference.replace(day=1)
         if int(groups["day"]) > reference.day:
@@ -212,7 +230,9 @@ def _day_of_month(groups: dict[str, str], reference: date | None) -> When | None
         day = month_start.replace(day=int(groups["day"]))
     except ValueError:
         return None
-    month = f"{which} month" if which else "the most recent such day"
+    month = (
+        f"{which} month" if which else ("the coming" if groups["coming"] else "the most recent") + " such day"
+    )
     return When.day(day, f"day of the month: {month} from {reference.isoformat()}")
 
 
