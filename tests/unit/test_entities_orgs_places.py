@@ -176,3 +176,36 @@ def test_no_new_mentions_inside_the_bundled_articles_names(engine: EntityEngine)
     ids = {m.entity_id for mentions in corpus.values() for m in mentions}
     assert not [i for i in ids if i.startswith("place:geo-")]  # the articles name no other place
     assert "org:mofa-pakistan" in ids and "org:iaea" in ids
+
+
+def test_an_organisation_ends_before_the_person_and_the_date_after_it(engine: EntityEngine) -> None:
+    text = (
+        "Chairman Senate Standing Committee on Foreign Affairs Sherry Rehman said the Federal "
+        "Cabinet on Tuesday approved it."
+    )
+    names = [t for t, k, _ in found(engine, text) if k == "organisation"]
+    assert names == ["Senate Standing Committee on Foreign Affairs", "Federal Cabinet"]
+
+
+def test_each_countrys_armed_forces_stay_apart(engine: EntityEngine) -> None:
+    texts = {
+        "pk": "The Pakistan Air Force intercepted the drone, the Air Force said.",
+        "ir": "The Iranian Air Force held drills; the Air Force said they ended.",
+    }
+    corpus = engine.extract_corpus(texts)
+    ids = {
+        key: {m.entity_id for m in mentions if m.type is EntityType.ORGANISATION}
+        for key, mentions in corpus.items()
+    }
+    # "the Air Force" is the one its text named in full before it, never the other country's
+    assert ids == {"pk": {"org:pakistan-air-force"}, "ir": {"org:iranian-air-force"}}
+
+
+def test_izafat_organisations_and_a_news_page_s_sections(engine: EntityEngine) -> None:
+    text = "Breaking News\nThe Tehreek-e-Taliban Pakistan and Jamaat-e-Islami were named, Geo News said."
+    names = [(t, k) for t, k, _ in found(engine, text)]
+    assert names == [
+        ("Tehreek-e-Taliban Pakistan", "organisation"),
+        ("Jamaat-e-Islami", "organisation"),
+        ("Geo News", "organisation"),
+    ]

@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 from zlib import crc32
 
-from tui.core.entities import names
+from tui.core.entities import dates, names
 from tui.core.entities.spans import Record, Span
 from tui.core.models import EntityType
 
@@ -94,6 +94,18 @@ ORGANISATION_HEADS: tuple[str, ...] = (
     "Times",
     "Tribune",
     "Television",
+    "Cabinet",
+    "Fund",
+    "Airlines",
+    "Airways",
+    "Group",
+    "Network",
+    "Alliance",
+    "Coalition",
+    "Command",
+    "Brigade",
+    "Tribunal",
+    "Mission",
 )
 #: Heads of a named facility, which is a place.
 FACILITY_HEADS: tuple[str, ...] = (
@@ -115,9 +127,18 @@ FACILITY_HEADS: tuple[str, ...] = (
     "Mausoleum",
     "Palace",
     "Stadium",
+    "Border Market",
+    "Air Base",
+    "Gate",
+    "Square",
+    "Tower",
+    "Avenue",
+    "River",
+    "Valley",
+    "Desert",
 )
 #: Heads of a named event, which is none of person, organisation or place.
-EVENT_HEADS: tuple[str, ...] = ("Summit", "Conference", "Expo", "Exhibition", "Festival", "Olympics")
+EVENT_HEADS: tuple[str, ...] = ("Summit", "Conference", "Expo", "Exhibition", "Festival", "Fair", "Olympics")
 #: First words of izafat compounds ("Aiwan-e-Sadr"): places, and organisations.
 IZAFAT_PLACES: tuple[str, ...] = ("Aiwan", "Mazar", "Qasr", "Minar", "Bagh", "Masjid", "Darbar", "Qila")
 IZAFAT_ORGANISATIONS: tuple[str, ...] = (
@@ -235,6 +256,42 @@ _GENERIC = frozenset(
         "Crisis",
         "Management",
         "Disaster",
+        "Permanent",
+        "Air",
+        "Armed",
+        "Naval",
+        "Military",
+        "Border",
+        "Frontier",
+        "Coast",
+        "Special",
+        "Counter",
+        "Terrorism",
+        "Anti",
+        "District",
+        "City",
+        "Municipal",
+        "Metropolitan",
+        "Capital",
+        "Election",
+        "Select",
+        "Parliamentary",
+        "Upper",
+        "Lower",
+        "House",
+        "Executive",
+        "Advisory",
+        "Steering",
+        "Technical",
+        "Business",
+        "Stock",
+        "Electricity",
+        "Telecommunication",
+        "Telecommunications",
+        "Working",
+        "Contact",
+        "Regional",
+        "General",
     }
 )
 #: Capitalised words a name never starts with: sentence openers and titles before a name.
@@ -288,6 +345,7 @@ _OF_TAIL = re.compile(
     r" (?:of|for|on) (?:the )?(?:[A-Z][\w’'&]*(?:-[A-Z][\w’']*)*)"
     r"(?:(?:,? and |, |,? & | )[A-Z][\w’'&]*(?:-[A-Z][\w’']*)*)*"
 )
+_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _IZAFAT_TAIL = re.compile(r"(?:-(?:e|i|ul|al|o)-[A-Z][a-z]+)+")
 _SOURCE = re.compile(
     r"(?:^|\n)[^\n]{0,60}?\((?P<a>[A-Z][A-Za-z]{1,9})\)\s?[–—-]"
@@ -298,6 +356,15 @@ _SOURCE = re.compile(
 #: Source tags stand in the dateline, at the start of an article: only its first characters are read.
 _SOURCE_WINDOW = 300
 _NOT_SOURCES = frozenset({"AM", "PM", "PST", "GMT", "UTC", "IST"})
+
+#: Heads of the names of news outlets, whose generic names are not outlets.
+_PRESS = frozenset({"News", "Times", "Tribune", "Television", "Network", "Group"})
+#: Words of the names of a news page's sections.
+_SECTIONS = frozenset(
+    {"Breaking", "Latest", "Top", "World", "Local", "Related", "Business", "National", "International"}
+    | {"Sports", "More", "Fake", "Good", "Bad", "Other", "Recent", "Daily", "Weekly", "Evening", "Morning"}
+)
+_DATE_WORDS = frozenset({*dates.MONTHS, *dates.ABBREVIATIONS, *dates.WEEKDAYS})
 
 Lookup = Callable[[str], Record | None]
 
@@ -318,11 +385,13 @@ def shape_span(
     if kind == ORG:
         tail = _OF_TAIL.match(text, end)
         if tail is not None and not _ends_badly(tail.group()):
-            finish = tail.end()
+            finish = end + len(_without_person(tail.group(), lookup))
     if kind == PROVINCE:
         return _province(text, start, end, spans), begin
     if begin == start and finish == end:
         return None, begin
+    if text[start:end] in _PRESS and all(word in _SECTIONS for word in text[begin:start].split()):
+        return None, begin  # "Breaking News", "World News": a section of a page, not an outlet
     if kind == EVENT:
         return None, begin
     name = text[begin:finish]
@@ -353,9 +422,33 @@ def _extend_left(text: str, start: int, kind: str) -> int:
 
 
 def _ends_badly(tail: str) -> bool:
-    """Whether an "of" tail ends in a word that starts a new clause or a title ("… of Iran President")."""
-    last = tail.rsplit(" ", 1)[-1]
-    return last in _STOP
+    """Whether an "of" tail ends in a word that starts a new clause or a title ("… of Iran President"),
+    or holds a date ("the Federal Cabinet on Tuesday")."""
+    words = tail.split(" ")
+    return words[-1] in _STOP or any(word in _DATE_WORDS for word in words)
+
+
+def _without_person(tail: str, lookup: Lookup) -> str:
+    """An "of" tail without the person named after the organisation: "Chairman Senate Standing
+    Committee on Foreign Affairs Sherry Rehman" ends at "Affairs".
+
+    The last two of three or more capitalised words in a row are a person's name when they are
+    one known, or when they follow a word of the names of government bodies ("Affairs", "Energy")
+    and are not such words themselves.
+    """
+    words = tail.split(" ")
+    run = 0
+    while run < len(words) and words[len(words) - 1 - run][:1].isupper():
+        run += 1
+    if run < 3:
+        return tail
+    last_two = " ".join(words[-2:])
+    known = lookup(last_two)
+    if (known is not None and known[0] is EntityType.PERSON) or (
+        words[-3] in _GENERIC and words[-2] not in _GENERIC and words[-1] not in _GENERIC
+    ):
+        return " ".join(words[:-2])
+    return tail
 
 
 def _province(text: str, start: int, end: int, spans: list[Span]) -> Span | None:
@@ -375,6 +468,11 @@ def _izafat(text: str, start: int, end: int, lookup: Lookup) -> tuple[Span | Non
         return None, start
     finish = tail.end()
     etype = EntityType.PLACE if text[start:end] in IZAFAT_PLACES else EntityType.ORGANISATION
+    country = _WORD_AFTER.match(text, finish)
+    if etype is EntityType.ORGANISATION and country is not None:
+        known = lookup(country.group(1))  # "Tehreek-e-Taliban Pakistan": the country is in the name
+        if known is not None and known[0] is EntityType.PLACE:
+            finish = country.end(1)
     begin = _extend_left(text, start, ORG)
     name = text[begin:finish]
     return (begin, finish, _record(text, name, etype, [], lookup)), begin
