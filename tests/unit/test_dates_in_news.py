@@ -258,3 +258,37 @@ def test_anaphoric_and_deictic_anchors(
 def test_days_said_to_come(engine: EntityEngine, text: str, expected: list[tuple[str, str, str]]) -> None:
     """GUIDE.md: a weekday is the nearest on or before publication unless the text says it is to come."""
     assert values(engine, text, "2025-08-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # from publication, not from the explicit date before it
+            "The barter order was signed on March 3, 2025. Trade resumed late last month and the "
+            "commission meets later this month.",
+            [
+                ("March 3, 2025", "2025-03-03", "2025-03-03"),
+                ("late last month", "2025-04-21", "2025-04-30"),
+                ("later this month", "2025-05-09", "2025-05-31"),
+            ],
+        ),
+        (
+            "Early next year the border market opens; exports rose in the current year.",
+            [
+                ("Early next year", "2026-01-01", "2026-04-30"),
+                ("the current year", "2025-01-01", "2025-12-31"),
+            ],
+        ),
+        (
+            "The envoy arrived earlier this week and met the minister the day before yesterday.",
+            [
+                ("earlier this week", "2025-05-05", "2025-05-09"),
+                ("the day before yesterday", "2025-05-07", "2025-05-07"),
+            ],
+        ),
+    ],
+)
+def test_more_words_of_the_time_of_writing(
+    engine: EntityEngine, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert values(engine, text, "2025-05-09") == expected

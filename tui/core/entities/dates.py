@@ -84,6 +84,13 @@ RELATIVE: tuple[str, ...] = (
     "the coming months",
     "the coming weeks",
     "the coming years",
+    "later this month",
+    "earlier this week",
+    "later this week",
+    "the current year",
+    "the current month",
+    "the day before yesterday",
+    "the day after tomorrow",
     "the previous day",
     "the following day",
     "the next day",
@@ -96,6 +103,8 @@ RELATIVE: tuple[str, ...] = (
         for calendar in ("", "calendar ")
     ),
 )
+#: Relative phrases that "early", "mid-" and "late" may divide: "late last month", "early next year".
+_PARTED = tuple(f"{which} {unit}" for which in ("this", "last", "next") for unit in ("month", "year"))
 #: Years the engine recognises as bare numbers (Gregorian) and after "year" (Iranian solar).
 GREGORIAN_YEARS = range(1900, 2101)
 SOLAR_YEARS = range(1300, 1500)
@@ -246,6 +255,8 @@ def relative_date(text: str, start: int, end: int) -> Span | None:
     ("the 22nd of this month", "on the 3rd")."""
     if text[start].isdigit():
         return _ordinal_date(text, start, end)
+    if text.endswith(_PARTED, start, end):
+        start = _qualified_start(text, start)
     phrase = text[start:end]
     return start, end, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
 

@@ -28,7 +28,8 @@ _IRANIAN_YEARS = {"this year": "current Iranian year", "last year": "last Irania
                   "next year": "next Iranian year", "previous year": "previous Iranian year",
                   "preceding year": "preceding Iranian year"}  # fmt: skip
 _DAY_WORDS = frozenset(("previous day", "day before", "following day", "next day"))
-_OF_THE_MONTH = ("this month", "next month", "last month")
+#: The ends of phrases that count from the time of writing: "the 22nd of this month", "late last month".
+_OF_THE_TIME = tuple(f" {which} {unit}" for which in ("this", "next", "last") for unit in ("month", "year"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ def date_expressions(mentions: list[Mention], published: date | None) -> list[Da
             reference = told if from_anchor else published
             basis = "the time named before it"
         else:
-            deictic = phrase in DEICTIC or phrase.endswith(_OF_THE_MONTH)
+            deictic = phrase in DEICTIC or phrase.endswith(_OF_THE_TIME)
             from_anchor = anchor is not None and not (deictic and published is not None)
             reference = anchor if from_anchor else published
             basis = "the explicit date before it"

@@ -58,6 +58,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?P<year>\d{4})-(?P<month_n>\d{2})-(?P<day>\d{2})"),
     ("part_of_year", r"(?P<part>early|mid|late)[- ](?P<year>\d{4})"),
     ("part_of_month_year", _PART + _M + r",? (?P<year>\d{4})"),
+    ("part_of_relative", r"(?P<part>early|mid|late)[- ](?P<which>this|last|next) (?P<unit>month|year)"),
     ("part_of_month", _PART + _M),
     (
         "day_of_month",
@@ -236,6 +237,17 @@ def _day_of_month(groups: dict[str, str], reference: date | None) -> When | None
     return When.day(day, f"day of the month: {month} from {reference.isoformat()}")
 
 
+def _part_of_relative(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "late last month": days 21 to the end of the month before the reference's; "early next
+    year": January–April of the year after it (as "late June", "early 2025")."""
+    if reference is None:
+        return None
+    first, _ = _RELATIVE[f"{groups['which'].lower()} {groups['unit'].lower()}"](reference)
+    if groups["unit"].lower() == "month":
+        return _month_part(groups | {"part_of": ""}, first.year, first.month, f"from {reference.isoformat()}")
+    return _part_of_year(groups | {"year": str(first.year)}, reference)
+
+
 def _solar_relative(groups: dict[str, str], reference: date | None) -> When | None:
     """ "the current Iranian calendar year": the Solar Hijri year of the reference (Nowruz to the eve
     of the next); "the last Iranian year" the one before, "the next" the one after."""
@@ -389,6 +401,13 @@ _RELATIVE: dict[str, Callable[[date], tuple[date, date]]] = {
     "next week": lambda r: (r + timedelta(days=7 - r.weekday()), r + timedelta(days=13 - r.weekday())),
     "earlier this month": lambda r: (r.replace(day=1), r),
     "next month": lambda r: _next_month(r),
+    "later this month": lambda r: (r, month_end(r.year, r.month)),
+    "earlier this week": lambda r: (r - timedelta(days=r.weekday()), r),
+    "later this week": lambda r: (r, r + timedelta(days=6 - r.weekday())),
+    "current year": lambda r: (date(r.year, 1, 1), date(r.year, 12, 31)),
+    "current month": lambda r: (r.replace(day=1), month_end(r.year, r.month)),
+    "day before yesterday": lambda r: (r - timedelta(days=2), r - timedelta(days=2)),
+    "day after tomorrow": lambda r: (r + timedelta(days=2), r + timedelta(days=2)),
     "later this year": lambda r: (r, date(r.year, 12, 31)),
     "next year": lambda r: (date(r.year + 1, 1, 1), date(r.year + 1, 12, 31)),
 }
@@ -420,6 +439,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date | None], When | None]] = {
     "part_of_month_year": _part_of_month_year,
     "part_of_month": _part_of_month,
     "day_of_month": _day_of_month,
+    "part_of_relative": _part_of_relative,
     "month_day_range": _month_day_range,
     "solar_relative": _solar_relative,
     "range": _range,
