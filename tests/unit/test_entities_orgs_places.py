@@ -209,3 +209,10 @@ def test_izafat_organisations_and_a_news_page_s_sections(engine: EntityEngine) -
         ("Jamaat-e-Islami", "organisation"),
         ("Geo News", "organisation"),
     ]
+
+
+def test_a_town_named_like_a_person_does_not_hide_the_person(engine: EntityEngine) -> None:
+    text = "US diplomat Victoria Nuland met officials. Later, Sofia Ahmadi said talks in Sofia went well."
+    names = [(t, k) for t, k, _ in found(engine, text)]
+    assert ("Victoria Nuland", "person") in names and ("Sofia Ahmadi", "person") in names
+    assert ("Sofia", "place") in names

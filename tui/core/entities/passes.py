@@ -112,6 +112,8 @@ def scan(matcher: Matcher, text: str, folded: bytes | None = None) -> Scan:
             span = (start, end, payload) if _letter_is_name(text, start, end) else None
         elif kind == WEAK:
             span = (start, end, payload) if places.keep_weak(text, start, end) else None
+            if span is None and text[start:end] in names.given_names():
+                triggers.append((GIVEN, start, end))  # a town named like a person: "Victoria Nuland"
         elif kind == SHAPE:
             span, begin = organisations.shape_span(text, start, end, payload, spans, matcher.record)
             if span is None:  # an event's name, or not a name: no person inside it all the same

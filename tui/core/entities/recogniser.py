@@ -247,10 +247,7 @@ class Recogniser:
         core = names.strip_honorifics(bare)
         if core.isupper():
             core = core.title()
-        if any(
-            token in _NOT_NAMES or (self._lookup(token) and self._lookup(token)[0][0] is not _PERSON)
-            for token in core.split()
-        ):
+        if any(token in _NOT_NAMES or self._not_a_name_word(token) for token in core.split()):
             return
         if self._lookup(core):
             return
@@ -301,6 +298,15 @@ class Recogniser:
             self._found[entity_id] = Entity(entity.id, entity.name, entity.type, tuple(aliases))
             return
         self._found_aliases.setdefault(entity_id, []).extend(forms)
+
+    def _not_a_name_word(self, token: str) -> bool:
+        """Whether a word is known as something other than a person, so not part of a new name.
+
+        A town only the place gazetteer knows does not count: many are named like people
+        ("Sofia", "Victoria").
+        """
+        records = self._lookup(token)
+        return bool(records) and records[0][0] is not _PERSON and not places.is_weak(records[0][1])
 
     def _discovered_entities(self) -> list[Entity]:
         """Discovered entities, and known ones with only the acronyms newly attached to them."""
