@@ -292,3 +292,26 @@ def test_more_words_of_the_time_of_writing(
     engine: EntityEngine, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert values(engine, text, "2025-05-09") == expected
+
+
+def test_quoted_today_is_the_day_the_words_were_said(engine: EntityEngine) -> None:
+    """Business Recorder, 24 April 2024: Raisi spoke on Monday, and his "today" is that Monday."""
+    text = (
+        "Iranian President Ebrahim Raisi held a joint press conference with Prime Minister Shehbaz Sharif "
+        "in Islamabad on Monday.\n\n“In our meeting today, we (have) decided to promote bilateral trade,” "
+        "he said. Officials said today that the visit went well."
+    )
+    assert values(engine, text, "2024-04-24") == [
+        ("Monday", "2024-04-22", "2024-04-22"),
+        ("today", "2024-04-22", "2024-04-22"),
+        ("today", "2024-04-24", "2024-04-24"),
+    ]
+
+
+def test_quoted_today_after_a_day_long_before_counts_from_publication(engine: EntityEngine) -> None:
+    """A day named more than a week before publication is not when the quoted words were said."""
+    text = "Pakistan issued the order on October 19.\n“The region today faces common challenges,” he said."
+    assert values(engine, text, "2025-10-28") == [
+        ("October 19", "2025-10-19", "2025-10-19"),
+        ("today", "2025-10-28", "2025-10-28"),
+    ]

@@ -258,7 +258,18 @@ def relative_date(text: str, start: int, end: int) -> Span | None:
     if text.endswith(_PARTED, start, end):
         start = _qualified_start(text, start)
     phrase = text[start:end]
+    if phrase in ("today", "Today") and _quoted(text, start):
+        # Quoted words count from when they were said: "“In our meeting today, …”" is that day.
+        return start, end, (EntityType.DATE, "date:that day", "that day", None, None)
     return start, end, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a quotation opened earlier in its paragraph."""
+    paragraph = text.rfind("\n", 0, start) + 1
+    if text.count("“", paragraph, start) > text.count("”", paragraph, start):
+        return True
+    return text.count('"', paragraph, start) % 2 == 1
 
 
 def _ordinal_date(text: str, start: int, end: int) -> Span | None:

@@ -14,7 +14,7 @@ Iranian years too, as Iranian outlets write them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from tui.core.models import EntityType, Mention
@@ -27,7 +27,9 @@ _SELF_DATED = ("explicit date", "month and year", "year", "range of months", "So
 _IRANIAN_YEARS = {"this year": "current Iranian year", "last year": "last Iranian year",
                   "next year": "next Iranian year", "previous year": "previous Iranian year",
                   "preceding year": "preceding Iranian year"}  # fmt: skip
-_DAY_WORDS = frozenset(("previous day", "day before", "following day", "next day"))
+_DAY_WORDS = frozenset(("previous day", "day before", "following day", "next day", "that day"))
+#: How far before publication a day named may be the day quoted words were said.
+_SAID_WITHIN = timedelta(days=7)
 #: The ends of phrases that count from the time of writing: "the 22nd of this month", "late last month".
 _OF_THE_TIME = tuple(f" {which} {unit}" for which in ("this", "next", "last") for unit in ("month", "year"))
 
@@ -57,12 +59,15 @@ def date_expressions(mentions: list[Mention], published: date | None) -> list[Da
     iranian = False  # whether the text has reckoned in Iranian calendar years
     kind = EntityType.DATE
     for mention in [m for m in mentions if m[3] is kind]:  # mentions come in text order
-        phrase = mention.text.lower().removeprefix("the ")
         written = mention.canonical  # as written, or as the engine read it ("coming Tuesday")
+        phrase = written.lower().removeprefix("the ")
         if iranian and phrase in _IRANIAN_YEARS:
             written = _IRANIAN_YEARS[phrase]
         if phrase in ANAPHORIC:
             told = last_day if phrase in _DAY_WORDS else last_time
+            if phrase == "that day" and told is not None and published is not None:
+                # quoted "today": the day named before it if the words were said in the news's week
+                told = told if timedelta(0) <= published - told <= _SAID_WITHIN else None
             from_anchor = told is not None
             reference = told if from_anchor else published
             basis = "the time named before it"

@@ -414,6 +414,7 @@ _RELATIVE: dict[str, Callable[[date], tuple[date, date]]] = {
 #: The phrases that count from the time last spoken of, not from the time of writing: "the
 #: previous day" of "on May 3" is 2 May (see :mod:`.expressions`).
 ANAPHORIC: dict[str, Callable[[date], tuple[date, date]]] = {
+    "that day": lambda r: (r, r),
     "previous day": lambda r: (r - timedelta(days=1), r - timedelta(days=1)),
     "day before": lambda r: (r - timedelta(days=1), r - timedelta(days=1)),
     "following day": lambda r: (r + timedelta(days=1), r + timedelta(days=1)),
