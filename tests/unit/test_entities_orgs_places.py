@@ -216,3 +216,25 @@ def test_a_town_named_like_a_person_does_not_hide_the_person(engine: EntityEngin
     names = [(t, k) for t, k, _ in found(engine, text)]
     assert ("Victoria Nuland", "person") in names and ("Sofia Ahmadi", "person") in names
     assert ("Sofia", "place") in names
+
+
+def test_a_ministry_in_lower_case_and_its_country(engine: EntityEngine) -> None:
+    text = tuning_text("ap-2024-01-28-amirabdollahian-islamabad-visit")
+    assert [t for t, k, _ in found(engine, text) if t == "foreign ministry"] == ["foreign ministry"]
+    text = "Iran’s foreign ministry protested. Pakistan's Foreign Office replied, and the Foreign Office said more."
+    ids = [(t, i) for t, k, i in found(engine, text) if k == "organisation"]
+    assert ids == [
+        ("foreign ministry", "org:mfa-iran"),
+        ("Foreign Office", "org:mofa-pakistan"),
+        ("Foreign Office", "org:mofa-pakistan"),
+    ]
+
+
+def test_districts_provinces_and_companies(engine: EntityEngine) -> None:
+    text = "Gunmen struck in Kech District and Quetta District; Sui Northern Gas Pipelines Limited said."
+    names = [(t, k, i) for t, k, i in found(engine, text)]
+    assert names == [
+        ("Kech District", "place", "place:kech-district"),
+        ("Quetta District", "place", "place:quetta"),
+        ("Sui Northern Gas Pipelines Limited", "organisation", "org:sui-northern-gas-pipelines-limited"),
+    ]

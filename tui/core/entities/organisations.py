@@ -38,7 +38,7 @@ from tui.core.entities import dates, names
 from tui.core.entities.spans import Record, Span
 from tui.core.models import EntityType
 
-ORG, FACILITY, PROVINCE, EVENT, IZAFAT = "org", "facility", "province", "event", "izafat"
+ORG, FACILITY, PROVINCE, EVENT, IZAFAT, LOWER = "org", "facility", "province", "event", "izafat", "lower"
 
 #: Words that end (or, before "of", begin) an organisation's name.
 ORGANISATION_HEADS: tuple[str, ...] = (
@@ -156,6 +156,31 @@ IZAFAT_ORGANISATIONS: tuple[str, ...] = (
     "Hizb",
 )
 
+#: Portfolios whose ministry news also writes in lower case ("the foreign ministry said").
+PORTFOLIOS: tuple[str, ...] = (
+    "foreign",
+    "interior",
+    "defence",
+    "defense",
+    "finance",
+    "commerce",
+    "energy",
+    "petroleum",
+    "oil",
+    "information",
+    "health",
+    "education",
+    "planning",
+    "trade",
+    "industries",
+    "intelligence",
+    "culture",
+    "justice",
+    "economy",
+)
+#: Company suffixes, which end a company's name.
+COMPANY_HEADS: tuple[str, ...] = ("Limited", "Ltd", "Inc", "Corp", "LLC", "PLC", "Holding", "Holdings")
+
 #: Every anchor word and what it heads.
 HEADS: dict[str, str] = {
     **dict.fromkeys(ORGANISATION_HEADS, ORG),
@@ -163,6 +188,10 @@ HEADS: dict[str, str] = {
     "Province": PROVINCE,
     **dict.fromkeys(EVENT_HEADS, EVENT),
     **dict.fromkeys(IZAFAT_PLACES + IZAFAT_ORGANISATIONS, IZAFAT),
+    **dict.fromkeys(COMPANY_HEADS, ORG),
+    "District": PROVINCE,
+    **dict.fromkeys((f"{portfolio} ministry" for portfolio in PORTFOLIOS), LOWER),
+    "foreign office": LOWER,
 }
 
 #: Words of the names every government has: a name made of these and a head alone is generic.
@@ -345,6 +374,7 @@ _OF_TAIL = re.compile(
     r" (?:of|for|on) (?:the )?(?:[A-Z][\w’'&]*(?:-[A-Z][\w’']*)*)"
     r"(?:(?:,? and |, |,? & | )[A-Z][\w’'&]*(?:-[A-Z][\w’']*)*)*"
 )
+_OWNER = re.compile(r"([A-Z][a-z]+(?:’s|'s|n|i|ese)) $")
 _WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _IZAFAT_TAIL = re.compile(r"(?:-(?:e|i|ul|al|o)-[A-Z][a-z]+)+")
 _SOURCE = re.compile(
@@ -380,6 +410,9 @@ def shape_span(
     """
     if kind == IZAFAT:
         return _izafat(text, start, end, lookup)
+    if kind == LOWER:  # "the foreign ministry": named as "Foreign Ministry" is
+        name = text[start:end].title()
+        return (start, end, _record(text, name, EntityType.ORGANISATION, spans, lookup, start)), start
     begin = _extend_left(text, start, kind)
     finish = end
     if kind == ORG:
@@ -387,7 +420,7 @@ def shape_span(
         if tail is not None and not _ends_badly(tail.group()):
             finish = end + len(_without_person(tail.group(), lookup))
     if kind == PROVINCE:
-        return _province(text, start, end, spans), begin
+        return _province(text, begin, start, end, spans), begin
     if begin == start and finish == end:
         return None, begin
     if text[start:end] in _PRESS and all(word in _SECTIONS for word in text[begin:start].split()):
@@ -396,7 +429,7 @@ def shape_span(
         return None, begin
     name = text[begin:finish]
     etype = EntityType.PLACE if kind == FACILITY else EntityType.ORGANISATION
-    return (begin, finish, _record(text, name, etype, spans, lookup)), begin
+    return (begin, finish, _record(text, name, etype, spans, lookup, begin)), begin
 
 
 def _extend_left(text: str, start: int, kind: str) -> int:
@@ -451,14 +484,17 @@ def _without_person(tail: str, lookup: Lookup) -> str:
     return tail
 
 
-def _province(text: str, start: int, end: int, spans: list[Span]) -> Span | None:
-    """A known place's mention grown to take in the "Province" after it."""
-    if not spans:
+def _province(text: str, begin: int, start: int, end: int, spans: list[Span]) -> Span | None:
+    """A known place's mention grown to take in the "Province" or "District" after it; else the
+    capitalised words before it and it, a new place ("Kech District")."""
+    if spans:
+        place_start, place_end, record = spans[-1]
+        if record[0] is EntityType.PLACE and place_end + 1 == start and text[place_end] == " ":
+            return place_start, end, record
+    if begin == start or (spans and spans[-1][1] > begin):
         return None
-    place_start, place_end, record = spans[-1]
-    if record[0] is EntityType.PLACE and place_end + 1 == start and text[place_end] == " ":
-        return place_start, end, record
-    return None
+    name = text[begin:end]
+    return begin, end, (EntityType.PLACE, f"place:{names.slugify(name)}", name, None, None)
 
 
 def _izafat(text: str, start: int, end: int, lookup: Lookup) -> tuple[Span | None, int]:
@@ -478,16 +514,34 @@ def _izafat(text: str, start: int, end: int, lookup: Lookup) -> tuple[Span | Non
     return (begin, finish, _record(text, name, etype, [], lookup)), begin
 
 
-def _record(text: str, name: str, etype: EntityType, spans: list[Span], lookup: Lookup) -> Record:
-    """The record of a name found by its shape: known, else new, else (generic) this text's."""
+def _record(
+    text: str, name: str, etype: EntityType, spans: list[Span], lookup: Lookup, at: int = -1
+) -> Record:
+    """The record of a name found by its shape: known, else new, else (generic) this text's.
+
+    A generic name is the known entity its owner's name makes it ("Pakistan's" or "Pakistani"
+    before "Foreign Office" at ``at``), else the last organisation before it whose name ends in
+    it, else this text's own.
+    """
     found = lookup(name)
     if found is not None and found[0] is etype:
         return found
     prefix = "org" if etype is EntityType.ORGANISATION else "place"
     if etype is EntityType.PLACE or not is_generic(name):
         return etype, f"{prefix}:{names.slugify(name)}", name, None, None
+    owner = _OWNER.search(text, max(0, at - 30), at) if at > 0 else None
+    if owner is not None:
+        word = owner.group(1)
+        country = word[:-2] if word.endswith(("’s", "'s")) else word
+        for form in (f"{word} {name}", f"{name} of {country}", f"{country}'s {name}"):
+            found = lookup(form)
+            if found is not None and found[0] is etype:
+                return found
+    folded = name.casefold()
     for start, end, record in reversed(spans):
-        if record[0] is etype and (text[start:end].endswith(name) or record[2].endswith(name)):
+        if record[0] is etype and (
+            text[start:end].casefold().endswith(folded) or record[2].casefold().endswith(folded)
+        ):
             return record
     return etype, f"{prefix}:{names.slugify(name)}~{crc32(text.encode()) & 0xFFFFFF:06x}", name, None, None
 
