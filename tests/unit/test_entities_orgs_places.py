@@ -238,3 +238,13 @@ def test_districts_provinces_and_companies(engine: EntityEngine) -> None:
         ("Quetta District", "place", "place:quetta"),
         ("Sui Northern Gas Pipelines Limited", "organisation", "org:sui-northern-gas-pipelines-limited"),
     ]
+
+
+def test_outlets_named_like_words_only_where_reported_from(engine: EntityEngine) -> None:
+    text = "An official told Dawn the talks failed, The News reported. At dawn, Dawn broke over Quetta."
+    names = [(t, k, i) for t, k, i in found(engine, text)]
+    assert names == [
+        ("Dawn", "organisation", "org:dawn"),
+        ("The News", "organisation", "org:the-news"),
+        ("Quetta", "place", "place:quetta"),
+    ]

@@ -597,3 +597,26 @@ def acronyms_in_text(text: str, spans: list[Span]) -> list[Span]:
             at = text.find(letters, after)
     found.sort()
     return found
+
+
+#: Outlets named like common words, taken only where they are reported from.
+WORD_OUTLETS: tuple[str, ...] = ("Dawn", "The News", "The Nation")
+_OUTLETS = "Dawn|The News|The Nation"
+_OUTLET = re.compile(
+    r"(?:(?<=\btold )|(?<=\baccording to )|(?<=\bwrote in )|(?<=\bpublished in ))"
+    rf"(?P<a>{_OUTLETS})\b|(?<![\w-])(?P<b>{_OUTLETS})(?:\.com)?"
+    r"(?=(?:’s|'s)? (?:reported|said|quoted|learnt|has learnt"
+    r"|newspaper|correspondent|editorial|report|reporter|spoke)\b)"
+)
+
+
+def outlet_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Outlets named like common words where a text reports from them: "told Dawn", "Dawn reported",
+    "according to The News": ``(start, end, name)``."""
+    if not any(name in text for name in WORD_OUTLETS):
+        return []
+    found = []
+    for match in _OUTLET.finditer(text):
+        group = "a" if match.group("a") else "b"
+        found.append((match.start(group), match.end(group), match.group(group)))
+    return found

@@ -230,12 +230,13 @@ def _common_surnames(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _source_tags(main: Matcher, text: str) -> list[Span]:
-    """News agencies' source tags in the text's dateline ("(IRNA) –"), known or new organisations."""
+    """News agencies' source tags in the text's dateline ("(IRNA) –") and outlets named like words
+    where the text reports from them ("told Dawn"): known or new organisations."""
     found: list[Span] = []
-    for start, end, tag in organisations.source_tags(text):
+    for start, end, tag in organisations.source_tags(text) + organisations.outlet_mentions(text):
         record = main.record(tag)
         if record is None or record[0] is not _ORGANISATION:
-            record = (_ORGANISATION, f"org:{tag.lower()}", tag, None, None)
+            record = (_ORGANISATION, f"org:{names.slugify(tag)}", tag, None, None)
         found.append((start, end, record))
     return found
 
