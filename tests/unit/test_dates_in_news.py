@@ -315,3 +315,35 @@ def test_quoted_today_after_a_day_long_before_counts_from_publication(engine: En
         ("October 19", "2025-10-19", "2025-10-19"),
         ("today", "2025-10-28", "2025-10-28"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the year of the full date after it, and the year before across a new year
+            "Talks were held on March 3 and April 5, 2025, and on December 28 and January 3, 2025.",
+            [
+                ("March 3", "2025-03-03", "2025-03-03"),
+                ("April 5, 2025", "2025-04-05", "2025-04-05"),
+                ("December 28", "2024-12-28", "2024-12-28"),
+                ("January 3, 2025", "2025-01-03", "2025-01-03"),
+            ],
+        ),
+        (  # a weekday with its date is that date, even one to come
+            "Pezeshkian will arrive on Sunday, August 3, for a state visit.",
+            [("Sunday", "2025-08-03", "2025-08-03"), ("August 3", "2025-08-03", "2025-08-03")],
+        ),
+        (
+            "Two days ago the minister arrived in Tehran; a week ago he met Dar, and they spoke the same day.",
+            [
+                ("Two days ago", "2025-05-07", "2025-05-07"),
+                ("a week ago", "2025-05-02", "2025-05-02"),
+                ("the same day", "2025-05-02", "2025-05-02"),
+            ],
+        ),
+    ],
+)
+def test_a_date_completed_by_its_neighbour_and_days_ago(
+    engine: EntityEngine, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert values(engine, text, "2025-05-09") == expected

@@ -91,6 +91,11 @@ RELATIVE: tuple[str, ...] = (
     "the current month",
     "the day before yesterday",
     "the day after tomorrow",
+    "the same day",
+    "days ago",
+    "day ago",
+    "weeks ago",
+    "week ago",
     "the previous day",
     "the following day",
     "the next day",
@@ -136,6 +141,7 @@ _ORDINAL_AFTER = re.compile(
     r"(?:[.,;:)!?\n]|$|\s(?:and|at|in|when|with|after|before|as|but|while|where|which|to|this|that)\b)"
 )
 #: What makes a weekday the next or the last one: "next Tuesday", "last Friday", "this coming Monday".
+_AGO_NUMBER = re.compile(r"(?<![\w-])(\d{1,2}|[A-Za-z]+)\s$")
 _WEEKDAY_BEFORE = re.compile(r"\b(?:[Nn]ext|[Ll]ast|[Tt]his coming|[Cc]oming)\s$")
 #: Where a clause begins, looking back from a date in it.
 _CLAUSE = re.compile(r"[.,;:!?()“”\"\n][^.,;:!?()“”\"\n]*$")
@@ -255,6 +261,8 @@ def relative_date(text: str, start: int, end: int) -> Span | None:
     ("the 22nd of this month", "on the 3rd")."""
     if text[start].isdigit():
         return _ordinal_date(text, start, end)
+    if text.endswith("ago", start, end):
+        return _ago_date(text, start, end)
     if text.endswith(_PARTED, start, end):
         start = _qualified_start(text, start)
     phrase = text[start:end]
@@ -262,6 +270,22 @@ def relative_date(text: str, start: int, end: int) -> Span | None:
         # Quoted words count from when they were said: "“In our meeting today, …”" is that day.
         return start, end, (EntityType.DATE, "date:that day", "that day", None, None)
     return start, end, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
+
+
+def _ago_date(text: str, start: int, end: int) -> Span | None:
+    """ "two days ago", "a week ago": the number before the anchor, normalised ("2 days ago")."""
+    number = _AGO_NUMBER.search(text, max(0, start - 10), start)
+    if number is None:
+        return None
+    written = number.group(1).lower()
+    count = (
+        1.0 if written in ("a", "an") else float(written) if written.isdigit() else NUMBER_WORDS.get(written)
+    )
+    if not count or count > 99:
+        return None
+    unit = text[start:end].split(" ")[0].removesuffix("s")
+    canonical = f"{format_number(count)} {unit}{'s' if count > 1 else ''} ago"
+    return number.start(), end, (EntityType.DATE, f"date:{canonical}", canonical, None, None)
 
 
 def _quoted(text: str, start: int) -> bool:

@@ -8,7 +8,9 @@ publication whatever came before them; anaphoric ones count from the time last s
 previous day" from the last day named (a weekday included), "the preceding year" from the last
 time named. Once a text reckons in Iranian calendar years ("the current Iranian calendar year",
 "the Iranian calendar year 1403"), its "this year", "last year" and "the preceding year" are
-Iranian years too, as Iranian outlets write them.
+Iranian years too, as Iranian outlets write them. A date completes the one just before it: a
+weekday with its date is that date, and a month and day takes the year of a full date after it
+("March 3 and April 5, 2025").
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ _DAY_WORDS = frozenset(("previous day", "day before", "following day", "next day
 #: How far before publication a day named may be the day quoted words were said.
 _SAID_WITHIN = timedelta(days=7)
 #: The ends of phrases that count from the time of writing: "the 22nd of this month", "late last month".
+#: How close (in characters) a date must follow another to complete it: ", ", " (", " and ".
+_CLOSE = 5
 _OF_THE_TIME = tuple(f" {which} {unit}" for which in ("this", "next", "last") for unit in ("month", "year"))
 
 
@@ -58,7 +62,8 @@ def date_expressions(mentions: list[Mention], published: date | None) -> list[Da
     last_time: date | None = None  # the start of the last time named, for "the preceding year"
     iranian = False  # whether the text has reckoned in Iranian calendar years
     kind = EntityType.DATE
-    for mention in [m for m in mentions if m[3] is kind]:  # mentions come in text order
+    dates = [m for m in mentions if m[3] is kind]  # mentions come in text order
+    for index, mention in enumerate(dates):
         written = mention.canonical  # as written, or as the engine read it ("coming Tuesday")
         phrase = written.lower().removeprefix("the ")
         if iranian and phrase in _IRANIAN_YEARS:
@@ -72,7 +77,7 @@ def date_expressions(mentions: list[Mention], published: date | None) -> list[Da
             reference = told if from_anchor else published
             basis = "the time named before it"
         else:
-            deictic = phrase in DEICTIC or phrase.endswith(_OF_THE_TIME)
+            deictic = phrase in DEICTIC or phrase.endswith(_OF_THE_TIME) or phrase.endswith(" ago")
             from_anchor = anchor is not None and not (deictic and published is not None)
             reference = anchor if from_anchor else published
             basis = "the explicit date before it"
@@ -80,6 +85,9 @@ def date_expressions(mentions: list[Mention], published: date | None) -> list[Da
         if when is not None and not when.reason.startswith(_SELF_DATED) and reference is not None:
             basis = basis if from_anchor else "the publication date"
             when = When(when.start, when.end, when.precision, f"{when.reason} ({basis})")
+        following = dates[index + 1] if index + 1 < len(dates) else None
+        if when is not None and following is not None and following.start - mention.end <= _CLOSE:
+            when = _with_the_next(when, resolve(following.canonical, reference))
         if when is not None:
             iranian = iranian or when.reason.startswith("Solar Hijri year")
             last_time = when.start
@@ -93,3 +101,28 @@ def date_expressions(mentions: list[Mention], published: date | None) -> list[Da
             anchor = when.start
         found.append(Dated(mention.start, mention.end, mention.text, when))
     return found
+
+
+def _with_the_next(when: When, following: When | None) -> When:
+    """A date read again with the one right after it: a weekday with its date ("Sunday, August 3",
+    "Tuesday (September 16)") is that date; a month and day with the full date after it ("March 3
+    and April 5, 2025") takes its year (the year before, if it would come after it)."""
+    if following is None or following.precision != DAY:
+        return when
+    if (
+        when.reason.startswith("weekday")
+        and following.reason.startswith(("explicit", "month and day"))
+        and when.start.weekday() == following.start.weekday()
+    ):
+        return When.day(following.start, f"weekday with its date: {following.start.isoformat()}")
+    if when.reason.startswith("month and day") and following.reason.startswith("explicit"):
+        for year in (following.start.year, following.start.year - 1):
+            try:
+                day = when.start.replace(year=year)
+            except ValueError:
+                continue
+            if day <= following.start:
+                return When.day(
+                    day, f"month and day; the year of the full date after it, {following.start.isoformat()}"
+                )
+    return when

@@ -58,6 +58,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?P<year>\d{4})-(?P<month_n>\d{2})-(?P<day>\d{2})"),
     ("part_of_year", r"(?P<part>early|mid|late)[- ](?P<year>\d{4})"),
     ("part_of_month_year", _PART + _M + r",? (?P<year>\d{4})"),
+    ("ago", r"(?P<count>\d{1,2}) (?P<unit>day|week)s? ago"),
     ("part_of_relative", r"(?P<part>early|mid|late)[- ](?P<which>this|last|next) (?P<unit>month|year)"),
     ("part_of_month", _PART + _M),
     (
@@ -235,6 +236,14 @@ def _day_of_month(groups: dict[str, str], reference: date | None) -> When | None
         f"{which} month" if which else ("the coming" if groups["coming"] else "the most recent") + " such day"
     )
     return When.day(day, f"day of the month: {month} from {reference.isoformat()}")
+
+
+def _ago(groups: dict[str, str], reference: date | None) -> When | None:
+    """ "2 days ago", "1 week ago": that many days (or weeks) before the reference."""
+    if reference is None:
+        return None
+    days = int(groups["count"]) * (7 if groups["unit"].lower() == "week" else 1)
+    return When.day(reference - timedelta(days=days), f"{groups['count']} {groups['unit']}(s) ago")
 
 
 def _part_of_relative(groups: dict[str, str], reference: date | None) -> When | None:
@@ -415,6 +424,7 @@ _RELATIVE: dict[str, Callable[[date], tuple[date, date]]] = {
 #: previous day" of "on May 3" is 2 May (see :mod:`.expressions`).
 ANAPHORIC: dict[str, Callable[[date], tuple[date, date]]] = {
     "that day": lambda r: (r, r),
+    "same day": lambda r: (r, r),
     "previous day": lambda r: (r - timedelta(days=1), r - timedelta(days=1)),
     "day before": lambda r: (r - timedelta(days=1), r - timedelta(days=1)),
     "following day": lambda r: (r + timedelta(days=1), r + timedelta(days=1)),
@@ -441,6 +451,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date | None], When | None]] = {
     "part_of_month": _part_of_month,
     "day_of_month": _day_of_month,
     "part_of_relative": _part_of_relative,
+    "ago": _ago,
     "month_day_range": _month_day_range,
     "solar_relative": _solar_relative,
     "range": _range,
