@@ -347,3 +347,16 @@ def test_a_date_completed_by_its_neighbour_and_days_ago(
     engine: EntityEngine, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert values(engine, text, "2025-05-09") == expected
+
+
+def test_false_friends_of_dates(engine: EntityEngine) -> None:
+    """Ordinals of other things, "the will of the people", a capitalised headline: no date, or not
+    one to come; and "2010–2015" is a range of years."""
+    text = (
+        "The 3rd Infantry Division is on the 3rd floor. The will of the people on Monday was clear. "
+        "THE FED MAY CUT RATES. He served between 2010-2015."
+    )
+    assert values(engine, text, "2025-01-03") == [
+        ("Monday", "2024-12-30", "2024-12-30"),
+        ("2010-2015", "2010-01-01", "2015-12-31"),
+    ]

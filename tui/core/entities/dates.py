@@ -124,8 +124,9 @@ _DAY_TAIL = re.compile(r"\s?[–-]\s?(?P<day>\d{1,2})(?![\d:])(?:,?\s(?P<year>\d
 #: A range's opening word: "between" makes "and" a range's separator ("between June and August").
 _BETWEEN = re.compile(r"\b[Bb]etween\s$")
 _FROM = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s$")
-#: A second year closing a range of years: "2020 and 2023" (after "between"), "2020 to 2023" (after "from").
-_YEAR_RANGE = re.compile(r"\s(?P<sep>and|to|until|through)\s(?P<year>\d{4})(?!\d)")
+#: A second year closing a range of years: "2020 and 2023" (after "between"), "2020 to 2023" (after
+#: "from"), "2010–2015".
+_YEAR_RANGE = re.compile(r"(?:\s(?P<sep>and|to|until|through)\s|\s?(?P<dash>[–-])\s?)(?P<year>\d{4})(?!\d)")
 _QUALIFIER = re.compile(r"(?:\b(?:[Ee]arly|[Ll]ate)\s|\b[Mm]id-)$")
 #: "the end of March", "the beginning of the month of June": a part of a month (never of a year,
 #: where "by the end of 2025" is a deadline rather than a period).
@@ -146,7 +147,7 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?:[Nn]ext|[Ll]ast|[Tt]his coming|[Cc]oming)\s$
 #: Where a clause begins, looking back from a date in it.
 _CLAUSE = re.compile(r"[.,;:!?()“”\"\n][^.,;:!?()“”\"\n]*$")
 _FUTURE = re.compile(
-    r"\b(?:will|shall)\b|\b(?:is|are)\s(?:due|set|scheduled|expected|slated|poised|going)\sto\b"
+    r"(?<![Tt]he\s)(?<!\sa\s)\b(?:will|shall)\b|\b(?:is|are)\s(?:due|set|scheduled|expected|slated|poised|going)\sto\b"
     r"|\b(?:is|are)\sto\sbe\b|\bto\sbe\sheld\b"
 )
 _ORDINAL_BEFORE = re.compile(r"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom)\sthe\s$")
@@ -337,7 +338,10 @@ def year_date(text: str, start: int, end: int) -> Span | None:
     if (
         closing is not None
         and year < int(closing.group("year")) <= GREGORIAN_YEARS[-1]
-        and (_FROM if closing.group("sep") != "and" else _BETWEEN).search(text, max(0, start - 8), start)
+        and (
+            closing.group("dash")  # "2010–2015" is a range wherever it stands
+            or (_FROM if closing.group("sep") != "and" else _BETWEEN).search(text, max(0, start - 8), start)
+        )
     ):
         phrase = text[start : closing.end()]
         return (
