@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 from tui.core.entities import EntityEngine, load_gazetteer
-from tui.core.entities.names import COMMON_SURNAMES, given_names, keys_linked, name_key, strip_honorifics
+from tui.core.entities.names import (
+    COMMON_SURNAMES,
+    given_names,
+    keys_linked,
+    name_key,
+    strip_honorifics,
+    surnames,
+)
 from tui.core.models import EntityType
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,6 +138,18 @@ def test_a_name_found_in_one_article_is_found_in_the_next_and_its_surname_after_
     ]
 
 
+def test_a_name_next_to_said_that_ends_with_a_listed_surname(engine: EntityEngine) -> None:
+    text = (
+        "The talks were useful, said Cyrus Nasseri, a former Iranian diplomat. "
+        "Recep Tayyip Erdogan said Turkey would help. Human Rights Watch said the strikes "
+        "killed two children, and Middle East Eye said the border was closed."
+    )
+    assert people(engine, text) == [
+        ("Cyrus Nasseri", "person:cyrus-nasseri"),
+        ("Recep Tayyip Erdogan", "person:recep-tayyip-erdogan"),
+    ]
+
+
 def test_names_and_words_that_only_look_like_people_are_not_taken(engine: EntityEngine) -> None:
     text = (
         "Students of Imam Hossein University and the Islamic Republic of Iran Broadcasting met "
@@ -219,17 +238,35 @@ def test_keys_link_middle_names_and_spellings_never_look_alikes(
     assert keys_linked(name_key(strip_honorifics(first)), name_key(strip_honorifics(second))) is linked
 
 
-def test_the_given_name_list_is_compact_and_names_no_peoples_or_words() -> None:
-    path = ROOT / "tui" / "core" / "entities" / "given_names.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
+@pytest.mark.parametrize(("file", "size"), [("given_names.txt", 10_000), ("surnames.txt", 15_000)])
+def test_the_name_lists_are_compact_sorted_and_plain(file: str, size: int) -> None:
+    lines = (ROOT / "tui" / "core" / "entities" / file).read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("# Written by tools/build_given_names.py from names-dataset")
     listed = [line for line in lines if not line.startswith("#")]
     assert listed == sorted(set(listed))
     assert all(re.fullmatch(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?", name) for name in listed)
-    assert 3000 < len(listed) < 10000
+    assert size // 3 < len(listed) < size
+
+
+def test_the_name_lists_hold_names_and_no_peoples_places_or_words() -> None:
     names = given_names()
     for name in ("Hossein", "Alireza", "Junaid", "Mudassir", "Mohammad", "Farzaneh", "Donald"):
         assert name in names
-    for word in ("Iranian", "Islamic", "Muslim", "Persian", "Pakistan", "Will", "Press", "Syed", "Khan"):
-        assert word not in names  # peoples, words, honorifics and clan names are not given names
+    for word in (
+        "Iranian",
+        "Islamic",
+        "Muslim",
+        "Persian",
+        "Pakistan",
+        "Will",
+        "Press",
+        "Syed",
+        "Khan",
+        "Kabul",
+    ):
+        assert word not in names  # peoples, words, honorifics, clan names and capitals are not given names
     assert not names & COMMON_SURNAMES
+    for surname in ("Qureshi", "Hassanzadeh", "Asgari", "Nasseri", "Erdogan", "Sharif"):
+        assert surname in surnames()
+    for word in ("Watch", "House", "Street", "Press", "Eye", "Times"):
+        assert word not in surnames()

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tui.core.entities.names import HONORIFICS, ROLE_WORDS
+from tui.core.entities.names import HONORIFICS, ROLE_WORDS, surnames
 
 _TOKEN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _HONORIFIC = "(?:" + "|".join(HONORIFICS) + ")"
@@ -122,6 +122,8 @@ _PORTFOLIO_WORDS = frozenset(
         "Youth",
     }
 )
+_SAID_NAME = re.compile(rf"\s(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,2}})(?=[,.;]|\swho\s)")
+_NAME_SAID = re.compile(rf"(?:^|[.!?”\"]\s|\n|\s[a-z]+\s)(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,2}})\s$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _WORD = re.compile(r"[A-Za-z][\w’']*")
 #: Lower-case words inside a long name; "al", "ul" and "el" join Arabic and Urdu names ("Jaish al Adl").
@@ -174,6 +176,25 @@ def after_portfolio(text: str, start: int, end: int) -> Candidate | None:
         return None
     name_start = match.start("run") + words[first].start()
     return Candidate(name_start, match.end("run"), text[name_start : match.end("run")], text[start:end])
+
+
+def around_saying(text: str, start: int, end: int) -> Candidate | None:
+    """A name of two or three words alone just after or before "said", "says", "according to".
+
+    "..., said Cyrus Nasseri." and "Cyrus Nasseri said ..."; the name must be the whole run of
+    capitalised words, ending at a comma or full stop after the verb, or starting a sentence or
+    following a lower-case word before it, and end with a surname of the list built from
+    names-dataset (:func:`.names.surnames`): capitalised words next to "said" are as often an
+    organisation ("Human Rights Watch said").
+    """
+    found = None
+    if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+        found = _SAID_NAME.match(text, end)
+    if found is None and text[start - 1 : start] == " " and start > 1 and text[start - 2].isalpha():
+        found = _NAME_SAID.search(text, max(0, start - 60), start)
+    if found is None or found.group("name").rsplit(" ", 1)[-1] not in surnames():
+        return None
+    return Candidate(found.start("name"), found.end("name"), found.group("name"), "")
 
 
 def title_and_one_name(text: str, start: int, end: int) -> Candidate | None:

@@ -26,6 +26,8 @@ WEAK = 12
 GIVEN = 13
 #: A head word of a name found by its shape ("Ministry", "Pipeline"; see :mod:`.organisations`).
 SHAPE = 14
+#: A verb of reporting ("said"): a name may stand just before or after it (:func:`.discovery.around_saying`).
+SAYING = 15
 _RUN = re.compile(r"[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)*")
 _MAX_RUN_CACHE = 200_000
 
@@ -164,6 +166,7 @@ def anchor_entries() -> list[tuple[str, Value]]:
     anchors += [(w, ROLE, None) for w in names.ROLE_WORDS]
     anchors += [(h, HONORIFIC, None) for h in names.HONORIFICS]
     anchors += [(g, GIVEN, None) for g in names.given_names()]
+    anchors += [(w, SAYING, None) for w in names.SAYING]
     anchors += [(m, MONTH, None) for m in dates.MONTH_ANCHORS]
     anchors += [(d, WEEKDAY, None) for d in dates.WEEKDAYS]
     anchors += [(p, RELATIVE, None) for r in dates.RELATIVE for p in (r, r[0].upper() + r[1:])]

@@ -25,6 +25,7 @@ from tui.core.entities.matcher import (
     PREFIX,
     RELATIVE,
     ROLE,
+    SAYING,
     SHAPE,
     TITLE,
     UNIT,
@@ -120,7 +121,7 @@ def scan(matcher: Matcher, text: str, folded: bytes | None = None) -> Scan:
                 while spans and spans[-1][1] > begin and spans[-1][2][0] is _PERSON:
                     spans.pop()
         else:
-            triggers.append((kind if kind in (TITLE, ROLE, GIVEN) else HONORIFIC, start, end))
+            triggers.append((kind if kind in (TITLE, ROLE, GIVEN, SAYING) else HONORIFIC, start, end))
         if span is not None:
             while spans and spans[-1][1] > span[0]:
                 spans.pop()
@@ -171,6 +172,8 @@ def candidates(text: str, triggers: list[Trigger]) -> Found:
             )
         elif kind == GIVEN:
             candidate = discovery.after_given_name(text, start, end)
+        elif kind == SAYING:
+            candidate = discovery.around_saying(text, start, end)
         elif kind == ROLE:
             candidate = discovery.around_role(text, start, end)
         else:

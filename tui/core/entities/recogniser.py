@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 
-from tui.core.entities import dates, names, parallel, places
+from tui.core.entities import dates, names, organisations, parallel, places
 from tui.core.entities.cache import MentionCache, discovered_fingerprint, text_hash
 from tui.core.entities.gazetteer import Gazetteer
 from tui.core.entities.matcher import Matcher, build_matcher
@@ -247,7 +247,10 @@ class Recogniser:
         core = names.strip_honorifics(bare)
         if core.isupper():
             core = core.title()
-        if any(token in _NOT_NAMES or self._not_a_name_word(token) for token in core.split()):
+        if any(
+            token in _NOT_NAMES or token in organisations.HEADS or self._not_a_name_word(token)
+            for token in core.split()
+        ):
             return
         if self._lookup(core):
             return
