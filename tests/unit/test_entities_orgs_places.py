@@ -252,3 +252,13 @@ def test_outlets_named_like_words_only_where_reported_from(engine: EntityEngine)
         ("The News", "organisation", "org:the-news"),
         ("Quetta", "place", "place:quetta"),
     ]
+
+
+def test_a_ministry_in_a_capital_is_that_countrys(engine: EntityEngine) -> None:
+    text = tuning_text("ap-2024-01-28-amirabdollahian-islamabad-visit")  # "The foreign ministry in Islamabad"
+    assert ("foreign ministry", "organisation", "org:mofa-pakistan") in found(engine, text)
+    text = "The Foreign Ministry in Tehran summoned the envoy."
+    assert ("Foreign Ministry", "organisation", "org:mfa-iran") in found(engine, text)
+    assert (
+        places.country_of_capital("ISLAMABAD") == "Pakistan" and places.country_of_capital("Quetta") is None
+    )

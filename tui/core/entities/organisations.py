@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 from zlib import crc32
 
-from tui.core.entities import dates, names
+from tui.core.entities import dates, names, places
 from tui.core.entities.spans import Record, Span
 from tui.core.models import EntityType
 
@@ -375,6 +375,7 @@ _OF_TAIL = re.compile(
     r"(?:(?:,? and |, |,? & | )[A-Z][\w’'&]*(?:-[A-Z][\w’']*)*)*"
 )
 _OWNER = re.compile(r"([A-Z][a-z]+(?:’s|'s|n|i|ese)) $")
+_IN_CITY = re.compile(r" in ([A-Z][a-z]+)\b")
 _WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _IZAFAT_TAIL = re.compile(r"(?:-(?:e|i|ul|al|o)-[A-Z][a-z]+)+")
 _SOURCE = re.compile(
@@ -412,7 +413,7 @@ def shape_span(
         return _izafat(text, start, end, lookup)
     if kind == LOWER:  # "the foreign ministry": named as "Foreign Ministry" is
         name = text[start:end].title()
-        return (start, end, _record(text, name, EntityType.ORGANISATION, spans, lookup, start)), start
+        return (start, end, _record(text, name, EntityType.ORGANISATION, spans, lookup, start, end)), start
     begin = _extend_left(text, start, kind)
     finish = end
     if kind == ORG:
@@ -429,7 +430,7 @@ def shape_span(
         return None, begin
     name = text[begin:finish]
     etype = EntityType.PLACE if kind == FACILITY else EntityType.ORGANISATION
-    return (begin, finish, _record(text, name, etype, spans, lookup, begin)), begin
+    return (begin, finish, _record(text, name, etype, spans, lookup, begin, finish)), begin
 
 
 def _extend_left(text: str, start: int, kind: str) -> int:
@@ -515,13 +516,13 @@ def _izafat(text: str, start: int, end: int, lookup: Lookup) -> tuple[Span | Non
 
 
 def _record(
-    text: str, name: str, etype: EntityType, spans: list[Span], lookup: Lookup, at: int = -1
+    text: str, name: str, etype: EntityType, spans: list[Span], lookup: Lookup, at: int = -1, end: int = -1
 ) -> Record:
     """The record of a name found by its shape: known, else new, else (generic) this text's.
 
-    A generic name is the known entity its owner's name makes it ("Pakistan's" or "Pakistani"
-    before "Foreign Office" at ``at``), else the last organisation before it whose name ends in
-    it, else this text's own.
+    A generic name (at ``at``..``end``) is the known entity its owner's name makes it
+    ("Pakistan's" or "Pakistani" before "Foreign Office", "in Islamabad" after it), else the
+    last organisation before it whose name ends in it, else this text's own.
     """
     found = lookup(name)
     if found is not None and found[0] is etype:
@@ -537,6 +538,12 @@ def _record(
             found = lookup(form)
             if found is not None and found[0] is etype:
                 return found
+    city = _IN_CITY.match(text, end) if end > 0 else None
+    capital_of = places.country_of_capital(city.group(1)) if city is not None else None
+    if capital_of is not None:
+        found = lookup(f"{name} of {capital_of}")
+        if found is not None and found[0] is etype:
+            return found
     folded = name.casefold()
     for start, end, record in reversed(spans):
         if record[0] is etype and (

@@ -23,16 +23,16 @@ _PREFIX = "place:geo-"
 
 
 @functools.cache
-def _rows() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
-    """The file's places, ``(slug, name, kind, aliases)``, parsed once per process."""
+def _rows() -> tuple[tuple[str, str, str, tuple[str, ...], str], ...]:
+    """The file's places, ``(slug, name, kind, aliases, capital)``, parsed once per process."""
     from importlib import resources  # only here: read in the extraction worker, not at start-up
 
     text = resources.files(__package__ or "tui.core.entities").joinpath(DATA_FILE).read_text("utf-8")
     rows = []
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            slug, name, kind, aliases = line.split("\t")
-            rows.append((slug, name, kind, tuple(a for a in aliases.split("|") if a)))
+            slug, name, kind, aliases, capital = line.split("\t")
+            rows.append((slug, name, kind, tuple(a for a in aliases.split("|") if a), capital))
     return tuple(rows)
 
 
@@ -53,7 +53,7 @@ def place_entities(known: Iterable[Entity]) -> list[Entity]:
             if entity.type is EntityType.PERSON:
                 person_words.update(form.split())
     places: list[Entity] = []
-    for slug, name, kind, aliases in _rows():
+    for slug, name, kind, aliases, _ in _rows():
         forms = (name, *aliases)
         if kind == "city" and name in given:
             continue
@@ -63,6 +63,21 @@ def place_entities(known: Iterable[Entity]) -> list[Entity]:
             continue
         places.append(Entity(f"{_PREFIX}{slug}", name, EntityType.PLACE, aliases))
     return places
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Each country's capital (as news writes it, and in capitals) and the country's name."""
+    found: dict[str, str] = {}
+    for _, name, kind, _, capital in _rows():
+        if kind == "country" and capital:
+            found[capital] = found[capital.upper()] = name
+    return found
+
+
+def country_of_capital(city: str) -> str | None:
+    """The country whose capital a city is ("Islamabad" → "Pakistan"), if it is one."""
+    return _capitals().get(city)
 
 
 @functools.cache
