@@ -150,6 +150,14 @@ def test_a_name_next_to_said_that_ends_with_a_listed_surname(engine: EntityEngin
     ]
 
 
+def test_towns_and_trains_named_like_people_are_not_people(engine: EntityEngine) -> None:
+    text = (
+        "Police in Rahim Yar Khan arrested two men on Monday. The Jaffar Express left Quetta "
+        "for Peshawar, and Karim Abad was sealed."
+    )
+    assert people(engine, text) == []
+
+
 def test_names_and_words_that_only_look_like_people_are_not_taken(engine: EntityEngine) -> None:
     text = (
         "Students of Imam Hossein University and the Islamic Republic of Iran Broadcasting met "

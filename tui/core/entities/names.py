@@ -124,6 +124,11 @@ HONORIFICS: tuple[str, ...] = (
     "Pir",
 )
 
+#: Last words of the names of towns and trains, never of a person's ("Karim Abad", "Jaffar Express").
+PLACE_LAST_WORDS: frozenset[str] = frozenset(
+    {"Abad", "Pur", "Kot", "Nagar", "Garh", "Shahr", "Dasht", "Kalay", "Kalat", "Express", "Mail"}
+)
+
 #: Verbs of reporting next to which a name stands alone: "said Ali Smith", "Ali Smith said".
 SAYING: tuple[str, ...] = ("said", "says", "according to")
 

@@ -10,6 +10,7 @@ data-file ids (``person:qalibaf``); people found through a title or role get
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import Iterator
 
@@ -252,6 +253,8 @@ class Recogniser:
             for token in core.split()
         ):
             return
+        if core.rsplit(" ", 1)[-1] in names.PLACE_LAST_WORDS or names.name_key(core) in _gazetteer_keys():
+            return  # a town named like a person ("Rahim Yar Khan"), which the gazetteer matches not
         if self._lookup(core):
             return
         forms = names.unique([written, bare, core])
@@ -319,6 +322,17 @@ class Recogniser:
             if known is not None:
                 entities.append(Entity(known.id, known.name, known.type, tuple(extra)))
         return entities
+
+
+@functools.cache
+def _gazetteer_keys() -> frozenset[tuple[str, ...]]:
+    """The spelling keys of every name of two words or more in the place gazetteer, matched or not.
+
+    The gazetteer leaves out towns named with people's words ("Rahim Yar Khan", "Hasan Abdal") so
+    that they never hide a person; they, and their other spellings, are not new people either.
+    """
+    forms = (form for row in places._rows() for form in (row[1], *row[3]) if " " in form)  # name, aliases
+    return frozenset(names.name_key(form) for form in forms)
 
 
 _NOT_NAMES = frozenset(
