@@ -255,7 +255,10 @@ class Recogniser:
             return
         if core.rsplit(" ", 1)[-1] in names.PLACE_LAST_WORDS or names.name_key(core) in _gazetteer_keys():
             return  # a town named like a person ("Rahim Yar Khan"), which the gazetteer matches not
-        if self._lookup(core):
+        known = self._lookup(core)
+        if known:
+            if bare != core and known[0][0] is _PERSON and len(known) == 1:
+                self._add_alias(known[0][1], [bare])  # "Seyyed Ali Khamenei" as written, honorific and all
             return
         forms = names.unique([written, bare, core])
         linked = self._linked_person(core)
