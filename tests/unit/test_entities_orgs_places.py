@@ -262,3 +262,17 @@ def test_a_ministry_in_a_capital_is_that_countrys(engine: EntityEngine) -> None:
     assert (
         places.country_of_capital("ISLAMABAD") == "Pakistan" and places.country_of_capital("Quetta") is None
     )
+
+
+def test_and_inside_a_committees_name_and_a_known_body_by_its_owner(engine: EntityEngine) -> None:
+    text = (
+        "The Majlis National Security and Foreign Policy Committee met, and Iran's Atomic Energy "
+        "Organization briefed it. Dar and Foreign Office officials attended."
+    )
+    names = [(t, i) for t, k, i in found(engine, text) if k == "organisation"]
+    assert names[0] == (
+        "Majlis National Security and Foreign Policy Committee",
+        "org:majlis-national-security-and-foreign-policy-committee",
+    )
+    assert names[1] == ("Atomic Energy Organization", "org:aeoi")  # "Atomic Energy Organization of Iran"
+    assert names[2][0] == "Foreign Office"  # not "Dar and Foreign Office"

@@ -106,6 +106,7 @@ ORGANISATION_HEADS: tuple[str, ...] = (
     "Brigade",
     "Tribunal",
     "Mission",
+    "Judiciary",
 )
 #: Heads of a named facility, which is a place.
 FACILITY_HEADS: tuple[str, ...] = (
@@ -438,16 +439,22 @@ def _extend_left(text: str, start: int, kind: str) -> int:
 
     A word that opens a sentence or is a title ("The", "President") ends the name, as does a
     possessive ("Iran’s Foreign Ministry": the name is "Foreign Ministry") or an abbreviation.
+    "and" joins only words of government bodies' names ("Security and Foreign Policy"), never a
+    person's name to an organisation's ("Dar and Foreign Office officials").
     """
     begin = start
     while True:
         at = begin
-        if begin != start and text.endswith((" of ", " & "), 0, begin):
-            at = begin - (4 if text.endswith(" of ", 0, begin) else 3) + 1  # the space before it
+        joined = False
+        if begin != start and text.endswith((" of ", " & ", " and "), 0, begin):
+            joined = text.endswith(" and ", 0, begin)
+            at = begin - (5 if joined else 4 if text.endswith(" of ", 0, begin) else 3) + 1
         match = _WORD_BEFORE.search(text, max(0, at - 40), at)
         if match is None:
             return begin
         word = match.group(1)
+        if joined and word not in _GENERIC:  # "National Security and Foreign Policy Committee" only
+            return begin
         if word in _STOP or word.endswith(("’s", "'s", "s’", ".")) or word.isdigit():
             return begin
         if kind == FACILITY and HEADS.get(word) == FACILITY:
@@ -527,17 +534,17 @@ def _record(
     found = lookup(name)
     if found is not None and found[0] is etype:
         return found
-    prefix = "org" if etype is EntityType.ORGANISATION else "place"
-    if etype is EntityType.PLACE or not is_generic(name):
-        return etype, f"{prefix}:{names.slugify(name)}", name, None, None
     owner = _OWNER.search(text, max(0, at - 30), at) if at > 0 else None
-    if owner is not None:
+    if owner is not None:  # "Iran's Atomic Energy Organization": the known one "… of Iran"
         word = owner.group(1)
         country = word[:-2] if word.endswith(("’s", "'s")) else word
         for form in (f"{word} {name}", f"{name} of {country}", f"{country}'s {name}"):
             found = lookup(form)
             if found is not None and found[0] is etype:
                 return found
+    prefix = "org" if etype is EntityType.ORGANISATION else "place"
+    if etype is EntityType.PLACE or not is_generic(name):
+        return etype, f"{prefix}:{names.slugify(name)}", name, None, None
     city = _IN_CITY.match(text, end) if end > 0 else None
     capital_of = places.country_of_capital(city.group(1)) if city is not None else None
     if capital_of is not None:
