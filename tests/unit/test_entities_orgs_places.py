@@ -276,3 +276,13 @@ def test_and_inside_a_committees_name_and_a_known_body_by_its_owner(engine: Enti
     )
     assert names[1] == ("Atomic Energy Organization", "org:aeoi")  # "Atomic Energy Organization of Iran"
     assert names[2][0] == "Foreign Office"  # not "Dar and Foreign Office"
+
+
+def test_names_that_look_like_bodies_but_are_not(engine: EntityEngine) -> None:
+    text = (
+        "He was presented a Guard of Honour. Israel raided the West Bank. The Majlis-e-Shoora, "
+        "Pakistan's parliament, met as Iran's Majlis did."
+    )
+    names = [(t, i) for t, k, i in found(engine, text) if k == "organisation"]
+    # Pakistan's parliament is never Iran's, whose name it starts with
+    assert names == [("Majlis-e-Shoora", "org:majlis-e-shoora"), ("Majlis", "org:majlis")]

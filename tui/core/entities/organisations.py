@@ -396,6 +396,10 @@ _SECTIONS = frozenset(
     {"Breaking", "Latest", "Top", "World", "Local", "Related", "Business", "National", "International"}
     | {"Sports", "More", "Fake", "Good", "Bad", "Other", "Recent", "Daily", "Weekly", "Evening", "Morning"}
 )
+#: "a Guard of Honour": a ceremony, not a body.
+_CEREMONY = frozenset({"Honour", "Honor"})
+#: Compass words before "Bank" name a land ("West Bank"), not a bank.
+_COMPASS = frozenset({"West", "East", "North", "South"})
 _DATE_WORDS = frozenset({*dates.MONTHS, *dates.ABBREVIATIONS, *dates.WEEKDAYS})
 
 Lookup = Callable[[str], Record | None]
@@ -427,6 +431,8 @@ def shape_span(
         return None, begin
     if text[start:end] in _PRESS and all(word in _SECTIONS for word in text[begin:start].split()):
         return None, begin  # "Breaking News", "World News": a section of a page, not an outlet
+    if text[start:end] == "Bank" and text[begin:start].strip() in _COMPASS and finish == end:
+        return None, begin
     if kind == EVENT:
         return None, begin
     name = text[begin:finish]
@@ -466,7 +472,7 @@ def _ends_badly(tail: str) -> bool:
     """Whether an "of" tail ends in a word that starts a new clause or a title ("… of Iran President"),
     or holds a date ("the Federal Cabinet on Tuesday")."""
     words = tail.split(" ")
-    return words[-1] in _STOP or any(word in _DATE_WORDS for word in words)
+    return words[-1] in _STOP or any(word in _DATE_WORDS or word in _CEREMONY for word in words)
 
 
 def _without_person(tail: str, lookup: Lookup) -> str:
