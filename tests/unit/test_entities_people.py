@@ -91,6 +91,24 @@ def test_a_common_surname_next_to_another_capitalised_word_is_part_of_another_na
     ]
 
 
+def test_a_found_persons_surname_alone_names_him_only_where_he_is_named_in_full_or_titled(
+    engine: EntityEngine,
+) -> None:
+    texts = {
+        "named": "Samad Hassanzadeh, the head of the Iran Chamber of Commerce, met traders in Tehran.",
+        "other": "A Hassanzadeh family ran the shop. Later Minister Hassanzadeh visited it.",
+        "again": "Samad Hassanzadeh said trade would grow. Hassanzadeh added that barter would help.",
+    }
+    found = engine.extract_corpus(texts)
+
+    def named(key: str) -> list[str]:
+        return [m.text for m in found[key] if m.entity_id == "person:samad-hassanzadeh"]
+
+    assert named("named") == ["Samad Hassanzadeh"]
+    assert named("other") == ["Hassanzadeh"]  # the one after a title
+    assert named("again") == ["Samad Hassanzadeh", "Hassanzadeh"]
+
+
 def test_a_name_after_a_role_phrase_with_its_acronym(engine: EntityEngine) -> None:
     found = people(engine, tuning_text("brecorder-2024-12-31-kati-trade-10bn"))
     assert found == [("Junaid Naqi", "person:junaid-naqi")]

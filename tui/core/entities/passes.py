@@ -52,6 +52,11 @@ _ORGANISATION = EntityType.ORGANISATION
 _NAMED_IN_FULL = (_PERSON, _ORGANISATION)
 _CAPITALISED_NEXT = re.compile(r"\s[A-Z]")
 _CAPITALISED_LAST = re.compile(r"[A-Z][\w’'-]*\s$")
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(sorted({re.escape(t.split()[-1]) for t in names.TITLES}, key=len, reverse=True))
+    + r")\s$"
+)
 _SURNAME_WORDS = {word: re.compile(rf"(?<![\w’'-]){word}(?![\w-])") for word in names.COMMON_SURNAMES}
 _LETTER_AFTER = (" (", "/", "’s", "'s", " account", " post", " handle", " user")
 
@@ -193,7 +198,7 @@ def text_spans(main: Matcher, extra: Matcher | None, text: str, found: Scan) -> 
     extras = main.variant_spans(text) + dates.war_dates(text) + _source_tags(main, text)
     if extra is not None:
         found_spans, _, found_ambiguous = scan(extra, text)
-        extras += found_spans
+        extras += _introduced(main, text, found_spans)
         if found_ambiguous:  # a surname shared by people discovered in the corpus
             ambiguous = {**ambiguous, **found_ambiguous}
     extras += organisations.acronyms_in_text(text, spans)
@@ -203,6 +208,25 @@ def text_spans(main: Matcher, extra: Matcher | None, text: str, found: Scan) -> 
     if ambiguous:
         spans = _disambiguate(text, spans, ambiguous)
     return _common_surnames(text, spans)
+
+
+def _introduced(main: Matcher, text: str, found: list[Span]) -> list[Span]:
+    """The spans of names discovered in the corpus, a new person's one word alone ("Hassanzadeh") only
+    after the person is named in full in this text, or after a title ("Minister Hassanzadeh").
+
+    A surname alone in an article that never names the person may be anyone of that name.
+    """
+    named: set[str] = set()
+    kept: list[Span] = []
+    for span in found:
+        start, end, record = span
+        if record[0] is _PERSON and record[1] not in main.profiles:
+            if " " in text[start:end]:
+                named.add(record[1])
+            elif record[1] not in named and not _TITLE_BEFORE.search(text, max(0, start - 40), start):
+                continue
+        kept.append(span)
+    return kept
 
 
 def _common_surnames(text: str, spans: list[Span]) -> list[Span]:
