@@ -60,6 +60,12 @@ def test_a_byline_in_capitals_names_its_author_in_title_case(engine: EntityEngin
     assert engine.resolve("MUNIR AHMED").name == "Munir Ahmed"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("byline", ["Our Correspondent", "Web Desk", "Staff Reporter", "Monitoring Desk"])
+def test_a_byline_of_no_one_names_no_one(engine: EntityEngine, byline: str) -> None:
+    text = f"By {byline}\nISLAMABAD: Pakistan and Iran agreed on Monday to reopen two border markets."
+    assert people(engine, text) == []
+
+
 def test_a_role_and_its_place_before_the_name_then_the_common_surname_alone(engine: EntityEngine) -> None:
     text = tuning_text("irna-2020-12-20-sistan-baluchestan-role")
     found = people(engine, text)

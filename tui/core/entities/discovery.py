@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tui.core.entities.names import HONORIFICS, ROLE_WORDS, surnames
+from tui.core.entities.names import HONORIFICS, ROLE_WORDS, given_names, surnames
 
 _TOKEN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _HONORIFIC = "(?:" + "|".join(HONORIFICS) + ")"
@@ -236,9 +236,15 @@ def after_given_name(text: str, start: int, end: int) -> Candidate | None:
 
 
 def bylines(text: str) -> Iterator[Candidate]:
-    """The author of a byline line at the top of a text: "By MUNIR AHMED", "By Kamran Yousaf"."""
+    """The author of a byline line at the top of a text: "By MUNIR AHMED", "By Kamran Yousaf".
+
+    The name must start with a listed given name or end with a listed surname: "By Our
+    Correspondent" and "By Web Desk" name no one.
+    """
     for match in _BYLINE.finditer(text, 0, min(len(text), 300)):
-        yield Candidate(match.start("name"), match.end("name"), match.group("name"), "By")
+        words = match.group("name").title().split()
+        if words[0] in given_names() or words[-1] in surnames():
+            yield Candidate(match.start("name"), match.end("name"), match.group("name"), "By")
 
 
 def around_role(text: str, start: int, end: int) -> Candidate | None:
