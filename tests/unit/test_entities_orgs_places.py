@@ -286,3 +286,15 @@ def test_names_that_look_like_bodies_but_are_not(engine: EntityEngine) -> None:
     names = [(t, i) for t, k, i in found(engine, text) if k == "organisation"]
     # Pakistan's parliament is never Iran's, whose name it starts with
     assert names == [("Majlis-e-Shoora", "org:majlis-e-shoora"), ("Majlis", "org:majlis")]
+
+
+def test_every_countrys_kind_of_body_is_generic() -> None:
+    for name in (
+        "Civil Aviation Authority",
+        "Foreign Policy Committee",
+        "Red Crescent Society",
+        "Supreme Court",
+    ):
+        assert organisations.is_generic(name), name
+    for name in ("Pakistan Air Force", "Trade Promotion Organization", "Majlis Foreign Policy Committee"):
+        assert not organisations.is_generic(name), name
