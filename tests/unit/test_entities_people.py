@@ -174,10 +174,11 @@ def test_a_name_next_to_said_that_ends_with_a_listed_surname(engine: EntityEngin
     ]
 
 
-def test_towns_and_trains_named_like_people_are_not_people(engine: EntityEngine) -> None:
+def test_towns_trains_buildings_and_roads_named_like_people_are_not_people(engine: EntityEngine) -> None:
     text = (
         "Police in Rahim Yar Khan arrested two men on Monday. The Jaffar Express left Quetta "
-        "for Peshawar, and Karim Abad was sealed."
+        "for Peshawar, and Karim Abad was sealed. Patients at Aga Khan Hospital were moved, and "
+        "students of Amir Kabir University marched to Karim Khan Zand Boulevard."
     )
     assert people(engine, text) == []
 

@@ -253,7 +253,10 @@ class Recogniser:
             for token in core.split()
         ):
             return
-        if core.rsplit(" ", 1)[-1] in names.PLACE_LAST_WORDS or names.name_key(core) in _gazetteer_keys():
+        if (
+            any(word in names.NON_PERSON_WORDS for word in core.split())
+            or names.name_key(core) in _gazetteer_keys()
+        ):
             return  # a town named like a person ("Rahim Yar Khan"), which the gazetteer matches not
         known = self._lookup(core)
         if known:
