@@ -174,6 +174,18 @@ def test_a_name_next_to_said_that_ends_with_a_listed_surname(engine: EntityEngin
     ]
 
 
+def test_arabic_names_joined_by_bin_after_a_royal_title(engine: EntityEngine) -> None:
+    text = (
+        "Saudi Crown Prince Mohammed bin Salman received Prime Minister Shehbaz Sharif, and "
+        "Emir Tamim bin Hamad Al Thani called him on Sunday."
+    )
+    assert people(engine, text) == [
+        ("Mohammed bin Salman", "person:mohammed-bin-salman"),
+        ("Shehbaz Sharif", "person:shehbaz-sharif"),
+        ("Tamim bin Hamad Al Thani", "person:tamim-bin-hamad-al-thani"),
+    ]
+
+
 def test_towns_trains_buildings_and_roads_named_like_people_are_not_people(engine: EntityEngine) -> None:
     text = (
         "Police in Rahim Yar Khan arrested two men on Monday. The Jaffar Express left Quetta "

@@ -20,7 +20,9 @@ from tui.core.entities.names import HONORIFICS, ROLE_WORDS, given_names, surname
 
 _TOKEN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _HONORIFIC = "(?:" + "|".join(HONORIFICS) + ")"
-_NAME = rf"(?P<name>(?:{_HONORIFIC}\s)?{_TOKEN}(?:\s{_TOKEN}){{1,3}})(?![\w-]|\s[A-Z])"
+#: "bin", "ibn", "bint" join an Arabic name's parts: "Mohammed bin Salman".
+_JOIN = r"\s(?:(?:bin|ibn|bint)\s)?"
+_NAME = rf"(?P<name>(?:{_HONORIFIC}\s)?{_TOKEN}(?:{_JOIN}{_TOKEN}){{1,3}})(?![\w-]|\s[A-Z])"
 _AFTER_TITLE = re.compile(rf",?\s{_NAME}")
 _AFTER_ROLE = re.compile(
     rf"(?:\s(?:of|for|in|to|and|the|[A-Z][a-z]+(?:’s|'s)?)){{0,8}}?(?:\s\([A-Z][A-Za-z&]{{1,7}}\))?,\s{_NAME}"
@@ -28,9 +30,9 @@ _AFTER_ROLE = re.compile(
 _BEFORE_ROLE = re.compile(
     rf"(?<![\w-])(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,3}}),\s(?:the\s)?(?:[A-Z][a-z]+(?:’s|'s)\s)?(?:[a-z]+\s){{0,2}}$"
 )
-_AFTER_HONORIFIC = re.compile(rf"\s(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,3}})(?![\w-]|\s[A-Z])")
+_AFTER_HONORIFIC = re.compile(rf"\s(?P<name>{_TOKEN}(?:{_JOIN}{_TOKEN}){{1,3}})(?![\w-]|\s[A-Z])")
 _AFTER_TITLE_ONE = re.compile(rf"\s(?P<name>{_TOKEN})(?![\w-]|\s[A-Z]|\s?\()")
-_GIVEN_NAME = re.compile(rf"(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,3}})(?![\w-]|\s[A-Z])")
+_GIVEN_NAME = re.compile(rf"(?P<name>{_TOKEN}(?:{_JOIN}{_TOKEN}){{1,3}})(?![\w-]|\s[A-Z])")
 _CAPITALISED_BEFORE = re.compile(r"(?P<word>[A-Z][\w’'-]*)\s$")
 #: Capitalised words that may stand just before a name at the start of a sentence.
 _OPENERS = frozenset(
