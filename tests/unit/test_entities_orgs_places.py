@@ -298,3 +298,16 @@ def test_every_countrys_kind_of_body_is_generic() -> None:
         assert organisations.is_generic(name), name
     for name in ("Pakistan Air Force", "Trade Promotion Organization", "Majlis Foreign Policy Committee"):
         assert not organisations.is_generic(name), name
+
+
+def test_an_acronym_with_a_small_letter_and_a_generic_bodys_acronym(engine: EntityEngine) -> None:
+    texts = {
+        "a": "The Cabinet Committee on Energy (CCoE) met. The CCoE approved the Iran deal.",
+        "b": "The Ministry of Foreign Affairs (MoFA) said the MoFA would respond.",
+        "c": "The CCoE and the MoFA met.",  # another country's, or not named: nothing to link to
+    }
+    corpus = engine.extract_corpus(texts)
+    a = {m.entity_id for m in corpus["a"] if m.type is EntityType.ORGANISATION}
+    b = {m.entity_id for m in corpus["b"] if m.type is EntityType.ORGANISATION}
+    assert len(a) == 1 and len(b) == 1 and len([m for m in corpus["a"] if m.text == "CCoE"]) == 2
+    assert not [m for m in corpus["c"] if m.type is EntityType.ORGANISATION]

@@ -126,7 +126,8 @@ _PORTFOLIO_WORDS = frozenset(
 )
 _SAID_NAME = re.compile(rf"\s(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,2}})(?=[,.;]|\swho\s)")
 _NAME_SAID = re.compile(rf"(?:^|[.!?”\"]\s|\n|\s[a-z]+\s)(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,2}})\s$")
-_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+#: "(ECO)", and with the small letter of a connective inside: "(CCoE)", "(MoFA)".
+_ACRONYM = re.compile(r"\(([A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,7})\)")
 _WORD = re.compile(r"[A-Za-z][\w’']*")
 #: Lower-case words inside a long name; "al", "ul" and "el" join Arabic and Urdu names ("Jaish al Adl").
 _CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&", "al", "ul", "el"})

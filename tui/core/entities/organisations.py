@@ -646,6 +646,7 @@ def source_tags(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_DEFINED = re.compile(r" \(([A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,7})\)")
 _LINKING = frozenset({"of", "for", "on", "and", "the", "&", "al", "ul", "el"})
 
 
@@ -656,10 +657,12 @@ def initials(name: str) -> str:
 
 
 def acronyms_in_text(text: str, spans: list[Span]) -> list[Span]:
-    """Undefined acronyms of organisations named in full earlier in the text: "… the TPOI head".
+    """Acronyms of organisations named in full earlier in the text, there and after: defined in
+    parentheses ("Cabinet Committee on Energy (CCoE)", which for a generic name is all that links
+    them), or not ("… the TPOI head").
 
-    Only a name of three words or more is taken, and only its initials written as a word of
-    capitals after it; the acronym gets the name's record.
+    An undefined acronym is a name's initials written as a word of capitals, of a name of three
+    words or more; the acronym gets the name's record.
     """
     found: list[Span] = []
     seen: set[str] = set()
@@ -667,8 +670,11 @@ def acronyms_in_text(text: str, spans: list[Span]) -> list[Span]:
         if record[0] is not EntityType.ORGANISATION:
             continue
         name = text[start:end]
-        letters = initials(name)
-        if len(letters) < 3 or name.count(" ") < 2 or letters in seen or not letters.isalpha():
+        defined = _DEFINED.match(text, end)
+        letters = defined.group(1) if defined is not None else initials(name)
+        if defined is None and (len(letters) < 3 or name.count(" ") < 2 or not letters.isalpha()):
+            continue
+        if letters in seen:
             continue
         seen.add(letters)
         at = text.find(letters, end)

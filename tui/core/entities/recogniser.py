@@ -227,6 +227,8 @@ class Recogniser:
             if records:
                 self._found_aliases.setdefault(records[0][1], []).append(acronym)
                 continue
+            if organisations.is_generic(long_name):  # "Ministry of Foreign Affairs (MoFA)": whose?
+                continue  # linked within its text only (organisations.acronyms_in_text)
             entity_id = f"org:{names.slugify(long_name)}"
             entity = self._found.get(entity_id)
             aliases = names.unique([*(entity.aliases if entity else ()), acronym])
