@@ -2,12 +2,17 @@
 
 * New people introduced by a title or role: "Interior Minister Mohsin Naqvi",
   "Minister of Roads and Urban Development, Farzaneh Sadegh Maloujerdi",
-  "Muhammad Mudassir Tipu, Pakistan's ambassador to Tehran", or by an honorific
-  ("Syed Owais Qadir Shah").
+  "Minister for Commerce Jam Kamal Khan", "Muhammad Mudassir Tipu, Pakistan's ambassador to
+  Tehran", "ambassador to Tehran Rahim Hayat Qureshi", or by an honorific ("Syed Owais Qadir Shah").
+* New people by other evidence: a name that starts with a listed given name ("Hossein
+  Amirabdollahian landed"), a byline ("By MUNIR AHMED"), a name next to "said" that ends with a
+  listed surname ("..., said Cyrus Nasseri"); and a title with one given name ("PM Shehbaz"),
+  which the recogniser links to the one known person of that name or drops.
 * Acronym definitions "Long Name (ABC)": the acronym becomes an alias of the long name.
 
-The engine finds the titles, role words and honorifics with its automaton and calls the
-functions here at those places only.
+The engine finds the titles, role words, honorifics, given names and "said" with its automaton
+and calls the functions here at those places only. A candidate is only a string: the recogniser
+decides whether it is a new person, a known one's other name, or no one.
 """
 
 from __future__ import annotations
@@ -126,6 +131,14 @@ _PORTFOLIO_WORDS = frozenset(
 )
 _SAID_NAME = re.compile(rf"\s(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,2}})(?=[,.;]|\swho\s)")
 _NAME_SAID = re.compile(rf"(?:^|[.!?”\"]\s|\n|\s[a-z]+\s)(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,2}})\s$")
+#: Last words of long names that are not organisations' ("Free Trade Agreement (FTA)").
+_NOT_BODIES = frozenset(
+    {"Agreement", "Agreements", "Understanding", "Treaty", "Deal", "Accord", "Plan", "Action", "Order"}
+    | {"Act", "Ordinance", "Bill", "Law", "Policy", "Strategy", "Programme", "Program", "Project"}
+    | {"Scheme", "Framework", "Mechanism", "System", "Product", "Index", "Rate", "Gas", "Fuel", "Card"}
+    | {"Certificate", "Code", "Zone", "Zones", "Route", "Exercise", "Summit", "Conference", "Expo"}
+    | {"Exhibition", "Visa", "Tax", "Tariff", "Tariffs", "Duty", "Account", "Number", "Price", "Prices"}
+)
 #: "(ECO)", and with the small letter of a connective inside: "(CCoE)", "(MoFA)".
 _ACRONYM = re.compile(r"\(([A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,7})\)")
 _WORD = re.compile(r"[A-Za-z][\w’']*")
@@ -271,12 +284,16 @@ def after_honorific(text: str, start: int, end: int) -> Candidate | None:
 
 
 def acronym_definitions(text: str) -> Iterator[AcronymDefinition]:
-    """Every "Long Name (ABC)" in the text whose capitalised words spell the acronym."""
+    """Every "Long Name (ABC)" in the text whose capitalised words spell the acronym.
+
+    Not where the long name is a document, deal, plan or thing rather than a body: "Memorandum of
+    Understanding (MoU)", "Free Trade Agreement (FTA)", "Liquefied Natural Gas (LNG)".
+    """
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
         window_start = max(0, match.start() - 120)
         words = list(_WORD.finditer(text, window_start, match.start()))
-        if not words or match.start() - words[-1].end() > 1:
+        if not words or match.start() - words[-1].end() > 1 or words[-1].group() in _NOT_BODIES:
             continue
         for skip_connectors in (True, False):
             first = _spell(words, acronym.replace("&", ""), skip_connectors)

@@ -1,4 +1,6 @@
-"""Personal-name handling: titles, honorifics, spelling-variant keys and derived aliases.
+"""Personal-name handling: titles, honorifics, spelling-variant keys and derived aliases, the lists
+of given names and surnames (built from names-dataset by ``tools/build_given_names.py``), and
+when two names are one person's (:func:`keys_linked`).
 
 A *key* folds the usual transliteration differences of Persian, Urdu and Arabic names into
 one form, so "Qalibaf", "Ghalibaf" and "Kalibaf" share the key ``qlbf`` and "Mohammad",
