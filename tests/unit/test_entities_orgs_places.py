@@ -311,3 +311,13 @@ def test_an_acronym_with_a_small_letter_and_a_generic_bodys_acronym(engine: Enti
     b = {m.entity_id for m in corpus["b"] if m.type is EntityType.ORGANISATION}
     assert len(a) == 1 and len(b) == 1 and len([m for m in corpus["a"] if m.text == "CCoE"]) == 2
     assert not [m for m in corpus["c"] if m.type is EntityType.ORGANISATION]
+
+
+def test_acronyms_of_deals_and_things_are_not_organisations() -> None:
+    text = (
+        "They signed a Memorandum of Understanding (MoU) and a Free Trade Agreement (FTA) on "
+        "Liquefied Natural Gas (LNG), said the Economic Cooperation Organisation (ECO)."
+    )
+    assert [(d.long_name, d.acronym) for d in acronym_definitions(text)] == [
+        ("Economic Cooperation Organisation", "ECO")
+    ]

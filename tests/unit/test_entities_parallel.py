@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parents[2] / "articles" / "entities.toml"
 CORPUS = {
     **TEXTS,
     **synthetic_texts(40_000),
-    "extra": "Interior Minister Mohsin Naqvi met the Statutory Regulatory Order (SRO) team.",
+    "extra": "Interior Minister Mohsin Naqvi met the Korangi Association of Trade and Industry (KATI) team.",
 }
 
 
