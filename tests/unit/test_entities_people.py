@@ -190,7 +190,8 @@ def test_towns_trains_buildings_and_roads_named_like_people_are_not_people(engin
     text = (
         "Police in Rahim Yar Khan arrested two men on Monday. The Jaffar Express left Quetta "
         "for Peshawar, and Karim Abad was sealed. Patients at Aga Khan Hospital were moved, and "
-        "students of Amir Kabir University marched to Karim Khan Zand Boulevard."
+        "students of Amir Kabir University marched to Karim Khan Zand Boulevard. Eid Al Adha "
+        "prayers were held in Quetta."
     )
     assert people(engine, text) == []
 

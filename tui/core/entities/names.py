@@ -130,9 +130,9 @@ HONORIFICS: tuple[str, ...] = (
     "Pir",
 )
 
-#: Words of the names of towns, buildings, roads, trains, awards and projects, never of a person's
-#: ("Karim Abad", "Jaffar Express", "Aga Khan Hospital"); the organisations' head words are others
-#: (:data:`.organisations.HEADS`).
+#: Words of the names of towns, buildings, roads, trains, awards, projects and feasts, never of a
+#: person's ("Karim Abad", "Jaffar Express", "Aga Khan Hospital", "Eid Al Adha"); the organisations'
+#: head words are others (:data:`.organisations.HEADS`).
 NON_PERSON_WORDS: frozenset[str] = frozenset(
     {
         "Abad",
@@ -183,6 +183,12 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
         "Mountain",
         "Mountains",
         "Museum",
+        "Eid",
+        "Adha",
+        "Azha",
+        "Fitr",
+        "Day",
+        "Week",
         "Park",
         "Gardens",
         "Hall",
