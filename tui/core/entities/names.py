@@ -10,6 +10,7 @@ one form, so "Qalibaf", "Ghalibaf" and "Kalibaf" share the key ``qlbf`` and "Moh
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -375,6 +376,39 @@ def keys_linked(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
         return False
     remaining = iter(long)
     return all(key in remaining for key in short)
+
+
+class NameIndex:
+    """People's names as keys, by their last and their first key, so that a new name is linked to
+    the people who could share it without a look at every person of a large corpus."""
+
+    def __init__(self) -> None:
+        """An empty index."""
+        self.by_last: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+
+    def add(self, entity_id: str, forms: Iterable[str]) -> None:
+        """Index a person's written forms: those without a title, honorifics off."""
+        for form in forms:
+            title, bare = split_title(form)
+            if title or not bare[:1].isupper():
+                continue
+            key = name_key(strip_honorifics(bare))
+            if not key or not all(key):
+                continue
+            self.by_last.setdefault(key[-1], []).append((entity_id, key))
+            if len(key) >= 2:
+                self.by_first.setdefault(key[0], []).append((entity_id, key))
+
+    def linked(self, key: tuple[str, ...]) -> set[str]:
+        """The people one of whose names links with ``key`` (see :func:`keys_linked`)."""
+        if not key:
+            return set()
+        return {entity_id for entity_id, other in self.by_last.get(key[-1], ()) if keys_linked(key, other)}
+
+    def first_named(self, first: str) -> set[str]:
+        """The people one of whose names of two words or more starts with the key ``first``."""
+        return {entity_id for entity_id, other in self.by_first.get(first, ()) if other[-1] != first}
 
 
 def slugify(text: str) -> str:

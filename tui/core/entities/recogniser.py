@@ -46,6 +46,9 @@ class Recogniser:
         self._found_aliases: dict[str, list[str]] = {}
         self._extra: Matcher | None = None
         self._tried: set[str] = set()
+        self._known_names: names.NameIndex | None = None
+        self._found_names = names.NameIndex()
+        self._found_names_for: dict[str, Entity] | None = None  # the ``_found`` it indexes
 
     @property
     def _matcher(self) -> Matcher:
@@ -273,36 +276,40 @@ class Recogniser:
         aliases, _ = names.person_aliases(core, tuple(form for form in forms if form != core))
         aliases = [a for a in aliases if " " in a or not self._matcher.exact.get(a)]
         entity_id = f"person:{names.slugify(core)}"
+        index = self._name_indexes()[1]
         self._found[entity_id] = Entity(entity_id, core, _PERSON, tuple(aliases))
+        index.add(entity_id, (core, *aliases))
 
-    def _people_by_key(self) -> Iterator[tuple[str, tuple[str, ...]]]:
-        """Every known and found person's id with the key of each of its names without titles."""
-        people = [p.entity for p in self._matcher.profiles.values() if p.entity.type is _PERSON]
-        people += [entity for entity in self._found.values() if entity.type is _PERSON]
-        for entity in people:
-            for form in (entity.name, *entity.aliases):
-                title, bare = names.split_title(form)
-                if not title and bare[:1].isupper():
-                    yield entity.id, names.name_key(names.strip_honorifics(bare))
+    def _name_indexes(self) -> tuple[names.NameIndex, names.NameIndex]:
+        """The name keys of the known people (built once) and of the people found so far."""
+        if self._known_names is None:
+            self._known_names = names.NameIndex()
+            for profile in self._matcher.profiles.values():
+                if profile.entity.type is _PERSON:
+                    self._known_names.add(profile.entity.id, (profile.entity.name, *profile.entity.aliases))
+        if self._found_names_for is not self._found:  # a new extraction started afresh
+            self._found_names, self._found_names_for = names.NameIndex(), self._found
+            for entity in self._found.values():
+                if entity.type is _PERSON:
+                    self._found_names.add(entity.id, (entity.name, *entity.aliases))
+        return self._known_names, self._found_names
 
     def _linked_person(self, core: str) -> str | None:
         """The one known or found person whose name links with ``core`` (None if none, or several)."""
         key = names.name_key(core)
-        found = {entity_id for entity_id, other in self._people_by_key() if names.keys_linked(key, other)}
-        return found.pop() if len(found) == 1 else None
+        known, found = self._name_indexes()
+        linked = known.linked(key) | found.linked(key)
+        return linked.pop() if len(linked) == 1 else None
 
     def _link_given_name(self, written: str, given: str) -> None:
         """Make "PM Shehbaz" an alias of the one known person whose first name is "Shehbaz", if one."""
         key = names.token_key(given)
         if given in names.COMMON_NAMES or len(key) < 3:
             return
-        found = {
-            entity_id
-            for entity_id, other in self._people_by_key()
-            if len(other) >= 2 and other[0] == key and other[-1] != key
-        }
-        if len(found) == 1:
-            self._add_alias(found.pop(), [written])
+        known, found = self._name_indexes()
+        named = known.first_named(key) | found.first_named(key)
+        if len(named) == 1:
+            self._add_alias(named.pop(), [written])
 
     def _add_alias(self, entity_id: str, forms: list[str]) -> None:
         """Give a known or found person more written forms."""
@@ -310,6 +317,7 @@ class Recogniser:
         if entity is not None:
             aliases = names.unique([*entity.aliases, *(form for form in forms if form != entity.name)])
             self._found[entity_id] = Entity(entity.id, entity.name, entity.type, tuple(aliases))
+            self._name_indexes()[1].add(entity_id, forms)
             return
         self._found_aliases.setdefault(entity_id, []).extend(forms)
 
