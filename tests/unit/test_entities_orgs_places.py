@@ -321,3 +321,12 @@ def test_acronyms_of_deals_and_things_are_not_organisations() -> None:
     assert [(d.long_name, d.acronym) for d in acronym_definitions(text)] == [
         ("Economic Cooperation Organisation", "ECO")
     ]
+
+
+def test_pak_is_pakistan_in_a_pair_of_places(engine: EntityEngine) -> None:
+    text = "Pak-Iran trade can reach $10bn, and the Pak Army guards the border."  # GUIDE.md: two places
+    assert found(engine, text) == [
+        ("Pak", "place", "place:pakistan"),
+        ("Iran", "place", "place:iran"),
+        ("Pak Army", "organisation", "org:pak-army"),
+    ]
