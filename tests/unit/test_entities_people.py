@@ -51,6 +51,14 @@ def test_a_name_that_starts_with_a_given_name_is_a_person(engine: EntityEngine) 
     assert ("Jalil Abbas Jilani", "person:jalil-abbas-jilani") in found  # "his Pakistani counterpart, ..."
 
 
+def test_a_given_name_after_a_country_s_possessive(engine: EntityEngine) -> None:
+    text = "Iran’s Hossein Salami and Pakistan's Jalil Abbas Jilani spoke on Monday."
+    assert people(engine, text) == [
+        ("Hossein Salami", "person:hossein-salami"),
+        ("Jalil Abbas Jilani", "person:jalil-abbas-jilani"),
+    ]
+
+
 def test_a_byline_in_capitals_names_its_author_in_title_case(engine: EntityEngine) -> None:
     text = tuning_text("ap-2024-01-28-amirabdollahian-islamabad-visit")
     assert text.startswith("By MUNIR AHMED\n")

@@ -242,6 +242,7 @@ def after_given_name(text: str, start: int, end: int) -> Candidate | None:
     if (
         before is not None
         and before.group("word") not in _OPENERS
+        and not before.group("word").endswith(("’s", "'s"))  # "Iran's Hossein Salami"
         and not _ROLE_AND_PLACE_BEFORE.search(text, max(0, start - 80), start)
     ):
         return None
