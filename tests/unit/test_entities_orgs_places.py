@@ -330,3 +330,9 @@ def test_pak_is_pakistan_in_a_pair_of_places(engine: EntityEngine) -> None:
         ("Iran", "place", "place:iran"),
         ("Pak Army", "organisation", "org:pak-army"),
     ]
+
+
+def test_a_pakistani_dateline_and_a_closing_credit() -> None:
+    text = "KARACHI, Dec 3 (APP): Traders met Iranian officials.\n\nThe talks will go on. — DNA"
+    assert organisations.source_tags(text) == [(16, 19, "APP"), (len(text) - 3, len(text), "DNA")]
+    assert organisations.source_tags("He met the visitors. — PM") == []  # a title, not an agency

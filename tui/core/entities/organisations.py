@@ -442,14 +442,16 @@ _IN_CITY = re.compile(r" in ([A-Z][a-z]+)\b")
 _WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _IZAFAT_TAIL = re.compile(r"(?:-(?:e|i|ul|al|o)-[A-Z][a-z]+)+")
 _SOURCE = re.compile(
-    r"(?:^|\n)[^\n]{0,60}?\((?P<a>[A-Z][A-Za-z]{1,9})\)\s?[–—-]"
+    r"(?:^|\n)[^\n]{0,60}?\((?P<a>[A-Z][A-Za-z]{1,9})\)\s?[–—:-]"
     r"|(?<=\s)/(?P<b>[A-Z]{2,8})/"
     r"|(?:^|\n)\((?P<c>[A-Z]{2,10})\)\s"
     r"|(?:^|\n)[A-Z][A-Za-z]+, [A-Z][a-z]{2}\.? \d{1,2}, (?P<d>[A-Z]{2,8}) [–—-]"
 )
 #: Source tags stand in the dateline, at the start of an article: only its first characters are read.
 _SOURCE_WINDOW = 300
-_NOT_SOURCES = frozenset({"AM", "PM", "PST", "GMT", "UTC", "IST"})
+#: A credit at the end of a text: "— APP", "- DNA".
+_CREDIT = re.compile(r"(?:^|\s)[–—-] ?(?P<e>[A-Z]{2,8})\s*$")
+_NOT_SOURCES = frozenset({"AM", "PM", "PST", "GMT", "UTC", "IST", "FM", "CM"})
 
 #: Heads of the names of news outlets, whose generic names are not outlets.
 _PRESS = frozenset({"News", "Times", "Tribune", "Television", "Network", "Group"})
@@ -635,14 +637,20 @@ def is_generic(name: str) -> bool:
 
 
 def source_tags(text: str) -> list[tuple[int, int, str]]:
-    """The news agencies' source tags: "(IRNA) –" and "(AP) —" in a dateline, "/DNA/", a leading
-    "(MENAFN)", "Chabahar, Dec 20, IRNA –": ``(start, end, tag)``."""
+    """The news agencies' source tags: "(IRNA) –", "(AP) —" and "(APP):" in a dateline, "/DNA/", a
+    leading "(MENAFN)", "Chabahar, Dec 20, IRNA –", and a credit ending the text ("— APP"):
+    ``(start, end, tag)``."""
     found = []
     for match in _SOURCE.finditer(text, 0, _SOURCE_WINDOW):
         group = next(g for g in ("a", "b", "c", "d") if match.group(g))
         tag = match.group(group)
         if tag not in _NOT_SOURCES and not tag.isdigit():
             found.append((match.start(group), match.end(group), tag))
+    credit = _CREDIT.search(text, max(0, len(text) - 40))
+    if credit is not None and credit.group("e") not in _NOT_SOURCES:
+        tag = (credit.start("e"), credit.end("e"), credit.group("e"))
+        if not found or found[-1][1] <= tag[0]:
+            found.append(tag)
     return found
 
 
