@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -326,3 +328,13 @@ def test_the_name_lists_hold_names_and_no_peoples_places_or_words() -> None:
         assert surname in surnames()
     for word in ("Watch", "House", "Street", "Press", "Eye", "Times"):
         assert word not in surnames()
+
+
+def test_the_name_lists_are_read_on_first_use_not_at_import() -> None:
+    code = (
+        "import tui.core.entities, tui.core.entities.engine, tui.core.entities.recogniser\n"
+        "from tui.core.entities import names\n"
+        "assert names.given_names.cache_info().currsize == 0\n"
+        "assert names.surnames.cache_info().currsize == 0\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
