@@ -432,6 +432,9 @@ _STOP = frozenset(
         *({title.split()[-1] for title in names.TITLES} - {"State", "General", "Justice", "Islam"}),
     }
 )
+#: A name has at most this many words before its head ("Islamic Republic of Iran Customs …"), so
+#: a long run of capitalised words (a headline in title case) costs no more than this per head.
+_MAX_WORDS_BEFORE = 8
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'.&]*(?:-[A-Za-z][\w’']*)*) $")
 _OF_TAIL = re.compile(
     r" (?:of|for|on) (?:the )?(?:[A-Z][\w’'&]*(?:-[A-Z][\w’']*)*)"
@@ -513,7 +516,7 @@ def _extend_left(text: str, start: int, kind: str) -> int:
     person's name to an organisation's ("Dar and Foreign Office officials").
     """
     begin = start
-    while True:
+    for _ in range(_MAX_WORDS_BEFORE):
         at = begin
         joined = False
         if begin != start and text.endswith((" of ", " & ", " and "), 0, begin):
@@ -530,6 +533,7 @@ def _extend_left(text: str, start: int, kind: str) -> int:
         if kind == FACILITY and HEADS.get(word) == FACILITY:
             return begin
         begin = match.start(1)
+    return begin
 
 
 def _ends_badly(tail: str) -> bool:
