@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 from textual.worker import WorkerCancelled
@@ -50,6 +51,19 @@ def make_app() -> Callable[..., ReaderApp]:
         )
 
     return make
+
+
+async def burst(pilot: Any, *keys: str) -> None:
+    """Send keys as a terminal delivers a paste or fast typing: all at once, with no pause between
+    them for the app to handle each (``pilot.press`` waits after every key)."""
+    driver = pilot.app._driver
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await settle(pilot)
+    for _ in range(5):
+        await pilot.pause()
 
 
 async def settle(pilot: Any) -> None:

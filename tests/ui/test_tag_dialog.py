@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual import events
 from textual.widgets import Input, OptionList
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import burst, settle
 from tui.core.annotations.model import PALETTE, Annotation, Tag
 from tui.core.annotations.store import AnnotationStore
 from tui.ui.annotations.tag_dialog import TagDialog
@@ -62,19 +61,6 @@ async def tag_then_repeat(pilot: Any, meanwhile: Callable[[], object] = lambda: 
     pilot.app.query_one(ArticleView).select(100, 120)
     await pilot.press("full_stop")
     await settle(pilot)
-
-
-async def burst(pilot: Any, *keys: str) -> None:
-    """Send keys as a terminal delivers a paste or fast typing: all at once, with no pause between
-    them for the app to handle each (``pilot.press`` waits after every key)."""
-    driver = pilot.app._driver
-    for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
-        event.set_sender(pilot.app)
-        driver.send_message(event)
-    await settle(pilot)
-    for _ in range(5):
-        await pilot.pause()
 
 
 async def test_enter_after_a_prefix_ticks_the_existing_tag(make_app: AppFactory) -> None:
@@ -173,7 +159,9 @@ async def test_the_tags_used_last_come_first_and_the_list_says_what_is_ticked(ma
         listed = rows(dialog)
         assert listed[0].startswith("[ ] ● trade") and listed[0].endswith("used last")
         assert listed[1].startswith("[ ] ● security")
-        await pilot.press("down", "down")
+        await pilot.press(
+            "down", "down", "down"
+        )  # from no row highlighted: trade, security, regional-tension
         assert str(dialog.query_one("#ticked").render()) == "Nothing ticked"
         await pilot.press("tab", "enter")  # in the list, Enter ticks
         assert "Ticked: regional-tension" in str(dialog.query_one("#ticked").render())
@@ -229,10 +217,12 @@ async def test_enter_on_a_row_chosen_with_the_arrows_ticks_it_rather_than_saving
     app = make_app(store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_dialog(pilot)
+        # nothing typed: no row is highlighted, since Enter would save rather than tick it
+        assert dialog.query_one("#tag-list", OptionList).highlighted is None
         await pilot.press("down")
-        second = dialog._rows[1]
-        await pilot.press("enter")  # nothing typed: the second row, ticked
-        assert dialog.chosen == [second] and not store.annotations()
+        first = dialog._rows[0]
+        await pilot.press("enter")  # the row chosen with ↓, ticked
+        assert dialog.chosen == [first] and not store.annotations()
         await pilot.press("enter")  # nothing typed, nothing chosen: save
         await settle(pilot)
         assert [a.tags for a in store.annotations()] == [tuple(dialog.chosen)]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -25,6 +25,7 @@ from tui.ui.commands import (
     ReaderCommands,
     TagCommands,
 )
+from tui.ui.key_order import KeyOrder, KeyRouted
 from tui.ui.messages import FirstFrameDrawn, WorkFailed
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.theme import readable_variables, theme_variables
@@ -94,6 +95,26 @@ class ReaderApp(App[None]):
         self.store = store
         self.store_problem = store_problem
         self.open_store = open_store
+        self.key_order = KeyOrder(self, self._route_key)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key from the terminal is routed once the keys before it have been handled (see
+        :mod:`tui.ui.key_order`); everything else as Textual does."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if not self.key_order.holds(event):
+                await self._route_key(event)
+            return
+        await super().on_event(event)
+
+    async def _route_key(self, key: events.Key) -> None:
+        """Textual's own routing of a key (priority bindings, then the focused widget)."""
+        await super().on_event(key)
+        self.key_order.routed(key)
+
+    @on(KeyRouted)
+    def _key_handled(self, message: KeyRouted) -> None:
+        """A routed key has been handled: route the ones typed after it."""
+        self.key_order.back(message)
 
     @on(FirstFrameDrawn)
     def first_frame_drawn(self) -> None:
