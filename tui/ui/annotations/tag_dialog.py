@@ -2,7 +2,8 @@
 
 Typing filters the codebook (best match first, typos forgiven); Enter ticks the highlighted tag, and
 creating a tag is a row of its own at the end of the list (``+ Create tag “reg”``), so a prefix never
-becomes a new tag by accident. With nothing typed, the tags used last come first and Enter saves.
+becomes a new tag by accident. With nothing typed, the tags used last come first, no row is
+highlighted and Enter saves; ↓ highlights one for Enter to tick.
 Returns a :class:`TagChoice` (or None if cancelled). Tag names, descriptions and the quote are shown
 as plain text, never as markup, and a note's control characters as symbols.
 """
@@ -181,10 +182,13 @@ class TagDialog(DialogFrame[TagChoice | None]):
         listing = self.query_one("#tag-list", TagList)
         listing.clear_options()
         listing.add_options([Option(self._row(index, query)) for index in range(len(self._rows))])
-        if self._rows:
+        if self._rows and query:
             # a folder's exact name (framing, above framing/security) means that parent: create it
             folder = self._creates and any(n.startswith(query + "/") for n in self._names())  # as spelt
             listing.highlighted = len(self._rows) - 1 if folder else 0
+        else:
+            # with nothing typed Enter saves, so no row looks as if Enter would tick it (↓ picks one)
+            listing.highlighted = None
         listing.border_subtitle = "" if self._rows else "no tags yet: type a name"
         self._listed_for = query
         self._moved = False
