@@ -175,6 +175,25 @@ async def test_the_palette_finds_entities_and_follows_one_in_the_cross_reference
         assert app.focused is not None and app.focused.id == "xref-list"
 
 
+async def test_the_palette_finds_an_entity_by_another_spelling(make_app: AppFactory) -> None:
+    from tests.ui.test_panes import indexed
+    from tui.ui.xref.xref_pane import XrefPane
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await indexed(pilot)
+        # a spelling variant no article uses, and a surname alone
+        shown = await open_palette(pilot, "ghalibaf", "Entity: Mohammad Baqer Qalibaf")
+        assert shown[0].startswith("Entity: Mohammad Baqer Qalibaf")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.query_one(XrefPane).entity == "person:qalibaf"
+        await pilot.press("escape")
+        # an alias: the title shows the name, then the spelling that matched
+        shown = await open_palette(pilot, "SNSC chief", "Entity: Ali Larijani")
+        assert shown[0].startswith("Entity: Ali Larijani (the SNSC chief)")
+
+
 def test_keys_read_as_people_write_them() -> None:
     """Punctuation keys show as their character: the repeat key is ".", not its name."""
     shown = {

@@ -192,11 +192,16 @@ class MemoCommands(_EntryCommands):
 
 
 class EntityCommands(_EntryCommands):
-    """'Entity: <name>' for every person, organisation and place the corpus names: choosing one marks
-    it in the text and follows it in the Cross-references pane."""
+    """'Entity: <name>' for every person, organisation and place the corpus names, found by its name or
+    any other spelling of it ('ghalibaf' finds Mohammad Baqer Qalibaf): choosing one marks it in the
+    text and follows it in the Cross-references pane."""
 
     def _entries(self) -> list[Entry]:
         """(title, help, callback) for every entity, most widely named first (once the index is built)."""
+        return [(title, help_text, callback) for title, help_text, callback, _ in self._entities()]
+
+    def _entities(self) -> list[tuple[str, str, Callable[[], object], str]]:
+        """The entries, each with its entity's id."""
         screen = self.screen
         if not isinstance(screen, ReaderScreen) or screen.index is None:
             return []
@@ -206,9 +211,33 @@ class EntityCommands(_EntryCommands):
                 f"Entity: {one_line(xref.name(entity))}",
                 f"{entity.split(':', 1)[0]} · named in {counted(articles, 'article')}",
                 partial(screen.follow_entity, entity),
+                entity,
             )
             for entity, articles in xref.frequency.most_common()
         ]
+
+    async def search(self, query: str) -> Hits:
+        """Entities whose name fits the query, or one of whose other spellings does (shown after the
+        name); the entity a whole spelling stands for ('Ghalibaf') first."""
+        screen = self.screen
+        if not isinstance(screen, ReaderScreen):
+            return
+        matcher = self.matcher(query)
+        named = screen.state.engine.resolve(query) if len(query) > 2 else None
+        for title, help_text, callback, entity_id in self._entities():
+            score, shown = matcher.match(title), highlighted(matcher, title)
+            if named is not None and named.id == entity_id:
+                score = 1.0
+            entity = screen.state.engine.entity(entity_id) if score < 1.0 else None
+            for alias in entity.aliases if entity is not None else ():
+                alias_score = matcher.match(alias)
+                if alias_score > score:
+                    score, shown = (
+                        alias_score,
+                        Content(title) + Content(" ") + highlighted(matcher, f"({alias})"),
+                    )
+            if score > 0:
+                yield Hit(score, shown, callback, text=title, help=literal(help_text))
 
 
 class BidiCommands(_EntryCommands):
