@@ -3,15 +3,21 @@ entities), and the cursor is drawn wherever it is, the line break between paragr
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from tests.ui.conftest import settle
+from tests.ui.test_right_to_left import ARABIC, open_003
 from tui.core import textnav
+from tui.core.annotations.store import AnnotationStore
+from tui.ui.annotations.tag_dialog import TagDialog
 from tui.ui.app import ReaderApp
 from tui.ui.reader.article_view import ArticleView
 
 AppFactory = Callable[..., ReaderApp]
+ARTICLES = Path(__file__).resolve().parents[2] / "articles"
 
 
 def test_word_ends_follow_the_words() -> None:
@@ -19,6 +25,22 @@ def test_word_ends_follow_the_words() -> None:
     ends = textnav.word_ends(text)
     assert [text[end - 1] for end in ends] == ["s", "t", "r", "d", "r", "f", "d"]
     assert text[: ends[0]] == "Iran’s"
+
+
+def test_a_word_keeps_its_combining_marks_and_joiners() -> None:
+    # Article 003's Arabic post (vowel signs, shadda) and a Persian word with its zero-width non-joiner.
+    line = next(
+        line for line in (ARTICLES / "003_ae4195037769579a.md").read_text().splitlines() if "توقيعُ" in line
+    )
+    ends = textnav.word_ends(line)
+    starts = textnav.word_starts(line)
+    assert [line[s:e] for s, e in zip(starts[:3], ends[:3], strict=True)] == [
+        "توقيعُ",
+        "اتفاقيةٍ",
+        "استراتيجيةٍ",
+    ]
+    assert textnav.word_at("می\u200cکنم و", 2) == (0, 6)
+    assert all(not unicodedata.category(line[start]).startswith("M") for start in starts)
 
 
 async def into_text(pilot: Any) -> ArticleView:
@@ -58,3 +80,21 @@ async def test_the_cursor_shows_on_the_line_break_between_paragraphs(make_app: A
         assert any(segment.style is not None and segment.style.reverse for segment in strip), (
             "no cursor drawn"
         )
+
+
+async def test_v_e_on_a_vowelled_arabic_word_tags_all_of_it(make_app: AppFactory) -> None:
+    store = AnnotationStore.in_memory()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_003(pilot, ARABIC)
+        start = view.text.index(ARABIC)
+        view.move_cursor(start)
+        await pilot.press("v", "e")
+        assert view.cursor.selection == (start, start + len("توقيعُ"))
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TagDialog)
+        await pilot.press(*"arabic", "enter", "ctrl+s")
+        await settle(pilot)
+        [annotation] = store.annotations()
+        assert annotation.quote == "توقيعُ"  # with its final damma

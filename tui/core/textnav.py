@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-_WORD = re.compile(r"\w[\w’'-]*")
+import regex
+
+#: A word, by Unicode's definition of a word character (the regex module's ``\w``), which keeps the
+#: combining marks (Arabic vowel signs, shadda) and the joiners of Persian inside it, where ``re``'s
+#: breaks the word at each.
+_WORD = regex.compile(r"\w[\w’'-]*")
 #: A sentence end (its mark, closing quotes or brackets, then space) or a line break, up to the next
 #: sentence's first character: ``(?:[.!?…][”"’')\]]*\s|\n)\s*(?=\S)``, written to start with one
 #: character class (the line break's branch is a look-behind), which lets the regex engine skip
