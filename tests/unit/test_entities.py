@@ -329,7 +329,7 @@ def test_discovered_surname_matches_later_and_across_texts_after_the_full_name_o
         ("Naqvi", "person:mohsin-naqvi"),
         ("Mohsin Naqvi", "person:mohsin-naqvi"),
     ]
-    assert [m.start for m in result["b"] if m.type is EntityType.PERSON][0] > 30
+    assert next(m.start for m in result["b"] if m.type is EntityType.PERSON) > 30
     resolved = engine.resolve("Naqvi")
     assert resolved is not None and resolved.id == "person:mohsin-naqvi"
 

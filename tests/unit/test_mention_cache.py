@@ -86,17 +86,20 @@ def test_only_a_changed_article_is_scanned_again(
 def test_a_new_discovery_rebuilds_the_articles_it_changes(
     corpus: Corpus, gazetteer: Gazetteer, cache_folder: Path | None
 ) -> None:
-    """An added article introduces "Interior Minister Ahmad Vahidi": "Vahidi" elsewhere is now a person."""
-    mentions_him = replace(corpus.articles[0], text=corpus.articles[0].text + "\n\nVahidi did not comment.")
+    """An added article introduces "Interior Minister Zartosht Vahidi" (a given name no list has): his
+    name without a title elsewhere is now a person."""
+    mentions_him = replace(
+        corpus.articles[0], text=corpus.articles[0].text + "\n\nZartosht Vahidi did not comment."
+    )
     articles = [mentions_him, *corpus.articles[1:]]
     cache = MentionCache(cache_folder, engine_fingerprint(gazetteer))
     before = corpus_mentions(articles, EntityEngine(gazetteer), cache)
-    assert "person:ahmad-vahidi" not in {m.entity_id for m in before[0][mentions_him.id]}
+    assert "person:zartosht-vahidi" not in {m.entity_id for m in before[0][mentions_him.id]}
     cache = reopen(cache, cache_folder, gazetteer)
-    new = Article("new", "Vahidi visits", "Interior Minister Ahmad Vahidi arrived in Quetta on Monday.")
+    new = Article("new", "Vahidi visits", "Interior Minister Zartosht Vahidi arrived in Quetta on Monday.")
     after = corpus_mentions([*articles, new], EntityEngine(gazetteer), cache)
     assert after == fresh([*articles, new], gazetteer)
-    assert "person:ahmad-vahidi" in {m.entity_id for m in after[0][mentions_him.id]}
+    assert "person:zartosht-vahidi" in {m.entity_id for m in after[0][mentions_him.id]}
 
 
 @pytest.mark.parametrize(
@@ -189,3 +192,22 @@ def test_a_cache_is_stale_only_with_something_to_write(
     assert not again.stale  # every text was found in it
     corpus_mentions(corpus.articles[:2], EntityEngine(gazetteer), again)
     assert again.stale  # the others' entries would be dropped
+
+
+def test_the_name_and_place_lists_are_part_of_the_engine_state(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, gazetteer: Gazetteer
+) -> None:
+    """A changed given-name, surname or place list changes what is found: cached mentions must go."""
+    from tui.core.entities import cache as cache_module
+
+    core = tmp_path / "core"
+    (core / "entities").mkdir(parents=True)
+    for source in ("entities/cache.py", "entities/given_names.txt", "entities/places.tsv", "models.py"):
+        (core / source).write_bytes((cache_module._CORE / source).read_bytes())
+    monkeypatch.setattr(cache_module, "_CORE", core)
+    before = engine_fingerprint(gazetteer)
+    for listed in ("entities/given_names.txt", "entities/places.tsv"):
+        (core / listed).write_text((core / listed).read_text() + "Zebedee\n")
+        after = engine_fingerprint(gazetteer)
+        assert after != before
+        before = after

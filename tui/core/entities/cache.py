@@ -42,8 +42,9 @@ _SPAN_TYPE = "i"
 _START, _END = itemgetter(0), itemgetter(1)
 _NOTHING: array[int] = array(_SPAN_TYPE)
 _CORE = Path(__file__).resolve().parents[1]
-#: The code the mentions depend on: the recogniser (its calendars included) and the models.
-_SOURCES = ("entities/*.py", "models.py")
+#: What the mentions depend on besides the known entities: the recogniser's code (its calendars
+#: included), the name and place lists it reads, and the models.
+_SOURCES = ("entities/*.py", "entities/*.txt", "entities/*.tsv", "models.py")
 
 
 def text_hash(text: str) -> str:
