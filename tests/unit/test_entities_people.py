@@ -338,3 +338,17 @@ def test_the_name_lists_are_read_on_first_use_not_at_import() -> None:
         "assert names.surnames.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_khomeini_and_khamenei_stay_two_people(engine: EntityEngine) -> None:
+    # Surnames that differ only in their vowels: spelling variants must not join them.
+    text = (
+        "Ayatollah Ali Khamenei marked the anniversary of Imam Khomeini's death. Khamenei said the "
+        "revolution Khomeini led in 1979 had made Iran independent."
+    )
+    assert people(engine, text) == [
+        ("Ali Khamenei", "person:khamenei"),
+        ("Imam Khomeini", "person:khomeini"),
+        ("Khamenei", "person:khamenei"),
+        ("Khomeini", "person:khomeini"),
+    ]
