@@ -143,12 +143,20 @@ _ORDINAL_AFTER = re.compile(
 )
 #: What makes a weekday the next or the last one: "next Tuesday", "last Friday", "this coming Monday".
 _AGO_NUMBER = re.compile(r"(?<![\w-])(\d{1,2}|[A-Za-z]+)\s$")
-_WEEKDAY_BEFORE = re.compile(r"\b(?:[Nn]ext|[Ll]ast|[Tt]his coming|[Cc]oming)\s$")
+_WEEKDAY_BEFORE = tuple(
+    w + " " for word in ("this coming", "next", "last", "coming") for w in (word, word.capitalize())
+)
 #: Where a clause begins, looking back from a date in it.
-_CLAUSE = re.compile(r"[.,;:!?()“”\"\n][^.,;:!?()“”\"\n]*$")
-_FUTURE = re.compile(
-    r"(?<![Tt]he\s)(?<!\sa\s)\b(?:will|shall)\b|\b(?:is|are)\s(?:due|set|scheduled|expected|slated|poised|going)\sto\b"
-    r"|\b(?:is|are)\sto\sbe\b|\bto\sbe\sheld\b"
+_QUOTE_WINDOW = 1000
+_BOUNDARIES = frozenset('.,;:!?()“”"\n')
+#: What makes a clause speak of what is to come: "will", "shall", "is due to", "are set to", "is
+#: to be", "to be held" (found with ``str.rfind``: a regex over the clause costs more than the rest
+#: of a weekday's reading).
+_WILL = (" will ", " shall ")
+_DUE = tuple(
+    f" {be} {word}"
+    for be in ("is", "are")
+    for word in ("due", "set", "scheduled", "expected", "slated", "poised", "going")
 )
 _ORDINAL_BEFORE = re.compile(r"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom)\sthe\s$")
 _MAY_CONTEXT = re.compile(r"\b(?:in|on|since|by|until|of|from|last|next|this|early|late)\s$|mid-$")
@@ -240,10 +248,12 @@ def weekday_date(text: str, start: int, end: int) -> Span | None:
     text says it is to come)."""
     if _inside_name(text, start, end):
         return None
-    which = _WEEKDAY_BEFORE.search(text, max(0, start - 13), start)
-    if which is not None:
-        phrase = text[which.start() : end]
-        return which.start(), end, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
+    if text.endswith(_WEEKDAY_BEFORE, 0, start):  # most often "on Tuesday": one cheap test
+        for which in _WEEKDAY_BEFORE:
+            begin = start - len(which)
+            if text.endswith(which, 0, start) and (not begin or not text[begin - 1].isalnum()):
+                phrase = text[begin:end]
+                return begin, end, (EntityType.DATE, f"date:{phrase.lower()}", phrase, None, None)
     name = text[start:end]
     if to_come(text, start):
         return start, end, (EntityType.DATE, f"date:coming {name.lower()}", f"coming {name}", None, None)
@@ -253,8 +263,21 @@ def weekday_date(text: str, start: int, end: int) -> Span | None:
 def to_come(text: str, start: int) -> bool:
     """Whether the clause before ``start`` speaks of what is to come ("will", "is due to", "is
     scheduled to"), so that a weekday or a day of the month in it is the next, not the last."""
-    clause = _CLAUSE.search(text, max(0, start - 100), start)
-    return _FUTURE.search(text, clause.start() + 1 if clause else max(0, start - 100), start) is not None
+    window = text[max(0, start - 100) : start]
+    if " to " not in window and "will " not in window and "shall " not in window:
+        return False  # most clauses
+    found = -1  # where the last word of the future ends
+    for word in _WILL:
+        at = window.rfind(word)
+        if at >= 0 and not window[max(0, at - 4) : at].lower().endswith(("the", " a")):  # "the will of"
+            found = max(found, at + len(word))
+    at = window.rfind(" to ")
+    if at >= 0 and (window.endswith(_DUE, 0, at) or window.startswith(" to be held", at)):
+        found = max(found, at + 4)
+    at = window.rfind(" to be ")
+    if at >= 0 and window.endswith((" is", " are"), 0, at):
+        found = max(found, at + 7)
+    return found >= 0 and _BOUNDARIES.isdisjoint(window[found:])
 
 
 def relative_date(text: str, start: int, end: int) -> Span | None:
@@ -290,11 +313,14 @@ def _ago_date(text: str, start: int, end: int) -> Span | None:
 
 
 def _quoted(text: str, start: int) -> bool:
-    """Whether ``start`` is inside a quotation opened earlier in its paragraph."""
-    paragraph = text.rfind("\n", 0, start) + 1
+    """Whether ``start`` is inside a quotation opened earlier in its paragraph (or, in a very long
+    paragraph, in the 1,000 characters before it, where only curly quotes show which way they go)."""
+    window = max(0, start - _QUOTE_WINDOW)
+    found = text.rfind("\n", window, start)
+    paragraph = found + 1 if found >= 0 else window
     if text.count("“", paragraph, start) > text.count("”", paragraph, start):
         return True
-    return text.count('"', paragraph, start) % 2 == 1
+    return (found >= 0 or window == 0) and text.count('"', paragraph, start) % 2 == 1
 
 
 def _ordinal_date(text: str, start: int, end: int) -> Span | None:
@@ -380,7 +406,7 @@ def _qualified_start(text: str, start: int, months: bool = False) -> int:
     """Where a date starts once a leading "early ", "late " or "mid-" is included (and, before a
     month, "the end of" and its kind)."""
     qualifier = _QUALIFIER.search(text, max(0, start - 6), start)
-    if qualifier is None and months:
+    if qualifier is None and months and text.endswith("of ", 0, start):
         qualifier = _PART_OF.search(text, max(0, start - 34), start)
     return qualifier.start() if qualifier else start
 
