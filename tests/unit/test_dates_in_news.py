@@ -165,6 +165,12 @@ def test_days_of_a_month_not_named(
             "from March 20 - August 21 the exports rose",
             [("March 20 - August 21", "2025-03-20", "2025-08-21")],
         ),
+        # the day before the month, as Dawn and Tehran Times write
+        (
+            "Exports rose from 20 March to 21 December 2024.",
+            [("20 March to 21 December 2024", "2024-03-20", "2024-12-21")],
+        ),
+        ("Trade grew between March and June 2024.", [("March and June 2024", "2024-03-01", "2024-06-30")]),
         # "and" without "between" joins two dates, not a range
         (
             "They met in 2020 and 2023.",

@@ -119,6 +119,11 @@ _RANGE = re.compile(
     r"\s?(?P<sep>–|—|-|to|until|through|and)\s?(?P<month>[A-Z][a-z]+)(?:\s(?P<day>\d{1,2})(?!\d))?"
     r"(?:,?\s(?P<year>\d{4})(?!\d))?"
 )
+#: The second end of a range whose first has its day first: "20 March to 21 December 2024".
+_RANGE_DAY_FIRST = re.compile(
+    r"\s?(?P<sep>–|—|-|to|until|through|and)\s?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(?P<month>[A-Z][a-z]+)"
+    r"(?:,?\s(?P<year>\d{4})(?!\d))?"
+)
 #: The second day of a range of days after the month: "September 15-16, 2025".
 _DAY_TAIL = re.compile(r"\s?[–-]\s?(?P<day>\d{1,2})(?![\d:])(?:,?\s(?P<year>\d{4})(?!\d))?")
 #: A range's opening word: "between" makes "and" a range's separator ("between June and August").
@@ -219,7 +224,7 @@ def month_date(text: str, start: int, end: int) -> Span | None:
         days = (before.group("first"), day)
         first, last = (f"{year}-{_NUMBERS[name]:02d}-{int(d):02d}" for d in days)
         record = (EntityType.DATE, f"date:{first}/{last}", text[begin:stop], None, None)
-    extra = _RANGE.match(text, stop)
+    extra = (_RANGE if before is None else _RANGE_DAY_FIRST).match(text, stop)
     if extra is not None and _closes_range(text, begin, extra, bool(day)):
         first = record[1].removeprefix("date:")
         second = _date_record(
