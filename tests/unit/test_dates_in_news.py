@@ -366,3 +366,26 @@ def test_false_friends_of_dates(engine: EntityEngine) -> None:
         ("Monday", "2024-12-30", "2024-12-30"),
         ("2010-2015", "2010-01-01", "2015-12-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a date long before publication is background: the weekday is the news's
+            "The talks began on March 3, 2025. The minister said on Tuesday that trade would grow.",
+            [("March 3, 2025", "2025-03-03", "2025-03-03"), ("Tuesday", "2025-05-06", "2025-05-06")],
+        ),
+        (  # a date in the days before publication is the narrative's: its Sunday
+            "On April 27, Pakistan issued an order on barter trade. The envoy announced it on Sunday.",
+            [("April 27", "2025-04-27", "2025-04-27"), ("Sunday", "2025-04-27", "2025-04-27")],
+        ),
+        (  # "last Friday" counts from publication whatever came before it
+            "On April 29 the ministers met. They had spoken last Friday.",
+            [("April 29", "2025-04-29", "2025-04-29"), ("last Friday", "2025-05-02", "2025-05-02")],
+        ),
+    ],
+)
+def test_which_anchor_a_weekday_takes(
+    engine: EntityEngine, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert values(engine, text, "2025-05-09") == expected

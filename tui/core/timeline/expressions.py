@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from tui.core.models import EntityType, Mention
-from tui.core.timeline.resolve import ANAPHORIC, DEICTIC, resolve
+from tui.core.timeline.resolve import ANAPHORIC, DEICTIC, WEEKDAYS, resolve
 from tui.core.timeline.when import DAY, When
 
 _SELF_DATED = ("explicit date", "month and year", "year", "range of months", "Solar Hijri", "Islamic",
@@ -32,6 +32,9 @@ _IRANIAN_YEARS = {"this year": "current Iranian year", "last year": "last Irania
 _DAY_WORDS = frozenset(("previous day", "day before", "following day", "next day", "that day"))
 #: How far before publication a day named may be the day quoted words were said.
 _SAID_WITHIN = timedelta(days=7)
+#: How far before publication an explicit date may be for a weekday after it to count from it (in
+#: 003, "on Sunday" is the "October 19" before it, nine days before publication).
+_WEEKDAY_ANCHOR = timedelta(days=14)
 #: The ends of phrases that count from the time of writing: "the 22nd of this month", "late last month".
 #: How close (in characters) a date must follow another to complete it: ", ", " (", " and ".
 _CLOSE = 5
@@ -78,6 +81,12 @@ def date_expressions(mentions: list[Mention], published: date | None) -> list[Da
             basis = "the time named before it"
         else:
             deictic = phrase in DEICTIC or phrase.endswith(_OF_THE_TIME) or phrase.endswith(" ago")
+            if phrase.rsplit(" ", 1)[-1] in WEEKDAYS and anchor is not None and published is not None:
+                # a weekday names a day of the news's week: after a date long before it, it is the
+                # publication's ("On March 3 talks began. … said on Tuesday"), else the narrative's
+                deictic = (
+                    phrase.startswith(("next ", "last ", "this ")) or published - anchor > _WEEKDAY_ANCHOR
+                )
             from_anchor = anchor is not None and not (deictic and published is not None)
             reference = anchor if from_anchor else published
             basis = "the explicit date before it"
