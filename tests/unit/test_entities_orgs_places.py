@@ -91,15 +91,28 @@ def test_jec_named_in_full_links_its_acronym_in_each_text(engine: EntityEngine) 
     }
 
 
-def test_generic_ministries_are_never_linked_across_texts(engine: EntityEngine) -> None:
-    texts = {
-        "pk": "ISLAMABAD: The Foreign Office said on Friday that talks went well.",
-        "ir": "TEHRAN: The Foreign Office of the host said the visit went well, the Foreign Office added.",
-    }
-    corpus = engine.extract_corpus(texts)
-    pk = {m.entity_id for m in corpus["pk"] if m.text == "Foreign Office"}
-    ir = {m.entity_id for m in corpus["ir"] if m.text == "Foreign Office"}
-    assert len(pk) == 1 and len(ir) == 1 and pk != ir
+@pytest.mark.parametrize(
+    ("name", "pk", "other"),
+    [
+        (
+            "Foreign Office",
+            "ISLAMABAD: The Foreign Office said on Friday that talks went well.",
+            "TEHRAN: The Foreign Office of the host said the visit went well, the Foreign Office added.",
+        ),
+        (  # a ministry with no country in its name, whatever its portfolio's words
+            "Ministry of Water Resources",
+            "ISLAMABAD: The Ministry of Water Resources said the Indus would rise by Friday.",
+            "BAGHDAD: The Ministry of Water Resources said the Tigris was at its lowest in years.",
+        ),
+    ],
+)
+def test_generic_ministries_are_never_linked_across_texts(
+    engine: EntityEngine, name: str, pk: str, other: str
+) -> None:
+    corpus = engine.extract_corpus({"pk": pk, "other": other})
+    pk_ids = {m.entity_id for m in corpus["pk"] if m.text == name}
+    other_ids = {m.entity_id for m in corpus["other"] if m.text == name}
+    assert len(pk_ids) == 1 and len(other_ids) == 1 and pk_ids != other_ids
 
 
 def test_a_generic_name_is_the_country_specific_one_named_before_it(engine: EntityEngine) -> None:
@@ -336,3 +349,19 @@ def test_a_pakistani_dateline_and_a_closing_credit() -> None:
     text = "KARACHI, Dec 3 (APP): Traders met Iranian officials.\n\nThe talks will go on. — DNA"
     assert organisations.source_tags(text) == [(16, 19, "APP"), (len(text) - 3, len(text), "DNA")]
     assert organisations.source_tags("He met the visitors. — PM") == []  # a title, not an agency
+
+
+def test_a_ministry_is_generic_unless_a_country_is_in_its_name() -> None:
+    assert organisations.is_generic("Ministry of Treasury")
+    assert organisations.is_generic("Ministry of Mining and Heritage")
+    assert not organisations.is_generic("Ministry of Overseas Pakistanis and Human Resource Development")
+
+
+def test_large_towns_named_with_a_person_word_are_places(engine: EntityEngine) -> None:
+    text = (
+        "Heavy rain hit Dera Ismail Khan, Rahim Yar Khan and Dera Ghazi Khan, and floods reached Gujar Khan."
+    )
+    names = {t: k for t, k, _ in found(engine, text)}
+    assert names == dict.fromkeys(
+        ("Dera Ismail Khan", "Rahim Yar Khan", "Dera Ghazi Khan", "Gujar Khan"), "place"
+    )

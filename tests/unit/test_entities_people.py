@@ -288,6 +288,10 @@ def test_look_alike_people_stay_apart(engine: EntityEngine) -> None:
         ("Mohammad Reza Aref", "Mohammad Reza Pahlavi", False),
         ("Asif Ali Zardari", "Bilawal Bhutto Zardari", False),
         ("Muhammad Iqbal", "Ahsan Iqbal", False),
+        ("Maryam Nawaz Sharif", "Nawaz Sharif", False),  # a child named after the parent
+        ("Hamza Shehbaz Sharif", "Shehbaz Sharif", False),
+        ("Hussain Nawaz Sharif", "Nawaz Sharif", False),
+        ("Mian Muhammad Nawaz Sharif", "Nawaz Sharif", True),  # honorific and name prefix in front
     ],
 )
 def test_keys_link_middle_names_and_spellings_never_look_alikes(
@@ -352,3 +356,22 @@ def test_khomeini_and_khamenei_stay_two_people(engine: EntityEngine) -> None:
         ("Khamenei", "person:khamenei"),
         ("Khomeini", "person:khomeini"),
     ]
+
+
+def test_children_named_after_a_parent_are_not_the_parent(engine: EntityEngine) -> None:
+    texts = {
+        "a": "LAHORE: Punjab Chief Minister Maryam Nawaz Sharif inaugurated the hospital on Monday.",
+        "b": "Hamza Shehbaz Sharif said the party would contest. Later, Nawaz Sharif addressed workers.",
+        "c": "Hussain Nawaz Sharif appeared before the court. Muhammad Shehbaz Sharif chaired the meeting.",
+    }
+    corpus = engine.extract_corpus(texts)
+    ids = {m.text: m.entity_id for mentions in corpus.values() for m in mentions}
+    assert ids["Nawaz Sharif"] == "person:nawaz-sharif"
+    assert ids["Muhammad Shehbaz Sharif"] == "person:shehbaz-sharif"
+    for child in ("Maryam Nawaz Sharif", "Hamza Shehbaz Sharif", "Hussain Nawaz Sharif"):
+        assert ids[child] not in ("person:nawaz-sharif", "person:shehbaz-sharif"), child
+
+
+def test_an_airline_named_with_a_given_name_is_no_one(engine: EntityEngine) -> None:
+    text = "Mahan Air resumed flights to Karachi on Monday, and Iran Air flies to Lahore twice a week."
+    assert people(engine, text) == []

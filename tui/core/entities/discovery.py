@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tui.core.entities.names import HONORIFICS, ROLE_WORDS, given_names, surnames
+from tui.core.entities.names import HONORIFICS, PORTFOLIO_WORDS, ROLE_WORDS, given_names, surnames
 
 _TOKEN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _HONORIFIC = "(?:" + "|".join(HONORIFICS) + ")"
@@ -51,83 +51,6 @@ _ROLE_AND_PLACE_BEFORE = re.compile(
 )
 _PORTFOLIO_RUN = re.compile(
     rf"\s(?:of|for)\s(?P<run>{_TOKEN}(?:,?\s(?:and\s)?{_TOKEN}){{2,7}})(?![\w-]|\s[A-Z])"
-)
-#: Words of ministers' and secretaries' portfolios ("Minister for Commerce", "Secretary of State").
-_PORTFOLIO_WORDS = frozenset(
-    {
-        "Affairs",
-        "Agriculture",
-        "Aviation",
-        "Broadcasting",
-        "Change",
-        "Climate",
-        "Commerce",
-        "Communications",
-        "Control",
-        "Cooperatives",
-        "Culture",
-        "Defence",
-        "Defense",
-        "Development",
-        "Economic",
-        "Education",
-        "Energy",
-        "Environment",
-        "Finance",
-        "Food",
-        "Foreign",
-        "Health",
-        "Heritage",
-        "Home",
-        "Housing",
-        "Human",
-        "Industries",
-        "Industry",
-        "Information",
-        "Intelligence",
-        "Interior",
-        "Investment",
-        "Justice",
-        "Kashmir",
-        "Labour",
-        "Law",
-        "Maritime",
-        "Mining",
-        "Minorities",
-        "Narcotics",
-        "National",
-        "Oil",
-        "Overseas",
-        "Pakistanis",
-        "Parliamentary",
-        "Petroleum",
-        "Planning",
-        "Ports",
-        "Power",
-        "Privatisation",
-        "Production",
-        "Railways",
-        "Religious",
-        "Resources",
-        "Revenue",
-        "Rights",
-        "Roads",
-        "Science",
-        "Security",
-        "Shipping",
-        "Sports",
-        "State",
-        "Technology",
-        "Tourism",
-        "Trade",
-        "Transport",
-        "Treasury",
-        "Urban",
-        "Water",
-        "Welfare",
-        "Works",
-        "Youth",
-    }
 )
 _SAID_NAME = re.compile(rf"\s(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,2}})(?=[,.;]|\swho\s)")
 _NAME_SAID = re.compile(rf"(?:^|[.!?”\"]\s|\n|\s[a-z]+\s)(?P<name>{_TOKEN}(?:\s{_TOKEN}){{1,2}})\s$")
@@ -185,7 +108,7 @@ def after_portfolio(text: str, start: int, end: int) -> Candidate | None:
         return None
     words = list(re.finditer(r"[^\s,]+", match.group("run")))
     first = 0
-    while first < len(words) and (words[first].group() in _PORTFOLIO_WORDS or words[first].group() == "and"):
+    while first < len(words) and (words[first].group() in PORTFOLIO_WORDS or words[first].group() == "and"):
         first += 1
     name = match.group("run")[words[first].start() :] if first < len(words) else ""
     if first == 0 or not 2 <= len(words) - first <= 4 or "," in name or " and " in name:

@@ -104,6 +104,86 @@ ROLE_WORDS: tuple[str, ...] = (
     "counterpart",
 )
 
+#: Words of ministers' and secretaries' portfolios ("Minister for Commerce", "Secretary of State"),
+#: which every government has: discovery reads a minister's portfolio with them, and a ministry's
+#: name of these words alone is generic (:func:`.organisations.is_generic`).
+PORTFOLIO_WORDS = frozenset(
+    {
+        "Affairs",
+        "Agriculture",
+        "Aviation",
+        "Broadcasting",
+        "Change",
+        "Climate",
+        "Commerce",
+        "Communications",
+        "Control",
+        "Cooperatives",
+        "Culture",
+        "Defence",
+        "Defense",
+        "Development",
+        "Economic",
+        "Education",
+        "Energy",
+        "Environment",
+        "Finance",
+        "Food",
+        "Foreign",
+        "Health",
+        "Heritage",
+        "Home",
+        "Housing",
+        "Human",
+        "Industries",
+        "Industry",
+        "Information",
+        "Intelligence",
+        "Interior",
+        "Investment",
+        "Justice",
+        "Kashmir",
+        "Labour",
+        "Law",
+        "Maritime",
+        "Mining",
+        "Minorities",
+        "Narcotics",
+        "National",
+        "Oil",
+        "Overseas",
+        "Pakistanis",
+        "Parliamentary",
+        "Petroleum",
+        "Planning",
+        "Ports",
+        "Power",
+        "Privatisation",
+        "Production",
+        "Railways",
+        "Religious",
+        "Resources",
+        "Revenue",
+        "Rights",
+        "Roads",
+        "Science",
+        "Security",
+        "Shipping",
+        "Sports",
+        "State",
+        "Technology",
+        "Tourism",
+        "Trade",
+        "Transport",
+        "Treasury",
+        "Urban",
+        "Water",
+        "Welfare",
+        "Works",
+        "Youth",
+    }
+)
+
 #: Honorifics that are part of a name as written but not needed to identify the person.
 HONORIFICS: tuple[str, ...] = (
     "Syed",
@@ -132,11 +212,14 @@ HONORIFICS: tuple[str, ...] = (
 )
 
 #: Words of the names of towns, buildings, roads, trains, awards, projects and feasts, never of a
-#: person's ("Karim Abad", "Jaffar Express", "Aga Khan Hospital", "Eid Al Adha"); the organisations'
-#: head words are others (:data:`.organisations.HEADS`).
+#: person's ("Karim Abad", "Jaffar Express", "Aga Khan Hospital", "Eid Al Adha", "Mahan Air"); the
+#: organisations' head words are others (:data:`.organisations.HEADS`).
 NON_PERSON_WORDS: frozenset[str] = frozenset(
     {
         "Abad",
+        "Air",
+        "Airlines",
+        "Airways",
         "Award",
         "Bay",
         "Bazaar",
@@ -255,7 +338,21 @@ COMMON_NAMES: frozenset[str] = frozenset(
     }
 )
 
+#: Words written in front of a person's usual name that do not make another name ("Muhammad
+#: Shehbaz Sharif" is "Shehbaz Sharif"); honorifics (:data:`HONORIFICS`) are such words too.
+NAME_PREFIXES: tuple[str, ...] = (
+    "Muhammad",
+    "Mohammad",
+    "Mohammed",
+    "Muhammed",
+    "Mohd",
+    "Mian",
+    "Syed",
+    "Hafiz",
+)
+
 _COMMON_KEYS: frozenset[str] = frozenset()  # filled below, once token_key is defined
+_PREFIX_KEYS: frozenset[str] = frozenset()  # likewise
 _TITLE_RE = re.compile(
     "^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\s+)+"
 )
@@ -283,6 +380,7 @@ def token_key(token: str) -> str:
 
 
 _COMMON_KEYS = frozenset(token_key(name) for name in COMMON_NAMES | COMMON_SURNAMES)
+_PREFIX_KEYS = frozenset(token_key(name) for name in (*HONORIFICS, *NAME_PREFIXES))
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -310,7 +408,8 @@ def person_aliases(name: str, given: tuple[str, ...]) -> tuple[list[str], list[s
     """Derive a person's aliases from the name and the given aliases.
 
     Returns ``(aliases, titles)``: every form with and without titles and honorifics, the
-    name without its first given name ("Ishaq Dar"), the surname alone unless it is a common
+    name without a first name that is a name prefix ("Ishaq Dar"; not "Nawaz Sharif" for
+    "Maryam Nawaz Sharif", which names her father), the surname alone unless it is a common
     name, and title + surname ("Prime Minister Sharif") for each title found in the given forms.
     """
     aliases: list[str] = []
@@ -326,7 +425,7 @@ def person_aliases(name: str, given: tuple[str, ...]) -> tuple[list[str], list[s
             aliases.append(form)
             continue
         forms = [form, bare, core]
-        if len(tokens) >= 3:
+        if len(tokens) >= 3 and token_key(tokens[0]) in _PREFIX_KEYS:  # not "Maryam Nawaz Sharif"
             forms.append(" ".join(tokens[1:]))
         if len(tokens) >= 2 and tokens[-1] not in COMMON_NAMES and tokens[-1][:1].isupper():
             surnames.append(tokens[-1])
@@ -365,16 +464,22 @@ def keys_linked(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
 
     The shorter must have two keys or more, end with the longer's last key and be the longer's
     keys with some left out: "Ali Ardashir Larijani" and "Ali Larijani", "Muhammad Shehbaz Sharif"
-    and "Shahbaz Sharif". People who share only a surname or a given name stay apart ("Nawaz
-    Sharif" and "Shehbaz Sharif", "Ali Larijani" and "Sadegh Larijani"), and so does a shorter
-    name of common names only ("Ali Khan" is not "Ali Amin Khan").
+    and "Shahbaz Sharif". Words left out in front may only be honorifics and name prefixes
+    (:data:`NAME_PREFIXES`): a given name in front is a child's name after the parent's
+    ("Maryam Nawaz Sharif" is not "Nawaz Sharif", "Hamza Shehbaz Sharif" not "Shehbaz Sharif").
+    People who share only a surname or a given name stay apart ("Nawaz Sharif" and "Shehbaz
+    Sharif", "Ali Larijani" and "Sadegh Larijani"), and so does a shorter name of common names
+    only ("Ali Khan" is not "Ali Amin Khan").
     """
     short, long = sorted((first, second), key=len)
     if len(short) < 2 or short[-1] != long[-1] or not all(short):
         return False
     if all(key in _COMMON_KEYS for key in short):
         return False
-    remaining = iter(long)
+    start = long.index(short[0]) if short[0] in long else -1
+    if start < 0 or not all(key in _PREFIX_KEYS for key in long[:start]):
+        return False
+    remaining = iter(long[start:])
     return all(key in remaining for key in short)
 
 

@@ -195,90 +195,34 @@ HEADS: dict[str, str] = {
     "foreign office": LOWER,
 }
 
-#: Words of the names every government has: a name made of these and a head alone is generic.
-_GENERIC = frozenset(
+#: Heads of the names of a government's ministries, generic whatever the portfolio.
+_MINISTRY_HEADS = frozenset({"Ministry", "Ministries"})
+#: Words of the names every government has: a name made of these and a head alone is generic. The
+#: portfolios' words (:data:`.names.PORTFOLIO_WORDS`) and these others.
+_GENERIC = names.PORTFOLIO_WORDS | frozenset(
     {
-        "Foreign",
-        "Interior",
-        "Defence",
-        "Defense",
-        "Finance",
-        "Energy",
-        "Commerce",
-        "Trade",
-        "Petroleum",
-        "Affairs",
         "Federal",
         "Central",
-        "National",
         "Supreme",
         "High",
-        "State",
-        "Planning",
-        "Development",
-        "Information",
-        "Health",
-        "Education",
-        "Industries",
-        "Industry",
-        "Production",
-        "Water",
-        "Power",
-        "Roads",
-        "Urban",
-        "Communications",
-        "Culture",
-        "Justice",
-        "Law",
-        "Economic",
-        "Maritime",
         "Joint",
         "Standing",
         "Cabinet",
         "Prime",
         "Minister's",
         "Provincial",
-        "Security",
-        "Intelligence",
         "Customs",
-        "Revenue",
-        "Agriculture",
-        "Railways",
-        "Housing",
-        "Science",
-        "Technology",
-        "Oil",
         "Gas",
-        "Home",
         "Council",
         "Ministers",
-        "Investment",
-        "Privatisation",
         "Privatization",
-        "Religious",
-        "Human",
-        "Rights",
-        "Labour",
-        "Welfare",
         "Social",
-        "Environment",
-        "Climate",
-        "Change",
-        "Food",
         "Public",
-        "Works",
-        "Transport",
-        "Aviation",
-        "Tourism",
-        "Sports",
-        "Youth",
         "Women",
         "Relations",
         "International",
         "Cooperation",
         "Economy",
-        "Ports",
-        "Shipping",
         "Mines",
         "Minerals",
         "Statistics",
@@ -305,7 +249,6 @@ _GENERIC = frozenset(
         "Capital",
         "Election",
         "Select",
-        "Parliamentary",
         "Upper",
         "Lower",
         "House",
@@ -335,14 +278,11 @@ _GENERIC = frozenset(
         "Tax",
         "Immigration",
         "Passports",
-        "Narcotics",
-        "Control",
         "Investigation",
         "Accountability",
         "Audit",
         "Auditor",
         "Electoral",
-        "Broadcasting",
         "Radio",
         "Press",
         "Media",
@@ -353,7 +293,6 @@ _GENERIC = frozenset(
         "Wildlife",
         "Irrigation",
         "Livestock",
-        "Cooperatives",
         "Postal",
         "Post",
         "Telecom",
@@ -635,8 +574,14 @@ def _record(
 
 
 def is_generic(name: str) -> bool:
-    """Whether an organisation's name is one every government has ("Foreign Office", "Ministry of Energy")."""
+    """Whether an organisation's name is one every government has ("Foreign Office", "Ministry of Energy").
+
+    A ministry's name is generic unless a country or a place is in it: two countries' "Ministry of
+    Water Resources and Irrigation" are two ministries, whatever words name the portfolio.
+    """
     words = [w for w in re.split(r"[ ,]+", name) if w and w not in ("of", "for", "on", "the", "and", "&")]
+    if any(w in _MINISTRY_HEADS for w in words):
+        return not any(places.is_place_word(part) for w in words for part in w.split("-"))
     return all(w in _GENERIC or HEADS.get(w) == ORG for w in words)
 
 

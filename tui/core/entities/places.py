@@ -41,8 +41,9 @@ def place_entities(known: Iterable[Entity]) -> list[Entity]:
 
     A place is left out when its name or an alias is a known entity's name or alias (compared
     ignoring case), or when one of its words is a word of a known person's name, an honorific or
-    a common given name ("Sharif", "Khan"), or when it is a small town named with one word that
-    is a given name ("Salem", "Mahan"; see :func:`.names.given_names`).
+    a common given name ("Sharif", "Khan") unless it is a name of two words or more read as a town
+    (:func:`_named_as_town`), or when it is a small town named with one word that is a given name
+    ("Salem", "Mahan"; see :func:`.names.given_names`).
     """
     given = names.given_names()
     taken: set[str] = set()
@@ -59,10 +60,39 @@ def place_entities(known: Iterable[Entity]) -> list[Entity]:
             continue
         if any(f.casefold() in taken for f in forms):
             continue
-        if any(word in person_words for f in forms for word in f.replace("-", " ").split()):
+        if any(word in person_words for f in forms for word in f.replace("-", " ").split()) and not (
+            _named_as_town(name, kind, given | person_words)
+        ):
             continue
         places.append(Entity(f"{_PREFIX}{slug}", name, EntityType.PLACE, aliases))
     return places
+
+
+def _named_as_town(name: str, kind: str, person_words: set[str] | frozenset[str]) -> bool:
+    """Whether a place of two words or more is read as a town though a word of it is a person's:
+    a large city ("Dera Ismail Khan", "Rahim Yar Khan"), or a town whose first word is no one's
+    name ("Gujar Khan", "Sharqpur Sharif"). "Darya Khan" and "Mian Channun" could be people."""
+    words = name.replace("-", " ").split()
+    return len(words) >= 2 and (kind == "major" or words[0] not in person_words)
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """The countries' and provinces' names and aliases of one word, and their demonyms' usual forms
+    ("Pakistan", "Pakistani", "Pakistanis", "Sindh", "Iraqi")."""
+    found: set[str] = set()
+    for _, name, kind, aliases, _ in _rows():
+        if kind == "city":
+            continue
+        for form in (name, *aliases):
+            if " " not in form:
+                found.update((form, f"{form}i", f"{form}is", f"{form}n", f"{form}ns", f"{form}ian"))
+    return frozenset(found)
+
+
+def is_place_word(word: str) -> bool:
+    """Whether a word is a country's or province's name, or one of its demonyms' usual forms."""
+    return word in _place_words()
 
 
 @functools.cache
