@@ -375,3 +375,24 @@ def test_children_named_after_a_parent_are_not_the_parent(engine: EntityEngine) 
 def test_an_airline_named_with_a_given_name_is_no_one(engine: EntityEngine) -> None:
     text = "Mahan Air resumed flights to Karachi on Monday, and Iran Air flies to Lahore twice a week."
     assert people(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan batter Asif Ali hit three sixes in the last over to seal the win over Afghanistan.",
+        "The party was founded in 1967 by former prime minister Zulfikar Ali Bhutto in Lahore.",
+    ],
+)
+def test_a_known_persons_one_word_name_inside_another_persons_name_is_not_him(
+    engine: EntityEngine, text: str
+) -> None:
+    assert ("Asif", "person:khawaja-asif") not in people(engine, text)
+    assert ("Bhutto", "person:bilawal") not in people(engine, text)
+
+
+def test_a_place_s_other_spelling_inside_a_persons_name_is_not_the_place(engine: EntityEngine) -> None:
+    text = "Senator Mushahid Hussain Sayed said pilgrims from Pakistan travel to Meshhad by road."
+    mentions = [(m.text, m.entity_id) for m in engine.extract(text)]
+    assert ("Meshhad", "place:mashhad") in mentions
+    assert not [t for t, _ in mentions if t.startswith("Mushahid")]

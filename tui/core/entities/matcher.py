@@ -91,6 +91,10 @@ class Matcher:
                 record = self.variants.get(tuple(keys[i:j]))
                 if record is None or (j - i == 1 and (len(keys[i]) < 4 or len(tokens[i]) < 5)):
                     continue
+                if j - i == 1 and any(  # "Mushahid" is Mashhad, but not in "Mushahid Hussain Sayed"
+                    0 <= k < len(tokens) and names.is_name_word(tokens[k]) for k in (i - 1, i + 1)
+                ):
+                    continue
                 phrase = " ".join(tokens[i:j])
                 if phrase not in self.exact:
                     found.append((offsets[i], offsets[i] + len(phrase), record))

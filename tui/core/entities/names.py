@@ -361,6 +361,8 @@ _FOLD = str.maketrans("kwy", "qvi")
 _VOWELS = re.compile("[aeiou]")
 _DOUBLES = re.compile(r"(.)\1+")
 _NON_ALPHA = re.compile("[^a-z]")
+_NAME_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w’'-])")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+) $")
 
 
 @lru_cache(maxsize=65536)
@@ -457,6 +459,22 @@ def surnames() -> frozenset[str]:
     path = Path(__file__).with_name("surnames.txt")
     listed = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(name for name in listed if name and not name.startswith("#"))
+
+
+def is_name_word(word: str) -> bool:
+    """Whether a capitalised word is a listed given name or surname, or a common name ("Ali")."""
+    return word in COMMON_NAMES or word in given_names() or word in surnames()
+
+
+def beside_another_name(text: str, start: int, end: int) -> bool:
+    """Whether the one-word name at ``start``..``end`` is a word of a longer name, which names
+    someone else: a given name or surname stands just before or after it ("Zulfikar Ali Bhutto"
+    is not Bilawal Bhutto, "Asif Ali" the cricketer not Khawaja Asif)."""
+    after = _NAME_WORD_AFTER.match(text, end)
+    if after is not None and is_name_word(after.group(1)):
+        return True
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and is_name_word(before.group(1))
 
 
 def keys_linked(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
