@@ -365,3 +365,20 @@ def test_large_towns_named_with_a_person_word_are_places(engine: EntityEngine) -
     assert names == dict.fromkeys(
         ("Dera Ismail Khan", "Rahim Yar Khan", "Dera Ghazi Khan", "Gujar Khan"), "place"
     )
+
+
+def test_an_organisations_name_takes_in_no_plural_noun_before_of_and_no_other_company_before_and(
+    engine: EntityEngine,
+) -> None:
+    text = (
+        "Shares of Habib Bank Limited rose 3 percent, while Pakistan State Oil and Sui Southern Gas "
+        "Company fell. Students of Shaheed Zulfikar Ali Bhutto Institute of Science and Technology "
+        "protested, and the National Security and Foreign Policy Committee met."
+    )
+    orgs = {t for t, k, _ in found(engine, text) if k == "organisation"}
+    assert orgs == {
+        "Habib Bank Limited",
+        "Sui Southern Gas Company",
+        "Shaheed Zulfikar Ali Bhutto Institute of Science and Technology",
+        "National Security and Foreign Policy Committee",
+    }

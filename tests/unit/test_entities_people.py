@@ -396,3 +396,10 @@ def test_a_place_s_other_spelling_inside_a_persons_name_is_not_the_place(engine:
     mentions = [(m.text, m.entity_id) for m in engine.extract(text)]
     assert ("Meshhad", "place:mashhad") in mentions
     assert not [t for t, _ in mentions if t.startswith("Mushahid")]
+
+
+def test_a_sentence_opener_before_a_name_next_to_said_is_not_part_of_it(engine: EntityEngine) -> None:
+    text = "Planning Minister Ahsan Iqbal met Ishaq Dar. Later Ahsan Iqbal said the talks went well."
+    assert not [name for name, _ in people(engine, text) if name.startswith("Later")]
+    single = "Later Nawaz said the party was united; Later Iqbal said the same."
+    assert not [name for name, _ in people(engine, single) if name.startswith("Later")]

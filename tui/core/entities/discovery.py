@@ -43,6 +43,7 @@ _CAPITALISED_BEFORE = re.compile(r"(?P<word>[A-Z][\w’'-]*)\s$")
 _OPENERS = frozenset(
     {"The", "In", "On", "At", "As", "But", "And", "When", "While", "After", "Before", "For", "With", "From"}
     | {"To", "By", "Meanwhile", "Later", "Earlier", "Also", "Then", "Yesterday", "Today", "Separately"}
+    | {"However", "Now", "Still", "Instead", "Moreover", "Previously", "Recently", "Finally", "Subsequently"}
 )
 _BYLINE = re.compile(r"(?m)^By (?P<name>[A-Z][A-Za-z’'-]+(?: [A-Z][A-Za-z’'-]+){1,3}) *$")
 #: "ambassador to Tehran Rahim Hayat Qureshi": a role, a preposition and a place, then the name.
@@ -133,7 +134,13 @@ def around_saying(text: str, start: int, end: int) -> Candidate | None:
         found = _NAME_SAID.search(text, max(0, start - 60), start)
     if found is None or found.group("name").rsplit(" ", 1)[-1] not in surnames():
         return None
-    return Candidate(found.start("name"), found.end("name"), found.group("name"), "")
+    begin, name = found.start("name"), found.group("name")
+    first, _, rest = name.partition(" ")
+    if first in _OPENERS:  # "Later Iqbal said": the sentence's opener, then the name
+        if " " not in rest:
+            return None
+        begin, name = begin + len(first) + 1, rest
+    return Candidate(begin, found.end("name"), name, "")
 
 
 def title_and_one_name(text: str, start: int, end: int) -> Candidate | None:

@@ -374,7 +374,8 @@ _STOP = frozenset(
 #: A name has at most this many words before its head ("Islamic Republic of Iran Customs …"), so
 #: a long run of capitalised words (a headline in title case) costs no more than this per head.
 _MAX_WORDS_BEFORE = 8
-_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'.&]*(?:-[A-Za-z][\w’']*)*) $")
+_WORD = re.compile(r"[A-Z][\w’'.&]*(?:-[A-Za-z][\w’']*)*")
+_WORD_CHARS = "_’'.&-"
 _OF_TAIL = re.compile(
     r" (?:of|for|on) (?:the )?(?:[A-Z][\w’'&]*(?:-[A-Z][\w’']*)*)"
     r"(?:(?:,? and |, |,? & | )[A-Z][\w’'&]*(?:-[A-Z][\w’']*)*)*"
@@ -451,28 +452,59 @@ def _extend_left(text: str, start: int, kind: str) -> int:
 
     A word that opens a sentence or is a title ("The", "President") ends the name, as does a
     possessive ("Iran’s Foreign Ministry": the name is "Foreign Ministry") or an abbreviation.
-    "and" joins only words of government bodies' names ("Security and Foreign Policy"), never a
-    person's name to an organisation's ("Dar and Foreign Office officials").
+    "and" joins only words of government bodies' names on both sides ("Security and Foreign
+    Policy"), never a person's name to an organisation's ("Dar and Foreign Office officials") nor
+    two companies ("Pakistan State Oil and Sui Southern Gas Company"). "of" joins no plural noun
+    ("Shares of Habib Bank Limited", "Students of ... Institute"). Each step reads back only the
+    one word before, so a long run of capitalised words costs at most a few words per head.
     """
     begin = start
     for _ in range(_MAX_WORDS_BEFORE):
         at = begin
-        joined = False
-        if begin != start and text.endswith((" of ", " & ", " and "), 0, begin):
-            joined = text.endswith(" and ", 0, begin)
-            at = begin - (5 if joined else 4 if text.endswith(" of ", 0, begin) else 3) + 1
-        match = _WORD_BEFORE.search(text, max(0, at - 40), at)
-        if match is None:
+        joiner = ""
+        if begin != start:
+            joiner = next((j for j in (" of ", " & ", " and ") if text.endswith(j, 0, begin)), "")
+            if joiner:
+                at = begin - len(joiner) + 1
+        word_start = _word_start_before(text, at)
+        if word_start < 0:
             return begin
-        word = match.group(1)
-        if joined and word not in _GENERIC:  # "National Security and Foreign Policy Committee" only
+        word = text[word_start : at - 1]
+        if joiner == " and " and (word not in _GENERIC or _first_word(text, begin) not in _GENERIC):
+            return begin  # "National Security and Foreign Policy Committee" only
+        if joiner == " of " and word.endswith("s") and word not in _GENERIC and word not in HEADS:
             return begin
         if word in _STOP or word.endswith(("’s", "'s", "s’", ".")) or word.isdigit():
             return begin
         if kind == FACILITY and HEADS.get(word) == FACILITY:
             return begin
-        begin = match.start(1)
+        begin = word_start
     return begin
+
+
+def _word_start_before(text: str, at: int) -> int:
+    """Where the capitalised word ending in the space just before ``at`` starts (-1 if none).
+
+    A word of :data:`_WORD` after no word character, at most 40 characters back, found by reading back
+    over the word's characters rather than by a regex search over the window.
+    """
+    if at < 2 or text[at - 1] != " ":
+        return -1
+    first = at - 1
+    floor = max(0, at - 40)
+    while first > floor and (text[first - 1].isalnum() or text[first - 1] in _WORD_CHARS):
+        first -= 1
+    for begin in range(first, at - 1):
+        after_word = begin and (text[begin - 1].isalnum() or text[begin - 1] in "_’'-")
+        if text[begin].isupper() and not after_word and _WORD.fullmatch(text, begin, at - 1):
+            return begin
+    return -1
+
+
+def _first_word(text: str, begin: int) -> str:
+    """The word that starts at ``begin``."""
+    space = text.find(" ", begin)
+    return text[begin : space if space >= 0 else len(text)]
 
 
 def _ends_badly(tail: str) -> bool:
@@ -658,10 +690,14 @@ _OUTLET = re.compile(
 def outlet_mentions(text: str) -> list[tuple[int, int, str]]:
     """Outlets named like common words where a text reports from them: "told Dawn", "Dawn reported",
     "according to The News": ``(start, end, name)``."""
-    if not any(name in text for name in WORD_OUTLETS):
-        return []
     found = []
-    for match in _OUTLET.finditer(text):
-        group = "a" if match.group("a") else "b"
-        found.append((match.start(group), match.end(group), match.group(group)))
+    for name in WORD_OUTLETS:  # the regex tried only where a name stands: a title-case text has many
+        at = text.find(name)
+        while at >= 0:
+            match = _OUTLET.match(text, at)
+            if match is not None:
+                group = "a" if match.group("a") else "b"
+                found.append((match.start(group), match.end(group), match.group(group)))
+            at = text.find(name, at + len(name))
+    found.sort()
     return found

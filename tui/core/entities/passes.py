@@ -213,14 +213,14 @@ def text_spans(main: Matcher, extra: Matcher | None, text: str, found: Scan) -> 
 def _not_inside_other_names(text: str, spans: list[Span]) -> list[Span]:
     """The spans less a person's one word that is part of another person's longer name
     ("Bhutto" in "Zulfikar Ali Bhutto"; see :func:`.names.beside_another_name`)."""
-    dropped = [
-        span
-        for span in spans
-        if span[2][0] is _PERSON
-        and " " not in text[span[0] : span[1]]
-        and names.beside_another_name(text, span[0], span[1])
-    ]
-    return [span for span in spans if span not in dropped] if dropped else spans
+    dropped = {
+        index
+        for index, (start, end, record) in enumerate(spans)
+        if record[0] is _PERSON
+        and text.find(" ", start, end) < 0
+        and names.beside_another_name(text, start, end)
+    }
+    return [span for index, span in enumerate(spans) if index not in dropped] if dropped else spans
 
 
 def _introduced(main: Matcher, text: str, found: list[Span]) -> list[Span]:
