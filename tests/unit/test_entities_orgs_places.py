@@ -382,3 +382,13 @@ def test_an_organisations_name_takes_in_no_plural_noun_before_of_and_no_other_co
         "Shaheed Zulfikar Ali Bhutto Institute of Science and Technology",
         "National Security and Foreign Policy Committee",
     }
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "‑"])
+def test_a_name_joined_by_a_hyphen_or_a_dash_is_one_name_with_one_id(engine: EntityEngine, dash: str) -> None:
+    text = f"The Pakistan{dash}Iran Joint Economic Commission will meet in Tehran in October."
+    assert found(engine, text)[0] == (
+        f"Pakistan{dash}Iran Joint Economic Commission",
+        "organisation",
+        "org:pakistan-iran-joint-economic-commission",
+    )

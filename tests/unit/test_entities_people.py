@@ -403,3 +403,10 @@ def test_a_sentence_opener_before_a_name_next_to_said_is_not_part_of_it(engine: 
     assert not [name for name, _ in people(engine, text) if name.startswith("Later")]
     single = "Later Nawaz said the party was united; Later Iqbal said the same."
     assert not [name for name, _ in people(engine, single) if name.startswith("Later")]
+
+
+def test_an_arabic_name_with_an_ayn_and_al_is_whole(engine: EntityEngine) -> None:
+    text = "Iraqi Prime Minister Mohammed Shia’ al-Sudani met the envoy in Baghdad on Sunday."
+    assert people(engine, text) == [("Mohammed Shia’ al-Sudani", "person:mohammed-shia-al-sudani")]
+    possessive = "Prime Minister Shehbaz Sharif’s visit to Tehran ended on Monday."
+    assert people(engine, possessive) == [("Shehbaz Sharif", "person:shehbaz-sharif")]

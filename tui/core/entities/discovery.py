@@ -23,10 +23,12 @@ from dataclasses import dataclass
 
 from tui.core.entities.names import HONORIFICS, PORTFOLIO_WORDS, ROLE_WORDS, given_names, surnames
 
-_TOKEN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+#: A capitalised name word: "Amir-Abdollahian", "Ja’fari", and "Shia’" with its ayn before "al-".
+_TOKEN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+|[’'][a-z]{2,}|[’'](?=\s(?:al|el|ul)-[A-Z]))?"
 _HONORIFIC = "(?:" + "|".join(HONORIFICS) + ")"
-#: "bin", "ibn", "bint" join an Arabic name's parts: "Mohammed bin Salman".
-_JOIN = r"\s(?:(?:bin|ibn|bint)\s)?"
+#: "bin", "ibn", "bint" join an Arabic name's parts: "Mohammed bin Salman"; "al-" starts one:
+#: "Mohammed Shia’ al-Sudani".
+_JOIN = r"\s(?:(?:bin|ibn|bint)\s|(?:al|el|ul)-)?"
 _NAME = rf"(?P<name>(?:{_HONORIFIC}\s)?{_TOKEN}(?:{_JOIN}{_TOKEN}){{1,3}})(?![\w-]|\s[A-Z])"
 _AFTER_TITLE = re.compile(rf",?\s{_NAME}")
 _AFTER_ROLE = re.compile(

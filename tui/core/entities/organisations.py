@@ -374,8 +374,11 @@ _STOP = frozenset(
 #: A name has at most this many words before its head ("Islamic Republic of Iran Customs …"), so
 #: a long run of capitalised words (a headline in title case) costs no more than this per head.
 _MAX_WORDS_BEFORE = 8
-_WORD = re.compile(r"[A-Z][\w’'.&]*(?:-[A-Za-z][\w’']*)*")
-_WORD_CHARS = "_’'.&-"
+#: A capitalised word of a name; its parts joined by a hyphen, an en dash or a non-breaking hyphen
+#: ("Pakistan–Iran"), which news writes alike.
+_WORD = re.compile(r"[A-Z][\w’'.&]*(?:[-–‑][A-Za-z][\w’']*)*")
+_WORD_CHARS = "_’'.&-–‑"
+_DASHES = str.maketrans("–‑", "--")
 _OF_TAIL = re.compile(
     r" (?:of|for|on) (?:the )?(?:[A-Z][\w’'&]*(?:-[A-Z][\w’']*)*)"
     r"(?:(?:,? and |, |,? & | )[A-Z][\w’'&]*(?:-[A-Z][\w’']*)*)*"
@@ -495,7 +498,7 @@ def _word_start_before(text: str, at: int) -> int:
     while first > floor and (text[first - 1].isalnum() or text[first - 1] in _WORD_CHARS):
         first -= 1
     for begin in range(first, at - 1):
-        after_word = begin and (text[begin - 1].isalnum() or text[begin - 1] in "_’'-")
+        after_word = begin and (text[begin - 1].isalnum() or text[begin - 1] in "_’'-–‑")
         if text[begin].isupper() and not after_word and _WORD.fullmatch(text, begin, at - 1):
             return begin
     return -1
@@ -577,6 +580,8 @@ def _record(
     last organisation before it whose name ends in it, else this text's own.
     """
     found = lookup(name)
+    if found is None and ("–" in name or "‑" in name):  # "Pakistan–Iran Joint …" is "Pakistan-Iran Joint …"
+        found = lookup(name.translate(_DASHES))
     if found is not None and found[0] is etype:
         return found
     owner = _OWNER.search(text, max(0, at - 30), at) if at > 0 else None
