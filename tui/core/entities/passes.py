@@ -58,6 +58,8 @@ _TITLE_BEFORE = re.compile(
     + r")\s$"
 )
 _SURNAME_WORDS = {word: re.compile(rf"(?<![\w’'-]){word}(?![\w-])") for word in names.COMMON_SURNAMES}
+#: The kinds of anchor that start discovery (see :func:`candidates`).
+_TRIGGERS = frozenset((TITLE, ROLE, HONORIFIC, GIVEN, SAYING))
 _LETTER_AFTER = (" (", "/", "’s", "'s", " account", " post", " handle", " user")
 
 
@@ -98,6 +100,9 @@ def scan(matcher: Matcher, text: str, folded: bytes | None = None) -> Scan:
             append((start + trim, end, payload))
             last = end
             continue
+        if kind in _TRIGGERS:  # before the other kinds: nearly half of the slow hits
+            triggers.append((kind, start, end))
+            continue
         span: Span | None = None
         if kind == AMBIGUOUS:
             ambiguous[start + trim] = payload
@@ -125,8 +130,6 @@ def scan(matcher: Matcher, text: str, folded: bytes | None = None) -> Scan:
             if span is None:  # an event's name, or not a name: no person inside it all the same
                 while spans and spans[-1][1] > begin and spans[-1][2][0] is _PERSON:
                     spans.pop()
-        else:
-            triggers.append((kind if kind in (TITLE, ROLE, GIVEN, SAYING) else HONORIFIC, start, end))
         if span is not None:
             while spans and spans[-1][1] > span[0]:
                 spans.pop()
@@ -249,11 +252,10 @@ def _common_surnames(text: str, spans: list[Span]) -> list[Span]:
     capitalised word (then it is part of another name).
     """
     introduced: dict[str, list[tuple[int, Record]]] = {}
-    for start, end, record in spans:
-        if record[0] is _PERSON:
-            space = text.rfind(" ", start, end)
-            if space > 0 and text[space + 1 : end] in _SURNAME_WORDS:
-                introduced.setdefault(text[space + 1 : end], []).append((end, record))
+    for start, end, record in [span for span in spans if span[2][0] is _PERSON]:  # (a list: faster)
+        space = text.rfind(" ", start, end)
+        if space > 0 and text[space + 1 : end] in _SURNAME_WORDS:
+            introduced.setdefault(text[space + 1 : end], []).append((end, record))
     if not introduced:
         return spans
     extras: list[Span] = []

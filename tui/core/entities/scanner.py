@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
@@ -58,6 +59,8 @@ class Scanner:
     Per automaton pattern: ``offsets`` (the text start is the folded start minus it),
     ``alternatives``, the payload in ``fast`` if it can be taken on the fast path (else
     None) and in ``checks`` the key to find in the real text first (empty if the fold proves it).
+    The patterns are numbered by kind: the fast ones the fold proves below ``proven``, the other
+    fast ones below ``checked``, then the slow ones; so the hits are sorted by their numbers alone.
     """
 
     automaton: BytesAhoCorasick
@@ -66,6 +69,8 @@ class Scanner:
     fast: tuple[Any, ...]
     checks: tuple[str, ...]
     symbols: tuple[tuple[str, Value], ...]
+    proven: int
+    checked: int
 
     def hits(self, text: str, folded: bytes) -> tuple[list[FastSpan], list[Hit]]:
         """The fast spans and the slow hits in ``text`` (folded as ``folded``), each in text order.
@@ -75,13 +80,13 @@ class Scanner:
         """
         matches = self.automaton.find_matches_as_indexes(folded)
         fast, checks, startswith = self.fast, self.checks, text.startswith
+        proven, checked = self.proven, self.checked
         # A fast key's text span is folded [s, e) less its leading space: text [s, e - 1);
         # the characters around it are text[s - 1] and text[e - 1] (empty slices at the ends).
         spans = [
             (s, e - 1, fast[i])
             for i, s, e in matches
-            if fast[i] is not None
-            and (not checks[i] or startswith(checks[i], s))
+            if (i < proven or (i < checked and startswith(checks[i], s)))
             and not text[e - 1 : e].isalnum()
             and not text[s - 1 : s].isalnum()
         ]
@@ -89,7 +94,7 @@ class Scanner:
         slow = [
             (s - offsets[i], alternatives[i])
             for i, s, _ in matches
-            if fast[i] is None or (checks[i] and not startswith(checks[i], s))
+            if i >= checked or (i >= proven and not startswith(checks[i], s))
         ]
         extra = [(index, ((None, value),)) for key, value in self.symbols for index in _positions(text, key)]
         if extra:
@@ -97,9 +102,8 @@ class Scanner:
         return spans, slow
 
 
-def _hit_start(hit: Hit) -> int:
-    """Sort key: where a hit starts in the text."""
-    return hit[0]
+#: Sort key: where a hit starts in the text.
+_hit_start = itemgetter(0)
 
 
 def _positions(text: str, key: str) -> Iterator[int]:
@@ -140,10 +144,23 @@ def build_scanner(entries: Iterable[tuple[str, Value]], fast_kind: int) -> Scann
         all_alternatives.append(alternatives)
         fast.append(_fast_payload(folded, alternatives[0], fast_kind))
         checks.append(alternatives[0][0] or "")
+    # Number the patterns by kind (see Scanner); leftmost-longest matching does not depend on the order.
+    order = sorted(range(len(fast)), key=lambda i: 2 if fast[i] is None else 1 if checks[i] else 0)
+    proven_count = sum(1 for i in order if fast[i] is not None and not checks[i])
+    fast_count = sum(1 for i in order if fast[i] is not None)
     keys = [folded.encode("ascii") for folded in by_fold]
-    automaton = BytesAhoCorasick(keys, matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA)
+    automaton = BytesAhoCorasick(
+        [keys[i] for i in order], matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA
+    )
     return Scanner(
-        automaton, tuple(offsets), tuple(all_alternatives), tuple(fast), tuple(checks), tuple(symbols)
+        automaton,
+        tuple(offsets[i] for i in order),
+        tuple(all_alternatives[i] for i in order),
+        tuple(fast[i] for i in order),
+        tuple(checks[i] for i in order),
+        tuple(symbols),
+        proven_count,
+        fast_count,
     )
 
 

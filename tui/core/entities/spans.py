@@ -8,6 +8,7 @@ Plain tuples keep the hot matching loop fast; :func:`merge` combines sorted span
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import itemgetter
 
 from tui.core.models import EntityType
 
@@ -23,7 +24,7 @@ def merge(first: list[Span], second: list[Span]) -> list[Span]:
     """
     if not second:
         return first
-    starts = [span[0] for span in first]
+    starts = list(map(_start, first))
     dropped: set[int] = set()
     added: list[Span] = []
     for span in second:
@@ -43,9 +44,8 @@ def merge(first: list[Span], second: list[Span]) -> list[Span]:
     return kept
 
 
-def _start(span: Span) -> int:
-    """Sort key: the start offset."""
-    return span[0]
+#: Sort key: a span's start offset (in C: a Python function costs a call per span).
+_start = itemgetter(0)
 
 
 #: One int object per text offset, shared by every mention that starts or ends there.
