@@ -22,7 +22,15 @@ _BATCH = 500
 
 
 class WordIndex:
-    """The articles (by number) holding each case-folded word."""
+    """The articles (by number) holding each case-folded word.
+
+    Kept as three flat parts rather than a table of lists (a corpus of ten thousand articles has
+    millions of postings, and a list or array per word costs its header many times over): the
+    sorted vocabulary, where each word's postings start in ``numbers``, and every word's article
+    numbers one after the other. :mod:`tui.core.word_cache` keeps these parts between runs.
+    """
+
+    __slots__ = ("numbers", "starts", "vocabulary")
 
     def __init__(self, articles: list[Article]) -> None:
         """Index every article's words."""
@@ -33,8 +41,30 @@ class WordIndex:
                 if found is None:
                     found = postings[word] = array("i")
                 found.append(number)
-        self._postings = postings
-        self._vocabulary = sorted(postings)
+        self.vocabulary: list[str] = sorted(postings)
+        self.starts: array[int] = array("q", [0])
+        self.numbers: array[int] = array("i")
+        for word in self.vocabulary:
+            self.numbers.extend(postings.pop(word))  # popped: the table goes as the flat copy grows
+            self.starts.append(len(self.numbers))
+
+    @classmethod
+    def from_parts(cls, vocabulary: list[str], starts: array[int], numbers: array[int]) -> WordIndex:
+        """An index from its parts (read back from a cache: see :mod:`tui.core.word_cache`)."""
+        index = cls.__new__(cls)
+        index.vocabulary, index.starts, index.numbers = vocabulary, starts, numbers
+        return index
+
+    def _postings(self, position: int) -> array[int]:
+        """The article numbers of the word at ``position`` in the vocabulary."""
+        return self.numbers[self.starts[position] : self.starts[position + 1]]
+
+    def articles_with(self, word: str) -> array[int]:
+        """The numbers of the articles holding a (case-folded) word, in corpus order."""
+        position = bisect_left(self.vocabulary, word)
+        if position < len(self.vocabulary) and self.vocabulary[position] == word:
+            return self._postings(position)
+        return array("i")
 
     def candidates(self, query: str) -> list[int] | None:
         """The numbers of the articles holding every word of the query (the last as a word start);
@@ -43,7 +73,7 @@ class WordIndex:
         if not words:
             return None
         typing = query[-1:].isalnum()  # the last word may not be finished
-        sets = [set(self._postings.get(word, ())) for word in (words[:-1] if typing else words)]
+        sets = [set(self.articles_with(word)) for word in (words[:-1] if typing else words)]
         if typing:
             sets.append(self._starting(words[-1]))
         sets.sort(key=len)
@@ -55,10 +85,10 @@ class WordIndex:
     def _starting(self, prefix: str) -> set[int]:
         """The articles holding a word that starts with ``prefix``."""
         found: set[int] = set()
-        vocabulary = self._vocabulary
+        vocabulary = self.vocabulary
         index = bisect_left(vocabulary, prefix)
         while index < len(vocabulary) and vocabulary[index].startswith(prefix):
-            found.update(self._postings[vocabulary[index]])
+            found.update(self._postings(index))
             index += 1
         return found
 

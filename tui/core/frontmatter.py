@@ -16,12 +16,22 @@ are dropped, so every offset into it is stable however the file ends.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
 from tui.core.toml_text import TomlProblem, parse_toml
 
 FENCE = "+++"
+#: A front matter line of the shapes this app writes: a bare key, then a basic string (escaping
+#: only quotes and backslashes) or a date. Any other line is left to the TOML parser.
+_SIMPLE_LINE = re.compile(
+    r"([A-Za-z0-9_-]+)[ \t]*=[ \t]*"
+    r'(?:"([^"\\\x00-\x1f\x7f]*(?:\\["\\][^"\\\x00-\x1f\x7f]*)*)"|([0-9]{4}-[0-9]{2}-[0-9]{2}))[ \t]*'
+)
+#: The line breaks of ``str.splitlines``.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_ESCAPE = re.compile(r'\\(["\\])')
 
 
 class ArticleFormatError(ValueError):
@@ -40,19 +50,53 @@ def split(source: str) -> tuple[dict[str, Any], str]:
         raise ArticleFormatError(f"front matter is not closed by a {FENCE!r} line")
     header, body = rest[: end[0]], rest[end[1] :]
     try:
-        table = parse_toml(header)
+        table = _simple_table(header)
+        if table is None:
+            table = parse_toml(header)
     except TomlProblem as problem:
         raise ArticleFormatError(f"malformed front matter: {problem}") from None
     return table, body.lstrip("\r\n").rstrip()
 
 
+def _simple_table(header: str) -> dict[str, Any] | None:
+    """The table of a front matter made only of :data:`_SIMPLE_LINE` lines, as ``tomllib`` reads
+    it; None for anything else (a comment, a blank line, another kind of value, a key twice, a
+    date that is no date), which the TOML parser then reads, or refuses in its own words.
+
+    Ten thousand articles' front matter take a second through ``tomllib``; these lines, almost
+    every one written, take a tenth of that.
+    """
+    table: dict[str, Any] = {}
+    lines = header.split("\n")
+    if not lines[-1]:
+        lines.pop()  # after the line break that ends the header
+    for line in lines:
+        found = _SIMPLE_LINE.fullmatch(line)
+        if found is None:
+            return None
+        key, text, day = found.groups()
+        if key in table:
+            return None
+        if text is not None:
+            table[key] = _ESCAPE.sub(r"\1", text) if "\\" in text else text
+        else:
+            try:
+                table[key] = date.fromisoformat(day)
+            except ValueError:
+                return None
+    return table
+
+
 def _closing_fence(rest: str) -> tuple[int, int] | None:
-    """Where the closing fence line starts and ends in the text after the opening fence."""
+    """Where the closing fence line starts and ends in the text after the opening fence (lines as
+    ``str.splitlines`` cuts them, looked at one by one: the body is not split)."""
     position = 0
-    for line in rest.splitlines(keepends=True):
-        if line.rstrip() == FENCE:
-            return position, position + len(line)
-        position += len(line)
+    while position < len(rest):
+        found = _LINE_BREAK.search(rest, position)
+        end = found.end() if found is not None else len(rest)
+        if rest[position:end].rstrip() == FENCE:
+            return position, end
+        position = end
     return None
 
 

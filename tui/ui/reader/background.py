@@ -19,6 +19,8 @@ from tui.ui.labels import counted
 from tui.ui.messages import BuildProgress, Report, report_failed_work
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tui.core.catalogue import Pending
     from tui.core.corpus import Corpus
     from tui.core.corpus_index import CorpusIndex
@@ -45,10 +47,12 @@ class CorpusWork(Widget):
         cache: MentionCache | None = None
 
     class IndexReady(Report):
-        """The timeline and cross-reference indexes of ``corpus`` were built in the background."""
+        """The timeline and cross-reference indexes of ``corpus`` were built in the background (and
+        the workspace's cache folder, where the search pane keeps its word index; None without)."""
 
         corpus: Corpus
         index: CorpusIndex
+        cache_folder: Path | None = None
 
     class ProblemsFound(Report):
         """Files read in the background could not be used, or only in part (the known-entities file)."""
@@ -117,8 +121,9 @@ class CorpusWork(Widget):
         open_events = getattr(self.app, "event_cache", None)  # ReaderApp's; none on a bare App
         events = open_events() if open_events is not None else None
         built = CorpusIndex.build(corpus.articles, mentions, events)
+        folder = events.path.parent if events is not None and events.path is not None else None
         if not get_current_worker().is_cancelled:
-            self.post_message(self.IndexReady(corpus, built))
+            self.post_message(self.IndexReady(corpus, built, folder))
         for kept in (events, cache):
             if kept is not None:
                 kept.save()

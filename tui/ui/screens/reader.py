@@ -434,7 +434,7 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(xref.show_xref)
         search: SearchPane | None = self.pane("#search-pane")
         if search is not None:
-            search.corpus_indexed()
+            search.corpus_indexed(message.cache_folder)
 
     @on(BuildProgress)
     def _build_progress(self, message: BuildProgress) -> None:

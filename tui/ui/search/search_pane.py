@@ -34,6 +34,8 @@ from tui.ui.widgets.line_list import LineList, Rows
 from tui.ui.widgets.toggles import Tick
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from textual.screen import Screen
     from textual.timer import Timer
 
@@ -173,10 +175,11 @@ class SearchPane(Vertical):
         if self.query_text.strip():
             self._start_search()
 
-    def corpus_indexed(self) -> None:
-        """The corpus changed and is indexed: index its words in the background."""
+    def corpus_indexed(self, cache_folder: Path | None = None) -> None:
+        """The corpus changed and is indexed: index its words in the background (read from the
+        cache folder's copy if it was kept for exactly these articles, else built and kept there)."""
         self.words = None
-        self.words_worker(list(self.state.corpus.articles))
+        self.words_worker(list(self.state.corpus.articles), cache_folder)
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -184,11 +187,11 @@ class SearchPane(Vertical):
         report_failed_work(event)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="words", description="indexing words")
-    def words_worker(self, articles: list[Article]) -> None:
-        """Build the word index (a thread: it reads every article)."""
-        from tui.core.corpus_search import WordIndex
+    def words_worker(self, articles: list[Article], cache_folder: Path | None = None) -> None:
+        """Read or build the word index (a thread: building it reads every article)."""
+        from tui.core.word_cache import cached_word_index
 
-        index = WordIndex(articles)
+        index, _ = cached_word_index(cache_folder, articles)
         if not get_current_worker().is_cancelled:
             self.post_message(self.WordsIndexed(index))
 
