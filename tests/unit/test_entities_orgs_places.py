@@ -392,3 +392,9 @@ def test_a_name_joined_by_a_hyphen_or_a_dash_is_one_name_with_one_id(engine: Ent
         "organisation",
         "org:pakistan-iran-joint-economic-commission",
     )
+
+
+def test_a_title_case_headlines_verb_is_not_part_of_the_name_after_it(engine: EntityEngine) -> None:
+    text = "Interior Minister Warns Tehreek-e-Labbaik Against Protest\nGovt Bans Tehreek-e-Labbaik Pakistan"
+    orgs = [t for t, k, _ in found(engine, text) if k == "organisation"]
+    assert orgs == ["Tehreek-e-Labbaik", "Tehreek-e-Labbaik Pakistan"]

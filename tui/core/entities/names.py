@@ -469,10 +469,17 @@ def is_name_word(word: str) -> bool:
 def beside_another_name(text: str, start: int, end: int) -> bool:
     """Whether the one-word name at ``start``..``end`` is a word of a longer name, which names
     someone else: a given name or surname stands just before or after it ("Zulfikar Ali Bhutto"
-    is not Bilawal Bhutto, "Asif Ali" the cricketer not Khawaja Asif)."""
-    after = _NAME_WORD_AFTER.match(text, end)
-    if after is not None and is_name_word(after.group(1)):
-        return True
+    is not Bilawal Bhutto, "Asif Ali" the cricketer not Khawaja Asif).
+
+    Read with string methods, not regexes: most such names are followed by a lower-case word or
+    a stop, which is told at once.
+    """
+    if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+        after = _NAME_WORD_AFTER.match(text, end)
+        if after is not None and is_name_word(after.group(1)):
+            return True
+    if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
+        return False
     before = _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
     return before is not None and is_name_word(before.group(1))
 

@@ -325,8 +325,15 @@ _GENERIC = names.PORTFOLIO_WORDS | frozenset(
         "General",
     }
 )
-#: Capitalised words a name never starts with: sentence openers and titles before a name.
-_STOP = frozenset(
+#: Verbs of news headlines written in title case ("PM Warns Tehreek-e-Labbaik"), never a word of a name.
+_HEADLINE_VERBS = frozenset(
+    {"Says", "Warns", "Urges", "Slams", "Calls", "Meets", "Holds", "Asks", "Vows", "Rejects", "Condemns"}
+    | {"Demands", "Seeks", "Hails", "Welcomes", "Announces", "Blames", "Accuses", "Backs", "Bans", "Signs"}
+    | {"Visits", "Receives", "Chairs", "Lauds", "Praises", "Criticises", "Criticizes", "Thanks", "Tells"}
+)
+#: Capitalised words a name never starts with: sentence openers, titles before a name, and
+#: headlines' verbs.
+_STOP = _HEADLINE_VERBS | frozenset(
     {
         "The",
         "A",
