@@ -398,3 +398,9 @@ def test_a_title_case_headlines_verb_is_not_part_of_the_name_after_it(engine: En
     text = "Interior Minister Warns Tehreek-e-Labbaik Against Protest\nGovt Bans Tehreek-e-Labbaik Pakistan"
     orgs = [t for t, k, _ in found(engine, text) if k == "organisation"]
     assert orgs == ["Tehreek-e-Labbaik", "Tehreek-e-Labbaik Pakistan"]
+
+
+def test_airlines_are_companies(engine: EntityEngine) -> None:
+    text = "Qatar Airways and Pakistan International Airlines resumed flights from Karachi to Doha."
+    orgs = [t for t, k, _ in found(engine, text) if k == "organisation"]
+    assert orgs == ["Qatar Airways", "Pakistan International Airlines"]

@@ -180,7 +180,18 @@ PORTFOLIOS: tuple[str, ...] = (
     "economy",
 )
 #: Company suffixes, which end a company's name.
-COMPANY_HEADS: tuple[str, ...] = ("Limited", "Ltd", "Inc", "Corp", "LLC", "PLC", "Holding", "Holdings")
+COMPANY_HEADS: tuple[str, ...] = (
+    "Limited",
+    "Ltd",
+    "Inc",
+    "Corp",
+    "LLC",
+    "PLC",
+    "Holding",
+    "Holdings",
+    "Airlines",
+    "Airways",
+)
 
 #: Every anchor word and what it heads.
 HEADS: dict[str, str] = {
