@@ -78,21 +78,27 @@ def _named_as_town(name: str, kind: str, person_words: set[str] | frozenset[str]
 
 @functools.cache
 def _place_words() -> frozenset[str]:
-    """The countries' and provinces' names and aliases of one word, and their demonyms' usual forms
-    ("Pakistan", "Pakistani", "Pakistanis", "Sindh", "Iraqi")."""
-    found: set[str] = set()
-    for _, name, kind, aliases, _ in _rows():
-        if kind == "city":
-            continue
-        for form in (name, *aliases):
-            if " " not in form:
-                found.update((form, f"{form}i", f"{form}is", f"{form}n", f"{form}ns", f"{form}ian"))
-    return frozenset(found)
+    """The countries' and provinces' names and aliases of one word ("Pakistan", "Sindh")."""
+    return frozenset(
+        form
+        for _, name, kind, aliases, _ in _rows()
+        if kind != "city"
+        for form in (name, *aliases)
+        if " " not in form
+    )
+
+
+#: Endings of demonyms made from a place's name ("Pakistani", "Pakistanis", "Iranian", "Indians").
+_DEMONYM_ENDINGS = ("ians", "ian", "is", "ns", "i", "n")
 
 
 def is_place_word(word: str) -> bool:
-    """Whether a word is a country's or province's name, or one of its demonyms' usual forms."""
-    return word in _place_words()
+    """Whether a word is a country's or province's name, or a demonym made from one by an ending
+    ("Pakistanis", "Iraqi", "Iranian")."""
+    words = _place_words()
+    return word in words or any(
+        word.endswith(ending) and word[: -len(ending)] in words for ending in _DEMONYM_ENDINGS
+    )
 
 
 @functools.cache
