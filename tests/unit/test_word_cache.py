@@ -3,6 +3,7 @@ changed, and a damaged file ignored in one line, never a crash."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -94,3 +95,12 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(corpus: Corpus, t
 def test_without_a_folder_the_index_is_only_built(corpus: Corpus) -> None:
     index, cache = cached_word_index(None, corpus.articles)
     assert cache is None and found(corpus, index) == found(corpus, WordIndex(corpus.articles))
+
+
+def test_a_cache_that_is_not_a_regular_file_is_ignored_without_blocking(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    os.mkfifo(tmp_path / NAME)  # opened blocking, reading it would wait for a writer for ever
+    cache = WordCache(tmp_path)
+    assert cache.load(corpus_key(corpus.articles), corpus.articles) is None
+    assert "not a regular file" in cache.problem and "\n" not in cache.problem

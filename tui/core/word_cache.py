@@ -25,10 +25,13 @@ import orjson
 from tui.core.cache_file import replacing
 from tui.core.corpus_search import _WORD, WordIndex
 from tui.core.models import Article
+from tui.core.user_files import UserFileError, read_regular_file
 
 FORMAT = "iranpak-reader words"
 VERSION = 1
 NAME = "words.bin"
+MAX_BYTES = 512 * 1024 * 1024
+"""A larger file is not read (ten thousand articles' index takes about 15 MB)."""
 
 
 def corpus_key(articles: list[Article]) -> str:
@@ -53,12 +56,14 @@ class WordCache:
     def load(self, key: str, articles: list[Article]) -> WordIndex | None:
         """The index of ``articles`` kept under ``key``; None if there is none, or it is of another
         corpus, or damaged."""
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+        if not self.path.exists():
             return None
-        except OSError as error:
-            self.problem = f"{self.path}: ignored and rebuilt ({error.strerror or error})"
+        try:
+            raw = read_regular_file(
+                self.path, MAX_BYTES
+            )  # never a FIFO opened blocking, nor a huge file read
+        except UserFileError as error:
+            self.problem = f"{self.path}: ignored and rebuilt ({error.reason})"
             return None
         try:
             return _parse(raw, key, len(articles))
