@@ -410,9 +410,10 @@ def person_aliases(name: str, given: tuple[str, ...]) -> tuple[list[str], list[s
     """Derive a person's aliases from the name and the given aliases.
 
     Returns ``(aliases, titles)``: every form with and without titles and honorifics, the
-    name without a first name that is a name prefix ("Ishaq Dar"; not "Nawaz Sharif" for
-    "Maryam Nawaz Sharif", which names her father), the surname alone unless it is a common
-    name, and title + surname ("Prime Minister Sharif") for each title found in the given forms.
+    name without its first word when that is a name prefix ("Ishaq Dar"; a given name there
+    makes a child's name: "Maryam Nawaz Sharif" is not "Nawaz Sharif", her father), the surname
+    alone unless it is a common name, and title + surname ("Prime Minister Sharif") for
+    each title found in the given forms.
     """
     aliases: list[str] = []
     titles: list[str] = []
