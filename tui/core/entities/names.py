@@ -472,14 +472,17 @@ def beside_another_name(text: str, start: int, end: int) -> bool:
     someone else: a given name or surname stands just before or after it ("Zulfikar Ali Bhutto"
     is not Bilawal Bhutto, "Asif Ali" the cricketer not Khawaja Asif).
 
-    Read with string methods, not regexes: most such names are followed by a lower-case word or
-    a stop, which is told at once.
+    Read with string methods first: most names are followed by a lower-case word or a stop and
+    come after a lower-case word, which is told at once.
     """
     if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
         after = _NAME_WORD_AFTER.match(text, end)
         if after is not None and is_name_word(after.group(1)):
             return True
     if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
+        return False
+    space = text.rfind(" ", max(0, start - 30), start - 1)
+    if not text[space + 1 : space + 2].isupper():
         return False
     before = _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
     return before is not None and is_name_word(before.group(1))

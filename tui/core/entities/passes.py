@@ -216,12 +216,11 @@ def text_spans(main: Matcher, extra: Matcher | None, text: str, found: Scan) -> 
 def _not_inside_other_names(text: str, spans: list[Span]) -> list[Span]:
     """The spans less a person's one word that is part of another person's longer name
     ("Bhutto" in "Zulfikar Ali Bhutto"; see :func:`.names.beside_another_name`)."""
+    beside = names.beside_another_name
     dropped = {
         index
         for index, (start, end, record) in enumerate(spans)
-        if record[0] is _PERSON
-        and text.find(" ", start, end) < 0
-        and names.beside_another_name(text, start, end)
+        if record[0] is _PERSON and text.find(" ", start, end) < 0 and beside(text, start, end)
     }
     return [span for index, span in enumerate(spans) if index not in dropped] if dropped else spans
 
