@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import ARTICLES
 from tui.core.corpus import Corpus
 from tui.core.entities import EntityEngine, load_gazetteer
-from tui.core.models import Mention
+from tui.core.models import Article, Mention, text_local
 from tui.core.timeline.build import Timeline, build_timeline
 from tui.core.timeline.timelinejs import timelinejs
 from tui.core.xref import XrefIndex
@@ -126,3 +126,23 @@ def test_related_articles_weight_rare_entities(corpus: Corpus, mentions: dict[st
     shared = {s["name"]: s["weight"] for s in ranked[0]["shared"]}
     assert shared["Mohammad Ishaq Dar"] > shared["Pakistan"]
     assert not any(s["id"].startswith("date:") for r in ranked for s in r["shared"])
+
+
+def test_a_texts_own_ministry_is_no_participant_and_merged_events_stay_small(engine: EntityEngine) -> None:
+    """'The foreign ministry' whose country a text does not say has an id of that text alone: if events
+    counted it, one event reported by 200 articles would list 200 ministries, each paired with every
+    other participant (the merge went quadratic at 10,000 articles)."""
+    sentence = "On November 25, 2025, Ali Larijani met Ishaq Dar at the foreign ministry, officials said."
+    articles = [
+        Article(
+            f"{n:03}_same", f"Report {n}", f"Report number {n}.\n\n{sentence}", published=date(2025, 11, 26)
+        )
+        for n in range(200)
+    ]
+    found = engine.extract_corpus({a.id: a.text for a in articles})
+    local = [m.entity_id for m in found[articles[0].id] if text_local(m.entity_id)]
+    assert local and local[0].startswith("org:foreign-ministry")  # a text-local organisation
+    [event] = build_timeline(articles, found).events
+    assert len(event.sources) == 200
+    assert not any(text_local(entity) for entity in (*event.participants, *event.actors))
+    assert {"person:larijani", "person:ishaq-dar"} <= event.participants.keys()

@@ -93,6 +93,16 @@ class LoadProblem(NamedTuple):
         return {"path": self.path, "problem": self.message}
 
 
+#: Marks an entity id that stands only within the text it was found in: a name every government has
+#: ("the Foreign Ministry") in a text that does not say whose it is (``org:foreign-ministry~3fa2c1``).
+TEXT_LOCAL = "~"
+
+
+def text_local(entity_id: str) -> bool:
+    """Whether an entity id stands only within its own text (see :data:`TEXT_LOCAL`)."""
+    return TEXT_LOCAL in entity_id
+
+
 class Entity(NamedTuple):
     """A canonical entity: one person, organisation, place, amount, figure or date."""
 

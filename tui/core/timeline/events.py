@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, cast
 
 from tui.core import textnav
 from tui.core.entities.spans import offsets
-from tui.core.models import EntityType, Mention
+from tui.core.models import EntityType, Mention, text_local
 from tui.core.timeline.expressions import Dated
 from tui.core.timeline.when import DAY, MONTH, RANGE, YEAR, When
 
@@ -98,8 +98,11 @@ def article_events(
         if not _says_more(sentence.replace(inside[0].text, "")):
             continue  # a dateline ("November 7, 2025 - 20:37"), not something that happened
         mentioned = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
-        participants = {m.entity_id: m.canonical for m in mentioned if m.type in _PARTICIPANTS}
-        actors = tuple(dict.fromkeys(m.entity_id for m in mentioned if m.type in _ACTORS))
+        # A text's own "Foreign Ministry" is no one another article can name: as a participant, every
+        # article's would pile up in an event merged across the corpus (thousands, each paired).
+        shared = [m for m in mentioned if not text_local(m.entity_id)]
+        participants = {m.entity_id: m.canonical for m in shared if m.type in _PARTICIPANTS}
+        actors = tuple(dict.fromkeys(m.entity_id for m in shared if m.type in _ACTORS))
         figures = tuple(
             {"text": m.text, "value": m.value, "unit": m.unit, "type": str(m.type)}
             for m in mentioned
