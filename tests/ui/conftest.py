@@ -129,3 +129,12 @@ def refusal(dialog: Screen[Any], label: str) -> str:
     app = dialog.app
     assert app.is_running and app.return_code is None and app.screen is dialog
     return str(dialog.query_one(label).render())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Snapshot tests run again, at most twice, if they fail: one may catch a background colour
+    before its repaint on a busy machine (colour only, the text always the same; cause not found).
+    A snapshot that differs for a real change fails all three runs."""
+    for item in items:
+        if "snap_compare" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.flaky(reruns=2))
