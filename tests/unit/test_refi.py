@@ -576,3 +576,18 @@ def test_a_value_changed_at_its_source_updates_an_unedited_copy_or_conflicts_wit
         assert kept.value == "Dawn (Karachi)" and len(report.conflicts) == 1
     else:
         assert kept.value == "Dawn News" and not report.conflicts
+
+
+@pytest.mark.parametrize(
+    "name", ["framing/ ", "framing/\x00", "framing/\u3000/security", "framing//security"]
+)
+def test_a_tag_path_part_no_code_name_can_hold_is_left_out_of_the_code_tree(name: str) -> None:
+    """A blank part, or one of characters XML cannot hold, would be a nameless code, which an import
+    refuses: the export leaves the part out, and the tag and its passages read back under the rest."""
+    article = Article("950_any", "A title", "Some text of an article.")
+    annotation = Annotation.create(article.id, article.text, 0, 4, (name,))
+    qdpx = refi.export_project([annotation], [Tag(name, "red", "")], {article.id: article}, [])
+    found = refi.read(qdpx, {article.id: article})
+    expected = "/".join(part for part in name.split("/") if part.strip() and part != "\x00")
+    assert [tag.name for tag in found.tags if tag.name == expected]
+    assert [a.tags for a in found.annotations] == [(expected,)]

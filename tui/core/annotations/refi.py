@@ -252,6 +252,12 @@ class _Code:
     children: dict[str, _Code] = field(default_factory=dict)
 
 
+def _code_parts(name: str) -> list[str]:
+    """A tag's path as codes: its ``/``-separated parts, less those with nothing a code's name can
+    hold (blank, or only characters XML cannot), which an import would refuse as nameless."""
+    return [part for part in name.split("/") if xml_text(part).strip()]
+
+
 def _code_tree(tags: list[Tag], annotations: list[Annotation]) -> dict[str, _Code]:
     """The tags as a tree by their ``/``-separated names (tags only carried by annotations too)."""
     known = {tag.name: tag for tag in tags}
@@ -260,7 +266,7 @@ def _code_tree(tags: list[Tag], annotations: list[Annotation]) -> dict[str, _Cod
             known.setdefault(name, Tag(name, created="", modified=""))
     top: dict[str, _Code] = {}
     for name in sorted(known):
-        parts = [part for part in name.split("/") if part]
+        parts = _code_parts(name)
         if not parts:
             continue
         level, path = top, ""
@@ -437,9 +443,7 @@ def _write_selection(source: etree._Element, annotation: Annotation) -> None:
         coding.set("creatingUser", _user_guid(annotation.author))
         if checks.parse_time(annotation.created):
             coding.set("creationDateTime", annotation.created)
-        etree.SubElement(
-            coding, _p("CodeRef"), targetGUID=guid("tag", "/".join(p for p in tag.split("/") if p))
-        )
+        etree.SubElement(coding, _p("CodeRef"), targetGUID=guid("tag", "/".join(_code_parts(tag))))
     if annotation.note:
         etree.SubElement(selection, _p("NoteRef"), targetGUID=guid("note", annotation.id))
 
