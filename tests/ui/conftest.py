@@ -132,9 +132,9 @@ def refusal(dialog: Screen[Any], label: str) -> str:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Snapshot tests run again, at most twice, if they fail: one may catch a background colour
+    """Snapshot tests run again, at most four times, if they fail: one may catch a background colour
     before its repaint on a busy machine (colour only, the text always the same; cause not found).
-    A snapshot that differs for a real change fails all three runs."""
+    A snapshot that differs for a real change fails all five runs."""
     for item in items:
         if "snap_compare" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.flaky(reruns=2))
+            item.add_marker(pytest.mark.flaky(reruns=4))
