@@ -220,11 +220,12 @@ class EntityCommands(_EntryCommands):
         """Entities whose name fits the query, or one of whose other spellings does (shown after the
         name); the entity a whole spelling stands for ('Ghalibaf') first."""
         screen = self.screen
-        if not isinstance(screen, ReaderScreen):
-            return
+        entities = self._entities()
+        if not entities or not isinstance(screen, ReaderScreen):
+            return  # before the index is built, the engine may not be either: never build it here
         matcher = self.matcher(query)
         named = screen.state.engine.resolve(query) if len(query) > 2 else None
-        for title, help_text, callback, entity_id in self._entities():
+        for title, help_text, callback, entity_id in entities:
             score, shown = matcher.match(title), highlighted(matcher, title)
             if named is not None and named.id == entity_id:
                 score = 1.0
