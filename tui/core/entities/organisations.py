@@ -36,7 +36,7 @@ from zlib import crc32
 
 from tui.core.entities import dates, names, places
 from tui.core.entities.spans import Record, Span
-from tui.core.models import EntityType
+from tui.core.models import TEXT_LOCAL, EntityType
 
 ORG, FACILITY, PROVINCE, EVENT, IZAFAT, LOWER = "org", "facility", "province", "event", "izafat", "lower"
 
@@ -625,7 +625,8 @@ def _record(
             text[start:end].casefold().endswith(folded) or record[2].casefold().endswith(folded)
         ):
             return record
-    return etype, f"{prefix}:{names.slugify(name)}~{crc32(text.encode()) & 0xFFFFFF:06x}", name, None, None
+    local = f"{prefix}:{names.slugify(name)}{TEXT_LOCAL}{crc32(text.encode()) & 0xFFFFFF:06x}"
+    return etype, local, name, None, None
 
 
 def is_generic(name: str) -> bool:
